@@ -1,0 +1,125 @@
+"""Indicator definitions: what is measured, in what unit, which way is better, how it adds up.
+
+Owns: ``Indicator`` and its vocabularies (kind, direction, price basis, domain group,
+aggregation rule). Direction is required and never defaulted: whether more poor households
+is good or bad is not something to guess.
+
+Pure Python; no Django, no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    LEVEL = "level"  # a stock at a point in time: thu nhập bình quân, số doanh nghiệp hoạt động
+    FLOW = "flow"  # an amount over a period: giá trị sản xuất, thu ngân sách, tổng mức bán lẻ
+    RATE = "rate"  # a percentage of a population: tỷ lệ hộ nghèo, tỷ lệ tham gia BHYT
+    GROWTH_RATE = "growth_rate"  # a growth rate in %: tốc độ tăng tổng giá trị sản phẩm
+    SHARE = "share"  # a share of a structure: tỷ trọng dịch vụ trong cơ cấu kinh tế
+    COUNT = "count"  # a number of things: số hộ nghèo, số lao động được tạo việc làm
+    BOOLEAN = "boolean"  # yes/no: đạt chuẩn quốc gia về y tế
+
+
+class Direction(StrEnum):
+    HIGHER_IS_BETTER = "higher"
+    LOWER_IS_BETTER = "lower"
+    KEEP = "keep"  # hold a level or a standard: duy trì, giữ vững
+
+
+class PriceBasis(StrEnum):
+    NONE = "none"  # not a money value
+    CURRENT = "current"  # giá hiện hành
+    CONSTANT = "constant"  # giá so sánh (with a base year)
+
+
+class Domain(StrEnum):
+    KINH_TE = "kinh_te"
+    VAN_HOA_XA_HOI = "van_hoa_xa_hoi"
+    MOI_TRUONG_DO_THI = "moi_truong_do_thi"
+    CAI_CACH_HANH_CHINH = "cai_cach_hanh_chinh"
+    QUOC_PHONG_AN_NINH = "quoc_phong_an_ninh"
+    XAY_DUNG_DANG = "xay_dung_dang"
+
+
+DOMAIN_LABELS: dict[Domain, str] = {
+    Domain.KINH_TE: "Kinh tế",
+    Domain.VAN_HOA_XA_HOI: "Văn hóa - xã hội",
+    Domain.MOI_TRUONG_DO_THI: "Môi trường - đô thị",
+    Domain.CAI_CACH_HANH_CHINH: "Cải cách hành chính - chuyển đổi số",
+    Domain.QUOC_PHONG_AN_NINH: "Quốc phòng - an ninh",
+    Domain.XAY_DUNG_DANG: "Xây dựng Đảng và hệ thống chính trị",
+}
+
+
+class Aggregation(StrEnum):
+    SUM = "sum"  # flows and counts add up
+    RATIO = "ratio"  # recompute numerator / denominator from the parts (rates, shares)
+    WEIGHTED_MEAN = "weighted_mean"  # mean weighted by another indicator (income by population)
+    NONE = "none"  # not aggregatable (a qualitative standard, a growth rate as written)
+
+
+class IndicatorError(ValueError):
+    """An indicator definition that does not hold together."""
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """One indicator of the catalogue.
+
+    ``numerator``/``denominator`` name the indicators a RATIO is recomputed from;
+    ``weight`` the one a WEIGHTED_MEAN is weighted by; ``parent`` the indicator this one is
+    a "Trong đó" part of.
+    """
+
+    code: str
+    name: str
+    unit: str | None
+    kind: Kind
+    direction: Direction
+    domain: Domain
+    aggregation: Aggregation
+    price_basis: PriceBasis = PriceBasis.NONE
+    price_base_year: int | None = None
+    parent: str | None = None
+    numerator: str | None = None
+    denominator: str | None = None
+    weight: str | None = None
+    decimals: int = 1
+    aliases: tuple[str, ...] = field(default_factory=tuple)
+
+    def __post_init__(self) -> None:
+        if not self.code or not self.name:
+            raise IndicatorError("Chỉ tiêu cần có mã và tên / an indicator needs a code and a name")
+        for attr, enum in (("kind", Kind), ("direction", Direction), ("domain", Domain),
+                           ("aggregation", Aggregation), ("price_basis", PriceBasis)):
+            value = getattr(self, attr)
+            if value is None or value == "":
+                raise IndicatorError(
+                    f"Chỉ tiêu {self.code}: thiếu “{attr}” (bắt buộc) / indicator {self.code}: {attr} is required"
+                )
+            object.__setattr__(self, attr, enum(value))
+        if self.aggregation is Aggregation.RATIO and not (self.numerator and self.denominator):
+            raise IndicatorError(
+                f"Chỉ tiêu {self.code}: tổng hợp theo tỷ lệ cần tử số và mẫu số / "
+                f"{self.code}: a ratio aggregation needs a numerator and a denominator"
+            )
+        if self.aggregation is Aggregation.WEIGHTED_MEAN and not self.weight:
+            raise IndicatorError(
+                f"Chỉ tiêu {self.code}: bình quân gia quyền cần chỉ tiêu trọng số / "
+                f"{self.code}: a weighted mean needs a weight indicator"
+            )
+        if self.price_basis is PriceBasis.CONSTANT and not self.price_base_year:
+            raise IndicatorError(
+                f"Chỉ tiêu {self.code}: giá so sánh cần năm gốc / {self.code}: constant prices need a base year"
+            )
+
+    @property
+    def is_money(self) -> bool:
+        return self.price_basis is not PriceBasis.NONE
+
+    def same_price_basis(self, other: Indicator) -> bool:
+        """Money values may only be combined on one basis (never current with constant prices)."""
+        return (self.price_basis, self.price_base_year) == (other.price_basis, other.price_base_year)
