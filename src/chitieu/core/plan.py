@@ -1,0 +1,50 @@
+"""A plan as the core sees it: a unit, a term, and per indicator its target and its values.
+
+Owns: ``Plan`` and ``PlanItem`` (with "Trong đó" children). Readers of plan files, the web
+app's models and the report generator all meet on these types.
+
+Pure Python; no Django, no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from chitieu.core.indicators import Indicator
+from chitieu.core.series import Series
+from chitieu.core.targets import Target
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItem:
+    indicator: Indicator
+    target: Target | None
+    series: Series
+    stated: dict[str, float | str] = field(default_factory=dict)  # what a source document claims
+    children: tuple[PlanItem, ...] = ()
+    value_is: str | None = None  # "per_year_average" when the value already is the term's yearly mean
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    unit_code: str
+    unit_name: str
+    base_year: int
+    final_year: int
+    items: tuple[PlanItem, ...]
+    source: str = ""
+    unit_level: str = ""
+    parent_name: str = ""
+    as_of: int | None = None
+
+    @property
+    def period(self) -> str:
+        return f"{self.base_year + 1}-{self.final_year}" if self.final_year - self.base_year > 1 else str(self.final_year)
+
+    def walk(self):
+        """Every item, parents before their children, with its depth (0 for a key indicator)."""
+        stack = [(item, 0) for item in reversed(self.items)]
+        while stack:
+            item, depth = stack.pop()
+            yield item, depth
+            stack.extend((child, depth + 1) for child in reversed(item.children))
