@@ -15,7 +15,7 @@ import yaml
 
 from chitieu.core.indicators import Indicator, IndicatorError
 from chitieu.core.numbers import NumberFormatError, nfc, parse_number
-from chitieu.core.plan import Plan, PlanItem
+from chitieu.core.plan import NextTarget, Plan, PlanItem
 from chitieu.core.series import Observation, Series, ValueStatus
 from chitieu.core.targets import TargetParseError, parse_target
 
@@ -131,6 +131,18 @@ def plan_from_dict(data: dict, *, source_name: str = "plan") -> Plan:
     if not raw_items:
         raise PlanFileError(f"{source_name}: không có chỉ tiêu nào / the plan has no indicators")
     items = tuple(_item(r, f"{source_name}: chỉ tiêu {i}") for i, r in enumerate(raw_items, 1))
+    next_plan = data.get("next_plan") or {}
+    next_targets = []
+    for i, raw in enumerate(next_plan.get("targets") or (), 1):
+        if not isinstance(raw, dict) or not raw.get("text") or not raw.get("domain"):
+            raise PlanFileError(f"{source_name}: next_plan, chỉ tiêu {i}: cần “domain” và “text” / needs domain and text")
+        target = None
+        if raw.get("target"):
+            try:
+                target = parse_target(str(raw["target"]))
+            except TargetParseError as exc:
+                raise PlanFileError(f"{source_name}: next_plan, chỉ tiêu {i}: {exc}") from exc
+        next_targets.append(NextTarget(domain=str(raw["domain"]), text=str(raw["text"]), target=target))
     return Plan(
         unit_code=str(unit.get("code", "")),
         unit_name=str(unit.get("name", "")),
@@ -141,6 +153,8 @@ def plan_from_dict(data: dict, *, source_name: str = "plan") -> Plan:
         source=str(data.get("source", "")),
         as_of=int(data["as_of"]) if data.get("as_of") else None,
         items=items,
+        next_period=str(next_plan.get("period", "")),
+        next_targets=tuple(next_targets),
     )
 
 

@@ -26,6 +26,16 @@ class PlanItem:
 
 
 @dataclass(frozen=True, slots=True)
+class NextTarget:
+    """A key target of the next plan, as the plan text words it ("Thu nhập bình quân đầu người
+    đến năm 2030: 120-125 triệu đồng"), with its domain group and, when it parsed, its Target."""
+
+    domain: str
+    text: str
+    target: Target | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
     unit_code: str
     unit_name: str
@@ -36,6 +46,8 @@ class Plan:
     unit_level: str = ""
     parent_name: str = ""
     as_of: int | None = None
+    next_period: str = ""  # "2026-2030"
+    next_targets: tuple[NextTarget, ...] = ()
 
     @property
     def period(self) -> str:
