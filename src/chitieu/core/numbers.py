@@ -30,6 +30,9 @@ UNIT_ABBREVIATIONS: dict[str, str] = {
     "đ": "đồng",
     "vnđ": "đồng",
     "vnd": "đồng",
+    "dn": "doanh nghiệp",
+    "htx": "hợp tác xã",
+    "clb": "câu lạc bộ",
 }
 
 
@@ -124,7 +127,11 @@ def column_hint(cells: list[str]) -> Hint:
             continue
         if re.fullmatch(r"\d+\.\d{1,2}|\d+\.\d{4,}", c) or c.count(",") > 1:
             en += 1
-        elif re.fullmatch(r"\d+,\d{1,2}|\d+,\d{4,}", c) or c.count(".") > 1 or re.fullmatch(r"[\d.]+,\d+", c):
+        elif (
+            re.fullmatch(r"\d+,\d{1,2}|\d+,\d{4,}", c)
+            or c.count(".") > 1
+            or re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+", c)
+        ):
             vi += 1
     if en and not vi:
         return "en"
@@ -169,13 +176,15 @@ def normalise_unit(unit: str | None) -> str | None:
     for abbr, full in UNIT_ABBREVIATIONS.items():
         if u == abbr or u.startswith(abbr + "/"):
             return full + u[len(abbr):]
-    if u in ("tỉ đồng", "tỉ"):
-        return "tỷ đồng"
-    if u in ("tỷ", "triệu", "nghìn", "ngàn"):
-        return u + " đồng"
-    if u == "ngàn đồng":
-        return "nghìn đồng"
+    m = _MONEY_UNIT_RE.match(u)
+    if m:
+        # "triệu", "triệu đ", "tỉ đồng", "ngàn/người" are all money: one scale word, then "đồng".
+        scale = {"tỉ": "tỷ", "ngàn": "nghìn"}.get(m["scale"], m["scale"])
+        return f"{scale} đồng{m['rest'] or ''}"
     return u
+
+
+_MONEY_UNIT_RE = re.compile(r"^(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ)(?: ?(?:đồng|đ|vnđ))?(?P<rest>/.*)?$")
 
 
 _QUANTITY_RE = re.compile(
@@ -213,8 +222,15 @@ def parse_quantity(text: str, hint: Hint = "auto") -> Quantity:
 def round_half_up(x: float, decimals: int = 0) -> float:
     """Round half away from zero at ``decimals`` places, on the number as printed (not its binary
     approximation): ``round_half_up(2.675, 2) == 2.68`` where ``round`` gives 2.67."""
+    text = repr(x)
+    if "e" not in text and "n" not in text:
+        frac = text.partition(".")[2]
+        if len(frac) <= decimals:
+            return x
+        if not (frac[decimals] == "5" and not frac[decimals + 1:].strip("0")):
+            return round(x, decimals)  # not a tie on the printed digits: nearest is half-up
     try:
-        q = Decimal(repr(x)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+        q = Decimal(text).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     except InvalidOperation as exc:  # inf, nan
         raise ValueError(f"cannot round {x!r}") from exc
     return float(q)
@@ -228,6 +244,10 @@ def format_number(x: float, decimals: int | None = None, *, style: Literal["vi",
     """
     if x != x or x in (float("inf"), float("-inf")):
         raise ValueError(f"cannot format {x!r}")
+    if style == "vi":
+        fast = _format_fast(float(x), decimals) if decimals is not None else _format_shortest(float(x))
+        if fast is not None:
+            return fast
     d = Decimal(repr(float(x)))
     if decimals is None:
         d = d.quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP).normalize()
@@ -250,6 +270,42 @@ def format_number(x: float, decimals: int | None = None, *, style: Literal["vi",
     if sign and set(out) <= set("0.,"):
         sign = ""  # "-0,0" reads as an error to users
     return sign + out
+
+
+_SWAP = str.maketrans(",.", ".,")
+
+
+def _format_fast(x: float, decimals: int) -> str | None:
+    """The common case without Decimal: when the printed digits are not a tie at the cut,
+    rounding the binary value to nearest gives the same digits as half-up on the printed
+    value. Ties (…5 exactly at the cut) return None and take the exact path."""
+    text = repr(x)
+    if "e" in text or "n" in text:
+        return None
+    frac = text.partition(".")[2]
+    if len(frac) > decimals and frac[decimals] == "5" and not frac[decimals + 1:].strip("0"):
+        return None
+    out = f"{x:,.{decimals}f}".translate(_SWAP)
+    if out.startswith("-") and not out.strip("-0.,"):
+        out = out[1:]
+    return out
+
+
+def _format_shortest(x: float) -> str | None:
+    """As many decimals as the value needs, straight from its shortest repr (≤ 6 decimals)."""
+    text = repr(x)
+    if "e" in text or "n" in text:
+        return None
+    whole, _, frac = text.partition(".")
+    frac = frac.rstrip("0")
+    if len(frac) > 6:
+        return None
+    sign = ""
+    if whole.startswith("-"):
+        sign, whole = "-", whole[1:]
+    grouped = f"{int(whole):,}".replace(",", ".")
+    out = grouped + ("," + frac if frac else "")
+    return "" + out if (not sign or not out.strip("0.,")) else sign + out
 
 
 def format_quantity(q: Quantity, decimals: int | None = None) -> str:

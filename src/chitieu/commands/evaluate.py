@@ -1,0 +1,101 @@
+"""``chitieu evaluate FILE``: evaluate a plan file and print the result as a table or JSON."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from chitieu.core.evaluate import (
+    GROWTH_DECIMALS,
+    PROGRESS_LABELS,
+    STATUS_LABELS,
+    Evaluation,
+    Status,
+    evaluate_plan,
+    summarize,
+)
+from chitieu.core.numbers import format_number
+from chitieu.planfile import PlanFileError, load_plan
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "evaluate",
+        help="đánh giá kết quả thực hiện một kế hoạch (tệp YAML/JSON)",
+        description="Đánh giá kết quả thực hiện các chỉ tiêu của một kế hoạch. Định dạng tệp: docs/plan-file.md.",
+    )
+    p.add_argument("file", help="tệp kế hoạch .yaml/.yml/.json")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON cho máy đọc")
+    p.set_defaults(func=run)
+
+
+def evaluation_as_dict(e: Evaluation) -> dict:
+    return {
+        "code": e.indicator.code,
+        "indicator": e.indicator.name,
+        "unit": e.indicator.unit,
+        "target": e.target.phrase,
+        "status": str(e.status),
+        "status_label": STATUS_LABELS[e.status],
+        "reason": e.reason,
+        "progress": str(e.progress) if e.progress else None,
+        "figures": [
+            {"key": f.key, "label": f.label, "value": f.value, "unit": f.unit, "rule": f.rule,
+             "inputs": dict(f.inputs)}
+            for f in e.figures
+        ],
+        "forecast": None if e.forecast is None else {
+            "year": e.forecast.year, "projected": e.forecast.projected, "at_risk": e.forecast.at_risk,
+            "required_rate": e.forecast.required_rate, "sentence": e.forecast.sentence,
+        },
+        "discrepancies": list(e.discrepancies),
+    }
+
+
+_COLOURS = {Status.VUOT: "bold green", Status.DAT: "green", Status.KHONG_DAT: "red", Status.CHUA_DU_SO_LIEU: "yellow"}
+
+
+def run(args) -> int:
+    try:
+        plan = load_plan(args.file)
+    except PlanFileError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 2
+    evaluations = evaluate_plan(plan)
+    summary = summarize(evaluations)
+    if args.json:
+        out = {
+            "unit": plan.unit_name,
+            "period": f"{plan.base_year}-{plan.final_year}",
+            "source": plan.source,
+            "summary": {"met": summary.met, "total": summary.total, "line": summary.line,
+                        "not_met": list(summary.not_met), "no_data": list(summary.no_data)},
+            "evaluations": [evaluation_as_dict(e) for e in evaluations],
+        }
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    table = Table(title=f"{plan.unit_name} — kế hoạch {plan.base_year}-{plan.final_year}", show_lines=True)
+    for col in ("Mã", "Chỉ tiêu", "Chỉ tiêu kế hoạch", "Chỉ số BQ", "Đánh giá", "Lý do"):
+        table.add_column(col)
+    for e in evaluations:
+        idx = e.figure("index")
+        label = STATUS_LABELS[e.status] + (f"\n{PROGRESS_LABELS[e.progress]}" if e.progress else "")
+        reason = e.reason + "".join(f"\n⚠ {d}" for d in e.discrepancies)
+        if e.forecast:
+            reason += f"\n→ {e.forecast.sentence}"
+        table.add_row(
+            e.indicator.code, e.indicator.name, e.target.phrase,
+            format_number(idx.value, GROWTH_DECIMALS) if idx else "",
+            f"[{_COLOURS[e.status]}]{label}[/]", reason,
+        )
+    console.print(table)
+    if plan.source:
+        console.print(f"Nguồn chỉ tiêu: {plan.source}")
+    console.print(f"[bold]{summary.line}[/bold]")
+    if summary.not_met:
+        console.print("Chỉ tiêu không đạt: " + "; ".join(summary.not_met))
+    return 0
