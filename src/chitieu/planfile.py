@@ -108,6 +108,7 @@ def _item(raw: dict, where: str) -> PlanItem:
         stated=dict(raw.get("stated") or {}),
         children=children,
         value_is=raw.get("value_is"),
+        breakdown=bool(raw.get("breakdown", False)),
     )
 
 

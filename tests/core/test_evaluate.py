@@ -315,3 +315,28 @@ def test_summary_line_counts_met_indicators():
     s = summarize(evs)
     assert s.line == "1/3 chỉ tiêu đạt và vượt (1 chỉ tiêu chưa đủ số liệu)"
     assert s.not_met == ("CN-XD",)
+
+
+# --- Counts from their parts, totals from their breakdowns ----------------------------------
+
+
+def test_an_x_over_y_count_is_recomputed_and_a_wrong_percentage_reported():
+    from chitieu.core.evaluate import check_share, share_of
+
+    # Seed 000: "Số hộ gia đình văn hóa đạt 98,3% (1495/1520)": 1495/1520 = 98,36 → 98,4, not 98,3.
+    assert round(share_of(1495, 1520).value, 2) == 98.36
+    assert check_share(98.3, 1495, 1520) == "Văn bản ghi 98,3% nhưng 1.495/1.520 là 98,4%"
+    assert check_share(98.4, 1495, 1520) is None
+
+
+def test_a_total_is_checked_against_its_breakdown():
+    from chitieu.core.evaluate import check_breakdown
+
+    # Phụ lục 1: Công nghiệp 536,0 + Xây dựng 160,0 = 696 (the total as printed) — consistent.
+    total = Series.of({2020: 696, 2024: 881, 2025: 944})
+    parts = [Series.of({2020: 536.0, 2024: 679.4, 2025: 735}), Series.of({2020: 160.0, 2024: 201.8, 2025: 209})]
+    assert check_breakdown(total, parts) == []
+    wrong = Series.of({2020: 720})
+    assert check_breakdown(wrong, parts, name="GTSX CN-XD") == [
+        "GTSX CN-XD năm 2020: tổng ghi 720 nhưng các thành phần cộng lại 696"
+    ]

@@ -930,8 +930,49 @@ def summarize(evaluations: list[Evaluation]) -> Summary:
     )
 
 
+def share_of(part: float, whole: float, *, label: str = "Tỷ lệ") -> Figure:
+    """An x/y count as a percentage, recomputed from its parts ("1495/1520 hộ" → 98,36%)."""
+    if whole <= 0:
+        raise EvaluationError("mẫu số phải dương / the denominator must be positive")
+    return Figure("share", label, 100.0 * part / whole, "%", "100 × x / y", (("x", part), ("y", whole)))
+
+
+def check_share(stated_percent: float, part: float, whole: float) -> str | None:
+    """A sentence when a stated percentage does not follow from its own count (None if it does)."""
+    fig = share_of(part, whole)
+    tol = _half_unit(stated_percent) if _decimals_written(stated_percent) else 0.5
+    if abs(fig.value - stated_percent) <= tol + 1e-9:
+        return None
+    return (
+        f"Văn bản ghi {_fmt(stated_percent)}% nhưng {_fmt(part)}/{_fmt(whole)} "
+        f"là {_fmt(fig.value, SHARE_DECIMALS)}%"
+    )
+
+
+def check_breakdown(total: Series, parts: list[Series], *, name: str = "") -> list[str]:
+    """Years in which a total disagrees with the sum of its breakdown ("Trong đó" parts that
+    make up the whole), beyond the precision the numbers are written to."""
+    notes = []
+    for obs in total:
+        values = [p.value(obs.year) for p in parts]
+        if any(v is None for v in values):
+            continue
+        summed = sum(values)
+        slack = _half_unit(obs.value) + sum(_half_unit(v) for v in values)
+        if abs(summed - obs.value) > slack + 1e-9:
+            notes.append(
+                f"{name + ' ' if name else ''}năm {obs.year}: tổng ghi {_fmt(obs.value)} nhưng các thành phần "
+                f"cộng lại {_fmt(round_half_up(summed, 6))}"
+            )
+    return notes
+
+
 def evaluate_many(
-    jobs: Iterable[tuple[Indicator, Target, Series]], *, base_year: int, final_year: int, as_of: int | None = None
+    jobs: Iterable[tuple[Indicator, Target, Series]],
+    *,
+    base_year: int,
+    final_year: int,
+    as_of: int | None = None,
 ) -> list[Evaluation]:
     """Evaluate many (indicator, target, series) of one term, e.g. every ward of a province.
 
@@ -942,30 +983,35 @@ def evaluate_many(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return [evaluate(i, t, s, base_year=base_year, final_year=final_year, as_of=as_of) for i, t, s in jobs]
+        return [
+            evaluate(i, t, s, base_year=base_year, final_year=final_year, as_of=as_of) for i, t, s in jobs
+        ]
     finally:
         if enabled:
             gc.enable()
 
 
 def evaluate_plan(plan: Plan) -> list[Evaluation]:
-    """Evaluate every key indicator of a plan that has a target (children are context, not
-    counted in the summary)."""
+    """Evaluate every key indicator of a plan that has a target (sub-indicators are context,
+    not counted in the summary). A total whose sub-indicators make up the whole
+    (``PlanItem.breakdown``) is checked against their sum."""
     out = []
     for item in plan.items:
         if item.target is None:
             continue
-        numeric_stated = {k: v for k, v in item.stated.items()}
-        out.append(
-            evaluate(
-                item.indicator,
-                item.target,
-                item.series,
-                base_year=plan.base_year,
-                final_year=plan.final_year,
-                as_of=plan.as_of,
-                stated=numeric_stated,
-                value_is=item.value_is,
-            )
+        ev = evaluate(
+            item.indicator,
+            item.target,
+            item.series,
+            base_year=plan.base_year,
+            final_year=plan.final_year,
+            as_of=plan.as_of,
+            stated=dict(item.stated),
+            value_is=item.value_is,
         )
+        if item.breakdown and item.children:
+            notes = check_breakdown(item.series, [c.series for c in item.children], name=item.indicator.name)
+            if notes:
+                ev = replace(ev, discrepancies=ev.discrepancies + tuple(notes), _explained=ev._explained)
+        out.append(ev)
     return out

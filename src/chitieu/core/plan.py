@@ -23,6 +23,7 @@ class PlanItem:
     stated: dict[str, float | str] = field(default_factory=dict)  # what a source document claims
     children: tuple[PlanItem, ...] = ()
     value_is: str | None = None  # "per_year_average" when the value already is the term's yearly mean
+    breakdown: bool = False  # the children make up the whole (their sum must equal this item)
 
 
 @dataclass(frozen=True, slots=True)
