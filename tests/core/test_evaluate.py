@@ -340,3 +340,13 @@ def test_a_total_is_checked_against_its_breakdown():
     assert check_breakdown(wrong, parts, name="GTSX CN-XD") == [
         "GTSX CN-XD năm 2020: tổng ghi 720 nhưng các thành phần cộng lại 696"
     ]
+
+
+def test_growth_over_the_whole_term_is_not_compounded_per_year():
+    t = Target("tăng 50% so với năm 2020", Form.GROWTH, Bound(Op.GE, 50), "%", Horizon.END_OF_TERM, base_year=2020)
+    e = evaluate(indicator(), t, term(100, 160), base_year=2020, final_year=2025)
+    assert e.figure("growth").value == pytest.approx(60)
+    assert e.status is Status.DAT
+    assert e.reason == "Năm 2025 tăng 60,00% so với năm 2020, đạt chỉ tiêu từ 50% trở lên: Đạt"
+    behind = evaluate(indicator(), t, Series.of({2020: 100, 2023: 110}), base_year=2020, final_year=2025)
+    assert behind.progress is Progress.OFF_TRACK and behind.forecast.at_risk

@@ -2,7 +2,15 @@
 
 import pytest
 
-from chitieu.core.indicators import Aggregation, Direction, Domain, Indicator, IndicatorError, Kind, PriceBasis
+from chitieu.core.indicators import (
+    Aggregation,
+    Direction,
+    Domain,
+    Indicator,
+    IndicatorError,
+    Kind,
+    PriceBasis,
+)
 
 
 def make(**over):

@@ -346,6 +346,8 @@ def evaluate(
         return _no_data(
             indicator, target, "Chỉ tiêu cơ cấu được đánh giá theo các thành phần (evaluate_structure)"
         )
+    elif form is Form.GROWTH and target.horizon is Horizon.END_OF_TERM:
+        ev = _eval_total_growth(indicator, target, series, base_year, final_year, as_of)
     elif form is Form.GROWTH:
         ev = _eval_growth(indicator, target, series, base_year, final_year, as_of)
     elif form is Form.MULTIPLE:
@@ -447,6 +449,38 @@ def _eval_growth(indicator, target, series, base_year, final_year, as_of) -> Eva
         return _mid_term_growth(
             indicator, target, series, base_year, final_year, last_year, rate, achieved, status, explain
         )
+    return Evaluation(indicator, target, status, explain=explain)
+
+
+def _eval_total_growth(indicator, target, series, base_year, final_year, as_of) -> Evaluation:
+    """Growth over the whole span, not per year: "tăng 50% so với năm 2020" → (Vn / V_base − 1) × 100."""
+    base = target.base_year or base_year
+    v0 = series.get(base)
+    v1 = series.latest(min(target.year, as_of) if target.year else as_of)
+    if v0 is None or v1 is None or v1.year <= base or v0.value <= 0:
+        return _no_data(indicator, target, f"Cần giá trị năm {base} và năm sau đó")
+    growth = 100.0 * (v1.value / v0.value - 1.0)
+    status = judge(round_half_up(-growth if target.decrease else growth, GROWTH_DECIMALS), target.bound, True)
+
+    def explain() -> Explanation:
+        work = _Work()
+        work.add(
+            "growth",
+            f"Tăng so với năm {base}",
+            growth,
+            "%",
+            "(Vn / V0 − 1) × 100",
+            (("V0", v0.value), ("Vn", v1.value)),
+        )
+        verb = "giảm" if growth < 0 else "tăng"
+        return work.done(
+            f"Năm {v1.year} {verb} {_fmt(abs(growth), GROWTH_DECIMALS)}% so với năm {base}, "
+            f"{_relation(status, target.bound)} {bound_text(target.bound, '%')}: {STATUS_LABELS[status]}"
+        )
+
+    due = target.year or final_year
+    if v1.year < due:
+        return _mid_term_level(indicator, target, series, base, due, v1, status, explain, (), goal=None)
     return Evaluation(indicator, target, status, explain=explain)
 
 
@@ -773,6 +807,8 @@ def _mid_term_level(
         rule = "V_last × ((V_last / V0)^(1/n))^(năm còn lại)"
     if target.form is Form.MULTIPLE:
         projected_status = judge(projected / v0.value, target.bound, True)
+    elif target.form is Form.GROWTH:
+        projected_status = judge(100.0 * (projected / v0.value - 1.0), target.bound, True)
     else:
         projected_status = judge(projected, target.bound, _higher_is_better(target, indicator))
     at_risk = projected_status is Status.KHONG_DAT

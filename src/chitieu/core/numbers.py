@@ -222,6 +222,8 @@ def parse_quantity(text: str, hint: Hint = "auto") -> Quantity:
 def round_half_up(x: float, decimals: int = 0) -> float:
     """Round half away from zero at ``decimals`` places, on the number as printed (not its binary
     approximation): ``round_half_up(2.675, 2) == 2.68`` where ``round`` gives 2.67."""
+    if x != x:  # Decimal("nan").quantize is quiet: it would hand NaN back as a rounded value
+        raise ValueError(f"cannot round {x!r}")
     text = repr(x)
     if "e" not in text and "n" not in text:
         frac = text.partition(".")[2]
