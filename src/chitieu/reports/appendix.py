@@ -1,0 +1,149 @@
+"""Phụ lục 1 in the DOCX: a landscape A4 section holding the table of the key indicators in the
+layout of the seeds (STT | CHỈ TIÊU | ĐVT | Chỉ tiêu | Thực hiện by year | So sánh by span |
+Đánh giá), with merged two-row header repeated on every page.
+
+Owns: the appendix's page, column widths and cell formatting. Its content comes from
+``chitieu.reports.data.Appendix``; the spreadsheet twin is ``chitieu.reports.xlsx``.
+"""
+
+from __future__ import annotations
+
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.shared import Cm, Pt
+
+from chitieu.reports.data import Appendix, AppendixRow
+from chitieu.reports.layout import (
+    CENTER,
+    LEFT,
+    RIGHT,
+    TABLE_PT,
+    add_text,
+    fix_column_widths,
+    forbid_row_split,
+    format_paragraph,
+    mark_header_row,
+    page_setup,
+    set_borders,
+    set_cell_margins,
+    set_mark_size,
+    set_run_font,
+    text_width_cm,
+)
+from chitieu.reports.letterhead import Letterhead
+
+STT_CM, UNIT_CM, TARGET_CM, YEAR_CM, SPAN_CM, VERDICT_CM = 1.0, 1.7, 3.0, 1.7, 1.9, 1.9
+# "1.341,5" in 11 pt needs 1,5 cm with the cell margins; names wrap well down to 4,5 cm.
+MIN_NAME_CM, MIN_YEAR_CM = 4.5, 1.5
+
+
+def column_widths(appendix: Appendix, available_cm: float) -> list[float]:
+    """Widths that fill the text width; with many years the year columns narrow (down to
+    ``MIN_YEAR_CM``) before the indicator names go below ``MIN_NAME_CM``."""
+    available_cm -= 0.05  # rounding to twips must not push the table past the margin
+    others = STT_CM + UNIT_CM + TARGET_CM + VERDICT_CM + SPAN_CM * len(appendix.spans)
+    n_years = len(appendix.years)
+    year = YEAR_CM
+    if available_cm - others - year * n_years < MIN_NAME_CM:
+        year = max((available_cm - others - MIN_NAME_CM) / n_years, MIN_YEAR_CM)
+    name = max(available_cm - others - year * n_years, MIN_NAME_CM)
+    return [
+        STT_CM,
+        name,
+        UNIT_CM,
+        TARGET_CM,
+        *([year] * n_years),
+        *([SPAN_CM] * len(appendix.spans)),
+        VERDICT_CM,
+    ]
+
+
+def _write(cell, text: str, *, bold=False, italic=False, align=CENTER, left_indent_cm: float = 0):
+    p = cell.paragraphs[0]
+    format_paragraph(p, align=align, indent=False, after=Pt(0), left_indent=Cm(left_indent_cm))
+    p.paragraph_format.line_spacing = 1.0
+    set_mark_size(p, TABLE_PT)
+    if text:
+        set_run_font(p.add_run(text), TABLE_PT, bold=bold, italic=italic)
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+
+
+def _write_row(cells, row: AppendixRow) -> None:
+    group = row.role == "group"
+    if group:  # "I | KINH TẾ" spans the whole row, as in the seeds
+        _write(cells[0], row.stt, bold=True)
+        merged = cells[1].merge(cells[-1])
+        _write(merged, row.name, bold=True, align=LEFT)
+        for cell in (cells[0], merged):  # a group heading never ends a page
+            cell.paragraphs[0].paragraph_format.keep_with_next = True
+        return
+    part = row.role in ("part", "note")
+    italic = part
+    _write(cells[0], row.stt, bold=group or row.role == "item")
+    _write(cells[1], row.name, bold=group, italic=italic, align=LEFT, left_indent_cm=0.3 * row.depth)
+    _write(cells[2], row.unit, italic=italic)
+    _write(cells[3], row.target, italic=italic)
+    k = 4
+    for text in (*row.values, *row.comparisons):
+        _write(cells[k], text, italic=italic, align=RIGHT)
+        k += 1
+    _write(cells[k], row.verdict, italic=italic)
+
+
+def add_appendix(doc, appendix: Appendix, head: Letterhead) -> None:
+    """Append Phụ lục 1 to ``doc`` in a new landscape section."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    page_setup(section, landscape=True)
+    # The page number continues in this section's header (inherited), including its first page.
+    section.different_first_page_header_footer = False
+    title, _, rest = appendix.title.partition(". ")
+    add_text(doc, title, bold=True, align=CENTER, indent=False, after=Pt(0))
+    add_text(doc, rest, bold=True, align=CENTER, indent=False, after=Pt(0))
+    add_text(doc, appendix.subtitle, italic=True, align=CENTER, indent=False, after=Pt(0))
+    number = head.number or "       /BC-UBND"
+    add_text(
+        doc,
+        f"(Kèm theo Báo cáo số {number} ngày {head.issued:%d/%m/%Y} của {head.committee})",
+        italic=True,
+        size=13,
+        align=CENTER,
+        indent=False,
+        after=Pt(6),
+    )
+
+    n_years, n_spans = len(appendix.years), len(appendix.spans)
+    ncols = 4 + n_years + n_spans + 1
+    table = doc.add_table(rows=2 + len(appendix.rows), cols=ncols)
+    set_borders(table, visible=True)
+    set_cell_margins(table)
+    fix_column_widths(table, column_widths(appendix, text_width_cm(section)))
+
+    top, sub = table.rows[0], table.rows[1]
+    mark_header_row(top)
+    mark_header_row(sub)
+    singles = {0: "STT", 1: "CHỈ TIÊU", 2: "ĐVT", 3: appendix.target_header, ncols - 1: "Đánh giá"}
+    for i, text in singles.items():
+        cell = top.cells[i].merge(sub.cells[i])
+        _write(cell, text, bold=True)
+    years_cell = top.cells[4].merge(top.cells[4 + n_years - 1]) if n_years > 1 else top.cells[4]
+    _write(years_cell, "Thực hiện", bold=True)
+    spans_cell = (
+        top.cells[4 + n_years].merge(top.cells[4 + n_years + n_spans - 1])
+        if n_spans > 1
+        else top.cells[4 + n_years]
+    )
+    _write(spans_cell, "So sánh (%)", bold=True)
+    for k, text in enumerate((*appendix.year_headers, *appendix.span_headers)):
+        _write(sub.cells[4 + k], text, bold=True)
+
+    for tr, row in zip(table.rows[2:], appendix.rows, strict=True):
+        forbid_row_split(tr)
+        _write_row(tr.cells, row)
+
+    estimate = any(h.startswith("Ước") for h in appendix.year_headers)
+    note = (
+        f"Ghi chú: cột “So sánh” là chỉ số phát triển bình quân năm (%) của giai đoạn, tính từ số liệu "
+        f"năm {appendix.years[0]}"
+    )
+    note += f"; số liệu năm {appendix.years[-1]} là số ước thực hiện." if estimate else "."
+    add_text(doc, note, size=TABLE_PT, italic=True, align=LEFT, indent=False, before=4)

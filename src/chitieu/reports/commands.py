@@ -1,0 +1,95 @@
+"""``chitieu report PLAN_FILE -o OUT.docx [--pdf] [--template T.docx] [--date …] [--number …]
+[--xlsx OUT.xlsx]``: the official report of a plan file, and its appendix as a spreadsheet.
+
+Owns: the command line only; the work is ``chitieu.reports.document.build_report``. Files are
+written only once everything has been built, so a failure leaves no half-written output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"ngày “{text}” không hợp lệ, cần dạng 2026-01-05 / invalid date, expected YYYY-MM-DD"
+        ) from None
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "report",
+        help="Tạo báo cáo (DOCX, PDF, XLSX) từ tệp kế hoạch",
+        description="Tạo báo cáo kết quả thực hiện kế hoạch theo thể thức Nghị định 30/2020/NĐ-CP, "
+        "kèm Phụ lục 1 (bảng chỉ tiêu).",
+    )
+    p.add_argument("plan", metavar="PLAN_FILE", help="tệp kế hoạch (.yaml, .json)")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.docx", help="tệp báo cáo .docx cần tạo")
+    p.add_argument("--pdf", action="store_true", help="tạo thêm tệp PDF cạnh tệp .docx (cần LibreOffice)")
+    p.add_argument("--template", metavar="T.docx", help="mẫu báo cáo riêng của đơn vị (docxtpl)")
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="ngày ban hành (mặc định: hôm nay)")
+    p.add_argument("--number", metavar="SỐ", help="số, ký hiệu văn bản, ví dụ 125/BC-UBND")
+    p.add_argument("--xlsx", metavar="OUT.xlsx", help="xuất Phụ lục 1 ra tệp Excel")
+    p.set_defaults(func=run)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def run(args) -> int:
+    # Imported here so that `chitieu --help` and the other commands do not load matplotlib.
+    from chitieu.planfile import PlanFileError, load_plan
+    from chitieu.reports.data import build_report_data, evaluate_plan
+    from chitieu.reports.document import ReportError, build_report
+    from chitieu.reports.pdf import PdfConversionError, docx_to_pdf
+    from chitieu.reports.xlsx import appendix_xlsx_bytes
+
+    out = Path(args.output)
+    if out.suffix.lower() != ".docx":
+        print(
+            f"Lỗi: tệp báo cáo phải có đuôi .docx: {out} / the output must be a .docx file", file=sys.stderr
+        )
+        return 2
+    try:
+        plan = load_plan(args.plan)
+        evaluations = evaluate_plan(plan)
+        doc = build_report(
+            plan, template=args.template, issued=args.date, number=args.number, evaluations=evaluations
+        )
+        buf = io.BytesIO()
+        doc.save(buf)
+        xlsx = appendix_xlsx_bytes(build_report_data(plan, evaluations).appendix) if args.xlsx else None
+    except (PlanFileError, ReportError) as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 1
+    _write_atomically(out, buf.getvalue())
+    print(out)
+    if xlsx is not None:
+        _write_atomically(Path(args.xlsx), xlsx)
+        print(args.xlsx)
+    if args.pdf:
+        try:
+            pdf = docx_to_pdf(out, out.with_suffix(".pdf"))
+        except PdfConversionError as exc:
+            print(f"Lỗi: {exc}", file=sys.stderr)
+            return 1
+        print(pdf)
+    return 0

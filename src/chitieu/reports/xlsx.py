@@ -1,0 +1,105 @@
+"""Phụ lục 1 as a spreadsheet (.xlsx, openpyxl): the same rows as the DOCX table, with numbers
+kept as numbers so the unit can compute with them.
+
+Owns: the sheet layout (title, merged two-row header, frozen panes, column widths) and the
+number formats. Formats are the explicit codes ``#,##0`` / ``#,##0.0`` (the indicator's
+decimals) and ``0.00`` for the growth index. A number format only says where the grouping and
+the decimal mark go; the characters shown are the viewer's: Excel or LibreOffice on a
+Vietnamese (vi-VN) system shows ``2.796,0``, on an English one ``2,796.0``. Writing the
+Vietnamese characters into the format (or the value as text) would break arithmetic, so the
+workbook leaves that to the locale (see docs/report.md).
+"""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+
+from chitieu.reports.data import INDEX_DECIMALS, Appendix
+
+FONT = "Times New Roman"
+HEADER_ROW = 5  # first of the two header rows; rows 1-3 hold the title
+INDEX_FORMAT = "0." + "0" * INDEX_DECIMALS
+
+
+def number_format(decimals: int) -> str:
+    return "#,##0" if decimals <= 0 else "#,##0." + "0" * decimals
+
+
+def appendix_workbook(appendix: Appendix) -> Workbook:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Phụ lục 1"
+    headers = appendix.column_headers
+    ncols = len(headers)
+    n_years, n_spans = len(appendix.years), len(appendix.spans)
+    thin = Side(style="thin", color="000000")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+    for r, (text, italic) in enumerate(((appendix.title, False), (appendix.subtitle, True)), 1):
+        ws.cell(r, 1, text).font = Font(name=FONT, size=13, bold=not italic, italic=italic)
+        ws.cell(r, 1).alignment = Alignment(horizontal="center")
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
+
+    top, sub = HEADER_ROW, HEADER_ROW + 1
+    first_year, first_span = 5, 5 + n_years
+    for c in (1, 2, 3, 4, ncols):
+        ws.cell(top, c, headers[c - 1])
+        ws.merge_cells(start_row=top, start_column=c, end_row=sub, end_column=c)
+    ws.cell(top, first_year, "Thực hiện")
+    ws.merge_cells(start_row=top, start_column=first_year, end_row=top, end_column=first_year + n_years - 1)
+    ws.cell(top, first_span, "So sánh (%)")
+    ws.merge_cells(start_row=top, start_column=first_span, end_row=top, end_column=first_span + n_spans - 1)
+    for k, text in enumerate((*appendix.year_headers, *appendix.span_headers)):
+        ws.cell(sub, first_year + k, text)
+    for r in (top, sub):
+        for c in range(1, ncols + 1):
+            cell = ws.cell(r, c)
+            cell.font = Font(name=FONT, size=11, bold=True)
+            cell.alignment = center
+            cell.border = box
+
+    for i, row in enumerate(appendix.rows):
+        r = sub + 1 + i
+        part = row.role in ("part", "note")
+        font = Font(name=FONT, size=11, bold=row.role == "group", italic=part)
+        cells = [row.stt, row.name, row.unit, row.target]
+        cells += [v for v in row.numbers] + [x for x in row.indices] + [row.verdict]
+        for c, value in enumerate(cells, 1):
+            cell = ws.cell(r, c, value if value != "" else None)
+            cell.font = font
+            cell.border = box
+            if first_year <= c < first_span:
+                cell.number_format = number_format(row.decimals)
+                cell.alignment = Alignment(horizontal="right", vertical="center")
+            elif first_span <= c < ncols:
+                cell.number_format = INDEX_FORMAT
+                cell.alignment = Alignment(horizontal="right", vertical="center")
+            elif c == 2:
+                cell.alignment = Alignment(
+                    horizontal="left", vertical="center", wrap_text=True, indent=row.depth
+                )
+            else:
+                cell.alignment = center
+
+    widths = [6, 48, 11, 18, *([10] * n_years), *([13] * n_spans), 12]
+    for c, w in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(c)].width = w
+    ws.freeze_panes = ws.cell(sub + 1, 3)  # header rows and the STT / CHỈ TIÊU columns stay in view
+    ws.print_title_rows = f"{top}:{sub}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    return wb
+
+
+def appendix_xlsx_bytes(appendix: Appendix) -> bytes:
+    buf = io.BytesIO()
+    appendix_workbook(appendix).save(buf)
+    return buf.getvalue()
