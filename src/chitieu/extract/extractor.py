@@ -1,0 +1,495 @@
+"""The extractor: indicator statements (targets and results) from a ``Document``.
+
+Owns ``Statement`` and ``extract``. For each segment (see ``segments``) it finds the numbers
+(see ``quantities``) and decides for each what it is, from the grammar around it rather than
+from any one report's wording:
+
+- kind: the section says whether it reports results or sets targets; "phấn đấu" inside a
+  results section marks a target;
+- a target quoted beside a result — "(chỉ tiêu trên 80%)", "đạt chỉ tiêu Nghị quyết đề ra
+  (13 - 14%)", "21,97 tỷ đồng/17,26 tỷ đồng" — becomes that result's ``compared_target``;
+  "1495/1520 hộ" gives the numerator only;
+- verdict words (đạt/vượt/không đạt/chưa đạt … chỉ tiêu, kế hoạch) give ``stated_status``
+  of the statement they follow;
+- "hàng năm", "bình quân" (of a rate), "/năm" make a value ``per_year``; "năm 2020",
+  "đến năm 2025" give its year; "2016-2020" its period;
+- a kept or met standard with no number ("giữ vững phường đạt chuẩn quốc gia về y tế") is a
+  qualitative statement;
+- figures that only describe one named project (quy mô, tổng mức đầu tư) are not statements.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+
+from chitieu.extract.document import Document
+from chitieu.extract.names import clean_name, indicator_name
+from chitieu.extract.normalise import fold
+from chitieu.extract.quantities import PERIOD, Mention, find_mentions
+from chitieu.extract.segments import RESULT, TARGET, Segment, first_domain, segments
+from chitieu.extract.sentences import chop, containing, refine, sentence_spans, within
+from chitieu.extract.tables import MAX_ROW_LINES, parse_cells, parse_row
+
+L = "a-zà-ỹđ"
+
+
+@dataclass
+class Statement:
+    """One indicator statement, in the shape of the extraction contract."""
+
+    kind: str
+    indicator: str
+    domain: str | None
+    op: str
+    low: float | None
+    high: float | None
+    unit: str | None
+    per_year: bool
+    year: int | None
+    period: str | None
+    compared_target: dict | None
+    stated_status: str | None
+    line: int
+    quote: str
+    start: int = field(default=0, repr=False)  # offset in its segment, for ordering
+
+    def as_dict(self) -> dict:
+        return {
+            "kind": self.kind,
+            "indicator": self.indicator,
+            "domain": self.domain,
+            "value": {"op": self.op, "low": _plain(self.low), "high": _plain(self.high)},
+            "unit": self.unit,
+            "per_year": self.per_year,
+            "year": self.year,
+            "period": self.period,
+            "compared_target": self.compared_target,
+            "stated_status": self.stated_status,
+            "line": self.line,
+            "quote": self.quote,
+        }
+
+
+def _plain(x: float | None) -> float | int | None:
+    if x is None:
+        return None
+    return int(x) if float(x).is_integer() else round(x, 6)
+
+
+# --- patterns on folded text -------------------------------------------------------------
+_TARGET_WORD = r"(?<![a-zà-ỹđ])(?:chỉ tiêu|nghị quyết|nq|kế hoạch|kh|mục tiêu|dự toán)(?![a-zà-ỹđ])"
+_PAREN_TARGET = re.compile(
+    r"\s*(?:so với\s*)?"
+    + _TARGET_WORD
+    + r"(?:\s+(?:đại hội|hđnd|tỉnh|huyện|thị xã|giao|đề ra|năm|là|\d{4}|["
+    + L
+    + r"]+\s*đề ra))*\s*(?:là|:)?\s*"
+)
+_TARGET_BEFORE_PAREN = re.compile(_TARGET_WORD + r"[^()\d]{0,40}$")
+_TARGET_INLINE = re.compile(
+    r"(?:chỉ tiêu|kế hoạch|kh|nghị quyết)(?:\s+(?:giao|đề ra|là|năm \d{4}|tỉnh giao|huyện giao))*\s*:?\s*(?:trên|dưới|từ|tối thiểu|tối đa|<|>)?\s*$"
+)
+_VERDICT = re.compile(
+    r"(?P<khong>(?:không|chưa)\s+(?:đạt|hoàn thành))"
+    r"|(?P<vuot>(?:đạt và )?vượt(?:\s+(?:mức|so với))?\s+" + _TARGET_WORD + r")"
+    r"|(?P<dat>(?:đạt|hoàn thành)(?:\s+(?:tốt|được|các|toàn bộ))?\s+" + _TARGET_WORD + r")"
+)
+_DAT_FULL = re.compile(r"^\s*(?:so với\s*)?(?:chỉ tiêu|kế hoạch|kh|nghị quyết|mục tiêu)")
+_VUOT_BY = re.compile(r"vượt\s*$")
+_QUALITATIVE = re.compile(
+    r"đạt\s+(?:xã |phường |thị trấn |thị xã |các )?(?:chuẩn|tiêu chuẩn|tiêu chí|danh hiệu)"
+    r"|giữ vững|duy trì\s+(?:đạt\s+)?(?:chuẩn|danh hiệu|tiêu chí|[" + L + r" ]{0,40}?đạt chuẩn)"
+    r"|đạt\s+(?:và vượt\s+)?(?:các\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)"
+    r"|hoàn thành\s+(?:tốt\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch)"
+    r"|(?:chưa|không)\s+đạt"
+    r"|(?:được\s+)?xếp loại\s+(?:tốt|khá|xuất sắc|hoàn thành)"
+)
+_PROJECT = re.compile(r"quy mô|tổng mức đầu tư|(?<!\d )(?<!\d)dự án")
+_RESULT_BEFORE = re.compile(r"(?:thực hiện|đạt|ước|được|là)\s*(?:được\s*)?$")
+_COMPARED_YEAR = re.compile(r"(?:so với|bằng|gấp|hơn)\s+(?:cùng kỳ\s+)?(?:năm\s+)?$")
+_RESULT_CUE = re.compile(r"ước đạt|ước thực hiện|ước tính|đã đạt|đạt được|đã thực hiện|hiện có|hiện nay có")
+_TARGET_CUE = re.compile(r"phấn đấu|mục tiêu (?:đến|năm)|dự kiến (?:đến|năm)")
+_EACH_YEAR = re.compile(r"hàng năm|hằng năm|mỗi năm|năm nào cũng")
+_AVERAGE = re.compile(r"bình quân|trung bình")
+_NOT_AVERAGE = re.compile(r"(?:bình quân|trung bình)\s+(?:đầu người|(?:năm\s+)?(?:19|20)\d\d|/người)")
+_YEAR_EXPR = re.compile(
+    r"(?:(?:năm|đến|cuối|vào|trong|tới)\s+(?:năm\s+)?|tháng\s+\d{1,2}\s*/\s*)"
+    r"((?:19|20)\d\d)(?![\d.,]*\d)(?!\s*[-–—]\s*(?:19|20)\d\d)"
+)
+
+
+@dataclass
+class _Item:
+    mention: Mention | None
+    start: int
+    kind: str
+    op: str
+    low: float | None
+    high: float | None
+    unit: str | None
+    per_year: bool = False
+    status: str | None = None
+    target: dict | None = None
+    name: str = ""
+    from_tail: bool = False
+
+
+def extract(doc: Document) -> list[Statement]:
+    """Every indicator statement in ``doc``, in text order."""
+    out: list[Statement] = []
+    unit: str | None = None
+    for seg in segments(doc):
+        if seg.is_heading:
+            continue
+        if seg.cells is not None:
+            for row in parse_cells(seg.cells, seg.roles, seg.header, unit):
+                unit = row["unit"] or unit
+                out.append(_row_statement(seg, row))
+            continue
+        if seg.table_years is not None:
+            if len(seg.line_numbers) > MAX_ROW_LINES:
+                continue
+            row = parse_row(seg.text, seg.folded, seg.table_years, unit)
+            if row is not None:
+                unit = row["unit"] or unit
+                out.append(_row_statement(seg, row))
+            continue
+        out.extend(_segment_statements(seg))
+    return out
+
+
+def _row_statement(seg: Segment, row: dict) -> Statement:
+    target = row["target"]
+    compared = None
+    if target is not None and (
+        target.unit is None or _unit_family(target.unit) == _unit_family(row["unit"] or "")
+    ):
+        compared = {"op": target.op, "low": _plain(target.low), "high": _plain(target.high)}
+    name = row["name"]
+    kind = row.get("kind", RESULT)
+    line = seg.line_at(row["at"]) if "at" in row else seg.line_numbers[0]
+    return Statement(
+        kind=kind,
+        indicator=name,
+        domain=first_domain(fold(name)) or seg.domain,
+        op=row["op"],
+        low=row["low"],
+        high=row["high"],
+        unit=row["unit"],
+        per_year=bool(row["per_year"]),
+        year=row["year"],
+        period=row["period"],
+        compared_target=compared if kind == RESULT else None,
+        stated_status=row["status"] if kind == RESULT else None,
+        line=line,
+        quote=" ".join(seg.text.split())[:400],
+        start=row.get("at", 0),
+    )
+
+
+_ANY_DIGIT = re.compile(r"\d")
+_PAREN = re.compile(r"\(([^()]*)\)")
+_BOUND_OR_NUMBER = re.compile(r"\s*(?:trên|dưới|từ|<|>|\d)")
+
+
+def _segment_statements(seg: Segment) -> list[Statement]:
+    folded = seg.folded
+    if not _ANY_DIGIT.search(folded) and (seg.general or not _QUALITATIVE.search(folded)):
+        return []  # most narrative paragraphs: nothing to read
+    sentences = chop(sentence_spans(seg.text), seg.text)
+    clauses = refine(sentences, folded, r";")
+    subclauses = refine(clauses, folded, r",(?!\d)|:(?!\d)")
+    mentions = find_mentions(folded)
+    # Figures describing one named project are not indicator statements.
+    project = [a for a, b in clauses if _PROJECT.search(folded, a, b)] if _PROJECT.search(folded) else []
+    mentions = [m for m in mentions if containing(clauses, m.start)[0] not in project]
+    starts = [m.start for m in mentions]
+    out: list[Statement] = []
+    # Every relation (a quoted target, a verdict, a year) stays inside one sentence.
+    for a, b in sentences:
+        ms = mentions[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
+        if not ms and not _QUALITATIVE.search(folded, a, b):
+            continue
+        out += _sentence_statements(seg, folded, (a, b), within(clauses, a, b), within(subclauses, a, b), ms)
+    return out
+
+
+def _sentence_statements(seg, folded, sentence, clauses, subclauses, mentions) -> list[Statement]:
+    sentences = [sentence]
+    items: list[_Item] = []
+    quoted: set[int] = set()  # ids of mentions that are quoted targets
+    mode = seg.mode or RESULT
+
+    def kind_at(offset: int) -> str:
+        a, b = containing(sentences, offset)
+        before = folded[a:offset]
+        if mode == TARGET:
+            # A plan section that recalls where things stand: "năm 2025 ước đạt …", "hiện có …".
+            return RESULT if _RESULT_CUE.search(before) and not _TARGET_CUE.search(before) else TARGET
+        return TARGET if _TARGET_CUE.search(before) else RESULT
+
+    # Quoted targets in parentheses: "(chỉ tiêu trên 80%)", "đạt chỉ tiêu ... (13 - 14%)".
+    for pm in _PAREN.finditer(folded, *sentence):
+        inner_start = pm.start(1)
+        head = _PAREN_TARGET.match(folded, inner_start)
+        quoted_here = head is not None and head.end() > inner_start
+        if not quoted_here and _TARGET_BEFORE_PAREN.search(folded[max(0, pm.start() - 45) : pm.start()]):
+            quoted_here = bool(_BOUND_OR_NUMBER.match(folded, inner_start))
+        if not quoted_here:
+            continue
+        inside = [m for m in mentions if pm.start() < m.start < pm.end()]
+        if inside:
+            quoted.add(id(inside[0]))
+
+    # Inline quoted targets in results: "…, kế hoạch giao 17,26 tỷ đồng" (after the result) or
+    # "chỉ tiêu Nghị quyết 95%, thực hiện đạt 97%" (before it).
+    forward: set[int] = set()
+    lone: set[int] = set()
+    for m in mentions:
+        if mode != RESULT or id(m) in quoted:
+            continue
+        a, _ = containing(subclauses, m.start)
+        if not (_TARGET_INLINE.search(folded[a : m.start]) and kind_at(m.start) == RESULT):
+            continue
+        sent = containing(sentences, m.start)
+        same = [
+            p
+            for p in mentions
+            if p is not m and not p.bare and id(p) not in quoted and containing(sentences, p.start) == sent
+        ]
+        if not same:
+            lone.add(id(m))  # "Kế hoạch năm 2025 giao 50 tỷ đồng." with no result beside it
+        elif any(p.start < m.start for p in same):
+            quoted.add(id(m))
+        elif any(
+            p.start > m.start and _RESULT_BEFORE.search(folded[max(sent[0], p.start - 25) : p.start])
+            for p in same
+        ):
+            quoted.add(id(m))
+            forward.add(id(m))
+
+    for m in mentions:
+        if id(m) in quoted or m.bare:
+            continue
+        item = _Item(m, m.start, TARGET if id(m) in lone else kind_at(m.start), m.op, m.low, m.high, m.unit)
+        items.append(item)
+        if m.denominator and m.denominator[0] < (m.low or 0):
+            # "158/100 lao động": after the slash the target.
+            item.target = {"op": "=", "low": m.denominator[0], "high": m.denominator[0]}
+
+    # Attach each quoted target to the nearest result before it in the same sentence.
+    for m in mentions:
+        if id(m) not in quoted:
+            continue
+        sent = containing(sentences, m.start)
+        order = items if id(m) in forward else list(reversed(items))
+        for item in order:
+            im = item.mention
+            wrong_side = item.start <= m.start if id(m) in forward else item.start >= m.start
+            if wrong_side or containing(sentences, item.start) != sent or item.kind != RESULT:
+                continue
+            if im is None or im.role != "level" or item.target is not None:
+                continue
+            if m.unit and im.unit and _unit_family(m.unit) != _unit_family(im.unit):
+                continue
+            item.target = {"op": m.op, "low": m.low, "high": m.high}
+            break
+        else:
+            if not m.bare:
+                # A plan figure with no result beside it is a target of its own.
+                items.append(_Item(m, m.start, TARGET, m.op, m.low, m.high, m.unit))
+
+    _qualitative(seg, folded, sentences, clauses, subclauses, mentions, items, kind_at)
+    items.sort(key=lambda it: it.start)
+    _verdicts(folded, sentences, items)
+    return [_statement(seg, folded, sentences, clauses, subclauses, items, i) for i in range(len(items))]
+
+
+def _unit_family(unit: str) -> str:
+    u = unit.replace(" ", "")
+    for w in ("nghìn", "ngàn", "triệu", "tỷ"):
+        if u.startswith(w):
+            return "đồng"
+    return u
+
+
+def _qualitative(seg, folded, sentences, clauses, subclauses, mentions, items, kind_at) -> None:
+    """Met or kept standards with no number in their clause."""
+    for a, b in clauses:
+        if seg.general or any(a <= m.start < b and not m.bare for m in mentions):
+            continue
+        for sa, sb in subclauses:
+            if sa < a or sb > b:
+                continue
+            q = _QUALITATIVE.search(folded, sa, sb)
+            if not q:
+                continue
+            if _PROJECT.search(folded[sa:sb]):
+                continue
+            items.append(_Item(None, q.start(), kind_at(q.start()), "qualitative", None, None, None))
+
+
+def _verdicts(folded: str, sentences, items: list[_Item]) -> None:
+    """Give each verdict phrase to the statement it follows (results only)."""
+    for v in _VERDICT.finditer(folded, sentences[0][0], sentences[-1][1]):
+        status = "khong_dat" if v.group("khong") else "vuot" if v.group("vuot") else "dat"
+        sent = containing(sentences, v.start())
+        before = [it for it in items if it.start <= v.start() and containing(sentences, it.start) == sent]
+        if not before:
+            continue
+        it = before[-1]
+        if it.kind == RESULT and it.status is None:
+            it.status = status
+    for idx, it in enumerate(items):
+        m = it.mention
+        if it.kind != RESULT or m is None:
+            continue
+        rest = folded[m.end : m.end + 30]
+        if m.unit == "%" and it.low == 100 and m.role == "plan_ratio" and _DAT_FULL.match(rest):
+            it.status = it.status or "dat"
+        if _VUOT_BY.search(folded[max(0, m.start - 12) : m.start]) and re.match(
+            r"\s*(?:so với\s*)?(?:chỉ tiêu|kế hoạch|nghị quyết|mục tiêu)", rest
+        ):
+            it.status = "vuot"
+            for prev in reversed(items[:idx]):
+                if (
+                    prev.mention is not None
+                    and prev.mention.role == "level"
+                    and containing(sentences, prev.start) == containing(sentences, it.start)
+                ):
+                    prev.status = prev.status or "vuot"
+                    it.per_year = it.per_year or _per_year_hint(folded, prev, sentences)
+                    break
+
+
+def _per_year_hint(folded: str, item: _Item, sentences) -> bool:
+    m = item.mention
+    if m is None:
+        return False
+    a, _ = containing(sentences, m.start)
+    return bool(_EACH_YEAR.search(folded[a : m.start]))
+
+
+@functools.lru_cache(maxsize=32)
+def _years_in(folded: str, a: int, b: int) -> tuple[tuple[int, int], ...]:
+    """(offset, year) of the year expressions in a sentence (a string's hash is cached, so this is cheap)."""
+    return tuple(
+        (m.start(), int(m.group(1)))
+        for m in _YEAR_EXPR.finditer(folded, a, b)
+        if not _COMPARED_YEAR.search(folded[max(a, m.start() - 20) : m.start(1)])
+    )  # "so với năm 2020" is the base of a comparison, not the value's year
+
+
+@functools.lru_cache(maxsize=32)
+def _periods_in(folded: str, a: int, b: int) -> tuple[tuple[int, str], ...]:
+    return tuple((m.start(), f"{m.group(1)}-{m.group(2)}") for m in PERIOD.finditer(folded, a, b))
+
+
+@functools.lru_cache(maxsize=32)
+def _quote(text: str, a: int, b: int) -> str:
+    return " ".join(text[a:b].split())
+
+
+def _year(folded: str, sentence: tuple[int, int], at: int, clause_end: int) -> int | None:
+    years = _years_in(folded, *sentence)
+    before = [y for s, y in years if s < at]
+    if before:
+        return before[-1]
+    after = [y for s, y in years if s > at and s < clause_end]
+    return after[0] if after else None
+
+
+def _period(folded: str, sentence: tuple[int, int], at: int, default: str | None) -> str | None:
+    spans = _periods_in(folded, *sentence)
+    before = [p for s, p in spans if s < at]
+    if before:
+        return before[-1]
+    return spans[0][1] if spans else default
+
+
+def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], i: int) -> Statement:
+    it = items[i]
+    m = it.mention
+    at = it.start
+    sentence = containing(sentences, at)
+    clause = containing(clauses, at)
+    sub = containing(subclauses, at)
+    end = m.end if m else at
+    prev = next((p for p in reversed(items[:i]) if p.mention is not None and p.start >= clause[0]), None)
+    prev_end = prev.mention.end if prev is not None else None
+    if m is None:
+        name = clean_name(seg.text[sub[0] : sub[1]].strip(" ,;.:-–"))
+    else:
+        level = next(
+            (
+                p
+                for p in reversed(items[:i])
+                if p.mention is not None and p.mention.role == "level" and p.start >= clause[0]
+            ),
+            None,
+        )
+        name, it.from_tail = indicator_name(
+            seg.text,
+            m,
+            at,
+            end,
+            clause,
+            prev_end,
+            getattr(level, "name", None),
+            getattr(prev, "from_tail", False),
+        )
+    it.name = name
+    unit = it.unit
+    folded_name = folded[clause[0] : end]
+    income = bool(unit and "đồng" in unit and "thu nhập" in folded_name and "đầu người" in folded_name)
+    if income:
+        unit = unit.split("/")[0] + "/người/năm"
+    elif (
+        unit
+        and "đồng" in unit
+        and "/" not in unit
+        and re.search(r"trên\s+(?:01|1)\s+(ha|hộ|người|km²|km2|m²|m2)", folded_name)
+    ):
+        unit = unit + "/" + re.search(r"trên\s+(?:01|1)\s+(ha|hộ|người|km²|km2|m²|m2)", folded_name).group(1)
+    per_year = it.per_year
+    if m is not None:
+        if (m.per_year_unit and not income) or _EACH_YEAR.search(folded[clause[0] : at]):
+            per_year = True
+        elif (
+            unit == "%"
+            and _AVERAGE.search(folded[sub[0] : at])
+            and not _NOT_AVERAGE.search(folded[sub[0] : at])
+        ):
+            per_year = True
+    year = _year(folded, sentence, at, clause[1])
+    if year is None and seg.period is None:
+        year = seg.year
+    period = _period(folded, sentence, at, seg.period if it.kind == TARGET else None)
+    domain = first_domain(fold(name)) or seg.domain or first_domain(folded[clause[0] : clause[1]])
+    quote = _quote(seg.text, *sentence)
+    if len(quote) > 400:
+        quote = _quote(seg.text, *clause)[:400]
+    return Statement(
+        kind=it.kind,
+        indicator=name,
+        domain=domain,
+        op=it.op,
+        low=it.low,
+        high=it.high,
+        unit=unit,
+        per_year=per_year,
+        year=year,
+        period=period,
+        compared_target=(
+            {k: (v if k == "op" else _plain(v)) for k, v in it.target.items()} if it.target else None
+        )
+        if it.kind == RESULT
+        else None,
+        stated_status=it.status if it.kind == RESULT else None,
+        line=seg.line_at(at),
+        quote=quote,
+        start=at,
+    )

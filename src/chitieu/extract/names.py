@@ -1,0 +1,106 @@
+"""Indicator names as the text phrases them: the words before a number in its clause.
+
+Owns ``indicator_name`` and ``clean_name``: "Tổng thu ngân sách ước đạt 1.234 tỷ đồng" names
+"Tổng thu ngân sách"; "100% trẻ em được tiêm phòng" (number first) names "Tỷ lệ trẻ em được
+tiêm phòng"; "…, tăng 8,5% so với cùng kỳ" names the figure before it "(tăng so với cùng kỳ)".
+Filler ("Toàn phường", "Hiện nay", "Trong đó"), list numbering and trailing verbs are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chitieu.extract.normalise import fold
+from chitieu.extract.quantities import Mention
+
+_LISTED = re.compile(r"(?:^|\s)(?:và|,|;)\s*$")
+_LEAD = re.compile(
+    r"^[\s\-–+•*.:;,)(\d\[\]]*(?:\(\s*\d+\s*\)[\s.\-–]*)?(?:trong đó\s*:?\s*|riêng\s+|ngoài ra\s*,?\s*)?",
+    re.I,
+)
+_TRAIL = re.compile(
+    r"(?:\s*(?:,|:|ước|ước đạt|đạt|đạt được|là|chiếm|còn|có|ở mức|tăng|giảm|gấp|vượt|lên|xuống|bằng|khoảng|gần|"
+    r"trên|dưới|từ|tối thiểu|tối đa|ít nhất|không quá|đến|tới|so với|hơn|được|và|với|thêm|bình quân|hàng năm|hằng năm|"
+    r"thực hiện|cho|phấn đấu|ước tính|dự kiến))+\s*$",
+    re.I,
+)
+
+
+_FILLER = re.compile(
+    r"^(?:(?:toàn|cả)\s+(?:phường|xã|thị xã|thị trấn|huyện|thành phố|tỉnh)|trên địa bàn(?:\s+(?:phường|xã|thị xã|huyện))?|"
+    r"hiện nay|đến nay|hiện|trong nhiệm kỳ|trong đó|riêng|ngoài ra|đến (?:cuối )?năm \d{4}|năm \d{4}|"
+    r"giai đoạn \d{4}\s*[-–]\s*\d{4}|so với (?:cùng kỳ )?(?:năm )?(?:\d{4})?|đã|có|với|và|được|còn)[\s,:]*",
+)
+_UNCLOSED = re.compile(r"\s*\([^)]*$")
+_CONNECTOR = re.compile(r"^(?:và|với|còn|trong đó|riêng|,|;|:|\(|\))\s*")
+
+
+def clean_name(text: str) -> str:
+    """Words of a name without list numbering, filler, trailing verbs or an unclosed "(chỉ tiêu …"."""
+    words = " ".join(text.split())[-200:]
+    unclosed = _UNCLOSED.search(words)
+    if unclosed and unclosed.start() > 0:
+        words = words[: unclosed.start()]
+    for _ in range(4):
+        before = words
+        words = _LEAD.sub("", words)
+        words = _FILLER.sub("", fold_prefix(words, _FILLER))
+        words = _CONNECTOR.sub("", words)
+        words = _TRAIL.sub("", words).strip(" ,;:-–(")
+        if words == before:
+            break
+    return words
+
+
+def fold_prefix(text: str, pattern: re.Pattern[str]) -> str:
+    """Apply a folded-text prefix pattern to ``text`` (same length, so the cut is exact)."""
+    m = pattern.match(fold(text))
+    return text[m.end() :] if m and m.end() else text
+
+
+def _tail(text: str) -> str:
+    """The noun phrase after a number: "100% trẻ em được tiêm phòng" → "trẻ em được tiêm phòng"."""
+    tail = re.sub(r"^[\s)]*", "", text)
+    tail = re.split(
+        r"[(;,.]|\s(?:đạt|là|chiếm|tăng|giảm|gấp|so với|trong đó|với|và)\s|\s(?=\d+(?:[.,]\d+)?\s*%)", tail
+    )[0]
+    return tail.strip(" ,;:-–")
+
+
+def indicator_name(
+    text: str,
+    m: Mention | None,
+    at: int,
+    end: int,
+    clause: tuple[int, int],
+    prev_end: int | None,
+    prev_name: str | None,
+    prev_from_tail: bool = False,
+) -> tuple[str, bool]:
+    """The indicator's name as the text phrases it, and whether it came from the words after the number."""
+    a = max(clause[0], prev_end) if prev_end is not None else clause[0]
+    before = text[a:at]
+    tail = _tail(text[end : clause[1]]) if m is not None else ""
+    if prev_from_tail and tail and _LISTED.search(before):
+        # "100% hộ … nước sạch và 98,6% hố xí hợp vệ sinh": a list of number-first phrases.
+        return ("Tỷ lệ " + tail if m.unit in ("%", "‰") else tail), True
+    pieces = [p for p in re.split(r",(?!\d)", before)]
+    name = clean_name(pieces[-1]) if pieces else ""
+    if 0 < len(name.split()) <= 2 and len(pieces) > 1:
+        name = clean_name(", ".join(pieces[-2:]))
+    if m is None:
+        return name, False
+    if m.role in ("change", "plan_ratio") and prev_name and len(name.split()) <= 2:
+        # "…, tăng 8,5% so với cùng kỳ": the figure before, measured another way.
+        verb = " ".join(pieces[-1].split()) if pieces else ""
+        after = " ".join(re.split(r"[,;(]", text[end : clause[1]])[0].strip(" .").split())
+        if m.role == "plan_ratio":
+            return (f"{prev_name} so với {re.sub(r'^so với ', '', after)}" if after else prev_name), False
+        detail = " ".join(f"{verb} {after}".split())
+        return (f"{prev_name} ({detail})" if detail else prev_name), False
+    if len(name.split()) < 2 and tail:
+        if m.unit in ("%", "‰"):
+            return "Tỷ lệ " + tail, True
+        if m.unit and not re.search(r"đồng|usd", m.unit):
+            return f"Số {m.unit} {tail}".strip(), True
+    return (name or tail or (prev_name or "")), not name and bool(tail)

@@ -1,0 +1,293 @@
+"""Numbers with their units and bounds, found in folded report text.
+
+Owns ``find_mentions``: every number a sentence states about an indicator, with its bound
+(``trên`` → ``>``, ``từ … trở lên`` → ``>=``, ``19 - 21%`` → range …), its unit
+(``%``, ``tỷ đồng``, ``triệu đồng/người/năm``, ``hộ`` …) and what the number is *not*
+(dates, document numbers, list numbering, ages, levels, years). It also reads the spans of
+years and periods. Number styles: ``1.246,695 tỷ đồng``, ``16 tỷ 434 triệu đồng``,
+``71,37tấn/ha``, ``71.000.000đ``, ``%0`` for ‰. Numbers are read by ``chitieu.core.numbers``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from chitieu.core.numbers import SCALES, NumberFormatError, normalise_unit, parse_number
+
+L = "a-zà-ỹđ"  # lower-case Vietnamese letters (text is folded before matching)
+NUM = r"\d+(?:[.,]\d+)*"
+
+# Count nouns a number can stand before, longest first so "nhà văn hóa" beats "nhà".
+COUNT_NOUNS = sorted(
+    """trung tâm thương mại|nhà văn hóa|tổ dân phố|khu dân cư|khu phố|cơ quan, đơn vị|cơ quan|đơn vị|
+    doanh nghiệp|hợp tác xã|tổ hợp tác|lao động|học sinh|sinh viên|giáo viên|bác sĩ|giường bệnh|
+    đảng viên|chi bộ|tổ chức cơ sở đảng|cơ sở|sản phẩm|mô hình|công trình|dự án|trường|phòng học|
+    ngôi nhà|căn nhà|căn hộ|nhà|hộ|người|nhân khẩu|thôn|xóm|xã|phường|thị trấn|chợ|
+    siêu thị|km²|km2|km|ha|m²|m2|m³|m3|tấn|tạ|kg|lít|con|lượt người|lượt|lần|điểm|cây|chiếc|tuyến|
+    đợt|cuộc|vụ|hồ sơ|đồng chí|thủ tục|câu lạc bộ|clb|gia đình|em|cháu|hội viên|đoàn viên|cán bộ|công chức|
+    mw|kwh|htx|dn|chỉ tiêu|trạm|tổ chức|trang trại|gia trại|khách sạn|phòng|giường|bản|làng|tổ""".replace(
+        "\n", ""
+    ).split("|"),
+    key=len,
+    reverse=True,
+)
+COUNT_NOUNS = [w.strip() for w in COUNT_NOUNS if w.strip()]
+_CLASSIFIERS = ("ngôi ", "căn ", "chiếc ")
+
+_CURRENCY = (
+    r"(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ)(?![" + L + r"])"
+    r"(?:\s*(?P<num2>\d+(?:[.,]\d+)?)\s*(?P<scale2>triệu|nghìn|ngàn)(?![" + L + r"]))?"
+    r"(?:\s*(?P<cur>đồng|vnđ|vnd|usd|đ)(?![" + L + r"]))?"
+    r"|(?P<cur2>đồng|vnđ|vnd|usd|đ)(?![" + L + r"])"
+)
+_PER = r"(?P<per>(?:\s*/\s*(?:lao động|hộ dân|[" + L + r"²]+))+)?"
+_UNIT = re.compile(
+    r"\s*(?:(?P<permil>%0|‰)|(?P<pct>%)|(?P<comrade>đ/c)(?!["
+    + L
+    + r"])|"
+    + _CURRENCY
+    + r"|(?P<noun>"
+    + "|".join(re.escape(w) for w in COUNT_NOUNS)
+    + r")(?!["
+    + L
+    + r"0-9]))"
+    + _PER
+)
+# What a number is not: ages, durations, levels, ordinals …
+_NOT_AFTER = re.compile(
+    r"\s*(?:tuổi|tháng|năm|ngày|giờ|tầng|sao|phút|giây|nhiệm kỳ|kỳ|khóa|lần thứ|độ c)(?![" + L + r"])"
+)
+_NOT_BEFORE = re.compile(
+    r"(?:mức độ|cấp độ|lớp|thứ|khóa|đề án|điều|khoản|chương|quý|cấp|loại|số|phụ lục|mục|ngày|tháng|"
+    r"covid|kỳ họp|tiêu chí|top|hạng|nhóm|đợt|giai đoạn|lần)\s*$"
+)
+PERIOD = re.compile(r"(?<![\d.,])((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?![\d.,]*\d)")
+YEAR = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)(?![\d.,]*\d)")
+
+_BOUND_BEFORE = (
+    (re.compile(r"(?:tối thiểu|ít nhất|không dưới|không thấp hơn|>=|≥)\s*(?:là\s*)?$"), ">="),
+    (re.compile(r"(?:tối đa|không quá|không vượt quá|không cao hơn|<=|≤)\s*(?:là\s*)?$"), "<="),
+    (re.compile(r"(?:trên|hơn|cao hơn|lớn hơn|>)\s*$"), ">"),
+    (re.compile(r"(?:dưới|thấp hơn|nhỏ hơn|<)\s*$"), "<"),
+)
+_CHANGE_BEFORE = re.compile(
+    r"(?:tăng|giảm|gấp|vượt|hơn|thêm|(?<!trở )lên|(?<!trở )xuống|cao hơn|thấp hơn)(?:\s+(?:gấp|thêm|bình quân|hàng năm|hằng năm|gần|khoảng|trên|"
+    r"dưới|được|là|lên|xuống|so với \S+|\d{4}))*\s*$"
+)
+
+
+_YEAR_AFTER_NAM = re.compile(r"(?:năm|từ|đến)\s*$")
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_NUMBER = re.compile(r"(?<![" + L + r"\d.,])" + NUM)
+_LETTER = re.compile(r"[" + L + r"]")
+_NEVER_BEFORE = re.compile(r"(?:mức độ|lớp|thứ|lần)\s*$")
+_RANGE = re.compile(r"\s*(?:[-–—]|đến|tới)\s*(" + NUM + r")")
+_RANGE_DATE = re.compile(r"\s*(?:[-–—]|đến|tới)\s*\d+\s*/\s*\d")
+_FROM = re.compile(r"từ\s*$")
+_SLASH = re.compile(r"\s*/\s*(" + NUM + r")")
+_SLASH_DATE = re.compile(r"\s*/\s*" + NUM + r"\s*/")
+_OR_MORE = re.compile(r"\s*trở lên")
+_OR_LESS = re.compile(r"\s*trở xuống")
+_OF_PLAN = re.compile(r"\s*(?:so với\s*)?(?:kế hoạch|kh|chỉ tiêu|dự toán|nghị quyết)(?![" + L + r"])")
+
+
+@dataclass
+class Mention:
+    """One number (or range) in the text, with what surrounds it."""
+
+    start: int  # offset of the first digit in the segment
+    end: int  # offset after the unit
+    op: str
+    low: float | None
+    high: float | None
+    unit: str | None
+    per_year_unit: bool = False  # the unit ended in "/năm" (a rate per year)
+    role: str = "level"  # "level", "change" (tăng/giảm/gấp/vượt …), "plan_ratio" (đạt 133% kế hoạch)
+    bare: bool = False  # no unit: a statement only as a quoted target
+    denominator: tuple[float, str | None] | None = None  # the B of "A/B"
+
+
+def _number(text: str) -> float | None:
+    try:
+        return parse_number(text)
+    except NumberFormatError:
+        return None
+
+
+def _unit(m: re.Match[str]) -> tuple[str | None, bool, float]:
+    """The unit of a unit match, whether it ended in "/năm", and a factor for "16 tỷ 434 triệu"."""
+    per = re.sub(r"\s+", "", m.group("per") or "")
+    extra = 0.0
+    if m.group("permil"):
+        unit = "‰"
+    elif m.group("pct"):
+        unit = "%"
+    elif m.group("comrade"):
+        unit = "đồng chí"  # "86 đ/c": comrades, not đồng
+    elif m.group("noun"):
+        unit = {"dn": "doanh nghiệp", "htx": "hợp tác xã", "clb": "câu lạc bộ"}.get(
+            m.group("noun"), m.group("noun")
+        )
+        for c in _CLASSIFIERS:
+            if unit.startswith(c):
+                unit = unit[len(c) :]
+    else:
+        scale = m.group("scale")
+        cur = m.group("cur") or m.group("cur2") or "đồng"
+        cur = "USD" if cur == "usd" else "đồng"
+        unit = f"{scale} {cur}" if scale else cur
+        if scale == "tỉ":
+            unit = "tỷ " + cur
+        if m.group("num2"):
+            small = _number(m.group("num2")) or 0.0
+            extra = small * 10 ** (SCALES[m.group("scale2")] - SCALES[scale])
+    per_year = False
+    if per:
+        parts = [p for p in per.split("/") if p]
+        if parts and parts[-1] == "năm" and "người" not in parts:
+            per_year = True
+            parts = parts[:-1]
+        unit += "".join("/" + p for p in parts)
+    unit = normalise_unit(unit)
+    if unit and "usd" in unit:
+        unit = unit.replace("usd", "USD")  # a currency code keeps its capitals
+    return unit, per_year, extra
+
+
+_DATE_AT = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}(?!\d)|\d{1,2}-\d{1,2}-\d{4}(?!\d)")
+_DOCNUM_AT = re.compile(NUM + r"\s*(?:/|-)\s*(?=[" + L + r"])|\d+/\d{4}/[" + L + r"]")
+_PERIOD_AT = re.compile(r"(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d(?![\d.,]*\d)")
+_PAREN_NUMBER_AT = re.compile(r"\d{1,2}\s*\)")
+_ITEM_NUMBER_AT = re.compile(r"\d{1,2}(?:\.\d{1,2})*\s*[.)]\s")
+
+
+def _never_a_statement(folded: str, s: int) -> int:
+    """End of the date, document number, period or list number starting at ``s``; 0 if none."""
+    for rx in (_PERIOD_AT, _DATE_AT, _DOCNUM_AT):
+        m = rx.match(folded, s)
+        if m:
+            return m.end()
+    if folded[max(0, s - 3) : s].rstrip().endswith("("):
+        m = _PAREN_NUMBER_AT.match(folded, s)
+        if m:
+            return m.end()
+    if not folded[:s].strip():
+        m = _ITEM_NUMBER_AT.match(folded, s)
+        if m:
+            return m.end()
+    return 0
+
+
+def find_mentions(folded: str) -> list[Mention]:
+    """All numbers with a unit (or bare, marked so) in a folded segment, left to right."""
+    out: list[Mention] = []
+    pos = 0
+    for m in _NUMBER.finditer(folded):
+        s, e = m.start(), m.end()
+        if s < pos:
+            continue
+        skip = _never_a_statement(folded, s)
+        if skip:
+            pos = skip
+            continue
+        if s >= 1 and folded[s - 1] == "-" and s >= 2 and folded[s - 2].isalpha():
+            continue  # Covid-19
+        if _LETTER.match(folded, e) and not _UNIT.match(folded, e):
+            continue  # part of a code (5G, 3D)
+        before = folded[max(0, s - 30) : s]
+        if _NOT_BEFORE.search(before) and not _UNIT.match(folded, e) or _NEVER_BEFORE.search(before):
+            continue
+        if e - s == 4 and _YEAR_AFTER_NAM.search(before) and _YEAR_DIGITS.fullmatch(m.group()):
+            continue  # "năm 2020 phường …": a year, whatever follows
+            continue
+        value = _number(m.group())
+        if value is None:
+            continue
+        mention = _read_at(folded, s, e, value)
+        if mention is None:
+            continue
+        pos = mention.end
+        out.append(mention)
+    return out
+
+
+def _read_at(folded: str, s: int, e: int, value: float) -> Mention | None:
+    """Read the number at [s, e) with its range, unit, bound and slash partner."""
+    text = folded
+    op, low, high = "=", value, value
+    end = e
+    # Unit directly after the first number ("19% - 21%" or "19 - 21%").
+    um = _UNIT.match(text, end)
+    unit_first = um if um and um.end() > end else None
+    after = unit_first.end() if unit_first else end
+    rng = _RANGE.match(text, after)
+    before = text[max(0, s - 40) : s]
+    if rng and not _RANGE_DATE.match(text, after):
+        second = _number(rng.group(1))
+        dash = rng.group(0).strip()[0] in "-–—"
+        if second is not None and (dash or _FROM.search(before)) and second >= value:
+            op, low, high = "range", value, second
+            end = rng.end()
+            um = _UNIT.match(text, end)
+            if not (um and um.end() > end):
+                um = unit_first
+        else:
+            um = unit_first
+    else:
+        um = unit_first
+    if _NOT_AFTER.match(text, e) or _NOT_AFTER.match(text, end):
+        return None
+    unit, per_year, extra = (None, False, 0.0)
+    if um and um.end() > end:
+        unit, per_year, extra = _unit(um)
+        end = um.end()
+    elif um is unit_first and unit_first is not None:
+        unit, per_year, extra = _unit(unit_first)
+    if extra:
+        low = (low or 0) + extra
+        high = low if op == "=" else high
+    denominator = None
+    slash = _SLASH.match(text, end)
+    if slash and not unit_first or (slash and unit):
+        b = _number(slash.group(1))
+        if b is not None and not _SLASH_DATE.match(text, end):
+            bend = slash.end()
+            bu = _UNIT.match(text, bend)
+            bunit = None
+            if bu and bu.end() > bend:
+                bunit = _unit(bu)[0]
+                bend = bu.end()
+            elif text[bend : bend + 1] == ")":
+                bu2 = _UNIT.match(text, bend + 1)
+                if bu2 and bu2.end() > bend + 1:
+                    bunit = _unit(bu2)[0]
+            unit = unit or bunit
+            denominator = (b, bunit or unit)
+            end = bend
+    if _OR_MORE.match(text, end):
+        op, high = ">=", None
+    elif _OR_LESS.match(text, end):
+        op, low = "<=", None
+    elif op == "=":
+        for rx, bound in _BOUND_BEFORE:
+            if rx.search(before):
+                op = bound
+                if bound in (">", ">="):
+                    high = None
+                else:
+                    low = None
+                break
+    # "trên 1 ha": a unit of measure, not a bound.
+    if value == 1 and op == ">" and unit and unit not in ("%", "‰") and not re.search(r"\d", before[-12:]):
+        return None
+    mention = Mention(
+        s, end, op, low, high, unit, per_year_unit=per_year, bare=unit is None, denominator=denominator
+    )
+    if _CHANGE_BEFORE.search(before[-30:]) and op in ("=", "range"):
+        mention.role = "change"
+    if mention.role == "level" and unit in ("%", "‰") and _OF_PLAN.match(text, end):
+        mention.role = "plan_ratio"
+    if unit == "lần":
+        mention.role = "change"
+    return mention

@@ -1,0 +1,338 @@
+"""From numbered lines to segments of running text: joining, headings and context.
+
+Owns the step between ``Document`` and the extractor. PDF text breaks one sentence over
+many lines, drops footnote markers on lines of their own and puts footnote bodies between
+paragraphs; Markdown wraps markers in ``<sup>``. This module joins lines into *segments*
+(a paragraph, list item, footnote body or table row), keeps for every character the line it
+came from, and carries the context the headings give: whether the section reports results
+or sets targets, its domain and its period.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from chitieu.extract.document import Document
+from chitieu.extract.normalise import fold
+from chitieu.extract.tables import header_roles
+
+RESULT, TARGET = "result", "target"
+
+# Section words. Result words win when a heading has both ("Kết quả thực hiện các chỉ tiêu").
+_RESULT_HEADING = re.compile(r"kết quả|thực hiện|đánh giá|tình hình|đạt được|dánh giá")
+_TARGET_HEADING = re.compile(r"mục tiêu|chỉ tiêu|phương hướng|nhiệm vụ|giải pháp|kế hoạch|định hướng")
+
+DOMAIN_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "xay_dung_dang",
+        re.compile(
+            r"xây dựng đảng|công tác đảng|đảng viên|chi bộ|tổ chức cơ sở đảng|hệ thống chính trị|dân vận|kiểm tra, giám sát"
+        ),
+    ),
+    (
+        "quoc_phong_an_ninh",
+        re.compile(r"quốc phòng|an ninh|quân sự|trật tự an toàn|nhập ngũ|giao quân|tội phạm|phòng cháy"),
+    ),
+    (
+        "cai_cach_hanh_chinh",
+        re.compile(
+            r"cải cách hành chính|thủ tục hành chính|chuyển đổi số|chính quyền số|dịch vụ công|chữ ký số|chính quyền|tư pháp"
+        ),
+    ),
+    (
+        "moi_truong_do_thi",
+        re.compile(
+            r"môi trường|đô thị|chất thải|rác thải|nước sạch|tài nguyên|quy hoạch|hỏa táng|cây xanh|thu gom"
+        ),
+    ),
+    (
+        "van_hoa_xa_hoi",
+        re.compile(
+            r"văn hóa|xã hội|giáo dục|y tế|bảo hiểm|dân số|hộ nghèo|cận nghèo|việc làm|lao động|trẻ em|học sinh|trường|thể thao|an sinh|gia đình|sức khỏe|người có công|suy dinh dưỡng|sinh con|nhà ở|nhà tạm|tiêm|vitamin"
+        ),
+    ),
+    (
+        "kinh_te",
+        re.compile(
+            r"kinh tế|thương mại|dịch vụ|công nghiệp|nông nghiệp|ngân sách|doanh thu|giá trị sản xuất|thu nhập|doanh nghiệp|sản lượng|năng suất|thủy sản|ocop|du lịch|đầu tư|tăng trưởng|nông thôn mới|bán lẻ|xây dựng cơ bản|tiểu thủ"
+        ),
+    ),
+)
+
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
+_HEADING_PREFIX = re.compile(
+    r"^(?:phần\s+thứ\s+\w+|phần\s+[ivx]+|phụ\s+lục\s*\d*\s*[.:]?|chương\s+[ivx\d]+|[ivx]+\s*[./]|\d+(?:\.\d+)*\s*[./]?|[a-zđ]\s*[).])(?=\s|:|$)",
+)
+_BULLET = re.compile(r"^\s*(?:[-+•–*]\s|\(\s*\d+\s*\)|\d+\s*\)\s|[a-zđ]\)\s)")
+_SUP = re.compile(r"<sup>\s*([^<]*?)\s*</sup>", re.I)
+_MARKDOWN = re.compile(r"\*\*|__|\\(?=[*_#\[\]()-])|^\s*#+\s*|</?[a-z]+[^>]*>", re.I)
+
+
+def domain_of(folded: str) -> str | None:
+    """The one domain a folded phrase names, or None when it names none or several."""
+    hits = [code for code, pattern in DOMAIN_WORDS if pattern.search(folded)]
+    if "kinh_te" in hits and "van_hoa_xa_hoi" in hits and "kinh tế - xã hội" in folded.replace("–", "-"):
+        return None
+    return hits[0] if len(hits) == 1 else None
+
+
+def first_domain(folded: str) -> str | None:
+    """The domain of the earliest domain word in a folded phrase (for indicator names)."""
+    best: tuple[int, str] | None = None
+    for code, pattern in DOMAIN_WORDS:
+        m = pattern.search(folded)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), code)
+    return best[1] if best else None
+
+
+@dataclass
+class Segment:
+    """Running text joined from one or more lines, with the line of every character."""
+
+    text: str
+    mode: str | None
+    domain: str | None
+    period: str | None
+    starts: list[int] = field(default_factory=list)
+    line_numbers: list[int] = field(default_factory=list)
+    is_heading: bool = False
+    folded: str = ""
+    general: bool = False  # under "mục tiêu tổng quát": a vision, not indicator targets
+    table_years: list[int] | None = None  # set for a row of an indicator table: its header's years
+    cells: list[str] | None = None  # a DOCX table row under an indicator header: its cells
+    header: list[str] | None = None  # ... that header's cells
+    roles: list[str] | None = None  # ... and their roles (name, unit, target, result, ratio, verdict)
+    year: int | None = None  # the year the section's heading names ("… năm 2024")
+
+    def line_at(self, offset: int) -> int:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return self.line_numbers[max(i, 0)]
+
+
+@dataclass
+class _Context:
+    mode: str | None = None
+    domain: str | None = None
+    period: str | None = None
+    year: int | None = None
+    general: bool = False
+
+
+def _clean(line: str) -> str:
+    """Drop Markdown emphasis, heading marks and footnote markers; keep the words."""
+    s = re.sub(
+        r"(k?m)<sup>\s*([23])\s*</sup>", lambda m: m.group(1) + ("²" if m.group(2) == "2" else "³"), line
+    )
+    s = _SUP.sub(" ", s)
+    s = _MARKDOWN.sub("", s)
+    return s
+
+
+_MD_RULE = re.compile(r":?-{2,}:?|")
+_MARKER = re.compile(r"\s*\d{1,3}\s*")
+_FOOTNOTE_START = re.compile(r"^\s*(?:<sup>\s*\d+\s*</sup>|\[\d+\]\s)", re.I)
+_ABOUT = re.compile(r"^-\s*về\s")
+
+
+def _is_marker(line: str) -> bool:
+    """A line holding only a footnote marker, as PDF text puts them."""
+    return len(line) < 12 and bool(_MARKER.fullmatch(line))
+
+
+def _heading(cleaned: str, raw: str) -> bool:
+    s = cleaned.strip()
+    if not s or len(s) > 170:
+        return False
+    if raw.lstrip().startswith("#"):
+        return True
+    folded = s[:40].lower()  # the prefix words carry no tone marks that differ by style
+    m = _HEADING_PREFIX.match(folded)
+    if m:
+        rest = s[m.end() :].strip(" .:-–")
+        if not rest or not rest[0].isupper():
+            return False
+        # A numbered line that states figures is content, not a heading.
+        return not re.search(r"\d", _YEARS.sub("", _PERIOD.sub("", rest))) and not s.rstrip().endswith(
+            (";", ",")
+        )
+    if _ABOUT.match(folded) and len(s) < 90 and not s.rstrip().endswith((".", ";")):
+        return True
+    if not s[:1].isupper() or s[1:12].islower():
+        return False
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.85
+
+
+def _update(ctx: _Context, heading: str) -> None:
+    folded = fold(heading)
+    if re.search(r"\bđvt\b|đơn vị tính", folded):
+        return  # a table's column header, not a section
+    if _RESULT_HEADING.search(folded):
+        ctx.mode = RESULT
+    elif _TARGET_HEADING.search(folded):
+        ctx.mode = TARGET
+    ctx.general = "tổng quát" in folded
+    domain = domain_of(folded)
+    top = bool(re.match(r"^\s*(?:phần|phụ lục|chương|[ivx]+\s*[./])", folded)) or heading.isupper()
+    if domain or top:
+        ctx.domain = domain
+    m = _PERIOD.search(folded)
+    if m:
+        ctx.period = f"{m.group(1)}-{m.group(2)}"
+        ctx.year = None
+    elif top:
+        ctx.period = None
+        ctx.year = None
+    y = _HEADING_YEAR.search(folded)
+    if y and not m:
+        ctx.year = int(y.group(1))  # "… năm 2024": the year the section is about
+
+
+_HEADING_YEAR = re.compile(r"năm\s+((?:19|20)\d\d)(?![\d.,]*\d)(?!\s*[-–—]\s*\d)")
+
+
+_TABLE_HEADER = re.compile(r"(?<![a-zà-ỹđ])(?:đvt|đơn vị tính)(?![a-zà-ỹđ])")
+_ROW_NUMBERED = re.compile(r"^\s*(?:[IVX]+|\d+(?:\.\d+)*\.?)\s+(?=[^\W\d_])(\w)")
+_ROW_INDENTED = re.compile(
+    r"^\s+(?:\+\s*|-\s*)?(?!Đạt|Không đạt|Chưa đạt|Vượt|Ước|GĐ|Giai đoạn|Trước|Sau)[A-ZĐÀ-Ỹ][^\s\d]*"
+)
+_ROMAN_ROW = re.compile(r"^\s*[IVX]+\s+\S")
+
+
+def _numbered_row(raw: str) -> bool:
+    m = _ROW_NUMBERED.match(raw)
+    return bool(m and m.group(1).isupper())
+
+
+def _table_row_start(raw: str, in_header: bool = False) -> bool:
+    """A line that starts a row of a table whose cells the PDF broke over several lines.
+
+    In the header only a numbered row ("1 Tổng mức …", "I KINH TẾ") ends it; later an
+    indented name ("  Trong đó: Doanh thu …") starts a row too.
+    """
+    if in_header:
+        return _numbered_row(raw)
+    return _numbered_row(raw) or bool(_ROW_INDENTED.match(raw))
+
+
+def segments(doc: Document) -> list[Segment]:
+    """Split a document into segments of running text, each with its heading context.
+
+    Inside an indicator table (from a header naming the unit column, "ĐVT"), each row —
+    its cells broken over several lines — becomes one segment with ``table_years`` set.
+    """
+    out: list[Segment] = []
+    ctx = _Context()
+    current: Segment | None = None
+    table_years: list[int] | None = None  # None: not in a table
+    header: list[str] | None = None  # the header row of the DOCX table being read
+    roles: list[str] | None = None
+    in_header = False
+
+    pieces: list[str] = []
+    length = 0
+
+    def close() -> None:
+        nonlocal current, length
+        if current is not None:
+            current.text = " ".join(pieces)
+            if current.text.strip():
+                current.folded = fold(current.text)
+                out.append(current)
+        current = None
+        pieces.clear()
+        length = 0
+
+    def append(number: int, text: str) -> None:
+        nonlocal current, length
+        if current is None:
+            current = Segment("", ctx.mode, ctx.domain, ctx.period, general=ctx.general, year=ctx.year)
+        if pieces:
+            length += 1
+        current.starts.append(length)
+        current.line_numbers.append(number)
+        pieces.append(text)
+        length += len(text)
+
+    lines = doc.lines
+    for i, raw in enumerate(lines):
+        number = i + 1
+        if not raw.strip():
+            continue
+        if _is_marker(raw):
+            # A footnote body starts after a marker when the next text starts a sentence.
+            nxt = next((x for x in lines[i + 1 : i + 4] if x.strip()), "")
+            if nxt and (nxt.strip()[0].isupper() or nxt.strip()[0].isdigit()):
+                close()
+            continue
+        starts_footnote = bool(_FOOTNOTE_START.match(raw))
+        cleaned = _clean(raw)
+        if not cleaned.strip():
+            continue
+        stripped = cleaned.strip()
+        if len(stripped) > 2 and stripped[0] == "|" and stripped[-1] == "|":
+            # A Markdown table row: the same cells a DOCX row gives; the |---| rule is no row.
+            cells = [c.strip() for c in stripped[1:-1].split("|")]
+            if all(_MD_RULE.fullmatch(c) for c in cells):
+                continue
+            cleaned = " | ".join(cells)
+        folded_line = cleaned.lower()  # "đvt", "phụ lục": no tone marks that differ by style
+        if table_years is not None and (
+            folded_line.lstrip().startswith("phụ lục") or len(cleaned.strip()) > 140
+        ):
+            close()
+            table_years = None  # the table ended
+        if table_years is None and " | " not in cleaned and _TABLE_HEADER.search(folded_line):
+            close()
+            table_years, in_header = [], True
+        if table_years is not None:
+            if in_header and not _table_row_start(raw, in_header=True):
+                table_years += [
+                    int(y)
+                    for y in re.findall(
+                        r"(?<![\d-])((?:19|20)\d\d)(?![\d]|\s*[-–])", _PERIOD.sub(" ", cleaned)
+                    )
+                ]
+                continue
+            if _table_row_start(raw):
+                in_header = False
+                close()
+                if _ROMAN_ROW.match(raw):
+                    ctx.domain = domain_of(fold(cleaned)) or ctx.domain
+                append(number, cleaned.strip())
+                current.table_years = table_years
+            elif current is not None:
+                append(number, cleaned.strip())
+            continue
+        if _heading(cleaned, raw):
+            close()
+            _update(ctx, cleaned)
+            seg = Segment(cleaned.strip(), ctx.mode, ctx.domain, ctx.period, [0], [number], True)
+            seg.folded = fold(seg.text)
+            out.append(seg)
+            continue
+        if " | " in cleaned:
+            close()
+            cells = cleaned.split(" | ")
+            found = header_roles(cells)
+            if found is not None:
+                header, roles = cells, found
+                continue
+            if roles is not None and len(cells) == len(roles):
+                append(number, cleaned.strip())
+                current.cells, current.header, current.roles = cells, header, roles
+                close()
+                continue
+        elif roles is not None:
+            header = roles = None  # the table ended
+        if starts_footnote or _BULLET.match(cleaned) or " | " in cleaned:
+            close()
+        append(number, cleaned.strip())
+        if starts_footnote and doc.format != "pdf":
+            close()  # a Markdown or DOCX footnote is one line; in PDF text it wraps
+    close()
+    return out

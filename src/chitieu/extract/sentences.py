@@ -1,0 +1,80 @@
+"""Sentences, clauses and sub-clauses of a segment, as offset spans.
+
+Owns the splitting every relation relies on: a quoted target, a verdict or a year belongs to
+the statement in the same sentence; names stop at clause and sub-clause borders. A stop splits
+sentences only before a capital, a bullet, a numbered item or the end (PDF text has ". " inside
+sentences); runs longer than ``MAX_SENTENCE`` are cut so work stays linear.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+
+def _spans(folded: str, pattern: str) -> list[tuple[int, int]]:
+    """Split ``folded`` at ``pattern`` into (start, end) spans covering the text."""
+    out, last = [], 0
+    for m in re.finditer(pattern, folded):
+        out.append((last, m.end()))
+        last = m.end()
+    if last < len(folded):
+        out.append((last, len(folded)))
+    return [(a, b) for a, b in out if folded[a:b].strip()]
+
+
+def containing(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    """The span holding ``offset`` (spans are sorted and do not overlap)."""
+    if not spans:
+        return (0, 0)
+    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    if i >= 0 and spans[i][0] <= offset < spans[i][1]:
+        return spans[i]
+    return spans[max(i, 0)] if i >= 0 else spans[0]
+
+
+_STOP = re.compile(r"[.!?…]+(?=\s|$)")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences: a stop followed by a capital, a bullet, a numbered item or the end."""
+    out, last = [], 0
+    for m in _STOP.finditer(text):
+        rest = text[m.end() :].lstrip()
+        if not rest or rest[0].isupper() or rest[0] in '-–+•(“"' or rest[0].isdigit():
+            out.append((last, m.end()))
+            last = m.end()
+    if last < len(text):
+        out.append((last, len(text)))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def refine(spans: list[tuple[int, int]], folded: str, pattern: str) -> list[tuple[int, int]]:
+    out = []
+    for a, b in spans:
+        out += [(a + x, a + y) for x, y in _spans(folded[a:b], pattern)]
+    return out
+
+
+MAX_SENTENCE = 1500  # characters; a longer run without a stop (a dumped table) is read in pieces
+
+
+def chop(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Cut spans longer than ``MAX_SENTENCE`` at a ';', ',' or space, so work stays linear."""
+    out = []
+    for a, b in spans:
+        while b - a > MAX_SENTENCE:
+            cut = max(text.rfind(";", a, a + MAX_SENTENCE), text.rfind(",", a, a + MAX_SENTENCE))
+            if cut <= a:
+                cut = text.rfind(" ", a, a + MAX_SENTENCE)
+            cut = cut + 1 if cut > a else a + MAX_SENTENCE
+            out.append((a, cut))
+            a = cut
+        out.append((a, b))
+    return out
+
+
+def within(spans: list[tuple[int, int]], a: int, b: int) -> list[tuple[int, int]]:
+    i = bisect.bisect_left(spans, (a, -1))
+    j = bisect.bisect_left(spans, (b, -1))
+    return spans[i:j]

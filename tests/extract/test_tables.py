@@ -1,0 +1,144 @@
+"""Rows of an appendix table whose cells the PDF broke over lines read as results beside their targets."""
+
+from __future__ import annotations
+
+import pytest
+from extract_fixtures import SEED_002, build_docx, need_seeds
+
+from chitieu.extract import extract, read_document
+from chitieu.extract.document import Document
+
+
+@pytest.fixture(scope="module")
+def appendix():
+    need_seeds()
+    return {s.line: s for s in extract(read_document(SEED_002)) if s.line >= 3512}
+
+
+def test_a_row_gives_the_latest_year_with_the_target_and_the_verdict(appendix):
+    nursery = appendix[3686]
+    assert (nursery.indicator, nursery.low, nursery.unit, nursery.year) == (
+        "Tỷ lệ huy động vào nhà trẻ",
+        78,
+        "%",
+        2025,
+    )
+    assert nursery.compared_target == {"op": "range", "low": 70, "high": 75}
+    assert nursery.stated_status == "dat"
+
+
+def test_numbers_in_english_style_in_a_row_are_read_as_such(appendix):
+    retail = appendix[3536]
+    assert (retail.low, retail.unit, retail.stated_status) == (6150, "tỷ đồng", "dat")
+    assert retail.compared_target is None  # the target is a growth rate, not a level in tỷ đồng
+
+
+def test_an_estimate_for_the_period_is_the_result(appendix):
+    capital = appendix[3637]
+    assert (capital.low, capital.unit, capital.period, capital.stated_status) == (
+        467,
+        "tỷ đồng",
+        "2021-2025",
+        "khong_dat",
+    )
+    assert capital.compared_target == {"op": "range", "low": 550, "high": 600}
+    poverty = appendix[3674]
+    assert (poverty.low, poverty.unit, poverty.per_year, poverty.compared_target) == (
+        18,
+        "hộ",
+        True,
+        {"op": "range", "low": 12, "high": 15},
+    )
+
+
+def test_a_row_with_only_a_verdict_is_a_qualitative_result(appendix):
+    row = appendix[3705]
+    assert (row.op, row.stated_status) == ("qualitative", "khong_dat")
+
+
+def test_a_small_broken_table_in_a_text_report():
+    lines = (
+        "Phụ lục. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
+        "STT Chỉ tiêu ĐVT Kế hoạch 2024 Ước 2025 Đánh giá",
+        "1 Tỷ lệ hộ nghèo % <2 1,8 ",
+        "",
+        "1,2 Đạt",
+        "2 Tỷ lệ trẻ em suy dinh dưỡng % 10 12,0",
+        "11,5",
+        "Không đạt",
+    )
+    rows = extract(Document("pl.txt", "text", lines))
+    assert [(s.line, s.low, s.year, s.compared_target["op"], s.stated_status) for s in rows] == [
+        (5, 1.2, 2025, "<", "dat"),
+        (7, 11.5, 2025, "=", "khong_dat"),
+    ]
+
+
+def test_a_docx_results_table_is_read_by_its_header(tmp_path):
+    table = [
+        [
+            "STT",
+            "Chỉ tiêu",
+            "ĐVT",
+            "Kế hoạch 2025",
+            "Thực hiện 2024",
+            "Ước thực hiện 2025",
+            "So với KH (%)",
+            "Đánh giá",
+        ],
+        ["1", "Tỷ lệ hộ nghèo", "%", "<2", "2,1", "1,8", "111", "Đạt"],
+        ["2", "Thu ngân sách", "tỷ đồng", "50", "45", "48,5", "97", "Không đạt"],
+        ["3", "Số trường đạt chuẩn quốc gia", "trường", "10", "", "11", "", "Vượt"],
+    ]
+    path = build_docx(
+        tmp_path / "bang.docx", [("1. Kết quả thực hiện", None), ("Các chỉ tiêu chủ yếu:", None)], table, {}
+    )
+    got = [
+        (s.line, s.indicator, s.low, s.unit, s.year, s.compared_target, s.stated_status)
+        for s in extract(read_document(path))
+    ]
+    assert got == [
+        (4, "Tỷ lệ hộ nghèo", 2.1, "%", 2024, None, None),
+        (4, "Tỷ lệ hộ nghèo", 1.8, "%", 2025, {"op": "<", "low": None, "high": 2}, "dat"),
+        (4, "Tỷ lệ hộ nghèo so với kế hoạch", 111, "%", None, None, None),
+        (5, "Thu ngân sách", 45, "tỷ đồng", 2024, None, None),
+        (5, "Thu ngân sách", 48.5, "tỷ đồng", 2025, {"op": "=", "low": 50, "high": 50}, "khong_dat"),
+        (5, "Thu ngân sách so với kế hoạch", 97, "%", None, None, None),
+        (6, "Số trường đạt chuẩn quốc gia", 11, "trường", 2025, {"op": "=", "low": 10, "high": 10}, "vuot"),
+    ]
+
+
+def test_a_docx_table_of_plan_targets_gives_targets(tmp_path):
+    table = [
+        ["TT", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu đến năm 2030"],
+        ["1", "Thu nhập bình quân đầu người", "triệu đồng", "120-125"],
+        ["2", "Tỷ lệ hộ nghèo", "%", "dưới 1"],
+    ]
+    path = build_docx(
+        tmp_path / "mt.docx", [("II. Các chỉ tiêu chủ yếu 2026-2030", None), ("", None)], table, {}
+    )
+    got = [(s.kind, s.indicator, s.op, s.low, s.high, s.unit, s.year) for s in extract(read_document(path))]
+    assert got == [
+        ("target", "Thu nhập bình quân đầu người", "range", 120, 125, "triệu đồng", 2030),
+        ("target", "Tỷ lệ hộ nghèo", "<", None, 1, "%", 2030),
+    ]
+
+
+def test_a_markdown_table_reads_like_a_docx_table():
+    lines = (
+        "## 1. Kết quả thực hiện các chỉ tiêu",
+        "",
+        "| STT | Chỉ tiêu | ĐVT | Kế hoạch 2025 | Ước thực hiện 2025 | Đánh giá |",
+        "|---|---|---|:---:|---:|---|",
+        "| 1 | Tỷ lệ hộ nghèo | % | <2 | 1,8 | Đạt |",
+    )
+    (s,) = extract(Document("t.md", "text", lines))
+    assert (s.line, s.indicator, s.low, s.unit, s.year, s.compared_target, s.stated_status) == (
+        5,
+        "Tỷ lệ hộ nghèo",
+        1.8,
+        "%",
+        2025,
+        {"op": "<", "low": None, "high": 2},
+        "dat",
+    )
