@@ -1,0 +1,112 @@
+"""One access helper per object type: the object if the user may see it, with whether they may
+write it; 404 to anyone else, so an outsider cannot even learn that the object exists.
+
+Used alike by views and the API. Permissions come only from ``accounts.Membership``:
+a membership on a unit covers that unit and all units below it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from chitieu.web.accounts.models import MANAGE_ROLES, REVIEW_ROLES, WRITE_ROLES, Membership
+from chitieu.web.units.models import AdministrativeUnit
+
+
+@dataclass(frozen=True)
+class Rights:
+    """What one user may do on one unit."""
+
+    see: bool = False
+    write: bool = False  # enter and submit values
+    review: bool = False  # approve or return submitted values
+    manage: bool = False  # edit plans and targets
+
+
+def _user(request_or_user):
+    return getattr(request_or_user, "user", request_or_user)
+
+
+def rights_on(user, unit: AdministrativeUnit) -> Rights:
+    if not user.is_authenticated or not user.is_active:
+        return Rights()
+    if user.is_superuser:
+        return Rights(True, True, True, True)
+    chain = [unit.pk] + [u.pk for u in unit.ancestors()]
+    roles = set(Membership.objects.filter(user=user, unit_id__in=chain).values_list("role", flat=True))
+    if not roles:
+        return Rights()
+    return Rights(
+        see=True,
+        write=bool(roles & WRITE_ROLES),
+        review=bool(roles & REVIEW_ROLES),
+        manage=bool(roles & MANAGE_ROLES),
+    )
+
+
+def require(user, unit: AdministrativeUnit, right: str) -> None:
+    """For actions: ``user`` must hold ``right`` ("write", "review", "manage") on ``unit``.
+    ``user=None`` is the system itself (CLI, demo loader, imports run by an administrator)."""
+    if user is not None and not getattr(rights_on(user, unit), right):
+        raise PermissionDenied
+
+
+def visible_unit_ids(user) -> set[int] | None:
+    """The ids of every unit the user may see; None means all (a superuser)."""
+    if not user.is_authenticated or not user.is_active:
+        return set()
+    if user.is_superuser:
+        return None
+    ids: set[int] = set()
+    for unit in AdministrativeUnit.objects.filter(memberships__user=user):
+        ids.add(unit.pk)
+        ids |= unit.descendant_ids()
+    return ids
+
+
+def visible_units(user):
+    ids = visible_unit_ids(user)
+    qs = AdministrativeUnit.objects.all()
+    return qs if ids is None else qs.filter(pk__in=ids)
+
+
+def get_unit_for_user(request, unit_id: int | str, *, by_code: bool = False) -> tuple[AdministrativeUnit, Rights]:
+    user = _user(request)
+    lookup = {"code": unit_id} if by_code else {"pk": unit_id}
+    try:
+        unit = AdministrativeUnit.objects.select_related("parent").get(**lookup)
+    except (AdministrativeUnit.DoesNotExist, ValueError):
+        raise Http404("unit") from None
+    rights = rights_on(user, unit)
+    if not rights.see:
+        raise Http404("unit")
+    return unit, rights
+
+
+def get_plan_for_user(request, plan_id: int | str):
+    from chitieu.web.plans.models import Plan
+
+    try:
+        plan = Plan.objects.select_related("unit").get(pk=plan_id)
+    except (Plan.DoesNotExist, ValueError):
+        raise Http404("plan") from None
+    rights = rights_on(_user(request), plan.unit)
+    if not rights.see:
+        raise Http404("plan")
+    return plan, rights
+
+
+def get_submission_for_user(request, submission_id: int | str):
+    from chitieu.web.values.models import Submission
+
+    try:
+        submission = Submission.objects.select_related("unit", "plan").get(pk=submission_id)
+    except (Submission.DoesNotExist, ValueError):
+        raise Http404("submission") from None
+    rights = rights_on(_user(request), submission.unit)
+    if not rights.see:
+        raise Http404("submission")
+    return submission, rights

@@ -1,0 +1,1 @@
+"""Who may do what: one membership (user, unit, role) per user and unit, and API tokens."""

@@ -1,0 +1,1 @@
+"""The indicator catalogue: what is measured, in which unit, which way is better, how it adds up."""

@@ -1,0 +1,1 @@
+"""Dashboards: scorecards, indicator pages, comparisons of child units and data-entry progress."""

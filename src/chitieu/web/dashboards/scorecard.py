@@ -1,0 +1,420 @@
+"""What the dashboards show, computed from a plan in core form: the scorecard rows grouped by
+domain, the summary "x/y chỉ tiêu đạt và vượt", the target band of an indicator chart, the
+figures with their rules, and the comparison of child units with their roll-up.
+
+Owns: pure functions from ``chitieu.core`` types (``Plan``, ``PlanItem``, ``Evaluation``) to
+plain dataclasses the templates print. No queries here: ``views.py`` loads the models and
+turns them into core objects (``loading.py``); everything a user reads is decided here, so it
+is tested without a browser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from chitieu.core.evaluate import STATUS_LABELS, Evaluation, Figure, Status, evaluate, summarize
+from chitieu.core.indicators import DOMAIN_LABELS, Domain, Indicator
+from chitieu.core.numbers import format_number
+from chitieu.core.plan import Plan, PlanItem
+from chitieu.core.series import VALUE_STATUS_LABELS, Observation, Series, ValueStatus
+from chitieu.core.targets import Form, Op, Target
+from chitieu.web.dashboards.sparkline import sparkline_svg
+
+# The figure a scorecard shows beside the verdict, by the target's form, by preference.
+HEADLINE_FIGURES: dict[Form, tuple[str, ...]] = {
+    Form.GROWTH: ("index",),
+    Form.MULTIPLE: ("multiple",),
+    Form.CHANGE: ("change", "points"),
+}
+# Short names of the headline figures for the scorecard cell (the full label is the title).
+SHORT_LABELS = {
+    "index": gettext_noop("Chỉ số phát triển BQ"),
+    "multiple": gettext_noop("Gấp"),
+    "change": gettext_noop("Thay đổi"),
+    "points": gettext_noop("Thay đổi"),
+}
+
+# The core's labels, named here so that makemessages finds them (they are translated at display).
+_LABELS_FOR_TRANSLATION = (
+    gettext_noop("Vượt"), gettext_noop("Đạt"), gettext_noop("Không đạt"), gettext_noop("Chưa đủ số liệu"),
+    gettext_noop("Kế hoạch"), gettext_noop("Ước thực hiện"), gettext_noop("Sơ bộ"), gettext_noop("Chính thức"),
+    gettext_noop("Kinh tế"), gettext_noop("Văn hóa - xã hội"), gettext_noop("Môi trường - đô thị"),
+    gettext_noop("Cải cách hành chính - chuyển đổi số"), gettext_noop("Quốc phòng - an ninh"),
+    gettext_noop("Xây dựng Đảng và hệ thống chính trị"),
+)
+
+STATUS_CSS: dict[Status, str] = {
+    Status.VUOT: "vuot",
+    Status.DAT: "dat",
+    Status.KHONG_DAT: "khong-dat",
+    Status.CHUA_DU_SO_LIEU: "chua-du",
+}
+
+
+def status_label(status: Status) -> str:
+    return _(STATUS_LABELS[status])
+
+
+def value_status_label(status: ValueStatus) -> str:
+    return _(VALUE_STATUS_LABELS[status])
+
+
+def fmt(value: float | None, decimals: int | None = None) -> str:
+    """A number the Vietnamese way; an em dash for a missing one."""
+    if value is None:
+        return "—"
+    return format_number(value, decimals)
+
+
+def fmt_figure(figure: Figure) -> str:
+    """A computed figure as reports print it: two decimals for an index or a rate (117,08)."""
+    decimals = 2 if figure.key in ("index", "cagr", "required_rate", "multiple") else None
+    value = format_number(figure.value, decimals) if decimals is not None else format_number(
+        round(figure.value, 2))
+    if figure.unit in ("%", "‰"):
+        return value + figure.unit
+    return f"{value} {figure.unit}" if figure.unit else value
+
+
+def describe(target: Target | None) -> str:
+    """How the system understood a target, in Vietnamese (``chitieu.core.describe``), for the
+    user to check against the phrase as written."""
+    if target is None:
+        return ""
+    return target.describe()
+
+
+@dataclass(frozen=True, slots=True)
+class FigureView:
+    key: str
+    label: str
+    short_label: str
+    value: str
+    rule: str
+    inputs: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One indicator on the scorecard."""
+
+    code: str
+    name: str
+    unit: str
+    depth: int  # 0 for a key indicator, 1 for a "Trong đó" part
+    target_phrase: str
+    target_understood: str
+    latest_year: int | None
+    latest_value: str
+    latest_status: ValueStatus | None
+    latest_status_label: str
+    status: Status | None  # None for a part without a target of its own
+    status_label: str
+    status_css: str
+    headline: FigureView | None
+    sentence: str
+    at_risk: bool
+    forecast_sentence: str
+    sparkline: SafeString
+
+    @property
+    def is_estimate(self) -> bool:
+        return self.latest_status in (ValueStatus.ESTIMATE, ValueStatus.PRELIMINARY)
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    domain: Domain
+    label: str
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    met: int  # đạt + vượt
+    total: int  # key indicators with a target
+    counts: dict[Status, int] = field(default_factory=dict)
+    at_risk: int = 0
+
+    @property
+    def text(self) -> str:
+        return _("%(met)d/%(total)d chỉ tiêu đạt và vượt") % {"met": self.met, "total": self.total}
+
+
+@dataclass(frozen=True, slots=True)
+class Scorecard:
+    plan: Plan
+    groups: tuple[Group, ...]
+    summary: Summary
+    evaluations: dict[str, Evaluation]
+
+    def row(self, code: str) -> Row | None:
+        for group in self.groups:
+            for row in group.rows:
+                if row.code == code:
+                    return row
+        return None
+
+
+def evaluate_item(item: PlanItem, plan: Plan) -> Evaluation | None:
+    """The evaluation of one plan item, or None when it has no target of its own."""
+    if item.target is None:
+        return None
+    return evaluate(item.indicator, item.target, item.series, base_year=plan.base_year,
+                    final_year=plan.final_year, as_of=plan.as_of, value_is=item.value_is)
+
+
+def figure_view(figure: Figure) -> FigureView:
+    return FigureView(
+        key=figure.key,
+        label=_(figure.label),
+        short_label=_(SHORT_LABELS[figure.key]) if figure.key in SHORT_LABELS else _(figure.label),
+        value=fmt_figure(figure),
+        rule=_(figure.rule),
+        inputs=tuple((name, fmt(round(v, 4))) for name, v in figure.inputs),
+    )
+
+
+def headline(evaluation: Evaluation | None) -> FigureView | None:
+    """The one figure the scorecard prints beside the verdict: the average growth index of a
+    growth target (117,08), the multiple of a multiple, the change of a change; none for a level
+    (the value itself is the figure)."""
+    if evaluation is None:
+        return None
+    for key in HEADLINE_FIGURES.get(evaluation.target.form, ()):
+        figure = evaluation.figure(key)
+        if figure is not None:
+            return figure_view(figure)
+    return None
+
+
+def _row(item: PlanItem, depth: int, evaluation: Evaluation | None, plan: Plan) -> Row:
+    ind = item.indicator
+    latest = item.series.latest(plan.as_of)
+    latest_status = ValueStatus(latest.status) if latest else None  # stored rows may carry plain strings
+    points = [(o.year, o.value) for o in item.series if plan.as_of is None or o.year <= plan.as_of]
+    status = evaluation.status if evaluation else None
+    forecast = evaluation.forecast if evaluation else None
+    return Row(
+        code=ind.code,
+        name=ind.name,
+        unit=ind.unit or "",
+        depth=depth,
+        target_phrase=item.target.phrase if item.target else "",
+        target_understood=describe(item.target),
+        latest_year=latest.year if latest else None,
+        latest_value=fmt(latest.value if latest else None),
+        latest_status=latest_status,
+        latest_status_label=value_status_label(latest_status) if latest else "",
+        status=status,
+        status_label=status_label(status) if status else "",
+        status_css=STATUS_CSS[status] if status else "none",
+        headline=headline(evaluation),
+        sentence=evaluation.reason if evaluation else "",
+        at_risk=bool(forecast and forecast.at_risk),
+        forecast_sentence=forecast.sentence if forecast else "",
+        sparkline=sparkline_svg(points, last_is_estimate=bool(latest and latest_status is not ValueStatus.OFFICIAL),
+                                label=ind.name),
+    )
+
+
+def summarise(evaluations: Iterable[Evaluation]) -> Summary:
+    """The core's summary (``summarize``) with the count per status and of those at risk."""
+    evaluations = list(evaluations)
+    core = summarize(evaluations)
+    counts = dict.fromkeys(Status, 0)
+    for ev in evaluations:
+        counts[ev.status] += 1
+    at_risk = sum(1 for ev in evaluations if ev.forecast and ev.forecast.at_risk)
+    return Summary(met=core.met, total=core.total, counts=counts, at_risk=at_risk)
+
+
+def build_scorecard(plan: Plan) -> Scorecard:
+    """The scorecard of a plan: every indicator (key ones and their parts), grouped by domain
+    in the order of ``DOMAIN_LABELS``; the summary counts the key indicators that have a target."""
+    by_domain: dict[Domain, list[Row]] = {d: [] for d in DOMAIN_LABELS}
+    evaluations: dict[str, Evaluation] = {}
+    key_evaluations: list[Evaluation] = []
+    current_domain: Domain | None = None
+    for item, depth in plan.walk():
+        ev = evaluate_item(item, plan)
+        if ev is not None:
+            evaluations[item.indicator.code] = ev
+            if depth == 0:
+                key_evaluations.append(ev)
+        if depth == 0:
+            current_domain = item.indicator.domain
+        # A part stays under its parent even when catalogued in another domain.
+        domain = item.indicator.domain if depth == 0 or current_domain is None else current_domain
+        by_domain[domain].append(_row(item, depth, ev, plan))
+    groups = tuple(
+        Group(domain=d, label=_(DOMAIN_LABELS[d]), rows=tuple(rows)) for d, rows in by_domain.items() if rows
+    )
+    return Scorecard(plan=plan, groups=groups, summary=summarise(key_evaluations), evaluations=evaluations)
+
+
+def find_item(plan: Plan, code: str) -> PlanItem | None:
+    for item, _depth in plan.walk():
+        if item.indicator.code == code:
+            return item
+    return None
+
+
+# --- the indicator chart ------------------------------------------------------------------
+
+def _path(base: float, rate: float, years: Sequence[int], base_year: int) -> list[list[float]]:
+    return [[y, round(base * (1 + rate / 100) ** (y - base_year), 4)] for y in years]
+
+
+def target_band(item: PlanItem, plan: Plan) -> dict | None:
+    """The lines a series is judged against, as ``{"low": [[year, value]...], "high": [...]}``
+    (either may be missing). A growth target draws the path from the base-year value at the low
+    and the high rate; a multiple draws the compounding path to the multiple at the final year;
+    a level target is a flat line over the term. None when nothing can be drawn."""
+    target = item.target
+    if target is None:
+        return None
+    years = list(range(plan.base_year, plan.final_year + 1))
+    base = item.series.value(plan.base_year)
+    bound = target.bound
+    band: dict[str, list] = {}
+    if target.form is Form.GROWTH and base is not None and not target.decrease:
+        for side in ("low", "high"):
+            rate = getattr(bound, side)
+            if rate is not None:
+                band[side] = _path(base, rate, years, plan.base_year)
+    elif target.form is Form.MULTIPLE and base is not None and base > 0:
+        n = plan.final_year - plan.base_year
+        for side in ("low", "high"):
+            m = getattr(bound, side)
+            if m is not None and m > 0 and n > 0:
+                band[side] = _path(base, (m ** (1 / n) - 1) * 100, years, plan.base_year)
+    elif target.form is Form.LEVEL and bound.op is not Op.QUALITATIVE:
+        for side in ("low", "high"):
+            v = getattr(bound, side)
+            if v is not None:
+                band[side] = [[y, v] for y in years]
+    return band or None
+
+
+def chart_data(item: PlanItem, plan: Plan) -> dict:
+    """Everything the indicator chart draws, as JSON-ready data (see static/dashboards/charts.js)."""
+    actual = [[o.year, o.value, str(o.status)] for o in item.series]
+    return {
+        "name": item.indicator.name,
+        "unit": item.indicator.unit or "",
+        "years": list(range(min([plan.base_year, *item.series.years()]),
+                            max([plan.final_year, *item.series.years()]) + 1)),
+        "actual": actual,
+        "band": target_band(item, plan),
+        "labels": {
+            "actual": _("Thực hiện"),
+            "low": _("Mục tiêu (mức thấp)"),
+            "high": _("Mục tiêu (mức cao)"),
+            "estimate": _("ước"),
+        },
+    }
+
+
+# --- values table --------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class ValueRow:
+    year: int
+    value: str
+    status: ValueStatus
+    status_label: str
+    workflow: str = ""  # the workflow state label, when the value comes from data entry
+    used: bool = False  # whether this is the value the evaluation uses for that year
+
+
+def value_rows(observations: Iterable[Observation], series: Series,
+               workflow: dict[tuple[int, str], str] | None = None) -> list[ValueRow]:
+    """Every stored value of an indicator (all statuses), newest year first; ``used`` marks the
+    one the series picked for its year."""
+    rows = []
+    for obs in sorted(observations, key=lambda o: (-o.year, o.status)):
+        best = series.get(obs.year)
+        rows.append(ValueRow(
+            year=obs.year, value=fmt(obs.value), status=ValueStatus(obs.status),
+            status_label=value_status_label(ValueStatus(obs.status)),
+            workflow=(workflow or {}).get((obs.year, str(obs.status)), ""),
+            used=best is not None and best.status == obs.status and best.value == obs.value,
+        ))
+    return rows
+
+
+# --- comparison across child units ----------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class ComparisonRow:
+    unit_code: str
+    unit_name: str
+    value: float | None
+    value_text: str
+    status: ValueStatus | None
+    status_label: str
+    share: str  # share of the parent's total, for summable indicators
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    indicator: Indicator
+    year: int
+    rows: tuple[ComparisonRow, ...]
+    total: float | None
+    total_text: str
+    total_rule: str
+
+
+def comparison(indicator: Indicator, year: int, children: Sequence[tuple[str, str, Series]],
+               total: float | None, total_rule: str) -> Comparison:
+    """The value of one indicator in ``year`` for each child unit, with the parent's total
+    (computed by the caller with ``chitieu.core.rollup``)."""
+    rows = []
+    for code, name, series in children:
+        obs = series.get(year)
+        share = ""
+        if obs is not None and total and indicator.aggregation == "sum":
+            share = format_number(obs.value / total * 100, 1) + "%"
+        rows.append(ComparisonRow(
+            unit_code=code, unit_name=name, value=obs.value if obs else None, value_text=fmt(obs.value if obs else None),
+            status=ValueStatus(obs.status) if obs else None,
+            status_label=value_status_label(ValueStatus(obs.status)) if obs else "",
+            share=share,
+        ))
+    return Comparison(indicator=indicator, year=year, rows=tuple(rows), total=total, total_text=fmt(total),
+                      total_rule=total_rule)
+
+
+def comparison_chart(comp: Comparison) -> dict:
+    return {
+        "name": comp.indicator.name,
+        "unit": comp.indicator.unit or "",
+        "year": comp.year,
+        "units": [r.unit_name for r in comp.rows],
+        "values": [r.value for r in comp.rows],
+    }
+
+
+# --- data-entry progress ---------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    entered: int
+    total: int
+    state: str  # workflow state code
+    state_label: str
+
+    @property
+    def percent(self) -> int:
+        return round(self.entered * 100 / self.total) if self.total else 0
+
+    @property
+    def text(self) -> str:
+        return _("%(entered)d/%(total)d chỉ tiêu đã nhập") % {"entered": self.entered, "total": self.total}

@@ -1,0 +1,123 @@
+"""Dashboard views: the home page, a unit's scorecard for a plan, an indicator page, the
+comparison of child units, and data-entry progress. Thin: access through
+``chitieu.web.access`` (404 to outsiders), data from ``loading``, decisions in ``scorecard``."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from chitieu.core.series import Observation, ValueStatus
+from chitieu.web.access import get_unit_for_user, visible_units
+from chitieu.web.dashboards import loading
+from chitieu.web.dashboards import scorecard as sc
+from chitieu.web.plans.models import Plan
+from chitieu.web.values.models import Value
+
+
+def _year_param(request, plan: Plan) -> int | None:
+    raw = request.GET.get("year") or request.GET.get("as_of")
+    if not raw:
+        return None
+    try:
+        year = int(raw)
+    except ValueError:
+        raise Http404("year") from None
+    if year not in plan.years:
+        raise Http404("year")
+    return year
+
+
+def _unit_and_plan(request, unit_id: int, plan_id: int):
+    unit, rights = get_unit_for_user(request, unit_id)
+    plan = loading.plan_for_unit(plan_id, unit)
+    return unit, rights, plan
+
+
+@require_GET
+@login_required
+def home(request):
+    """The plans of every unit the user may see, each with its summary and this year's progress."""
+    units = visible_units(request.user)
+    plans = list(Plan.objects.filter(unit__in=units).select_related("unit").order_by("unit__code", "-final_year"))
+    cards = []
+    for plan in plans:
+        card = loading.scorecard_for(plan, plan.unit)
+        year = loading.current_year(plan)
+        cards.append({"plan": plan, "unit": plan.unit, "summary": card.summary, "year": year,
+                      "progress": loading.progress_for(plan, plan.unit, year)})
+    followers = loading.followers(units, plans)
+    return render(request, "dashboards/home.html", {"cards": cards, "followers": followers})
+
+
+@require_GET
+@login_required
+def scorecard(request, unit_id: int, plan_id: int):
+    unit, rights, plan = _unit_and_plan(request, unit_id, plan_id)
+    as_of = _year_param(request, plan)
+    key = loading.scorecard_key(plan, unit, as_of)
+    card = loading.scorecard_for(plan, unit, as_of, key=key)
+    year = as_of or loading.current_year(plan)
+    return render(request, "dashboards/scorecard.html", {
+        "unit": unit, "plan": plan, "rights": rights, "card": card, "card_key": key, "as_of": as_of,
+        "years": plan.years, "progress_year": year, "progress": loading.progress_for(plan, unit, year),
+        "submission": plan.submissions.filter(unit=unit, year=year).first(),
+        "has_children": unit.children.exists(),
+    })
+
+
+@require_GET
+@login_required
+def indicator(request, unit_id: int, plan_id: int, code: str):
+    unit, rights, plan = _unit_and_plan(request, unit_id, plan_id)
+    as_of = _year_param(request, plan)
+    card = loading.scorecard_for(plan, unit, as_of)
+    item = sc.find_item(card.plan, code)
+    if item is None:
+        raise Http404("indicator")
+    evaluation = card.evaluations.get(code)
+    stored = Value.objects.filter(unit=unit, indicator__code=code).order_by("-year")
+    observations = [Observation(v.year, float(v.value), ValueStatus(v.status)) for v in stored]
+    states = dict(plan.submissions.filter(unit=unit).values_list("year", "state"))
+    workflow = {(o.year, str(o.status)): str(loading.state_label(states.get(o.year, loading.NOT_STARTED)))
+                for o in observations}
+    return render(request, "dashboards/indicator.html", {
+        "unit": unit, "plan": plan, "rights": rights, "row": card.row(code), "item": item,
+        "evaluation": evaluation,
+        "figures": [sc.figure_view(f) for f in evaluation.figures] if evaluation else [],
+        "chart": sc.chart_data(item, card.plan),
+        "values": sc.value_rows(observations, item.series, workflow),
+        "has_children": unit.children.exists(),
+        "as_of": as_of,
+    })
+
+
+@require_GET
+@login_required
+def comparison(request, unit_id: int, plan_id: int, code: str):
+    unit, rights, plan = _unit_and_plan(request, unit_id, plan_id)
+    year = _year_param(request, plan)
+    comp, years, _indicator = loading.comparison_for(plan, unit, code, year)
+    context = {
+        "unit": unit, "plan": plan, "comp": comp, "years": years or plan.years,
+        "chart": sc.comparison_chart(comp), "chart_id": f"comparison-data-{comp.year}", "code": code,
+    }
+    template = "dashboards/comparison.html#results" if request.htmx else "dashboards/comparison.html"
+    return render(request, template, context)
+
+
+@require_GET
+@login_required
+def progress(request, unit_id: int, plan_id: int):
+    """Data-entry progress of the unit for each year of the plan, and of its child units."""
+    unit, rights, plan = _unit_and_plan(request, unit_id, plan_id)
+    year = _year_param(request, plan) or loading.current_year(plan)
+    active = [child for child in unit.children.order_by("code") if child.is_active_in(year)]
+    progress = loading.progress_for_units(plan, active, year)
+    children = [(child, progress[child.pk]) for child in active]
+    return render(request, "dashboards/progress.html", {
+        "unit": unit, "plan": plan, "rows": loading.progress_by_year(plan, unit), "year": year,
+        "children": children, "years": plan.years,
+    })

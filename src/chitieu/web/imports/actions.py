@@ -1,0 +1,306 @@
+"""The changes of the import workflow: upload a report, review one statement, import the accepted
+ones. Each runs in one transaction with its audit row; the import creates targets and values only
+through ``plans.actions.do_set_target`` and ``values.actions.do_save_values`` (which upsert by
+their natural keys), all or nothing.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from chitieu.core.numbers import NumberFormatError, format_number, nfc, parse_number
+from chitieu.core.series import ValueStatus
+from chitieu.web.access import rights_on
+from chitieu.web.audit.models import record
+from chitieu.web.catalog.models import Indicator
+from chitieu.web.errors import ActionError
+from chitieu.web.imports import proposals
+from chitieu.web.imports.models import ExtractedStatement, ImportedReport
+from chitieu.web.imports.reading import read_upload, safe_name, sha256_of
+from chitieu.web.plans.actions import check_phrase, do_set_target
+from chitieu.web.values.actions import _check, do_save_values
+
+Decision = ExtractedStatement.Decision
+
+
+def catalogue_entries() -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(code, name, tuple(aliases or ())) for code, name, aliases in
+            Indicator.objects.values_list("code", "name", "aliases")]
+
+
+def do_upload_report(unit, file_name: str, content: bytes, *, acting_user) -> tuple[ImportedReport, bool]:
+    """Store the report ``file_name`` of ``unit`` with the statements the extractor finds.
+
+    Returns ``(report, created)``: a file this unit already uploaded (same sha256) is not read
+    again; its existing import is returned. Unreadable input raises the extractor's
+    ``ExtractionError`` and nothing is stored.
+    """
+    _check(acting_user, unit, "write")
+    file_name = safe_name(file_name)
+    digest = sha256_of(content)
+    existing = ImportedReport.objects.filter(unit=unit, sha256=digest).first()
+    if existing is not None:
+        return existing, False
+    document, statements = read_upload(file_name, content)
+    catalogue = catalogue_entries()
+    indicators = {i.code: i for i in Indicator.objects.all()}
+    units = {code: i.unit for code, i in indicators.items()}
+    rows = []
+    for position, s in enumerate(statements, 1):
+        found = proposals.suggest(s.indicator, s.quote, catalogue, kind=s.kind, unit=s.unit or "", units=units)
+        indicator = indicators[found[0][0]] if found else None
+        kind = indicator.kind if indicator else None
+        phrase = ""
+        if s.kind == ExtractedStatement.Kind.TARGET:
+            phrase = proposals.proposed_phrase(s.indicator, s.quote, s.op, s.low, s.high, s.unit or "",
+                                               s.per_year, kind)
+        rows.append(ExtractedStatement(
+            position=position, kind=s.kind, indicator_text=nfc(s.indicator)[:500], domain=s.domain or "",
+            op=s.op, low=s.low, high=s.high, unit=(s.unit or "")[:80], per_year=s.per_year, year=s.year,
+            period=s.period or "", compared_target=s.compared_target, stated_status=s.stated_status or "",
+            line=s.line, quote=nfc(s.quote),
+            suggestions=[[code, score] for code, score in found], indicator=indicator,
+            value=proposals.proposed_value(s.op, s.low, s.high) if s.kind == "result" else None,
+            value_unit=(s.unit or "")[:80], value_year=s.year, phrase=phrase[:500],
+        ))
+    try:
+        with transaction.atomic():
+            report = ImportedReport.objects.create(
+                unit=unit, uploaded_by=acting_user if getattr(acting_user, "pk", None) else None,
+                file_name=file_name, file_format=document.format, sha256=digest, lines=list(document.lines))
+            for row in rows:
+                row.report = report
+            ExtractedStatement.objects.bulk_create(rows)
+            record("report.upload", report, actor=acting_user, unit=unit, new=file_name, sha256=digest,
+                   statements=len(rows), lines=len(document.lines))
+    except IntegrityError:  # the same file uploaded at the same moment by someone else
+        return ImportedReport.objects.get(unit=unit, sha256=digest), False
+    return report, True
+
+
+def _decimal(text: str) -> Decimal | None:
+    text = nfc(text or "").strip()
+    if not text:
+        return None
+    return Decimal(repr(parse_number(text, "vi")))
+
+
+def do_review_statement(statement: ExtractedStatement, data: dict, *, acting_user) -> ExtractedStatement:
+    """Change what the reviewer decided for one statement. ``data`` holds any of ``indicator``
+    (a catalogue code, "" for none), ``value`` (typed "1.234,5"), ``value_unit``, ``value_year``,
+    ``value_status``, ``phrase`` and ``decision``. Bad fields raise ``ActionError`` keyed by
+    field; nothing is saved then."""
+    report = statement.report
+    _check(acting_user, report.unit, "write")
+    errors: dict[str, list[str]] = {}
+    changes: dict[str, object] = {}
+    if "indicator" in data:
+        code = nfc(str(data["indicator"] or "")).strip()
+        indicator = None
+        if code:
+            indicator = Indicator.objects.filter(code=code).first()
+            if indicator is None:
+                errors["indicator"] = [_("Không có chỉ tiêu “%(code)s” trong danh mục.") % {"code": code}]
+        changes["indicator"] = indicator
+    if "value" in data:
+        try:
+            changes["value"] = _decimal(str(data["value"] or ""))
+        except (NumberFormatError, InvalidOperation):
+            errors["value"] = [_("“%(text)s” không phải là số (viết như 1.234,5).") % {"text": data["value"]}]
+    if "value_unit" in data:
+        changes["value_unit"] = nfc(str(data["value_unit"] or "")).strip()[:80]
+    if "value_year" in data:
+        text = str(data["value_year"] or "").strip()
+        if not text:
+            changes["value_year"] = None
+        elif text.isdigit() and 1900 <= int(text) <= 2100:
+            changes["value_year"] = int(text)
+        else:
+            errors["value_year"] = [_("Năm “%(year)s” không hợp lệ.") % {"year": text}]
+    if "value_status" in data:
+        status = str(data["value_status"] or "")
+        if status and status not in {s.value for s in ValueStatus}:
+            errors["value_status"] = [_("Trạng thái số liệu “%(s)s” không hợp lệ.") % {"s": status}]
+        changes["value_status"] = status
+    if "phrase" in data:
+        changes["phrase"] = nfc(str(data["phrase"] or "")).strip()[:500]
+    if "decision" in data:
+        if data["decision"] not in Decision.values:
+            errors["decision"] = [_("Quyết định không hợp lệ.")]
+        changes["decision"] = data["decision"]
+    if errors:
+        raise ActionError(errors)
+    with transaction.atomic():
+        current = ExtractedStatement.objects.select_for_update(of=("self",)).select_related("indicator").get(pk=statement.pk)
+        diffs = {}
+        for field, new in changes.items():
+            old = getattr(current, field)
+            if old != new:
+                diffs[field] = (old, new)
+                setattr(current, field, new)
+        if diffs:
+            current.save()
+            record("report.review", current, actor=acting_user, unit=report.unit, field=",".join(diffs),
+                   old="; ".join(f"{f}={_show(o)}" for f, (o, n) in diffs.items()),
+                   new="; ".join(f"{f}={_show(n)}" for f, (o, n) in diffs.items()), report=report.pk)
+    return current
+
+
+def _show(x) -> str:
+    if x is None:
+        return ""
+    if isinstance(x, Indicator):
+        return x.code
+    return str(x)
+
+
+def source_of(report: ImportedReport, statement: ExtractedStatement) -> str:
+    """Where a value came from; stored with the value (data, so always in Vietnamese)."""
+    return f"Báo cáo {report.file_name}, dòng {statement.line}"[:300]
+
+
+def _where(statement: ExtractedStatement) -> str:
+    name = statement.indicator_text or statement.quote
+    if len(name) > 60:
+        name = name[:57] + "…"
+    return _("Dòng %(line)d (“%(name)s”)") % {"line": statement.line, "name": name}
+
+
+def do_import_report(report: ImportedReport, plan, *, acting_user, default_year: int | None = None) -> dict:
+    """Import the accepted statements of ``report`` into ``plan`` for the report's unit, all or nothing.
+
+    Targets become the plan's targets (``do_set_target``); results become values of the unit
+    (``do_save_values``, one call per year) with the status chosen on the statement, else
+    ước thực hiện for the current year and chính thức for earlier years. Importing again changes
+    nothing that is already equal (targets and values are upserted by their natural keys).
+    Raises ``ActionError`` listing every statement that cannot be imported and why.
+    """
+    unit = report.unit
+    _check(acting_user, unit, "write")
+    rights = rights_on(acting_user, unit) if acting_user is not None else None
+    chain = {unit.pk} | {u.pk for u in unit.ancestors()}
+    if plan is None or plan.unit_id not in chain:
+        raise ActionError({"plan": [_("Hãy chọn một kế hoạch của %(unit)s.") % {"unit": unit.name}]})
+    statements = list(report.statements.filter(decision=Decision.ACCEPTED).select_related("indicator"))
+    if not statements:
+        raise ActionError(_("Chưa nhận chỉ tiêu nào: hãy bấm “Nhận” ở những chỉ tiêu cần nhập."))
+    current_year = timezone.localdate().year
+    errors: list[str] = []
+    targets: list[tuple[ExtractedStatement, Indicator, str]] = []
+    target_by_indicator: dict[int, ExtractedStatement] = {}
+    for s in (x for x in statements if x.kind == ExtractedStatement.Kind.TARGET):
+        if s.indicator is None:
+            errors.append(_("%(where)s: chưa chọn chỉ tiêu trong danh mục.") % {"where": _where(s)})
+            continue
+        if plan.unit_id != unit.pk:
+            errors.append(_("%(where)s: chỉ tiêu kế hoạch chỉ nhập được vào kế hoạch của chính %(unit)s.") % {
+                "where": _where(s), "unit": unit.name})
+            continue
+        if rights is not None and not rights.manage:
+            errors.append(_("%(where)s: chỉ người quản trị đơn vị mới được đặt chỉ tiêu kế hoạch; hãy bỏ dòng này "
+                            "hoặc nhờ quản trị nhập.") % {"where": _where(s)})
+            continue
+        if not s.phrase:
+            errors.append(_("%(where)s: chưa có nội dung chỉ tiêu kế hoạch.") % {"where": _where(s)})
+            continue
+        try:
+            phrase = check_phrase(s.phrase, s.indicator)
+        except ActionError as exc:
+            errors.append(f"{_where(s)}: {' '.join(exc.for_field('phrase'))}")
+            continue
+        other = target_by_indicator.get(s.indicator_id)
+        if other is not None:
+            errors.append(_("%(where)s: chỉ tiêu %(code)s đã được đặt ở dòng %(other)d; chỉ nhận một dòng.") % {
+                "where": _where(s), "code": s.indicator.code, "other": other.line})
+            continue
+        target_by_indicator[s.indicator_id] = s
+        targets.append((s, s.indicator, phrase))
+
+    in_plan = set(plan.targets.values_list("indicator_id", flat=True)) | set(target_by_indicator)
+    by_year: dict[int, list[tuple[ExtractedStatement, dict]]] = {}
+    seen: dict[tuple[int, int, str], ExtractedStatement] = {}
+    for s in (x for x in statements if x.kind == ExtractedStatement.Kind.RESULT):
+        where = _where(s)
+        indicator = s.indicator
+        if indicator is None:
+            errors.append(_("%(where)s: chưa chọn chỉ tiêu trong danh mục.") % {"where": where})
+            continue
+        number = s.value
+        if number is None and s.op == "qualitative" and indicator.kind == "boolean":
+            number = Decimal(0 if s.stated_status == "khong_dat" else 1)
+        if number is None:
+            errors.append(_("%(where)s: không có số để nhập; hãy ghi giá trị hoặc bỏ dòng này.") % {"where": where})
+            continue
+        year = s.value_year or default_year
+        if year is None:
+            errors.append(_("%(where)s: chưa rõ năm của số liệu.") % {"where": where})
+            continue
+        if year not in plan.years:
+            errors.append(_("%(where)s: năm %(year)d nằm ngoài kế hoạch %(first)d-%(last)d.") % {
+                "where": where, "year": year, "first": plan.base_year, "last": plan.final_year})
+            continue
+        try:
+            number = proposals.convert(Decimal(number), s.value_unit, indicator.unit)
+        except proposals.UnitMismatch:
+            errors.append(_("%(where)s: đơn vị “%(given)s” không khớp đơn vị “%(wanted)s” của chỉ tiêu %(code)s.") % {
+                "where": where, "given": s.value_unit, "wanted": indicator.unit, "code": indicator.code})
+            continue
+        if indicator.is_percent_share and not (0 <= number <= 100):
+            errors.append(_("%(where)s: tỷ lệ phải nằm trong khoảng 0-100%%, nhưng là %(n)s.") % {
+                "where": where, "n": format_number(float(number))})
+            continue
+        if indicator.pk not in in_plan:
+            errors.append(_("%(where)s: chỉ tiêu %(code)s chưa có trong kế hoạch %(period)s.") % {
+                "where": where, "code": indicator.code, "period": plan.period})
+            continue
+        status = s.value_status or proposals.default_status(year, current_year)
+        key = (indicator.pk, year, status)
+        if key in seen:
+            errors.append(_("%(where)s: chỉ tiêu %(code)s năm %(year)d đã có ở dòng %(other)d; chỉ nhận một dòng.") % {
+                "where": where, "code": indicator.code, "year": year, "other": seen[key].line})
+            continue
+        seen[key] = s
+        by_year.setdefault(year, []).append((s, {
+            "indicator": indicator.code, "value": number, "status": status,
+            "source": source_of(report, s), "note": "",
+        }))
+    if errors:
+        raise ActionError({"__all__": errors})
+
+    changed_values = 0
+    with transaction.atomic():
+        for _s, indicator, phrase in targets:
+            do_set_target(plan, indicator, phrase, acting_user=acting_user)
+        for year in sorted(by_year):
+            rows = by_year[year]
+            try:
+                changed_values += len(do_save_values(unit, plan, year, [r for _s, r in rows], acting_user=acting_user))
+            except ActionError as exc:
+                raise ActionError({"__all__": _explain(exc, rows, year)}) from exc
+        report.status = ImportedReport.State.IMPORTED
+        report.plan = plan
+        report.imported_at = timezone.now()
+        report.imported_by = acting_user if getattr(acting_user, "pk", None) else None
+        report.save(update_fields=["status", "plan", "imported_at", "imported_by"])
+        record("report.import", report, actor=acting_user, unit=unit, new=plan.period, plan=plan.pk,
+               targets=len(targets), values=sum(len(r) for r in by_year.values()), changed_values=changed_values)
+    return {"targets": len(targets), "values": sum(len(r) for r in by_year.values()), "changed": changed_values}
+
+
+def _explain(exc: ActionError, rows, year: int) -> list[str]:
+    """The values action's messages (keyed "<code>.<field>") said of the statements they concern."""
+    by_code = {r["indicator"]: s for s, r in rows}
+    out = []
+    for key, messages in exc.errors.items():
+        s = by_code.get(key.split(".", 1)[0])
+        if s is not None:
+            prefix = _where(s)
+        else:
+            prefix = _("Năm %(year)d (dòng %(lines)s)") % {
+                "year": year, "lines": ", ".join(str(st.line) for st, _r in rows)}
+        out.extend(f"{prefix}: {m}" for m in messages)
+    return out

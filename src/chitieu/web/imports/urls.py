@@ -1,0 +1,12 @@
+from django.urls import path
+
+from chitieu.web.imports import views
+
+app_name = "imports"
+
+urlpatterns = [
+    path("units/<int:unit_id>/reports/", views.report_list, name="list"),
+    path("reports/<int:report_id>/", views.review, name="review"),
+    path("reports/<int:report_id>/statements/<int:statement_id>/", views.statement, name="statement"),
+    path("reports/<int:report_id>/import/", views.import_report, name="import"),
+]

@@ -1,0 +1,233 @@
+"""Reading existing reports: the unit's uploaded reports with the upload form, the two-pane review
+screen (text left, statements right, each statement saved on its own with htmx) and the import."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Case, Count, Value, When
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from chitieu.core.numbers import format_number
+from chitieu.core.targets import TargetParseError, parse_target
+from chitieu.extract import ExtractionError
+from chitieu.web.access import get_unit_for_user, rights_on
+from chitieu.web.catalog.models import Indicator
+from chitieu.web.errors import ActionError
+from chitieu.web.imports import actions, proposals
+from chitieu.web.imports.forms import ImportForm, UploadForm
+from chitieu.web.imports.models import ExtractedStatement, ImportedReport
+from chitieu.web.imports.reading import check_name_and_size, safe_name
+from chitieu.web.plans.models import Plan, structured
+from chitieu.web.values.models import STATUS_CHOICES
+
+STATUS_LABELS = dict(STATUS_CHOICES)
+STATED = {"dat": gettext_lazy("đạt"), "vuot": gettext_lazy("vượt"), "khong_dat": gettext_lazy("không đạt")}
+
+
+def get_report_for_user(request, report_id):
+    """The report if the user may see its unit, with their rights; 404 to anyone else."""
+    try:
+        report = ImportedReport.objects.select_related("unit", "unit__parent", "plan").get(pk=report_id)
+    except (ImportedReport.DoesNotExist, ValueError):
+        raise Http404("report") from None
+    rights = rights_on(request.user, report.unit)
+    if not rights.see:
+        raise Http404("report")
+    return report, rights
+
+
+def _plans_for(unit):
+    chain = [unit.pk] + [u.pk for u in unit.ancestors()]
+    own_first = Case(When(unit_id=unit.pk, then=Value(0)), default=Value(1))
+    return Plan.objects.filter(unit_id__in=chain).select_related("unit").order_by(own_first, "-final_year", "pk")
+
+
+def _error_text(exc: ExtractionError) -> str:
+    return exc.en if (get_language() or "vi").startswith("en") else exc.vi
+
+
+@login_required
+def report_list(request, unit_id: int):
+    unit, rights = get_unit_for_user(request, unit_id)
+    form = UploadForm()
+    status = 200
+    if request.method == "POST":
+        if not rights.write:
+            raise PermissionDenied
+        form = UploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                check_name_and_size(safe_name(upload.name), upload.size)  # before reading a huge file
+                content = upload.read()
+                report, created = actions.do_upload_report(unit, upload.name, content, acting_user=request.user)
+            except ExtractionError as exc:
+                form.add_error("file", _error_text(exc))
+            else:
+                if created:
+                    messages.success(request, _("Đã đọc %(n)d chỉ tiêu từ “%(name)s”. Hãy xem lại từng dòng rồi nhập.") % {
+                        "n": report.statements.count(), "name": report.file_name})
+                else:
+                    messages.info(request, _("Tệp này đã được tải lên ngày %(date)s; đây là lần tải lên đó, không tạo bản mới.") % {
+                        "date": timezone.localtime(report.uploaded_at).strftime("%d/%m/%Y %H:%M")})
+                return redirect("imports:review", report.pk)
+        status = 400
+    reports = unit.imported_reports.select_related("uploaded_by").annotate(n_statements=Count("statements"))
+    return render(request, "imports/list.html", {"unit": unit, "rights": rights, "form": form, "reports": reports},
+                  status=status)
+
+
+@dataclass
+class Card:
+    """One statement as the review screen shows it."""
+
+    s: ExtractedStatement
+    reading: str  # what the extractor read, in words
+    compared: str
+    stated: str
+    understood: str  # for a target: what the parser understood of the phrase
+    phrase_error: str
+    default_status: str
+    default_status_label: str
+    value_text: str
+    suggested: list  # [(Indicator, score)]
+    chosen_is_suggested: bool
+
+
+def _reading(s: ExtractedStatement) -> str:
+    if s.op == "qualitative":
+        return _("(định tính)")
+    return proposals.written_bound(s.op, s.low, s.high, s.unit, s.per_year)
+
+
+def _card(s: ExtractedStatement, indicators: dict[str, Indicator], current_year: int, default_year=None) -> Card:
+    understood = phrase_error = ""
+    if s.kind == ExtractedStatement.Kind.TARGET and s.phrase:
+        try:
+            understood = structured(parse_target(s.phrase, indicator_kind=s.indicator.kind if s.indicator else None))
+        except (TargetParseError, ValueError) as exc:
+            phrase_error = str(exc)
+    compared = ""
+    if s.compared_target:
+        t = s.compared_target
+        compared = proposals.written_bound(t.get("op", ""), t.get("low"), t.get("high"), s.unit, False)
+    year = s.value_year or default_year or current_year
+    suggested = [(indicators[c], score) for c, score in s.suggestions if c in indicators]
+    default_status = s.value_status or proposals.default_status(year, current_year)
+    return Card(
+        s=s, reading=_reading(s), compared=compared, stated=STATED.get(s.stated_status, ""),
+        understood=understood, phrase_error=phrase_error,
+        default_status=default_status, default_status_label=str(STATUS_LABELS[default_status]),
+        value_text="" if s.value is None else format_number(float(s.value)),
+        suggested=suggested, chosen_is_suggested=any(i.pk == s.indicator_id for i, _score in suggested),
+    )
+
+
+def _usual_year(statements, plan) -> int | None:
+    """The year most results of the report are for, among the plan's years: proposed for the
+    results that state none (a five-year review's results are mostly for the new plan's base year)."""
+    allowed = set(plan.years) if plan else None
+    years = [s.value_year for s in statements if s.kind == ExtractedStatement.Kind.RESULT and s.value_year
+             and (allowed is None or s.value_year in allowed)]
+    return max(sorted(set(years)), key=years.count) if years else None
+
+
+def _initial_plan(report, plans):
+    return report.plan or (plans[0] if plans else None)
+
+
+def _review_context(report, rights, *, import_form=None, import_errors=None):
+    indicators = {i.code: i for i in Indicator.objects.all()}
+    statements = list(report.statements.select_related("indicator"))
+    current_year = timezone.localdate().year
+    plans = _plans_for(report.unit)
+    usual_year = _usual_year(statements, _initial_plan(report, plans))
+    cards = [_card(s, indicators, current_year, usual_year) for s in statements]
+    marks: dict[int, list[ExtractedStatement]] = {}
+    for s in statements:
+        marks.setdefault(s.line, []).append(s)
+    lines = [(n, text, marks.get(n, [])) for n, text in enumerate(report.lines, 1)]
+    if import_form is None:
+        plan = _initial_plan(report, plans)
+        import_form = ImportForm(plans=plans, initial={"plan": plan.pk if plan else None, "default_year": usual_year})
+    counts = {d: sum(1 for s in statements if s.decision == d) for d in ExtractedStatement.Decision.values}
+    return {
+        "report": report, "unit": report.unit, "rights": rights, "cards": cards, "lines": lines,
+        "catalogue": list(indicators.values()), "statuses": STATUS_CHOICES, "import_form": import_form,
+        "import_errors": import_errors or [], "has_plans": bool(plans), "counts": counts,
+    }
+
+
+@login_required
+def review(request, report_id: int):
+    report, rights = get_report_for_user(request, report_id)
+    return render(request, "imports/review.html", _review_context(report, rights))
+
+
+@login_required
+@require_POST
+def statement(request, report_id: int, statement_id: int):
+    """Save one statement's review (htmx swaps the card; without htmx, back to the review page)."""
+    report, rights = get_report_for_user(request, report_id)
+    try:
+        s = report.statements.select_related("indicator").get(pk=statement_id)
+    except (ExtractedStatement.DoesNotExist, ValueError):
+        raise Http404("statement") from None
+    if not rights.write:
+        raise PermissionDenied
+    fields = ("indicator", "value", "value_unit", "value_year", "value_status", "phrase", "decision")
+    data = {f: request.POST[f] for f in fields if f in request.POST}
+    other = request.POST.get("indicator_other", "").strip()
+    if other:  # typed or picked from the whole catalogue: "XH09" or "XH09 — Tỷ lệ …"
+        data["indicator"] = other.split("—", 1)[0].strip()
+    errors: dict[str, list[str]] = {}
+    try:
+        s = actions.do_review_statement(s, data, acting_user=request.user)
+    except ActionError as exc:
+        errors = exc.errors
+    if not request.htmx:
+        for msgs in errors.values():
+            for m in msgs:
+                messages.error(request, m)
+        return redirect(f"{_review_url(report)}#st-{s.pk}")
+    indicators = {i.code: i for i in Indicator.objects.all()}
+    card = _card(s, indicators, timezone.localdate().year, _usual_year(report.statements.all(), _initial_plan(report, _plans_for(report.unit))))
+    return render(request, "imports/review.html#statement-card", {
+        "card": card, "report": report, "rights": rights, "catalogue": list(indicators.values()),
+        "statuses": STATUS_CHOICES, "errors": errors,
+    }, status=400 if errors else 200)
+
+
+def _review_url(report) -> str:
+    return reverse("imports:review", args=[report.pk])
+
+
+@login_required
+@require_POST
+def import_report(request, report_id: int):
+    report, rights = get_report_for_user(request, report_id)
+    if not rights.write:
+        raise PermissionDenied
+    form = ImportForm(request.POST, plans=_plans_for(report.unit))
+    if not form.is_valid():
+        return render(request, "imports/review.html", _review_context(report, rights, import_form=form), status=400)
+    try:
+        done = actions.do_import_report(report, form.cleaned_data["plan"], acting_user=request.user,
+                                        default_year=form.cleaned_data["default_year"])
+    except ActionError as exc:
+        problems = [m for msgs in exc.errors.values() for m in msgs]
+        return render(request, "imports/review.html",
+                      _review_context(report, rights, import_form=form, import_errors=problems), status=400)
+    messages.success(request, _("Đã nhập %(t)d chỉ tiêu kế hoạch và %(v)d số liệu (%(c)d số liệu mới hoặc thay đổi).") % {
+        "t": done["targets"], "v": done["values"], "c": done["changed"]})
+    return redirect("imports:review", report.pk)

@@ -1,0 +1,163 @@
+"""``Plan`` (a unit's five-year or yearly plan) and ``PlanTarget`` (one indicator of the plan with
+its target phrase, "tăng 19 - 21%/năm", read by ``chitieu.core.targets.parse_target``).
+
+``Plan.to_core()`` gives the ``chitieu.core.plan.Plan`` that evaluation and reports work on,
+with the unit's values (merger-aware, see ``chitieu.web.values.history``).
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from chitieu.core import plan as core_plan
+from chitieu.core.targets import Target, TargetParseError, parse_target
+
+
+class Plan(models.Model):
+    class Kind(models.TextChoices):
+        TERM = "term", _("Kế hoạch 5 năm")
+        YEAR = "year", _("Kế hoạch năm")
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Dự thảo")
+        ADOPTED = "adopted", _("Đã thông qua")
+        CLOSED = "closed", _("Đã kết thúc")
+
+    unit = models.ForeignKey("units.AdministrativeUnit", on_delete=models.PROTECT, related_name="plans",
+                             verbose_name=_("đơn vị"))
+    kind = models.CharField(_("loại kế hoạch"), max_length=8, choices=Kind.choices, default=Kind.TERM)
+    base_year = models.PositiveSmallIntegerField(_("năm gốc"))
+    final_year = models.PositiveSmallIntegerField(_("năm cuối"))
+    title = models.CharField(_("tên kế hoạch"), max_length=300, blank=True)
+    source = models.CharField(_("văn bản nguồn"), max_length=400, blank=True)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=State.choices, default=State.ADOPTED)
+
+    class Meta:
+        ordering = ["unit__code", "-final_year"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(final_year__gt=models.F("base_year")), name="plan_final_after_base"),
+        ]
+        verbose_name = _("kế hoạch")
+        verbose_name_plural = _("kế hoạch")
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.period}"
+
+    @property
+    def period(self) -> str:
+        """"2021-2025" for a term with base year 2020; "2026" for a yearly plan."""
+        return f"{self.base_year + 1}-{self.final_year}" if self.final_year - self.base_year > 1 else str(self.final_year)
+
+    @property
+    def years(self) -> list[int]:
+        """The years values may be entered for: the base year (the starting point) to the final year."""
+        return list(range(self.base_year, self.final_year + 1))
+
+    def to_core(self, unit=None, as_of: int | None = None) -> core_plan.Plan:
+        """The plan as the core sees it, with the values of ``unit`` (default: the plan's unit).
+
+        Targets whose indicator is a "Trong đó" part of another target's indicator become that
+        item's children.
+        """
+        from chitieu.web.values.history import series_for
+
+        unit = unit or self.unit
+        targets = list(self.targets.select_related(
+            "indicator", "indicator__parent", "indicator__numerator", "indicator__denominator", "indicator__weight"
+        ).order_by("order", "indicator__code"))
+        by_indicator = {t.indicator_id: t for t in targets}
+
+        def item(t: PlanTarget) -> core_plan.PlanItem:
+            children = tuple(item(c) for c in targets if c.indicator.parent_id == t.indicator_id)
+            return core_plan.PlanItem(
+                indicator=t.indicator.to_core(),
+                target=t.parsed(),
+                series=series_for(unit, t.indicator),
+                children=children,
+            )
+
+        roots = [t for t in targets if t.indicator.parent_id not in by_indicator]
+        return core_plan.Plan(
+            unit_code=unit.code,
+            unit_name=unit.name,
+            unit_level=unit.level,
+            parent_name=unit.parent.name if unit.parent_id else "",
+            base_year=self.base_year,
+            final_year=self.final_year,
+            source=self.source,
+            as_of=as_of,
+            items=tuple(item(t) for t in roots),
+        )
+
+
+class PlanTarget(models.Model):
+    """One indicator of a plan and its target phrase (blank for a "Trong đó" part followed without a target)."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="targets")
+    indicator = models.ForeignKey("catalog.Indicator", on_delete=models.PROTECT, related_name="plan_targets",
+                                  verbose_name=_("chỉ tiêu"))
+    phrase = models.CharField(_("chỉ tiêu kế hoạch"), max_length=500, blank=True)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        ordering = ["plan", "order", "indicator__code"]
+        constraints = [models.UniqueConstraint(fields=["plan", "indicator"], name="one_target_per_plan_indicator")]
+        verbose_name = _("chỉ tiêu kế hoạch")
+        verbose_name_plural = _("chỉ tiêu kế hoạch")
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code}: {self.phrase}"
+
+    @property
+    def is_part(self) -> bool:
+        """A "Trong đó" part of another indicator of the same plan."""
+        return bool(self.indicator.parent_id) and self.plan.targets.filter(indicator_id=self.indicator.parent_id).exists()
+
+    def parsed(self) -> Target | None:
+        """The parsed target, or None when there is no phrase (or it no longer parses)."""
+        if not self.phrase:
+            return None
+        try:
+            return parse_target(self.phrase, indicator_kind=self.indicator.kind)
+        except TargetParseError:
+            return None
+
+    def description(self) -> str:
+        """What the system understood, in words, for the user to check."""
+        target = self.parsed()
+        if target is None:
+            return ""
+        try:
+            return target.describe()
+        except ImportError:  # the describer is not in this build: a plainer structured reading
+            return structured(target)
+
+
+_FORM_LABELS = {
+    "level": _("mức"), "growth": _("tốc độ tăng"), "change": _("mức thay đổi"), "multiple": _("số lần"),
+    "structure": _("cơ cấu"), "qualitative": _("định tính"),
+}
+_HORIZON_LABELS = {
+    "end_of_term": _("cuối kỳ"), "each_year": _("hằng năm"), "average": _("bình quân/năm"),
+    "cumulative": _("cộng dồn cả kỳ"),
+}
+_OP_TEXT = {"=": "= {low}", ">": "> {low}", ">=": "≥ {low}", "<": "< {high}", "<=": "≤ {high}", "range": "{low} – {high}"}
+
+
+def structured(target: Target) -> str:
+    """"tốc độ tăng · 19 – 21 % · bình quân/năm": the parts of a parsed target, plainly."""
+    from chitieu.core.numbers import format_number
+
+    parts = [str(_FORM_LABELS.get(str(target.form), target.form))]
+    if target.decrease:
+        parts[0] += " (" + str(_("giảm")) + ")"
+    b = target.bound
+    if str(b.op) in _OP_TEXT:
+        text = _OP_TEXT[str(b.op)].format(
+            low="" if b.low is None else format_number(b.low), high="" if b.high is None else format_number(b.high))
+        parts.append(f"{text} {target.unit or ''}".strip())
+    parts.append(str(_HORIZON_LABELS.get(str(target.horizon), target.horizon)))
+    if target.year:
+        parts.append(str(_("năm %(y)d") % {"y": target.year}))
+    return " · ".join(parts)

@@ -1,0 +1,90 @@
+"""Generating a report (and storing the unit's own template when one is uploaded with it): one
+action, its audit rows written in one transaction after every file was built, so a bad template
+or a failed conversion stores nothing.
+
+Owns: who may generate (``may_generate``) and ``do_generate_report``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from chitieu.core.numbers import nfc
+from chitieu.web.access import rights_on
+from chitieu.web.accounts.models import Membership
+from chitieu.web.audit.models import record
+from chitieu.web.errors import ActionError
+from chitieu.web.reporting.generate import Format, Output, build_output, check_template, core_plan_for
+from chitieu.web.reporting.models import ReportTemplate
+
+
+def may_generate(user, unit) -> bool:
+    """Members of the unit itself (any role), and those above it who review or enter its data.
+    A viewer of a higher unit reads the unit's pages but does not issue its reports."""
+    rights = rights_on(user, unit)
+    if not rights.see:
+        return False
+    if rights.review or rights.write:
+        return True
+    return Membership.objects.filter(user=user, unit=unit).exists()
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A template file as the user sent it."""
+
+    file_name: str
+    data: bytes
+
+
+def do_generate_report(unit, plan, *, fmt: str, issued: date | None = None, number: str = "",
+                       upload: Upload | None = None, use_default_template: bool = False,
+                       acting_user) -> Output:
+    """The report of ``unit`` for ``plan`` in ``fmt`` (docx, xlsx, pdf), from the data as stored now.
+
+    The template is, in order: ``upload`` (checked by building the report with it, then stored
+    as the unit's template), the unit's stored template unless ``use_default_template``, the
+    default one. Raises ``ActionError`` (keyed ``template`` or ``__all__``) with nothing stored.
+    """
+    from chitieu.reports.document import ReportError
+    from chitieu.reports.pdf import PdfConversionError
+
+    if acting_user is not None and not may_generate(acting_user, unit):
+        raise PermissionDenied
+    if fmt not in Format.values:
+        raise ActionError({"format": [_("Định dạng “%(fmt)s” không hợp lệ.") % {"fmt": fmt}]})
+    number = nfc(number or "").strip()
+    stored = None if (upload or use_default_template) else ReportTemplate.current_for(unit)
+    template = upload.data if upload else (bytes(ReportTemplate.objects.get(pk=stored.pk).file) if stored else None)
+
+    core = core_plan_for(plan, unit)
+    try:
+        output = build_output(core, fmt, issued=issued, number=number or None, template=template)
+        if upload and fmt == Format.XLSX:  # the spreadsheet does not use the template: check it anyway
+            check_template(core, upload.data, issued=issued, number=number or None)
+    except ReportError as exc:
+        if upload:
+            msg = _("Mẫu báo cáo “%(name)s” không dùng được, mẫu chưa được lưu: %(reason)s") % {
+                "name": upload.file_name, "reason": exc}
+        else:
+            msg = _("Mẫu báo cáo của đơn vị không dùng được (%(reason)s). Hãy tải lên mẫu khác "
+                    "hoặc chọn mẫu mặc định.") % {"reason": exc}
+        raise ActionError({"template": [msg]}) from exc
+    except PdfConversionError as exc:
+        raise ActionError(_("Không tạo được tệp PDF: %(reason)s") % {"reason": exc}) from exc
+
+    with transaction.atomic():
+        if upload:
+            stored = ReportTemplate.objects.create(unit=unit, file=upload.data, file_name=upload.file_name,
+                                                   uploaded_by=acting_user if getattr(acting_user, "pk", None) else None)
+            record("report_template.upload", stored, actor=acting_user, unit=unit, new=upload.file_name,
+                   size=len(upload.data))
+        record("report.generate", plan, actor=acting_user, unit=unit, new=output.file_name, format=str(fmt),
+               number=number, issued=issued.isoformat() if issued else "",
+               template=f"{stored.pk}: {stored.file_name}" if stored else "default")
+    return output

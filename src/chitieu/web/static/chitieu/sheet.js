@@ -1,0 +1,47 @@
+// The data-entry sheet: Enter and the arrow keys move between cells like a spreadsheet.
+// Enter / ArrowDown: same column, next row; ArrowUp: previous row; Shift+Enter: previous row.
+// ArrowLeft/ArrowRight move between cells of a row only when the caret is at the text's edge.
+(function () {
+  "use strict";
+  function cells(table) {
+    return Array.from(table.tBodies[0].rows).map(function (tr) {
+      return Array.from(tr.querySelectorAll("input:not([type=hidden]), select"));
+    });
+  }
+  function position(grid, el) {
+    for (var r = 0; r < grid.length; r++) {
+      var c = grid[r].indexOf(el);
+      if (c >= 0) return [r, c];
+    }
+    return null;
+  }
+  function focus(grid, r, c) {
+    if (r < 0 || r >= grid.length) return false;
+    var row = grid[r];
+    if (!row.length) return false;
+    var el = row[Math.max(0, Math.min(c, row.length - 1))];
+    el.focus();
+    if (el.select) el.select();
+    return true;
+  }
+  function atEdge(el, forward) {
+    if (el.tagName !== "INPUT" || el.selectionStart === null) return true;
+    return forward ? el.selectionEnd === el.value.length : el.selectionStart === 0;
+  }
+  document.addEventListener("keydown", function (ev) {
+    var el = ev.target;
+    var table = el.closest && el.closest("table[data-sheet]");
+    if (!table) return;
+    var grid = cells(table);
+    var pos = position(grid, el);
+    if (!pos) return;
+    var r = pos[0], c = pos[1], moved = false;
+    if (ev.key === "Enter") moved = focus(grid, ev.shiftKey ? r - 1 : r + 1, c);
+    else if (ev.key === "ArrowDown" && el.tagName !== "SELECT") moved = focus(grid, r + 1, c);
+    else if (ev.key === "ArrowUp" && el.tagName !== "SELECT") moved = focus(grid, r - 1, c);
+    else if (ev.key === "ArrowRight" && atEdge(el, true)) moved = focus(grid, r, c + 1);
+    else if (ev.key === "ArrowLeft" && atEdge(el, false)) moved = focus(grid, r, c - 1);
+    if (ev.key === "Enter") ev.preventDefault();  // Enter never submits the whole sheet by accident
+    else if (moved) ev.preventDefault();
+  });
+})();

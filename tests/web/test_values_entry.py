@@ -1,0 +1,153 @@
+"""Data entry: the sheet of one unit, plan and year; Vietnamese numbers; bad input saves nothing."""
+
+from decimal import Decimal
+
+import pytest
+
+from chitieu.web.audit.models import AuditLog
+from chitieu.web.errors import ActionError
+from chitieu.web.values.actions import do_save_values
+from chitieu.web.values.models import Submission, Value
+
+
+def _url(unit, plan, year, tail=""):
+    return f"/units/{unit.pk}/plans/{plan.pk}/entry/{year}/{tail}"
+
+
+def test_values_typed_the_vietnamese_way_are_stored_exactly(ward_plan, places, officer):
+    do_save_values(places.ward2, ward_plan, 2024, [
+        {"indicator": "KT01", "value": "1.234,5", "status": "chinh_thuc", "source": "Chi cục Thống kê"},
+        {"indicator": "XH09", "value": "98,7", "status": "chinh_thuc"},
+    ], acting_user=officer)
+    kt01 = Value.objects.get(unit=places.ward2, indicator__code="KT01", year=2024)
+    assert kt01.value == Decimal("1234.5") and kt01.source == "Chi cục Thống kê" and kt01.updated_by == officer
+    assert Value.objects.get(indicator__code="XH09").value == Decimal("98.7")
+
+
+def test_an_estimate_and_the_final_figure_are_both_kept(ward_plan, places, officer):
+    do_save_values(places.ward2, ward_plan, 2025, [{"indicator": "KT01", "value": "250", "status": "uoc"}],
+                   acting_user=officer)
+    do_save_values(places.ward2, ward_plan, 2025, [{"indicator": "KT01", "value": "262,4", "status": "chinh_thuc"}],
+                   acting_user=officer)
+    assert dict(Value.objects.filter(indicator__code="KT01").values_list("status", "value")) == {
+        "uoc": Decimal("250"), "chinh_thuc": Decimal("262.4")}
+
+
+def test_a_change_is_recorded_with_the_old_and_the_new_value(ward_plan, places, officer):
+    do_save_values(places.ward2, ward_plan, 2024, [{"indicator": "KT01", "value": "100"}], acting_user=officer)
+    do_save_values(places.ward2, ward_plan, 2024, [{"indicator": "KT01", "value": "120,5", "note": "số sơ bộ"}],
+                   acting_user=officer)
+    value = Value.objects.get(indicator__code="KT01")
+    history = list(AuditLog.objects.filter(object_type="values.value", object_id=str(value.pk))
+                   .order_by("pk").values_list("action", "field", "old", "new"))
+    assert history == [("value.create", "value", "", "100"), ("value.update", "value", "100", "120.5"),
+                       ("value.update", "note", "", "số sơ bộ")]
+
+
+@pytest.mark.parametrize("code, typed, message", [
+    ("KT01", "mười hai", "không phải là số"),
+    ("KT01", "1,2,3", "không phải là số"),
+    ("XH09", "104,5", "0-100%"),
+    ("XH09", "-1", "0-100%"),
+    ("NOPE", "5", "không có trong kế hoạch"),
+])
+def test_one_bad_cell_and_nothing_is_saved(ward_plan, places, officer, code, typed, message):
+    with pytest.raises(ActionError) as err:
+        do_save_values(places.ward2, ward_plan, 2024, [
+            {"indicator": "KT04", "value": "62,5"},
+            {"indicator": code, "value": typed},
+        ], acting_user=officer)
+    assert message in " ".join(err.value.errors[f"{code}.value"])
+    assert not Value.objects.exists()
+    assert not AuditLog.objects.filter(action__startswith="value.").exists()
+
+
+def test_a_year_outside_the_plan_is_refused(ward_plan, places, officer):
+    with pytest.raises(ActionError) as err:
+        do_save_values(places.ward2, ward_plan, 2026, [{"indicator": "KT01", "value": "1"}], acting_user=officer)
+    assert "2026" in err.value.errors["year"][0] and "2020-2025" in err.value.errors["year"][0]
+    assert not Value.objects.exists()
+
+
+def test_an_empty_cell_removes_the_stored_value(ward_plan, places, officer):
+    do_save_values(places.ward2, ward_plan, 2024, [{"indicator": "KT01", "value": "100"}], acting_user=officer)
+    do_save_values(places.ward2, ward_plan, 2024, [{"indicator": "KT01", "value": ""}], acting_user=officer)
+    assert not Value.objects.exists()
+    assert AuditLog.objects.filter(action="value.delete", old="100").exists()
+
+
+def test_a_ward_enters_values_against_the_towns_plan(town_plan, places, officer):
+    do_save_values(places.ward2, town_plan, 2024, [{"indicator": "KT01", "value": "800"}], acting_user=officer)
+    assert Value.objects.get().unit == places.ward2
+
+
+def test_the_sheet_shows_every_plan_indicator_with_its_target(ward_plan, places, officer, client_for):
+    r = client_for(officer).get(_url(places.ward2, ward_plan, 2024))
+    body = r.content.decode()
+    assert r.status_code == 200
+    for name in ("Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ", "Doanh thu bán lẻ hàng hóa", "Tỷ lệ hộ nghèo"):
+        assert name in body
+    assert 'name="v-KT01"' in body and "tăng 19 - 21%/năm" in body and "sheet.js" in body
+
+
+def test_the_whole_sheet_is_saved_in_one_go(ward_plan, places, officer, client_for):
+    r = client_for(officer).post(_url(places.ward2, ward_plan, 2024), {
+        "v-KT01": "1.234,5", "s-KT01": "chinh_thuc", "src-KT01": "Thống kê", "n-KT01": "",
+        "v-XH09": "97", "s-XH09": "so_bo", "src-XH09": "", "n-XH09": "BHXH thị xã",
+    })
+    assert r.status_code == 302
+    assert Value.objects.get(indicator__code="XH09", status="so_bo").note == "BHXH thị xã"
+    body = client_for(officer).get(_url(places.ward2, ward_plan, 2024)).content.decode()
+    assert 'value="1.234,5"' in body
+
+
+def test_a_bad_sheet_comes_back_as_typed_with_the_message_beside_the_cell(ward_plan, places, officer, client_for):
+    r = client_for(officer).post(_url(places.ward2, ward_plan, 2024), {
+        "v-KT01": "1.234,5", "s-KT01": "chinh_thuc", "v-XH09": "120", "s-XH09": "chinh_thuc",
+    })
+    assert r.status_code == 400
+    body = r.content.decode()
+    assert 'value="1.234,5"' in body and 'value="120"' in body
+    row = body[body.index('id="row-xh09"'):]
+    row = row[:row.index("</tr>")]
+    assert "0-100%" in row and 'aria-invalid="true"' in row
+    assert not Value.objects.exists()
+
+
+def test_one_row_is_saved_with_htmx(ward_plan, places, officer, client_for):
+    r = client_for(officer).post(_url(places.ward2, ward_plan, 2024, "row/"),
+                                 {"row": "KT04", "v-KT04": "62,5", "s-KT04": "chinh_thuc", "src-KT04": "", "n-KT04": "",
+                                  "v-KT01": "999", "s-KT01": "chinh_thuc"},
+                                 HTTP_HX_REQUEST="true")
+    body = r.content.decode()
+    assert r.status_code == 200 and body.lstrip().startswith("<tr") and "Đã lưu" in body
+    assert Value.objects.get(indicator__code="KT04").value == Decimal("62.5")
+    assert not Value.objects.filter(indicator__code="KT01").exists()  # only the row asked for is saved
+
+
+def test_a_bad_row_comes_back_with_its_message(ward_plan, places, officer, client_for):
+    r = client_for(officer).post(_url(places.ward2, ward_plan, 2024, "row/"),
+                                 {"row": "KT04", "v-KT04": "abc", "s-KT04": "chinh_thuc"}, HTTP_HX_REQUEST="true")
+    assert "không phải là số" in r.content.decode() and 'value="abc"' in r.content.decode()
+    assert not Value.objects.exists()
+
+
+def test_a_year_outside_the_plan_has_no_sheet(ward_plan, places, officer, client_for):
+    assert client_for(officer).get(_url(places.ward2, ward_plan, 2019)).status_code == 404
+
+
+def test_a_viewer_sees_the_values_but_no_form(ward_plan, places, officer, viewer, client_for):
+    do_save_values(places.ward2, ward_plan, 2024, [{"indicator": "KT01", "value": "1234,5"}], acting_user=officer)
+    body = client_for(viewer).get(_url(places.ward2, ward_plan, 2024)).content.decode()
+    assert "1.234,5" in body and 'name="v-KT01"' not in body
+    assert client_for(viewer).post(_url(places.ward2, ward_plan, 2024), {"v-KT01": "1"}).status_code == 404
+    assert Value.objects.get().value == Decimal("1234.5")
+
+
+def test_the_history_page_lists_the_changes(ward_plan, places, officer, client_for):
+    do_save_values(places.ward2, ward_plan, 2024, [{"indicator": "KT01", "value": "100"}], acting_user=officer)
+    do_save_values(places.ward2, ward_plan, 2024, [{"indicator": "KT01", "value": "110"}], acting_user=officer)
+    value = Value.objects.get()
+    body = client_for(officer).get(f"/values/{value.pk}/history/").content.decode()
+    assert "canbo.phuong2" in body and "110" in body
+    assert Submission.objects.get().state == "draft"
