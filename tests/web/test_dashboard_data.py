@@ -34,7 +34,8 @@ def store_plan(unit, plan_file: Path = PLAN_FILE):
     by_year: dict[int, list[dict]] = {}
     for order, (item, _depth) in enumerate(core.walk(), 1):
         PlanTarget.objects.create(plan=plan, indicator=Indicator.objects.get(code=item.indicator.code),
-                                  phrase=item.target.phrase if item.target else "", order=order)
+                                  phrase=item.target.phrase if item.target else "", order=order,
+                                  value_is=item.value_is or "")
         for obs in item.series:
             by_year.setdefault(obs.year, []).append(
                 {"indicator": item.indicator.code, "value": obs.value, "status": obs.status.value})

@@ -18,7 +18,7 @@ def quang_tri(places, catalogue):
 
 def test_the_scorecard_is_vietnamese_by_default(quang_tri, viewer, client_for):
     html = client_for(viewer).get(reverse("dashboards:scorecard", args=[quang_tri.town.pk, quang_tri.plan.pk])).content.decode()
-    assert "7/11 <small>chỉ tiêu đạt và vượt" in html and "Mục tiêu kế hoạch" in html and ">Không đạt<" in html
+    assert "8/11 <small>chỉ tiêu đạt và vượt" in html and "Mục tiêu kế hoạch" in html and ">Không đạt<" in html
 
 
 def test_the_scorecard_switches_to_english_with_vietnamese_numbers(quang_tri, viewer, client_for):

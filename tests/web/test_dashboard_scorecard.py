@@ -48,13 +48,13 @@ def test_the_summary_of_the_plan_file_is_the_reports_8_of_11():
 
 
 def test_the_summary_counts_the_key_indicators_with_a_target(quang_tri):
-    # The database does not store that XH08's value (18 hộ/năm) already is the term's yearly
-    # average (the plan file's ``value_is``), so there XH08 lacks data instead of exceeding.
+    # XH08's stored value (18 hộ/năm) already is the term's yearly average (``value_is``), as in
+    # the plan file: the database gives the report's 8/11 too.
     summary = scorecard_for(quang_tri.plan, quang_tri.town).summary
-    assert (summary.met, summary.total) == (7, 11)
-    assert summary.text == "7/11 chỉ tiêu đạt và vượt"
+    assert (summary.met, summary.total) == (8, 11)
+    assert summary.text == "8/11 chỉ tiêu đạt và vượt"
     assert summary.counts[Status.KHONG_DAT] == 3  # KT02, KT03, KT05
-    assert summary.counts[Status.CHUA_DU_SO_LIEU] == 1  # XH08
+    assert summary.counts.get(Status.CHUA_DU_SO_LIEU, 0) == 0
 
 
 def test_the_scorecard_groups_indicators_by_domain_in_the_catalogue_order(quang_tri):
@@ -69,7 +69,7 @@ def test_the_scorecard_groups_indicators_by_domain_in_the_catalogue_order(quang_
 def test_the_database_and_the_plan_file_give_the_same_verdicts(quang_tri):
     from_file = build_scorecard(load_plan(PLAN_FILE))
     from_db = scorecard_for(quang_tri.plan, quang_tri.town)
-    for code in ("KT01", "KT02", "KT03", "KT04", "KT05", "XH09", "XH10.1", "XH10.2", "XH11.2", "MT13"):  # not XH08
+    for code in ("KT01", "KT02", "KT03", "KT04", "KT05", "XH08", "XH09", "XH10.1", "XH10.2", "XH11.2", "MT13"):
         assert from_db.row(code).status == from_file.row(code).status, code
         assert from_db.row(code).sentence == from_file.row(code).sentence, code
 
@@ -79,7 +79,7 @@ def test_the_scorecard_page_shows_the_summary_the_figures_and_the_status_colours
     assert resp.status_code == 200
     html = resp.content.decode()
     text = _text(html)
-    assert "7/11 chỉ tiêu đạt và vượt" in text
+    assert "8/11 chỉ tiêu đạt và vượt" in text
     retail = re.search(r'<tr[^>]*data-code="KT01".*?</tr>', html, re.S).group(0)
     assert 'class="chip dat"' in retail and "117,08" in retail and "6.150" in retail
     assert "<svg class=\"sparkline\"" in retail
@@ -110,12 +110,13 @@ def test_a_new_value_changes_the_scorecard_at_once(quang_tri):
     after = scorecard_for(quang_tri.plan, quang_tri.town)
     assert after.row("KT02").status is Status.DAT
     assert after.row("KT02").latest_status_label == "Chính thức"
-    assert after.summary.text == "8/11 chỉ tiêu đạt và vượt"
+    assert before.summary.text == "8/11 chỉ tiêu đạt và vượt"
+    assert after.summary.text == "9/11 chỉ tiêu đạt và vượt"
 
 
 def test_the_home_page_lists_the_users_plans_with_their_summary(quang_tri, viewer, client_for):
     text = _text(client_for(viewer).get(reverse("dashboards:home")).content.decode())
-    assert "Thị xã Quảng Trị" in text and "7/11 chỉ tiêu đạt và vượt" in text
+    assert "Thị xã Quảng Trị" in text and "8/11 chỉ tiêu đạt và vượt" in text
     assert "Phường 1" in text and "Phường 2" in text  # the wards following the town's plan
 
 

@@ -314,3 +314,21 @@ def test_a_viewer_of_the_ward_itself_may_generate(ward_plan, places, client_for)
     chairman = get_user_model().objects.create_user("chutich.phuong2")
     Membership.objects.create(user=chairman, unit=places.ward2, role="viewer")
     assert _post(client_for(chairman), _url(places, ward_plan), format="xlsx").status_code == 200
+
+
+def test_the_scorecard_and_the_targets_page_offer_the_report_button(ward_plan, places, officer, client_for):
+    client = client_for(officer)
+    report_url = _url(places, ward_plan)
+    scorecard = client.get(f"/units/{places.ward2.pk}/plans/{ward_plan.pk}/")
+    assert scorecard.status_code == 200 and report_url in scorecard.content.decode()
+    from django.urls import reverse
+
+    targets = client.get(reverse("plans:targets", args=[ward_plan.pk]))
+    assert report_url in targets.content.decode()
+
+
+def test_the_unit_page_links_to_reading_existing_reports(places, officer, client_for):
+    from django.urls import reverse
+
+    page = client_for(officer).get(reverse("units:detail", args=[places.ward2.pk])).content.decode()
+    assert reverse("imports:list", args=[places.ward2.pk]) in page

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import openpyxl
 import yaml
-from openpyxl.worksheet.datavalidation import DataValidation
 from django.utils.translation import gettext as _
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from chitieu.core import indicators as core
 from chitieu.web.catalog.actions import COLUMNS

@@ -11,14 +11,11 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from dataclasses import replace
 
 from django.db.models import Count, Max
 from django.http import Http404
 
-from chitieu.core.plan import Plan as CorePlan
-from chitieu.core.plan import PlanItem
-from chitieu.core.series import Observation, Series, ValueStatus
+from chitieu.core.series import ValueStatus
 from chitieu.web.dashboards import scorecard as sc
 from chitieu.web.plans.models import Plan, PlanTarget
 from chitieu.web.values.models import Submission, Value
@@ -94,17 +91,6 @@ def _fingerprint(plan: Plan, unit) -> str:
     return hashlib.sha1(raw.encode(), usedforsecurity=False).hexdigest()[:16]
 
 
-def _with_status_enums(plan: CorePlan) -> CorePlan:
-    """The plan with every value's status as a ``ValueStatus`` (rows read from the database carry
-    plain strings, and the evaluation compares statuses by identity to word "ước đạt")."""
-
-    def fix(item: PlanItem) -> PlanItem:
-        series = Series([Observation(o.year, o.value, ValueStatus(o.status)) for o in item.series])
-        return replace(item, series=series, children=tuple(fix(c) for c in item.children))
-
-    return replace(plan, items=tuple(fix(i) for i in plan.items))
-
-
 def scorecard_key(plan: Plan, unit, as_of: int | None = None) -> str:
     """A key that names this scorecard in this state of the data (also keys its rendered HTML)."""
     return f"dashboards:scorecard:{plan.pk}:{unit.pk}:{as_of}:{_fingerprint(plan, unit)}"
@@ -114,7 +100,7 @@ def scorecard_for(plan: Plan, unit, as_of: int | None = None, *, key: str | None
     key = key or scorecard_key(plan, unit, as_of)
     found = _recent.get(key)
     if found is None:
-        found = sc.build_scorecard(_with_status_enums(plan.to_core(unit=unit, as_of=as_of)))
+        found = sc.build_scorecard(plan.to_core(unit=unit, as_of=as_of))
         _recent.put(key, found)
     return found
 

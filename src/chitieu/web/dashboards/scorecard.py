@@ -122,10 +122,6 @@ class Row:
     forecast_sentence: str
     sparkline: SafeString
 
-    @property
-    def is_estimate(self) -> bool:
-        return self.latest_status in (ValueStatus.ESTIMATE, ValueStatus.PRELIMINARY)
-
 
 @dataclass(frozen=True, slots=True)
 class Group:

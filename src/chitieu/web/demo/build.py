@@ -145,8 +145,9 @@ def _plan(unit, base, final, source, title="") -> Plan:
 
 def _targets(plan, pairs) -> None:
     indicators = {i.code: i for i in Indicator.objects.all()}
-    for order, (code, phrase) in enumerate(pairs, 1):
-        do_set_target(plan, indicators[code], phrase, acting_user=None, order=order)
+    for order, (code, phrase, *value_is) in enumerate(pairs, 1):
+        do_set_target(plan, indicators[code], phrase, acting_user=None, order=order,
+                      value_is=value_is[0] if value_is else None)
 
 
 def _save(unit, plan, by_year: dict[int, list[dict]]) -> None:
@@ -170,7 +171,7 @@ def build_town(u) -> Plan:
     plan = _plan(u["464"], core.base_year, core.final_year, core.source, "Kế hoạch phát triển KT-XH 5 năm 2021-2025")
     pairs, by_year = [], {}
     for item, _depth in core.walk():
-        pairs.append((item.indicator.code, item.target.phrase if item.target else ""))
+        pairs.append((item.indicator.code, item.target.phrase if item.target else "", item.value_is or ""))
         for obs in item.series:
             by_year.setdefault(obs.year, []).append({
                 "indicator": item.indicator.code, "value": obs.value, "status": str(obs.status),

@@ -27,7 +27,7 @@ from chitieu.web.imports import actions, proposals
 from chitieu.web.imports.forms import ImportForm, UploadForm
 from chitieu.web.imports.models import ExtractedStatement, ImportedReport
 from chitieu.web.imports.reading import check_name_and_size, safe_name
-from chitieu.web.plans.models import Plan, structured
+from chitieu.web.plans.models import Plan
 from chitieu.web.values.models import STATUS_CHOICES
 
 STATUS_LABELS = dict(STATUS_CHOICES)
@@ -114,7 +114,7 @@ def _card(s: ExtractedStatement, indicators: dict[str, Indicator], current_year:
     understood = phrase_error = ""
     if s.kind == ExtractedStatement.Kind.TARGET and s.phrase:
         try:
-            understood = structured(parse_target(s.phrase, indicator_kind=s.indicator.kind if s.indicator else None))
+            understood = parse_target(s.phrase, indicator_kind=s.indicator.kind if s.indicator else None).describe()
         except (TargetParseError, ValueError) as exc:
             phrase_error = str(exc)
     compared = ""

@@ -36,9 +36,12 @@ def check_phrase(phrase: str, indicator) -> str:
     return phrase
 
 
-def do_set_target(plan: Plan, indicator, phrase: str, *, acting_user, order: int | None = None) -> PlanTarget:
+def do_set_target(
+    plan: Plan, indicator, phrase: str, *, acting_user, order: int | None = None, value_is: str | None = None
+) -> PlanTarget:
     """Set (or add) the target of ``indicator`` in ``plan``. A phrase the parser does not
-    understand is refused with its message; nothing is saved then."""
+    understand is refused with its message; nothing is saved then. ``value_is`` says what the
+    entered values are (``PlanTarget.ValueIs``); None keeps it as it is."""
     require(acting_user, plan.unit, "manage")
     phrase = check_phrase(phrase, indicator)
     with transaction.atomic():
@@ -47,11 +50,16 @@ def do_set_target(plan: Plan, indicator, phrase: str, *, acting_user, order: int
         if target is None:
             if order is None:
                 order = plan.targets.count() + 1
-            target = PlanTarget.objects.create(plan=plan, indicator=indicator, phrase=phrase, order=order)
+            target = PlanTarget.objects.create(plan=plan, indicator=indicator, phrase=phrase, order=order,
+                                               value_is=value_is or "")
         else:
             target.phrase = phrase
             if order is not None:
                 target.order = order
+            if value_is is not None and value_is != target.value_is:
+                record("target.value_is", target, actor=acting_user, unit=plan.unit, field="value_is",
+                       old=target.value_is, new=value_is, plan=plan.pk, indicator=indicator.code)
+                target.value_is = value_is
             target.save()
         if old != phrase or target.phrase == "":
             record("target.set", target, actor=acting_user, unit=plan.unit, field="phrase", old=old, new=phrase,

@@ -75,6 +75,7 @@ class Plan(models.Model):
                 target=t.parsed(),
                 series=series_for(unit, t.indicator),
                 children=children,
+                value_is=t.value_is or None,
             )
 
         roots = [t for t in targets if t.indicator.parent_id not in by_indicator]
@@ -99,6 +100,13 @@ class PlanTarget(models.Model):
                                   verbose_name=_("chỉ tiêu"))
     phrase = models.CharField(_("chỉ tiêu kế hoạch"), max_length=500, blank=True)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class ValueIs(models.TextChoices):
+        YEARLY = "", _("giá trị từng năm")
+        PER_YEAR_AVERAGE = "per_year_average", _("giá trị đã là bình quân/năm của giai đoạn")
+        CUMULATIVE = "cumulative", _("giá trị là tổng cả giai đoạn")
+
+    value_is = models.CharField(_("số liệu nhập là"), max_length=20, choices=ValueIs.choices, default="", blank=True)
 
     class Meta:
         ordering = ["plan", "order", "indicator__code"]
@@ -128,10 +136,7 @@ class PlanTarget(models.Model):
         target = self.parsed()
         if target is None:
             return ""
-        try:
-            return target.describe()
-        except ImportError:  # the describer is not in this build: a plainer structured reading
-            return structured(target)
+        return target.describe()
 
 
 _FORM_LABELS = {
@@ -143,21 +148,3 @@ _HORIZON_LABELS = {
     "cumulative": _("cộng dồn cả kỳ"),
 }
 _OP_TEXT = {"=": "= {low}", ">": "> {low}", ">=": "≥ {low}", "<": "< {high}", "<=": "≤ {high}", "range": "{low} – {high}"}
-
-
-def structured(target: Target) -> str:
-    """"tốc độ tăng · 19 – 21 % · bình quân/năm": the parts of a parsed target, plainly."""
-    from chitieu.core.numbers import format_number
-
-    parts = [str(_FORM_LABELS.get(str(target.form), target.form))]
-    if target.decrease:
-        parts[0] += " (" + str(_("giảm")) + ")"
-    b = target.bound
-    if str(b.op) in _OP_TEXT:
-        text = _OP_TEXT[str(b.op)].format(
-            low="" if b.low is None else format_number(b.low), high="" if b.high is None else format_number(b.high))
-        parts.append(f"{text} {target.unit or ''}".strip())
-    parts.append(str(_HORIZON_LABELS.get(str(target.horizon), target.horizon)))
-    if target.year:
-        parts.append(str(_("năm %(y)d") % {"y": target.year}))
-    return " · ".join(parts)

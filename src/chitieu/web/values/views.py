@@ -35,6 +35,7 @@ def _context(unit, rights, plan, year, rows):
     return {
         "unit": unit, "rights": rights, "plan": plan, "year": year, "rows": rows, "submission": submission,
         "editable": editable, "statuses": STATUS_CHOICES, "years": plan.years,
+        "entered": sum(1 for row in rows if row.value_id is not None),  # stored values, not what was just typed
     }
 
 

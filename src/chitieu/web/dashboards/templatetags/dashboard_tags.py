@@ -1,4 +1,4 @@
-"""Template filters of the dashboards: status colours and labels, Vietnamese numbers."""
+"""Template filters of the dashboards: the colour class and the label of a verdict."""
 
 from __future__ import annotations
 
@@ -18,11 +18,3 @@ def status_css(status) -> str:
 @register.filter
 def status_label(status) -> str:
     return sc.status_label(Status(status)) if status else ""
-
-
-@register.filter
-def vn_number(value, decimals=None) -> str:
-    """``1234.5|vn_number:1`` → ``1.234,5``."""
-    if value is None or value == "":
-        return "—"
-    return sc.fmt(float(value), None if decimals in (None, "") else int(decimals))

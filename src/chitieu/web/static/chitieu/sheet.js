@@ -1,6 +1,8 @@
 // The data-entry sheet: Enter and the arrow keys move between cells like a spreadsheet.
 // Enter / ArrowDown: same column, next row; ArrowUp: previous row; Shift+Enter: previous row.
 // ArrowLeft/ArrowRight move between cells of a row only when the caret is at the text's edge.
+// Cells changed since the page (or their row, after "Lưu dòng") was loaded are marked, and sending
+// the year for review asks first when any are left unsaved.
 (function () {
   "use strict";
   function cells(table) {
@@ -44,4 +46,35 @@
     if (ev.key === "Enter") ev.preventDefault();  // Enter never submits the whole sheet by accident
     else if (moved) ev.preventDefault();
   });
+
+  // A cell is unsaved when it differs from what the server last sent; a row the server refused
+  // (has-error) or a whole sheet it refused (data-unsaved) is unsaved as typed.
+  function changed(el) {
+    if (el.tagName === "SELECT") {
+      return Array.from(el.options).some(function (o) { return o.selected !== o.defaultSelected; });
+    }
+    return el.value !== el.defaultValue;
+  }
+  function unsaved() {
+    var form = document.getElementById("entry-form");
+    if (!form) return false;
+    var any = form.hasAttribute("data-unsaved") || !!form.querySelector("tr.has-error");
+    form.querySelectorAll("table[data-sheet] input:not([type=hidden]), table[data-sheet] select").forEach(function (el) {
+      var dirty = changed(el);
+      el.classList.toggle("dirty", dirty);
+      if (dirty) any = true;
+    });
+    var note = form.querySelector("[data-dirty-note]");
+    if (note) note.hidden = !any;
+    return any;
+  }
+  document.addEventListener("input", unsaved);
+  document.addEventListener("change", unsaved);
+  document.addEventListener("htmx:afterSwap", unsaved);  // a row saved with "Lưu dòng" is clean again
+  document.addEventListener("submit", function (ev) {
+    var form = ev.target;
+    var question = form.getAttribute && form.getAttribute("data-confirm-if-dirty");
+    if (question && unsaved() && !window.confirm(question)) ev.preventDefault();
+  });
+  document.addEventListener("DOMContentLoaded", unsaved);
 })();
