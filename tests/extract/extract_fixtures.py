@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import zipfile
@@ -11,20 +10,7 @@ from xml.sax.saxutils import escape
 
 import pytest
 
-SHARED = Path(
-    os.environ.get("CHITIEU_SHARED", Path(__file__).resolve().parents[2] / ".." / "shared")
-).resolve()
-SEEDS = SHARED / "seeds"
-GOLD = SHARED / "eval" / "gold"
-SEED_000 = SEEDS / "000_9547a8f337394f5b.txt"
-SEED_002 = SEEDS / "002_8dfb014c2feb3b07.txt"
-SEED_004 = SEEDS / "004_fb128d8d27edeb81.txt"
-
-
-def need_seeds() -> None:
-    if not SEED_000.exists():
-        pytest.skip(f"the seeds are not at {SEEDS} (set CHITIEU_SHARED)")
-
+from seeds import GOLD, SEED_000, SEED_002, SEED_004, SEEDS, SHARED, need_seeds  # noqa: F401  (re-exported)
 
 _W = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '

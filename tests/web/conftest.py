@@ -22,6 +22,8 @@ import pytest  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.test import Client  # noqa: E402
 
+from browser import ARGS, CHROMIUM  # noqa: E402
+
 PASSWORD = "mat-khau-thu-nghiem-1"
 
 
@@ -164,3 +166,19 @@ def api_for(db):
         return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
 
     return make
+
+
+@pytest.fixture
+def browser():
+    # Playwright's sync API runs an event loop in this thread; Django's ORM in the same thread
+    # is then refused unless told that this test knows what it does.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)

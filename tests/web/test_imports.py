@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import re
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -18,8 +17,7 @@ from chitieu.web.audit.models import AuditLog
 from chitieu.web.imports.models import ExtractedStatement, ImportedReport
 from chitieu.web.plans.models import PlanTarget
 from chitieu.web.values.models import Submission, Value
-
-SEED = Path("/work/shared/seeds/000_9547a8f337394f5b.txt")
+from seeds import SEED_000 as SEED  # noqa: E402
 
 
 @pytest.fixture

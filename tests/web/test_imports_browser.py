@@ -15,33 +15,12 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-CHROMIUM = "/usr/bin/chromium"
-SEED = Path("/work/shared/seeds/000_9547a8f337394f5b.txt")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
+from browser import MARKS
+from seeds import SEED_000 as SEED  # noqa: E402
+
 PASSWORD = "trinh-duyet-thu-nghiem-2"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no chromium at {CHROMIUM}"),
-    pytest.mark.skipif(not SEED.exists(), reason="seed 000 is not on this machine"),
-]
-
-
-@pytest.fixture
-def browser():
-    # Playwright's sync API runs an event loop in this thread; Django's ORM in the same thread
-    # is then refused unless told that this test knows what it does.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+pytestmark = [*MARKS, pytest.mark.skipif(not SEED.exists(), reason="seed 000 is not on this machine")]
 
 
 def test_a_report_is_reviewed_and_imported_in_the_browser(live_server, browser, tmp_path, places, ward_plan, admin):

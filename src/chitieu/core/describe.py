@@ -9,6 +9,8 @@ Pure Python; no Django, no I/O.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from chitieu.core.numbers import format_number
 from chitieu.core.targets import Bound, Form, Horizon, Op, Target
 
@@ -88,7 +90,7 @@ def _multiple(t: Target) -> str:
 
 def _structure(t: Target) -> str:
     until = f" đến năm {t.year}" if t.year else ""
-    parts = "; ".join(f"{_lower_first(p.name)} {_compact(p.bound, t.unit)}" for p in t.parts)
+    parts = "; ".join(f"{_lower_first(p.name)} {bound_text(p.bound, t.unit)}" for p in t.parts)
     return f"Cơ cấu{until}: {parts}"
 
 
@@ -116,7 +118,7 @@ def _with_unit(number: str, unit: str | None) -> str:
 
 
 def _bound(b: Bound, unit: str | None) -> str:
-    """"từ 19% đến 21%", "từ 12 đến 15 hộ", "trên 70%", "từ 88% trở lên", "dưới 1%"."""
+    """ "từ 19% đến 21%", "từ 12 đến 15 hộ", "trên 70%", "từ 88% trở lên", "dưới 1%"."""
     attached = unit in ("%", "‰")
     match b.op:
         case Op.EQ:
@@ -135,10 +137,14 @@ def _bound(b: Bound, unit: str | None) -> str:
     return "không có số"
 
 
-def _compact(b: Bound, unit: str | None) -> str:
-    """The short form used inside a structure: "67-68%", "2,6%", "trên 60%"."""
+@lru_cache(maxsize=4096)
+def bound_text(b: Bound, unit: str | None = None) -> str:
+    """A bound as reports print it beside a result: "17-19%", "trên 70%", "dưới 1%",
+    "từ 88% trở lên", "85 triệu đồng" (cached: plans repeat their bounds across units)."""
     if b.op is Op.RANGE:
         return _with_unit(f"{_n(b.low)}-{_n(b.high)}", unit)
+    if b.op is Op.QUALITATIVE:
+        return ""
     return _bound(b, unit)
 
 

@@ -16,8 +16,8 @@ import gc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from functools import lru_cache
 
+from chitieu.core.describe import bound_text
 from chitieu.core.indicators import Direction, Indicator, Kind
 from chitieu.core.numbers import format_number, round_half_up
 from chitieu.core.plan import Plan
@@ -242,28 +242,6 @@ def judge(x: float, bound: Bound, higher_is_better: bool | None) -> Status:
 
 def _fmt(x: float, decimals: int | None = None) -> str:
     return format_number(x, decimals)
-
-
-@lru_cache(maxsize=4096)
-def bound_text(bound: Bound, unit: str | None = None) -> str:
-    """A bound as reports print it: "17-19%", "trên 70%", "dưới 1%", "85 triệu đồng"."""
-    u = unit or ""
-    sep = "" if u in ("%", "‰", "") else " "
-    tail = f"{sep}{u}" if u else ""
-    match bound.op:
-        case Op.EQ:
-            return f"{_fmt(bound.low)}{tail}"
-        case Op.RANGE:
-            return f"{_fmt(bound.low)}-{_fmt(bound.high)}{tail}"
-        case Op.GT:
-            return f"trên {_fmt(bound.low)}{tail}"
-        case Op.GE:
-            return f"từ {_fmt(bound.low)}{tail} trở lên"
-        case Op.LT:
-            return f"dưới {_fmt(bound.high)}{tail}"
-        case Op.LE:
-            return f"không quá {_fmt(bound.high)}{tail}"
-    return ""
 
 
 _RELATION = {

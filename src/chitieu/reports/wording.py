@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from chitieu.core.evaluate import Evaluation, Status, bound_text
+from chitieu.core.describe import bound_text
+from chitieu.core.evaluate import Evaluation, Status
 from chitieu.core.numbers import format_number, round_half_up
 from chitieu.core.plan import PlanItem
 from chitieu.core.series import ValueStatus

@@ -7,37 +7,16 @@ Screenshots of the scorecard and of the data-entry page are saved to ``screensho
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from django.urls import reverse
 
-CHROMIUM = "/usr/bin/chromium"
+from browser import MARKS
+
 SHOTS = Path(__file__).resolve().parents[3] / "screenshots"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no chromium at {CHROMIUM} (apt install chromium)"),
-]
-
-
-@pytest.fixture
-def browser():
-    # Playwright's sync API runs an event loop in this thread; Django's ORM in the same thread
-    # is then refused unless told that this test knows what it does.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+pytestmark = MARKS
 
 
 @pytest.fixture
