@@ -151,3 +151,39 @@ def test_the_history_page_lists_the_changes(ward_plan, places, officer, client_f
     body = client_for(officer).get(f"/values/{value.pk}/history/").content.decode()
     assert "canbo.phuong2" in body and "110" in body
     assert Submission.objects.get().state == "draft"
+
+
+def test_the_sheet_links_back_to_the_scorecard_and_counts_the_indicators_entered(ward_plan, places, officer,
+                                                                                 client_for):
+    do_save_values(places.ward2, ward_plan, 2024, [{"indicator": "KT01", "value": "1.234,5"},
+                                                   {"indicator": "XH09", "value": "97"}], acting_user=officer)
+    body = client_for(officer).get(_url(places.ward2, ward_plan, 2024)).content.decode()
+    assert f'href="/units/{places.ward2.pk}/plans/{ward_plan.pk}/"' in body
+    total = ward_plan.targets.count()
+    assert f"<span data-entered>2</span>/{total} chỉ tiêu đã nhập" in body
+
+
+def test_a_refused_sheet_counts_only_what_is_stored(ward_plan, places, officer, client_for):
+    r = client_for(officer).post(_url(places.ward2, ward_plan, 2024), {"v-KT01": "1.234,5", "v-XH09": "120"})
+    assert r.status_code == 400
+    assert f"<span data-entered>0</span>/{ward_plan.targets.count()} chỉ tiêu đã nhập" in r.content.decode()
+    assert "data-unsaved" in r.content.decode()  # sheet.js then warns before sending for review
+
+
+def test_sending_for_review_is_set_apart_and_says_that_it_locks_the_year(ward_plan, places, officer, client_for):
+    body = client_for(officer).get(_url(places.ward2, ward_plan, 2024)).content.decode()
+    save_all = body.index("Lưu tất cả")
+    box = body.index('class="submit-box"')
+    assert save_all < box < body.index("/submit/")
+    assert "Gửi kiểm tra sẽ khóa số liệu năm này cho đến khi được trả lại." in body[box:]
+    assert "data-confirm-if-dirty=" in body[box:]
+    assert 'name="src-KT01" value="" size="20"' in body  # room for "Chi cục Thống kê"
+
+
+def test_a_submitted_year_says_why_it_cannot_be_changed(ward_plan, places, officer, client_for):
+    do_save_values(places.ward2, ward_plan, 2024, [{"indicator": "KT01", "value": "1.234,5"}], acting_user=officer)
+    client = client_for(officer)
+    assert client.post(_url(places.ward2, ward_plan, 2024, "submit/")).status_code == 302
+    body = client.get(_url(places.ward2, ward_plan, 2024)).content.decode()
+    assert "Số liệu năm này đang khóa vì đã gửi kiểm tra." in body
+    assert 'name="v-KT01"' not in body and 'class="submit-box"' not in body

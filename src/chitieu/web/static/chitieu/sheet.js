@@ -68,9 +68,25 @@
     if (note) note.hidden = !any;
     return any;
   }
+  // After "Lưu dòng" the count of indicators entered follows what the server now holds.
+  function recount() {
+    var count = document.querySelector("[data-entered]");
+    var form = document.getElementById("entry-form");
+    if (!count || !form || form.hasAttribute("data-unsaved")) return;
+    var n = 0;
+    form.querySelectorAll("table[data-sheet] tbody tr").forEach(function (tr) {
+      var value = tr.querySelector("input[name^='v-']");
+      if (value && value.defaultValue.trim() && !tr.classList.contains("has-error")) n++;
+    });
+    count.textContent = String(n);
+  }
   document.addEventListener("input", unsaved);
   document.addEventListener("change", unsaved);
-  document.addEventListener("htmx:afterSwap", unsaved);  // a row saved with "Lưu dòng" is clean again
+  // afterSettle, not afterSwap: htmx gives the new row its own classes (has-error) only once settled.
+  document.addEventListener("htmx:afterSettle", function () {  // a row saved with "Lưu dòng" is clean again
+    unsaved();
+    recount();
+  });
   document.addEventListener("submit", function (ev) {
     var form = ev.target;
     var question = form.getAttribute && form.getAttribute("data-confirm-if-dirty");
