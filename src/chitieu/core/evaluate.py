@@ -462,6 +462,17 @@ def _eval_total_growth(indicator, target, series, base_year, final_year, as_of) 
     return Evaluation(indicator, target, status, explain=explain)
 
 
+def _with_progress(explain, progress: Progress, extra: tuple[Figure, ...]):
+    """A term not yet over: the verdict of the explanation becomes the progress, and the
+    mid-term figures (rate still required, projection) join the others."""
+
+    def explained() -> Explanation:
+        reason, figures = explain()
+        return reason.rsplit(":", 1)[0] + f": {PROGRESS_LABELS[progress]}", figures + extra
+
+    return explained
+
+
 def _mid_term_growth(
     indicator, target, series, base_year, final_year, last_year, rate, achieved, status, explain
 ):
@@ -484,27 +495,25 @@ def _mid_term_growth(
         + ("" if on_track else ": có nguy cơ không đạt")
     )
 
-    def explain_mid() -> Explanation:
-        reason, figures = explain()
-        work = _Work()
-        work.figures.extend(figures)
-        work.add(
+    extra = (
+        Figure(
             "required_rate",
             f"Tốc độ cần đạt các năm {last_year + 1}-{final_year}",
             need,
             "%",
             "((1 + g*)^N / ∏(1 + gᵢ))^(1/(N − n)) − 1",
             (("g*", low), ("N", total), ("n", done)),
-        )
-        work.add(
+        ),
+        Figure(
             "projected",
             f"Dự báo năm {final_year} theo tốc độ hiện nay",
             projected,
             "%" if growth_rate_kind else indicator.unit,
             "V_last × (1 + ḡ)^(năm còn lại)",
             (("V_last", last.value), ("g", rate)),
-        )
-        return work.done(reason.rsplit(":", 1)[0] + f": {PROGRESS_LABELS[progress]}")
+        ),
+    )
+    explain_mid = _with_progress(explain, progress, extra)
 
     return Evaluation(
         indicator,
@@ -796,19 +805,15 @@ def _mid_term_level(
         f"{_unit_suffix(indicator.unit)}" + (": có nguy cơ không đạt" if at_risk else ": dự kiến đạt")
     )
 
-    def explain_mid() -> Explanation:
-        reason, figures = explain()
-        work = _Work()
-        work.figures.extend(figures)
-        work.add(
-            "projected",
-            f"Dự báo năm {final_year} theo tốc độ hiện nay",
-            projected,
-            indicator.unit,
-            rule,
-            (("V0", v0.value), ("V_last", last.value), ("n", n)),
-        )
-        return work.done(reason.rsplit(":", 1)[0] + f": {PROGRESS_LABELS[progress]}")
+    projection = Figure(
+        "projected",
+        f"Dự báo năm {final_year} theo tốc độ hiện nay",
+        projected,
+        indicator.unit,
+        rule,
+        (("V0", v0.value), ("V_last", last.value), ("n", n)),
+    )
+    explain_mid = _with_progress(explain, progress, (projection,))
 
     return Evaluation(
         indicator,
