@@ -3,13 +3,12 @@
 bounded time; prints p50/p95 latency per request and overall, then stops the server.
 
     .venv/bin/python benchmarks/load/run.py [--users 50] [--run-time 60s] [--workers 2] [--threads 4]
-        [--think 2,8] [--with-login] [--no-wal]
+        [--think 2,8] [--with-login]
 
 Each simulated person waits 2-8 s between pages (``--think``); programs poll the API at the same
 pace. By default the users reuse sessions made beforehand, so the measured minute is spent on
-pages, not on argon2 password hashing (``--with-login`` logs each in with the form instead), and
-the SQLite file is in WAL mode (``--no-wal`` keeps the rollback journal, where every write, such
-as an API token's "last used" time, makes all readers wait).
+pages, not on argon2 password hashing (``--with-login`` logs each in with the form instead).
+SQLite runs in WAL mode, as the settings put every SQLite connection.
 
 Everything lives in a temporary directory (SQLite database, static files) that is removed at
 the end. Loopback only. Exit code 1 when p95 exceeds --p95-budget (ms) or requests failed.
@@ -24,7 +23,6 @@ import os
 import secrets
 import signal
 import socket
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -108,8 +106,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--p95-budget", type=float, default=300.0, help="ms")
     ap.add_argument("--think", default="2,8",
                     help="seconds a user waits between two requests, as low,high (default 2,8: a person reading)")
-    ap.add_argument("--no-wal", action="store_true",
-                    help="keep SQLite's default rollback journal (readers then wait for every write)")
     ap.add_argument("--with-login", action="store_true",
                     help="each simulated user logs in with the form (argon2) instead of reusing a session")
     args = ap.parse_args(argv)
@@ -132,11 +128,6 @@ def main(argv: list[str] | None = None) -> int:
         print("· preparing the database and the demo data …", flush=True)
         run([admin, "migrate", "--noinput", "-v", "0"], env)
         run([admin, "collectstatic", "--noinput", "-v", "0"], env)
-        if not args.no_wal:
-            # WAL lets readers go on while a request writes (an API token's last use, a session);
-            # the mode is stored in the database file, so every connection of the server uses it.
-            with sqlite3.connect(tmp_path / "bench.sqlite3") as con:
-                con.execute("PRAGMA journal_mode=WAL")
         run([admin, "load_demo"], env)
         info = json.loads(run([admin, "shell", "-c", SETUP.format(password=password, sessions=args.users)], env).strip().splitlines()[-1])
 
@@ -193,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
             worst = max(worst, float(r["95%"]))
     ok = worst <= args.p95_budget and failures == 0
     print(f"\n{args.users} users (think time {args.think} s), {args.run_time}, gunicorn {args.workers}×{args.threads}, "
-          f"SQLite {'rollback journal' if args.no_wal else 'WAL'}, "
+          "SQLite WAL, "
           f"{'form logins' if args.with_login else 'sessions made beforehand'}; machine load average "
           f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"worst p95 (pages and API, login excluded): {worst:.0f} ms — budget {args.p95_budget:.0f} ms: "
