@@ -119,7 +119,8 @@ def test_a_docx_table_of_plan_targets_gives_targets(tmp_path):
     )
     got = [(s.kind, s.indicator, s.op, s.low, s.high, s.unit, s.year) for s in extract(read_document(path))]
     assert got == [
-        ("target", "Thu nhập bình quân đầu người", "range", 120, 125, "triệu đồng", 2030),
+        # income per head is money per person per year, as in running text
+        ("target", "Thu nhập bình quân đầu người", "range", 120, 125, "triệu đồng/người/năm", 2030),
         ("target", "Tỷ lệ hộ nghèo", "<", None, 1, "%", 2030),
     ]
 

@@ -93,9 +93,13 @@ _TARGET_INLINE = re.compile(
     r"(?:chỉ tiêu|kế hoạch|kh|nghị quyết)(?:\s+(?:giao|đề ra|là|năm \d{4}|tỉnh giao|huyện giao))*\s*:?\s*(?:trên|dưới|từ|tối thiểu|tối đa|<|>)?\s*$"
 )
 _VERDICT = re.compile(
-    r"(?P<khong>(?:không|chưa)\s+(?:đạt|hoàn thành))"
+    r"(?P<eval>đánh giá\s*:\s*(?P<eval_no>(?:không|chưa)\s+đạt)?(?P<eval_over>vượt)?(?:đạt|hoàn thành)?)"
+    r"|(?P<khong>(?:không|chưa)\s+(?:đạt|hoàn thành))"
+    r"|(?<=, )(?P<bare>đạt|vượt)(?=\s*(?:[.;]|$))"  # "…; chỉ tiêu Nghị quyết dưới 9%, đạt."
     r"|(?P<vuot>(?:đạt và )?vượt(?:\s+(?:mức|so với))?\s+" + _TARGET_WORD + r")"
-    r"|(?P<dat>(?:đạt|hoàn thành)(?:\s+(?:tốt|được|các|toàn bộ))?\s+" + _TARGET_WORD + r")"
+    r"|(?P<dat>(?:đạt|hoàn thành)(?:\s+(?:tốt|được|các|toàn bộ))?\s+"
+    + _TARGET_WORD
+    + r"|cơ bản (?:đạt|hoàn thành))"
 )
 _DAT_FULL = re.compile(r"^\s*(?:so với\s*)?(?:chỉ tiêu|kế hoạch|kh|nghị quyết|mục tiêu)")
 _VUOT_BY = re.compile(r"vượt\s*$")
@@ -105,11 +109,19 @@ _QUALITATIVE = re.compile(
     r"|đạt\s+(?:và vượt\s+)?(?:các\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)"
     r"|hoàn thành\s+(?:tốt\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch)"
     r"|(?:chưa|không)\s+đạt"
+    r"|không còn\s+(?:hộ|nhà|người)"
+    r"|công nhận\s+(?:đạt\s+)?[" + L + r" ]{0,40}?(?:chuẩn|kiểu mẫu|danh hiệu)"
     r"|(?:được\s+)?xếp loại\s+(?:tốt|khá|xuất sắc|hoàn thành)"
 )
-_PROJECT = re.compile(r"quy mô|tổng mức đầu tư|(?<!\d )(?<!\d)dự án")
-_RESULT_BEFORE = re.compile(r"(?:thực hiện|đạt|ước|được|là)\s*(?:được\s*)?$")
-_COMPARED_YEAR = re.compile(r"(?:so với|bằng|gấp|hơn)\s+(?:cùng kỳ\s+)?(?:năm\s+)?$")
+# "…, được công nhận xã đạt chuẩn nông thôn mới nâng cao": a standard met, even beside figures.
+_RECOGNISED = re.compile(r"công nhận")
+_PROJECT = re.compile(
+    r"quy mô(?!\s+(?:grdp|nền kinh tế|kinh tế|tổng sản phẩm|dân số))|tổng mức đầu tư|(?<!\d )(?<!\d)dự án"
+)
+_RESULT_BEFORE = re.compile(r"(?:thực hiện|đạt|ước|được|là|kết quả)\s*:?\s*(?:được\s*)?$")
+_COMPARED_YEAR = re.compile(
+    r"(?:so với|bằng|gấp|hơn|lần)\s+(?:so với\s+)?(?:cùng kỳ\s+|cuối\s+|đầu\s+)?(?:năm\s+)?$"
+)
 _RESULT_CUE = re.compile(r"ước đạt|ước thực hiện|ước tính|đã đạt|đạt được|đã thực hiện|hiện có|hiện nay có")
 _TARGET_CUE = re.compile(r"phấn đấu|mục tiêu (?:đến|năm)|dự kiến (?:đến|năm)")
 _EACH_YEAR = re.compile(r"hàng năm|hằng năm|mỗi năm|năm nào cũng")
@@ -135,6 +147,8 @@ class _Item:
     target: dict | None = None
     name: str = ""
     from_tail: bool = False
+    per_head: bool = False
+    target_at: int | None = None  # where its quoted target stands
 
 
 def extract(doc: Document) -> list[Statement]:
@@ -170,6 +184,12 @@ def _row_statement(seg: Segment, row: dict) -> Statement:
         compared = {"op": target.op, "low": _plain(target.low), "high": _plain(target.high)}
     name = row["name"]
     kind = row.get("kind", RESULT)
+    unit = row["unit"]
+    if _money_per_head(unit, "đầu người" in fold(name)):
+        unit = unit.split("/")[0] + "/người/năm"
+    year = row["year"]
+    if year is None and row["period"] is None and seg.period is None:
+        year = seg.year
     line = seg.line_at(row["at"]) if "at" in row else seg.line_numbers[0]
     return Statement(
         kind=kind,
@@ -178,9 +198,9 @@ def _row_statement(seg: Segment, row: dict) -> Statement:
         op=row["op"],
         low=row["low"],
         high=row["high"],
-        unit=row["unit"],
+        unit=unit,
         per_year=bool(row["per_year"]),
-        year=row["year"],
+        year=year,
         period=row["period"],
         compared_target=compared if kind == RESULT else None,
         stated_status=row["status"] if kind == RESULT else None,
@@ -221,6 +241,7 @@ def _sentence_statements(seg, folded, sentence, clauses, subclauses, mentions) -
     sentences = [sentence]
     items: list[_Item] = []
     quoted: set[int] = set()  # ids of mentions that are quoted targets
+    lists: list[list[Mention]] = []  # quoted targets listed together, one per result before them
     mode = seg.mode or RESULT
 
     def kind_at(offset: int) -> str:
@@ -241,7 +262,11 @@ def _sentence_statements(seg, folded, sentence, clauses, subclauses, mentions) -
         if not quoted_here:
             continue
         inside = [m for m in mentions if pm.start() < m.start < pm.end()]
-        if inside:
+        if len(inside) > 1 and all(m.op == "=" and m.unit == inside[0].unit and m.unit for m in inside):
+            # "(Nghị quyết: 25% - 32% - 43%)": one target for each result listed before it.
+            quoted.update(id(m) for m in inside)
+            lists.append(inside)
+        elif inside and inside[0].denominator is None:  # "(12/12 thanh niên)": the count, not a target
             quoted.add(id(inside[0]))
 
     # Inline quoted targets in results: "…, kế hoạch giao 17,26 tỷ đồng" (after the result) or
@@ -252,6 +277,8 @@ def _sentence_statements(seg, folded, sentence, clauses, subclauses, mentions) -
         if mode != RESULT or id(m) in quoted:
             continue
         a, _ = containing(subclauses, m.start)
+        if a > 0 and folded[a - 1] == ":":
+            a = max(containing(sentences, m.start)[0], a - 40)  # "Kế hoạch: 8%": the label before the colon
         if not (_TARGET_INLINE.search(folded[a : m.start]) and kind_at(m.start) == RESULT):
             continue
         sent = containing(sentences, m.start)
@@ -272,30 +299,63 @@ def _sentence_statements(seg, folded, sentence, clauses, subclauses, mentions) -
             forward.add(id(m))
 
     for m in mentions:
-        if id(m) in quoted or m.bare:
-            continue
+        if id(m) in quoted or m.bare or m.unit == "chỉ tiêu":
+            continue  # "đạt 14/18 chỉ tiêu": a count of the plan's own indicators, not one of them
         item = _Item(m, m.start, TARGET if id(m) in lone else kind_at(m.start), m.op, m.low, m.high, m.unit)
         items.append(item)
         if m.denominator and m.denominator[0] < (m.low or 0):
             # "158/100 lao động": after the slash the target.
             item.target = {"op": "=", "low": m.denominator[0], "high": m.denominator[0]}
 
+    # A list of targets pairs in order with as many level results before it in its sentence.
+    paired: set[int] = set()
+    for group in lists:
+        sent = containing(sentences, group[0].start)
+        levels = [
+            it
+            for it in items
+            if it.kind == RESULT
+            and it.mention is not None
+            and it.mention.role == "level"
+            and it.target is None
+            and it.start < group[0].start
+            and containing(sentences, it.start) == sent
+            and _unit_family(it.mention.unit or "") == _unit_family(group[0].unit or "")
+        ]
+        if len(levels) >= len(group):
+            for it, m in zip(levels[-len(group) :], group, strict=True):
+                it.target = {"op": m.op, "low": m.low, "high": m.high}
+                paired.add(id(m))
+
     # Attach each quoted target to the nearest result before it in the same sentence.
     for m in mentions:
-        if id(m) not in quoted:
+        if id(m) not in quoted or id(m) in paired:
             continue
         sent = containing(sentences, m.start)
         order = items if id(m) in forward else list(reversed(items))
+        # A target phrased as a change ("(chỉ tiêu giảm 0,5%)", "(KH tăng 11%)") is compared
+        # with the change reported before it; any other with the level.
+        role = "level"
+        if m.role == "change" and any(
+            it.mention is not None
+            and it.mention.role == "change"
+            and it.kind == RESULT
+            and it.start < m.start
+            and containing(sentences, it.start) == sent
+            for it in items
+        ):
+            role = "change"
         for item in order:
             im = item.mention
             wrong_side = item.start <= m.start if id(m) in forward else item.start >= m.start
             if wrong_side or containing(sentences, item.start) != sent or item.kind != RESULT:
                 continue
-            if im is None or im.role != "level" or item.target is not None:
+            if im is None or im.role != role or item.target is not None:
                 continue
             if m.unit and im.unit and _unit_family(m.unit) != _unit_family(im.unit):
                 continue
             item.target = {"op": m.op, "low": m.low, "high": m.high}
+            item.target_at = m.start
             break
         else:
             if not m.bare:
@@ -306,6 +366,13 @@ def _sentence_statements(seg, folded, sentence, clauses, subclauses, mentions) -
     items.sort(key=lambda it: it.start)
     _verdicts(folded, sentences, items)
     return [_statement(seg, folded, sentences, clauses, subclauses, items, i) for i in range(len(items))]
+
+
+def _money_per_head(unit: str | None, per_head: bool) -> bool:
+    """Whether a value in đồng said "per head" (income, GRDP) is money per person per year."""
+    if not per_head or not unit or "đồng" not in unit:  # "3.250 USD" stays as written
+        return False
+    return unit.partition("/")[2] in ("", "người", "năm", "người/năm")
 
 
 def _unit_family(unit: str) -> str:
@@ -319,14 +386,19 @@ def _unit_family(unit: str) -> str:
 def _qualitative(seg, folded, sentences, clauses, subclauses, mentions, items, kind_at) -> None:
     """Met or kept standards with no number in their clause."""
     for a, b in clauses:
-        if seg.general or any(a <= m.start < b and not m.bare for m in mentions):
+        if seg.general:
             continue
+        figures = any(a <= m.start < b and not m.bare for m in mentions)
         for sa, sb in subclauses:
             if sa < a or sb > b:
                 continue
             q = _QUALITATIVE.search(folded, sa, sb)
             if not q:
                 continue
+            if figures and (
+                not _RECOGNISED.match(folded, q.start()) or any(sa <= m.start < sb for m in mentions)
+            ):
+                continue  # beside a figure, only a recognition in a clause of its own is a statement
             if _PROJECT.search(folded[sa:sb]):
                 continue
             items.append(_Item(None, q.start(), kind_at(q.start()), "qualitative", None, None, None))
@@ -335,12 +407,20 @@ def _qualitative(seg, folded, sentences, clauses, subclauses, mentions, items, k
 def _verdicts(folded: str, sentences, items: list[_Item]) -> None:
     """Give each verdict phrase to the statement it follows (results only)."""
     for v in _VERDICT.finditer(folded, sentences[0][0], sentences[-1][1]):
-        status = "khong_dat" if v.group("khong") else "vuot" if v.group("vuot") else "dat"
+        if v.group("eval") and not v.group("eval").rstrip().endswith(("đạt", "vượt", "hoàn thành")):
+            continue  # "Đánh giá:" followed by prose
+        no = v.group("khong") or v.group("eval_no")
+        over = v.group("vuot") or v.group("eval_over") or v.group("bare") == "vượt"
+        status = "khong_dat" if no else "vuot" if over else "dat"
         sent = containing(sentences, v.start())
         before = [it for it in items if it.start <= v.start() and containing(sentences, it.start) == sent]
         if not before:
             continue
         it = before[-1]
+        # A verdict right after a quoted target judges the result that target was quoted for.
+        quoted_last = [b for b in before if b.target_at is not None and b.target_at > it.start]
+        if quoted_last:
+            it = max(quoted_last, key=lambda b: b.target_at)
         if it.kind == RESULT and it.status is None:
             it.status = status
     for idx, it in enumerate(items):
@@ -351,7 +431,7 @@ def _verdicts(folded: str, sentences, items: list[_Item]) -> None:
         if m.unit == "%" and it.low == 100 and m.role == "plan_ratio" and _DAT_FULL.match(rest):
             it.status = it.status or "dat"
         if _VUOT_BY.search(folded[max(0, m.start - 12) : m.start]) and re.match(
-            r"\s*(?:so với\s*)?(?:chỉ tiêu|kế hoạch|nghị quyết|mục tiêu)", rest
+            r"\s*(?:so với\s*)?(?:chỉ tiêu|kế hoạch|kh|nghị quyết|mục tiêu|dự toán)", rest
         ):
             it.status = "vuot"
             for prev in reversed(items[:idx]):
@@ -393,8 +473,16 @@ def _quote(text: str, a: int, b: int) -> str:
     return " ".join(text[a:b].split())
 
 
-def _year(folded: str, sentence: tuple[int, int], at: int, clause_end: int) -> int | None:
+def _year(folded: str, sentence: tuple[int, int], at: int, end: int, clause_end: int) -> int | None:
     years = _years_in(folded, *sentence)
+    # "từ 8,6% năm 2021 xuống còn 3,4% năm 2025": a year written right after the number is its own.
+    right_after = [y for s, y in years if end <= s <= end + 2 and not folded[end:s].strip()]
+    if right_after:
+        return right_after[0]
+    # "3,12% (năm 2023: 4,05%)": a year in parentheses belongs to what is inside them.
+    parens = [(p.start(), p.end()) for p in _PAREN.finditer(folded, *sentence)]
+    if parens:
+        years = tuple((s, y) for s, y in years if not any(a < s < b and not a < at < b for a, b in parens))
     before = [y for s, y in years if s < at]
     if before:
         return before[-1]
@@ -444,7 +532,15 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
     it.name = name
     unit = it.unit
     folded_name = folded[clause[0] : end]
-    income = bool(unit and "đồng" in unit and "thu nhập" in folded_name and "đầu người" in folded_name)
+    # Income or GRDP per head ("bình quân đầu người đạt 82,4 triệu đồng, tương đương 3.250 USD")
+    # is money per person per year, whatever the text leaves out.
+    local = folded[max(clause[0], prev_end or clause[0]) : end]
+    income = _money_per_head(unit, "đầu người" in local) or bool(
+        prev is not None
+        and prev.per_head
+        and _money_per_head(unit, m is not None and m.role == "change" or "tương đương" in local)
+    )
+    it.per_head = income
     if income:
         unit = unit.split("/")[0] + "/người/năm"
     elif (
@@ -464,7 +560,7 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
             and not _NOT_AVERAGE.search(folded[sub[0] : at])
         ):
             per_year = True
-    year = _year(folded, sentence, at, clause[1])
+    year = _year(folded, sentence, at, end, clause[1])
     if year is None and seg.period is None:
         year = seg.year
     period = _period(folded, sentence, at, seg.period if it.kind == TARGET else None)

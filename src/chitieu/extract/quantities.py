@@ -26,7 +26,8 @@ COUNT_NOUNS = sorted(
     ngôi nhà|căn nhà|căn hộ|nhà|hộ|người|nhân khẩu|thôn|xóm|xã|phường|thị trấn|chợ|
     siêu thị|km²|km2|km|ha|m²|m2|m³|m3|tấn|tạ|kg|lít|con|lượt người|lượt|lần|điểm|cây|chiếc|tuyến|
     đợt|cuộc|vụ|hồ sơ|đồng chí|thủ tục|câu lạc bộ|clb|gia đình|em|cháu|hội viên|đoàn viên|cán bộ|công chức|
-    mw|kwh|htx|dn|chỉ tiêu|trạm|tổ chức|trang trại|gia trại|khách sạn|phòng|giường|bản|làng|tổ""".replace(
+    mw|kwh|htx|dn|chỉ tiêu|khối phố|trạm y tế|trạm|giấy phép|đối tượng|suất quà|suất|công dân|thanh niên|tân binh|
+    bệnh nhân|lượt khách|khách|lớp|tiêu chí|tổ chức|trang trại|gia trại|khách sạn|phòng|giường|bản|làng|tổ""".replace(
         "\n", ""
     ).split("|"),
     key=len,
@@ -38,12 +39,15 @@ _CLASSIFIERS = ("ngôi ", "căn ", "chiếc ")
 _CURRENCY = (
     r"(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ)(?![" + L + r"])"
     r"(?:\s*(?P<num2>\d+(?:[.,]\d+)?)\s*(?P<scale2>triệu|nghìn|ngàn)(?![" + L + r"]))?"
-    r"(?:\s*(?P<cur>đồng|vnđ|vnd|usd|đ)(?![" + L + r"]))?"
+    r"(?:\s*(?P<cur>đồng|vnđ|vnd|usd|đ)(?![" + L + r"])"
+    r"|\s+(?P<counted>lượt khách|lượt người|lượt|người|lao động|khách|tấn|con|cây|hộ)(?![" + L + r"]))?"
     r"|(?P<cur2>đồng|vnđ|vnd|usd|đ)(?![" + L + r"])"
 )
 _PER = r"(?P<per>(?:\s*/\s*(?:lao động|hộ dân|[" + L + r"²]+))+)?"
 _UNIT = re.compile(
-    r"\s*(?:(?P<permil>%0|‰)|(?P<pct>%)|(?P<comrade>đ/c)(?!["
+    r"\s*(?:(?P<permil>%0|‰)|(?P<pct>%|điểm phần trăm(?!["
+    + L
+    + r"])|điểm %)|(?P<comrade>đ/c)(?!["
     + L
     + r"])|"
     + _CURRENCY
@@ -67,6 +71,12 @@ YEAR = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)(?![\d.,]*\d)")
 
 _BOUND_BEFORE = (
     (re.compile(r"(?:tối thiểu|ít nhất|không dưới|không thấp hơn|>=|≥)\s*(?:là\s*)?$"), ">="),
+    (
+        re.compile(
+            r"đạt và vượt(?:\s+(?:dự toán|kế hoạch|chỉ tiêu|mức))?(?:\s+(?:được\s+)?(?:giao|\S+ giao))?\s*$"
+        ),
+        ">=",
+    ),
     (re.compile(r"(?:tối đa|không quá|không vượt quá|không cao hơn|<=|≤)\s*(?:là\s*)?$"), "<="),
     (re.compile(r"(?:trên|hơn|cao hơn|lớn hơn|>)\s*$"), ">"),
     (re.compile(r"(?:dưới|thấp hơn|nhỏ hơn|<)\s*$"), "<"),
@@ -81,10 +91,14 @@ _YEAR_AFTER_NAM = re.compile(r"(?:năm|từ|đến)\s*$")
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _NUMBER = re.compile(r"(?<![" + L + r"\d.,])" + NUM)
 _LETTER = re.compile(r"[" + L + r"]")
-_NEVER_BEFORE = re.compile(r"(?:mức độ|lớp|thứ|lần)\s*$")
+_LABEL_BEFORE = re.compile(r"(?:chỉ tiêu|nội dung|nhiệm vụ|mục tiêu)\s*$")
+_LABEL_AFTER = re.compile(r"\s*[:.)](?!\d)")
+_NEVER_BEFORE = re.compile(r"(?:mức độ|lớp|thứ|lần|(?<![" + L + r"])(?<!tất )cả)\s*$")  # "giảm cả 3 tiêu chí"
 _RANGE = re.compile(r"\s*(?:[-–—]|đến|tới)\s*(" + NUM + r")")
 _RANGE_DATE = re.compile(r"\s*(?:[-–—]|đến|tới)\s*\d+\s*/\s*\d")
 _FROM = re.compile(r"từ\s*$")
+_CHAIN = re.compile(r"\s*[%‰]?\s*[-–—]\s*\d")
+_CHAINED = re.compile(r"\d\s*[%‰]\s*[-–—]\s*$")
 _SLASH = re.compile(r"\s*/\s*(" + NUM + r")")
 _SLASH_DATE = re.compile(r"\s*/\s*" + NUM + r"\s*/")
 _OR_MORE = re.compile(r"\s*trở lên")
@@ -132,6 +146,8 @@ def _unit(m: re.Match[str]) -> tuple[str | None, bool, float]:
         for c in _CLASSIFIERS:
             if unit.startswith(c):
                 unit = unit[len(c) :]
+    elif m.group("counted"):
+        unit = f"{m.group('scale').replace('tỉ', 'tỷ')} {m.group('counted')}"  # "4,1 triệu lượt"
     else:
         scale = m.group("scale")
         cur = m.group("cur") or m.group("cur2") or "đồng"
@@ -150,6 +166,10 @@ def _unit(m: re.Match[str]) -> tuple[str | None, bool, float]:
             parts = parts[:-1]
         unit += "".join("/" + p for p in parts)
     unit = normalise_unit(unit)
+    if unit:
+        unit = re.sub(
+            r"(?<![a-z])(k?m)([23])(?![\d])", lambda x: x.group(1) + "²³"[int(x.group(2)) - 2], unit
+        )
     if unit and "usd" in unit:
         unit = unit.replace("usd", "USD")  # a currency code keeps its capitals
     return unit, per_year, extra
@@ -197,7 +217,11 @@ def find_mentions(folded: str) -> list[Mention]:
             continue  # part of a code (5G, 3D)
         before = folded[max(0, s - 30) : s]
         if _NOT_BEFORE.search(before) and not _UNIT.match(folded, e) or _NEVER_BEFORE.search(before):
+            slash = _SLASH.match(folded, e)
+            pos = slash.end() if slash else e  # "xếp thứ 3/12 xã": the total goes with the rank
             continue
+        if _LABEL_BEFORE.search(before) and _LABEL_AFTER.match(folded, e):
+            continue  # "Chỉ tiêu 1: …": numbering
         if e - s == 4 and _YEAR_AFTER_NAM.search(before) and _YEAR_DIGITS.fullmatch(m.group()):
             continue  # "năm 2020 phường …": a year, whatever follows
             continue
@@ -223,6 +247,8 @@ def _read_at(folded: str, s: int, e: int, value: float) -> Mention | None:
     after = unit_first.end() if unit_first else end
     rng = _RANGE.match(text, after)
     before = text[max(0, s - 40) : s]
+    if rng and (_CHAIN.match(text, rng.end()) or _CHAINED.search(text, max(0, s - 12), s)):
+        rng = None  # "25% - 32% - 43%": a list of values (one per sector), not a range
     if rng and not _RANGE_DATE.match(text, after):
         second = _number(rng.group(1))
         dash = rng.group(0).strip()[0] in "-–—"

@@ -5,7 +5,8 @@ many lines, drops footnote markers on lines of their own and puts footnote bodie
 paragraphs; Markdown wraps markers in ``<sup>``. This module joins lines into *segments*
 (a paragraph, list item, footnote body or table row), keeps for every character the line it
 came from, and carries the context the headings give: whether the section reports results
-or sets targets, its domain and its period.
+or sets targets, its domain, and its year or period (a heading's holds for the headings below it;
+the document's title gives one before any).
 """
 
 from __future__ import annotations
@@ -120,6 +121,9 @@ class _Context:
     period: str | None = None
     year: int | None = None
     general: bool = False
+    time_rank: int = 99  # the rank of the heading that named the year or period
+    title_year: int | None = None  # what the document's title names ("BÁO CÁO / Tình hình … năm 2023")
+    title_period: str | None = None
 
 
 def _clean(line: str) -> str:
@@ -155,6 +159,10 @@ def _heading(cleaned: str, raw: str) -> bool:
         rest = s[m.end() :].strip(" .:-–")
         if not rest or not rest[0].isupper():
             return False
+        if _capitals(rest):
+            return True  # "B. NHIỆM VỤ 6 THÁNG CUỐI NĂM 2025": capitals make it a heading
+        if s.endswith(".") and len(rest.split()) >= 5:
+            return False  # "7. Giữ vững xã đạt chuẩn nông thôn mới nâng cao.": a numbered sentence
         # A numbered line that states figures is content, not a heading.
         return not re.search(r"\d", _YEARS.sub("", _PERIOD.sub("", rest))) and not s.rstrip().endswith(
             (";", ",")
@@ -163,6 +171,10 @@ def _heading(cleaned: str, raw: str) -> bool:
         return True
     if not s[:1].isupper() or s[1:12].islower():
         return False
+    return _capitals(s)
+
+
+def _capitals(s: str) -> bool:
     letters = [c for c in s if c.isalpha()]
     return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.85
 
@@ -180,16 +192,40 @@ def _update(ctx: _Context, heading: str) -> None:
     top = bool(re.match(r"^\s*(?:phần|phụ lục|chương|[ivx]+\s*[./])", folded)) or heading.isupper()
     if domain or top:
         ctx.domain = domain
+    # The year or period a heading names holds for the headings below it ("PHẦN I. KẾT QUẢ
+    # NĂM 2024" over "I. LĨNH VỰC KINH TẾ") until a heading of the same rank or higher.
+    rank = _rank(heading)
     m = _PERIOD.search(folded)
+    y = _HEADING_YEAR.search(folded)
     if m:
         ctx.period = f"{m.group(1)}-{m.group(2)}"
         ctx.year = None
-    elif top:
+        ctx.time_rank = rank
+    elif y:
         ctx.period = None
-        ctx.year = None
-    y = _HEADING_YEAR.search(folded)
-    if y and not m:
         ctx.year = int(y.group(1))  # "… năm 2024": the year the section is about
+        ctx.time_rank = rank
+    elif top and rank <= ctx.time_rank:
+        ctx.period = ctx.title_period
+        ctx.year = ctx.title_year
+        ctx.time_rank = -1 if ctx.title_year or ctx.title_period else 99
+
+
+def _rank(heading: str) -> int:
+    """How high a heading stands: 0 for a part, then A., I., 1., 1.1., a) (unnumbered: 1)."""
+    s = heading.strip().lower()
+    if re.match(r"(?:phần|chương|phụ lục)(?![a-zà-ỹđ])", s):
+        return 0
+    if re.match(r"[ivx]+\s*[./]", s):
+        return 2
+    if re.match(r"[a-zđ]\s*[.)]\s", s) and heading.strip()[:1].isupper():
+        return 1
+    d = re.match(r"\d+((?:\.\d+)*)", s)
+    if d:
+        return 3 + d.group(1).count(".")
+    if re.match(r"[a-zđ]\s*[.)]", s):
+        return 6
+    return 1
 
 
 _HEADING_YEAR = re.compile(r"năm\s+((?:19|20)\d\d)(?![\d.,]*\d)(?!\s*[-–—]\s*\d)")
@@ -219,6 +255,34 @@ def _table_row_start(raw: str, in_header: bool = False) -> bool:
     return _numbered_row(raw) or bool(_ROW_INDENTED.match(raw))
 
 
+_DOC_TYPE = re.compile(r"(?:báo cáo|nghị quyết|kế hoạch|tờ trình|đề án|chương trình)")
+
+
+def _title_time(lines: list[str]) -> tuple[int | None, str | None]:
+    """The one year or period the document's title names, as in "BÁO CÁO" over "Tình hình kinh tế -
+    xã hội 9 tháng năm 2023" (a title naming two years names neither)."""
+    for i, raw in enumerate(lines[:15]):
+        if not _DOC_TYPE.fullmatch(fold(_clean(raw)).strip(" *#:")):
+            continue
+        title: list[str] = []
+        for nxt in lines[i + 1 : i + 8]:
+            cleaned = _clean(nxt)
+            if not cleaned.strip():
+                if title:
+                    break
+                continue
+            if _heading(cleaned, nxt) or len(title) == 3:
+                break
+            title.append(cleaned)
+        text = fold(" ".join(title))
+        periods = {f"{a}-{b}" for a, b in _PERIOD.findall(text)}
+        if periods:
+            return None, periods.pop() if len(periods) == 1 else None
+        years = set(_YEARS.findall(text))
+        return (int(years.pop()), None) if len(years) == 1 else (None, None)
+    return None, None
+
+
 def segments(doc: Document) -> list[Segment]:
     """Split a document into segments of running text, each with its heading context.
 
@@ -227,6 +291,10 @@ def segments(doc: Document) -> list[Segment]:
     """
     out: list[Segment] = []
     ctx = _Context()
+    ctx.title_year, ctx.title_period = _title_time(doc.lines)
+    ctx.year, ctx.period = ctx.title_year, ctx.title_period
+    if ctx.year or ctx.period:
+        ctx.time_rank = -1
     current: Segment | None = None
     table_years: list[int] | None = None  # None: not in a table
     header: list[str] | None = None  # the header row of the DOCX table being read

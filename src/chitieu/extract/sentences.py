@@ -34,6 +34,10 @@ def containing(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
 
 
 _STOP = re.compile(r"[.!?…]+(?=\s|$)")
+# "Kế hoạch: 8%. Thực hiện: 8,4%. Đánh giá: Vượt.": labelled fields of one indicator, one sentence.
+_FIELD = re.compile(
+    r"(?:kế hoạch|thực hiện|ước thực hiện|kết quả|đánh giá|kh|th)(?:\s+năm\s+\d{4})?\s*:", re.I
+)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -41,6 +45,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     out, last = [], 0
     for m in _STOP.finditer(text):
         rest = text[m.end() :].lstrip()
+        if _FIELD.match(rest):
+            continue
         if not rest or rest[0].isupper() or rest[0] in '-–+•(“"' or rest[0].isdigit():
             out.append((last, m.end()))
             last = m.end()

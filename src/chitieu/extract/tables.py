@@ -1,7 +1,7 @@
 """Indicator tables: DOCX tables read by their header, and PDF tables whose cells broke over lines.
 
 Owns ``header_roles`` and ``parse_cells``: a DOCX row "1 | Tỷ lệ hộ nghèo | % | <2 | 2,1 | 1,8 | Đạt"
-read by the roles of its header's columns (name, ĐVT, target, result per year, % of plan, verdict).
+read by the roles of its header's columns (name, ĐVT, target, result per year, % of plan, change, verdict).
 
 Owns ``parse_row``: one row of a PDF appendix — "1 Tổng mức bán lẻ … Tỷ đồng 17-19%/năm 2,796
 5,164 6,150 116.80 117.08 Đạt" — read as a result: the name, the unit column (ĐVT), the target
@@ -162,6 +162,7 @@ _ROLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("stt", re.compile(r"^(?:stt|tt|số tt|số thứ tự)$")),
     ("unit", re.compile(r"^(?:đvt|đơn vị(?: tính)?)$")),
     ("verdict", re.compile(r"đánh giá|kết quả so với")),
+    ("change", re.compile(r"^(?:tăng|giảm)\s*(?:[,/-]|hoặc)?\s*(?:giảm|tăng)?\b|^tốc độ tăng")),
     ("ratio", re.compile(r"^%|so sánh|so với|tỷ lệ (?:%|đạt|thực hiện)|%\s*(?:kh|kế hoạch)")),
     ("name", re.compile(r"^(?:(?:tên |các |danh mục )?chỉ tiêu|nội dung|danh mục|lĩnh vực)$")),
     ("target", re.compile(r"kế hoạch|^kh\b|mục tiêu|nghị quyết|^nq\b|chỉ tiêu|dự toán")),
@@ -241,6 +242,12 @@ def parse_cells(
     for i, (cell, role) in enumerate(zip(cells, roles, strict=False)):
         if role == "ratio" and (m := _cell_mention(cell, "%")) is not None and m.unit == "%":
             out.append(_cell_statement("result", f"{name} so với kế hoạch", "%", m, [], None, None, i))
+        if role == "change" and (m := _cell_mention(cell, "%" if "%" in headers[i] else unit)) is not None:
+            # "Tăng, giảm (%)": the change the row's latest result makes
+            latest = [int(y) for y in re.findall(r"(?:19|20)\d\d", headers[filled[-1][0]])] if filled else []
+            out.append(
+                _cell_statement("result", f"{name} (tăng, giảm)", m.unit, m, latest[-1:], None, None, i)
+            )
     if not filled and status is not None and "result" in roles:
         out.append(
             {
