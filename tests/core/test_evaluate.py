@@ -350,3 +350,55 @@ def test_growth_over_the_whole_term_is_not_compounded_per_year():
     assert e.reason == "Năm 2025 tăng 60,00% so với năm 2020, đạt chỉ tiêu từ 50% trở lên: Đạt"
     behind = evaluate(indicator(), t, Series.of({2020: 100, 2023: 110}), base_year=2020, final_year=2025)
     assert behind.progress is Progress.OFF_TRACK and behind.forecast.at_risk
+
+
+# --- Structure targets through a plan's "Trong đó" parts --------------------------------------
+
+
+def _structure_plan(children):
+    from chitieu.core.plan import Plan, PlanItem
+
+    target = Target(
+        "Nông nghiệp, lâm nghiệp và thủy sản chiếm 2,6%, công nghiệp - xây dựng chiếm 29,8%, thương mại dịch vụ chiếm 67,6%",
+        Form.STRUCTURE, Bound(Op.QUALITATIVE), "%", year=2030,
+        parts=(StructurePart("Nông nghiệp, lâm nghiệp và thủy sản", Bound.exact(2.6)),
+               StructurePart("công nghiệp - xây dựng", Bound.exact(29.8)),
+               StructurePart("thương mại dịch vụ", Bound.exact(67.6))),
+    )
+    parts = tuple(PlanItem(indicator(name, "tỷ đồng"), None, Series.of(values)) for name, values in children)
+    item = PlanItem(indicator("Cơ cấu kinh tế", "%", Kind.SHARE), target, Series(), children=parts)
+    return Plan("X", "Phường Trần Phú", 2025, 2030, (item,)), item
+
+
+def test_a_structure_target_is_judged_on_the_shares_of_its_sector_values():
+    from chitieu.core.evaluate import evaluate_item
+
+    plan, item = _structure_plan([
+        ("Nông, lâm nghiệp và thủy sản", {2030: 26}),
+        ("Công nghiệp - xây dựng", {2030: 298}),
+        ("Thương mại, dịch vụ", {2030: 676}),
+    ])
+    e = evaluate_item(item, plan)
+    assert e.status is Status.DAT
+    assert e.reason.startswith("Cơ cấu năm 2030: Nông nghiệp, lâm nghiệp và thủy sản 2,6% (chỉ tiêu 2,6%)")
+    assert round(e.figure("share:Thương mại, dịch vụ").value, 1) == 67.6
+
+
+def test_a_structure_target_off_its_shares_is_not_met():
+    from chitieu.core.evaluate import evaluate_item
+
+    plan, item = _structure_plan([
+        ("Nông, lâm nghiệp và thủy sản", {2030: 40}),
+        ("Công nghiệp - xây dựng", {2030: 300}),
+        ("Thương mại, dịch vụ", {2030: 660}),
+    ])
+    assert evaluate_item(item, plan).status is Status.KHONG_DAT
+
+
+def test_a_structure_target_without_its_parts_says_what_data_it_needs():
+    from chitieu.core.evaluate import evaluate_item
+
+    plan, item = _structure_plan([])
+    e = evaluate_item(item, plan)
+    assert e.status is Status.CHUA_DU_SO_LIEU
+    assert e.reason == "Chỉ tiêu cơ cấu cần số liệu của từng thành phần (các chỉ tiêu “Trong đó”): Chưa đủ số liệu"

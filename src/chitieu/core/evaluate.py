@@ -13,6 +13,8 @@ Pure Python; no Django, no I/O.
 from __future__ import annotations
 
 import gc
+import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -20,7 +22,7 @@ from enum import StrEnum
 from chitieu.core.describe import bound_text
 from chitieu.core.indicators import Direction, Indicator, Kind
 from chitieu.core.numbers import format_number, round_half_up
-from chitieu.core.plan import Plan
+from chitieu.core.plan import Plan, PlanItem
 from chitieu.core.series import Series, ValueStatus
 from chitieu.core.targets import Bound, Form, Horizon, Op, Target
 
@@ -322,7 +324,7 @@ def evaluate(
         ev = _eval_qualitative(indicator, target, series, as_of)
     elif form is Form.STRUCTURE:
         return _no_data(
-            indicator, target, "Chỉ tiêu cơ cấu được đánh giá theo các thành phần (evaluate_structure)"
+            indicator, target, "Chỉ tiêu cơ cấu cần số liệu của từng thành phần (các chỉ tiêu “Trong đó”)"
         )
     elif form is Form.GROWTH and target.horizon is Horizon.END_OF_TERM:
         ev = _eval_total_growth(indicator, target, series, base_year, final_year, as_of)
@@ -894,15 +896,17 @@ def _check_stated(ev: Evaluation, stated: dict) -> Evaluation:
 def evaluate_structure(
     target: Target, parts: dict[str, float], *, year: int
 ) -> tuple[dict[str, float], Status, str]:
-    """Shares recomputed from the parts' values, judged against a structure target's parts
-    (matched by name, accent- and case-insensitively). Returns shares, status and reason."""
+    """Shares recomputed from the parts' values, judged against a structure target's parts.
+    A target part is matched to a value by name, accent- and case-insensitively, whole or by
+    containment ("nông nghiệp" ↔ "Nông, lâm nghiệp và thủy sản" by its first word when nothing
+    closer fits). Returns the shares, the status and the reason."""
     shares = structure_shares(parts)
-    keyed = {_fold(k): v for k, v in shares.items()}
     verdicts = []
     for part in target.parts:
-        share = keyed.get(_fold(part.name))
-        if share is None:
+        name = _match_part(part.name, list(shares))
+        if name is None:
             return shares, Status.CHUA_DU_SO_LIEU, f"Thiếu số liệu thành phần “{part.name}”: Chưa đủ số liệu"
+        share = shares[name]
         verdicts.append((part, share, judge(round_half_up(share, SHARE_DECIMALS), part.bound, None)))
     ok = all(s is not Status.KHONG_DAT for _, _, s in verdicts)
     status = Status.DAT if ok else Status.KHONG_DAT
@@ -913,11 +917,59 @@ def evaluate_structure(
     return shares, status, f"Cơ cấu năm {year}: {detail}{total_ok}: {STATUS_LABELS[status]}"
 
 
-def _fold(text: str) -> str:
-    import unicodedata
+def _match_part(part: str, names: list[str]) -> str | None:
+    folded = {n: _fold(n) for n in names}
+    p = _fold(part)
+    for test in (
+        lambda f: f == p,
+        lambda f: p in f or f in p,
+        lambda f: f.split()[:1] == p.split()[:1],
+    ):
+        hits = [n for n, f in folded.items() if f and test(f)]
+        if len(hits) == 1:
+            return hits[0]
+    return None
 
+
+def _fold(text: str) -> str:
     t = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return " ".join("".join(c for c in t if not unicodedata.combining(c)).replace("-", " ").split())
+    t = "".join(c for c in t if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[-,;:()]", " ", t).split())
+
+
+def _eval_structure_item(item: PlanItem, plan: Plan) -> Evaluation:
+    """A structure target judged on the shares of its "Trong đó" parts (sector values or
+    shares), in the latest year ≤ as_of in which every part has a value."""
+    indicator, target = item.indicator, item.target
+    parts = {c.indicator.name: c.series for c in item.children}
+    if len(parts) < 2:
+        return _no_data(
+            indicator, target, "Chỉ tiêu cơ cấu cần số liệu của từng thành phần (các chỉ tiêu “Trong đó”)"
+        )
+    last = plan.as_of or plan.final_year
+    common = set.intersection(*(set(s.years()) for s in parts.values()))
+    years = sorted(y for y in common if y <= last)
+    if not years:
+        return _no_data(indicator, target, f"Cần số liệu của cả {len(parts)} thành phần trong cùng một năm")
+    year = years[-1]
+    values = {name: s.value(year) for name, s in parts.items()}
+    shares, status, reason = evaluate_structure(target, values, year=year)
+
+    def explain() -> Explanation:
+        figures = tuple(
+            Figure(
+                f"share:{name}",
+                f"Tỷ trọng {name} năm {year}",
+                share,
+                "%",
+                "100 × phần / Σ các phần",
+                ((name, values[name]), ("Σ", sum(values.values()))),
+            )
+            for name, share in shares.items()
+        )
+        return reason, figures
+
+    return Evaluation(indicator, target, status, explain=explain)
 
 
 # ---------------------------------------------------------------------------------------
@@ -1010,14 +1062,14 @@ def evaluate_many(
             gc.enable()
 
 
-def evaluate_plan(plan: Plan) -> list[Evaluation]:
-    """Evaluate every key indicator of a plan that has a target (sub-indicators are context,
-    not counted in the summary). A total whose sub-indicators make up the whole
-    (``PlanItem.breakdown``) is checked against their sum."""
-    out = []
-    for item in plan.items:
-        if item.target is None:
-            continue
+def evaluate_item(item: PlanItem, plan: Plan) -> Evaluation | None:
+    """The evaluation of one plan item (None when it has no target of its own), with what its
+    source document states checked, and a total checked against its breakdown."""
+    if item.target is None:
+        return None
+    if item.target.form is Form.STRUCTURE:
+        ev = _eval_structure_item(item, plan)
+    else:
         ev = evaluate(
             item.indicator,
             item.target,
@@ -1028,9 +1080,14 @@ def evaluate_plan(plan: Plan) -> list[Evaluation]:
             stated=dict(item.stated),
             value_is=item.value_is,
         )
-        if item.breakdown and item.children:
-            notes = check_breakdown(item.series, [c.series for c in item.children], name=item.indicator.name)
-            if notes:
-                ev = replace(ev, discrepancies=ev.discrepancies + tuple(notes), _explained=ev._explained)
-        out.append(ev)
-    return out
+    if item.breakdown and item.children:
+        notes = check_breakdown(item.series, [c.series for c in item.children], name=item.indicator.name)
+        if notes:
+            ev = replace(ev, discrepancies=ev.discrepancies + tuple(notes), _explained=ev._explained)
+    return ev
+
+
+def evaluate_plan(plan: Plan) -> list[Evaluation]:
+    """Evaluate every key indicator of a plan that has a target (sub-indicators are context,
+    not counted in the summary)."""
+    return [ev for item in plan.items if (ev := evaluate_item(item, plan)) is not None]

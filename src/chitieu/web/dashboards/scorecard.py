@@ -17,7 +17,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from chitieu.core.evaluate import STATUS_LABELS, Evaluation, Figure, Status, evaluate, summarize
+from chitieu.core.evaluate import STATUS_LABELS, Evaluation, Figure, Status, evaluate_item, summarize
 from chitieu.core.indicators import DOMAIN_LABELS, Domain, Indicator
 from chitieu.core.numbers import format_number
 from chitieu.core.plan import Plan, PlanItem
@@ -155,14 +155,6 @@ class Scorecard:
                 if row.code == code:
                     return row
         return None
-
-
-def evaluate_item(item: PlanItem, plan: Plan) -> Evaluation | None:
-    """The evaluation of one plan item, or None when it has no target of its own."""
-    if item.target is None:
-        return None
-    return evaluate(item.indicator, item.target, item.series, base_year=plan.base_year,
-                    final_year=plan.final_year, as_of=plan.as_of, value_is=item.value_is)
 
 
 def figure_view(figure: Figure) -> FigureView:
