@@ -402,3 +402,12 @@ def test_a_structure_target_without_its_parts_says_what_data_it_needs():
     e = evaluate_item(item, plan)
     assert e.status is Status.CHUA_DU_SO_LIEU
     assert e.reason == "Chỉ tiêu cơ cấu cần số liệu của từng thành phần (các chỉ tiêu “Trong đó”): Chưa đủ số liệu"
+
+
+def test_values_up_to_the_base_year_are_not_results_of_the_term():
+    # A 2026-2030 plan with only the 2024-2025 history of the merged ward: nothing to judge yet.
+    ind = indicator("Tổng thu ngân sách", "tỷ đồng")
+    t = Target("đến năm 2030 đạt 700 tỷ đồng", Form.LEVEL, Bound.exact(700), "tỷ đồng", year=2030)
+    e = evaluate(ind, t, Series.of({2024: 300, 2025: 320}), base_year=2025, final_year=2030)
+    assert e.status is Status.CHUA_DU_SO_LIEU
+    assert e.reason == "Chưa có số liệu của kỳ kế hoạch 2026-2030: Chưa đủ số liệu"

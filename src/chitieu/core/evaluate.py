@@ -320,6 +320,12 @@ def evaluate(
         last = series.latest()
         as_of = final_year if last is None else min(max(last.year, base_year), final_year)
     form = target.form
+    latest = series.latest(as_of)
+    if form is not Form.STRUCTURE and (latest is None or latest.year <= base_year):
+        # Values up to the base year are the starting point, not results of this term.
+        return _no_data(
+            indicator, target, f"Chưa có số liệu của kỳ kế hoạch {_span_text(base_year, final_year)}"
+        )
     if form is Form.QUALITATIVE:
         ev = _eval_qualitative(indicator, target, series, as_of)
     elif form is Form.STRUCTURE:

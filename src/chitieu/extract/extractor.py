@@ -80,7 +80,7 @@ def _plain(x: float | None) -> float | int | None:
 
 
 # --- patterns on folded text -------------------------------------------------------------
-_TARGET_WORD = r"(?<![a-zà-ỹđ])(?:chỉ tiêu|nghị quyết|nq|kế hoạch|kh|mục tiêu|dự toán)(?![a-zà-ỹđ])"
+_TARGET_WORD = r"(?<![a-zà-ỹđ])(?:chỉ tiêu|nghị quyết|nq|kế hoạch|kh|mục tiêu|dự toán|yêu cầu)(?![a-zà-ỹđ])"
 _PAREN_TARGET = re.compile(
     r"\s*(?:so với\s*)?"
     + _TARGET_WORD
@@ -128,7 +128,8 @@ _EACH_YEAR = re.compile(r"hàng năm|hằng năm|mỗi năm|năm nào cũng")
 _AVERAGE = re.compile(r"bình quân|trung bình")
 _NOT_AVERAGE = re.compile(r"(?:bình quân|trung bình)\s+(?:đầu người|(?:năm\s+)?(?:19|20)\d\d|/người)")
 _YEAR_EXPR = re.compile(
-    r"(?:(?:năm|đến|cuối|vào|trong|tới)\s+(?:năm\s+)?|tháng\s+\d{1,2}\s*/\s*)"
+    r"(?:(?:năm|đến|cuối|vào|trong|tới)\s+(?:năm\s+)?|tháng\s+\d{1,2}\s*/\s*"
+    r"|(?<![\d/.,\w])(?<![-–—]\s)(?<![-–—])(?=(?:19|20)\d\d\s*:\s*[<>≤≥]?\s*\d))"  # "2021: 97,6%": a year as a label
     r"((?:19|20)\d\d)(?![\d.,]*\d)(?!\s*[-–—]\s*(?:19|20)\d\d)"
 )
 
@@ -212,7 +213,7 @@ def _row_statement(seg: Segment, row: dict) -> Statement:
 
 _ANY_DIGIT = re.compile(r"\d")
 _PAREN = re.compile(r"\(([^()]*)\)")
-_BOUND_OR_NUMBER = re.compile(r"\s*(?:trên|dưới|từ|<|>|\d)")
+_BOUND_OR_NUMBER = re.compile(r"\s*(?:trên|dưới|từ|tối thiểu|tối đa|<|>|≤|≥|\d)")
 
 
 def _segment_statements(seg: Segment) -> list[Statement]:

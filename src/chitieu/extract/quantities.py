@@ -101,6 +101,7 @@ _CHAIN = re.compile(r"\s*[%‰]?\s*[-–—]\s*\d")
 _CHAINED = re.compile(r"\d\s*[%‰]\s*[-–—]\s*$")
 _SLASH = re.compile(r"\s*/\s*(" + NUM + r")")
 _SLASH_DATE = re.compile(r"\s*/\s*" + NUM + r"\s*/")
+_NEGATIVE_BEFORE = re.compile(r"(?<![" + L + r"])âm\s*$")
 _OR_MORE = re.compile(r"\s*trở lên")
 _OR_LESS = re.compile(r"\s*trở xuống")
 _OF_PLAN = re.compile(r"\s*(?:so với\s*)?(?:kế hoạch|kh|chỉ tiêu|dự toán|nghị quyết)(?![" + L + r"])")
@@ -307,6 +308,8 @@ def _read_at(folded: str, s: int, e: int, value: float) -> Mention | None:
     # "trên 1 ha": a unit of measure, not a bound.
     if value == 1 and op == ">" and unit and unit not in ("%", "‰") and not re.search(r"\d", before[-12:]):
         return None
+    if op == "=" and _NEGATIVE_BEFORE.search(before):
+        low = high = -low  # "tăng trưởng âm 1,2%": a growth of -1,2%
     mention = Mention(
         s, end, op, low, high, unit, per_year_unit=per_year, bare=unit is None, denominator=denominator
     )

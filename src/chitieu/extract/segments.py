@@ -23,6 +23,7 @@ RESULT, TARGET = "result", "target"
 
 # Section words. Result words win when a heading has both ("Kết quả thực hiện các chỉ tiêu").
 _RESULT_HEADING = re.compile(r"kết quả|thực hiện|đánh giá|tình hình|đạt được|dánh giá")
+_INDICATORS_WORD = re.compile(r"chỉ tiêu")
 _TARGET_HEADING = re.compile(r"mục tiêu|chỉ tiêu|phương hướng|nhiệm vụ|giải pháp|kế hoạch|định hướng")
 
 DOMAIN_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -117,6 +118,7 @@ class Segment:
 @dataclass
 class _Context:
     mode: str | None = None
+    mode_rank: int = 99  # the rank of the heading that set the mode
     domain: str | None = None
     period: str | None = None
     year: int | None = None
@@ -140,6 +142,17 @@ _MD_RULE = re.compile(r":?-{2,}:?|")
 _MARKER = re.compile(r"\s*\d{1,3}\s*")
 _FOOTNOTE_START = re.compile(r"^\s*(?:<sup>\s*\d+\s*</sup>|\[\d+\]\s)", re.I)
 _ABOUT = re.compile(r"^-\s*về\s")
+
+
+_CELL_GAP = re.compile(r"\s*\t\s*|\s{3,}")
+
+
+def _spaced_cells(line: str) -> list[str] | None:
+    """The cells of a line typed with tabs or wide gaps between them (three or more cells)."""
+    if "\t" not in line and "   " not in line:
+        return None
+    cells = [c.strip() for c in _CELL_GAP.split(line)]
+    return cells if len(cells) >= 3 else None
 
 
 def _is_marker(line: str) -> bool:
@@ -183,10 +196,16 @@ def _update(ctx: _Context, heading: str) -> None:
     folded = fold(heading)
     if re.search(r"\bđvt\b|đơn vị tính", folded):
         return  # a table's column header, not a section
+    rank = _rank(heading)
     if _RESULT_HEADING.search(folded):
-        ctx.mode = RESULT
+        ctx.mode, ctx.mode_rank = RESULT, rank
     elif _TARGET_HEADING.search(folded):
-        ctx.mode = TARGET
+        # "1. Các chỉ tiêu chủ yếu" under "I. KẾT QUẢ THỰC HIỆN" names the indicators the
+        # results are about; only a heading of the same rank or higher, or one with a plan word,
+        # turns a results section into targets.
+        names_only = not _TARGET_HEADING.search(_INDICATORS_WORD.sub(" ", folded))
+        if not (names_only and ctx.mode == RESULT and rank > ctx.mode_rank):
+            ctx.mode, ctx.mode_rank = TARGET, rank
     ctx.general = "tổng quát" in folded
     domain = domain_of(folded)
     top = bool(re.match(r"^\s*(?:phần|phụ lục|chương|[ivx]+\s*[./])", folded)) or heading.isupper()
@@ -194,7 +213,6 @@ def _update(ctx: _Context, heading: str) -> None:
         ctx.domain = domain
     # The year or period a heading names holds for the headings below it ("PHẦN I. KẾT QUẢ
     # NĂM 2024" over "I. LĨNH VỰC KINH TẾ") until a heading of the same rank or higher.
-    rank = _rank(heading)
     m = _PERIOD.search(folded)
     y = _HEADING_YEAR.search(folded)
     if m:
@@ -348,6 +366,12 @@ def segments(doc: Document) -> list[Segment]:
             if all(_MD_RULE.fullmatch(c) for c in cells):
                 continue
             cleaned = " | ".join(cells)
+        elif doc.format != "pdf" and " | " not in cleaned:
+            # A table typed as text: cells apart by tabs or runs of spaces ("Chỉ tiêu    ĐVT    KH năm
+            # TH quý III"). Read as cells when the row is such a header or a row under one.
+            cells = _spaced_cells(stripped)
+            if cells and (header_roles(cells) is not None or (roles is not None and len(cells) == len(roles))):
+                cleaned = " | ".join(cells)
         folded_line = cleaned.lower()  # "đvt", "phụ lục": no tone marks that differ by style
         if table_years is not None and (
             folded_line.lstrip().startswith("phụ lục") or len(cleaned.strip()) > 140

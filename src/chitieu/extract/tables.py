@@ -166,7 +166,7 @@ _ROLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ratio", re.compile(r"^%|so sánh|so với|tỷ lệ (?:%|đạt|thực hiện)|%\s*(?:kh|kế hoạch)")),
     ("name", re.compile(r"^(?:(?:tên |các |danh mục )?chỉ tiêu|nội dung|danh mục|lĩnh vực)$")),
     ("target", re.compile(r"kế hoạch|^kh\b|mục tiêu|nghị quyết|^nq\b|chỉ tiêu|dự toán")),
-    ("result", re.compile(r"thực hiện|^th\b|ước|kết quả|đạt được|năm \d{4}|^\d{4}$")),
+    ("result", re.compile(r"thực hiện|^th\b|ước|kết quả|đạt được|lũy kế|luỹ kế|năm \d{4}|^\d{4}$")),
     ("note", re.compile(r"ghi chú")),
 )
 
@@ -231,6 +231,11 @@ def parse_cells(
             out.append(_cell_statement("target", name, unit, target, years, None, None, i))
     results = [(i, c) for i, (c, r) in enumerate(zip(cells, roles, strict=False)) if r == "result"]
     filled = [(i, m) for i, c in results if (m := _cell_mention(c, unit)) is not None]
+    if results and not filled and target is not None and status is None:
+        # A row with the plan filled in and no result yet ("2.150 | - | -"): the plan is a target.
+        i = next(i for i, r in enumerate(roles) if r == "target")
+        years = [int(y) for y in re.findall(r"(?:19|20)\d\d", headers[i])]
+        out.append(_cell_statement("target", name, unit, target, years, None, None, i))
     for n, (i, m) in enumerate(filled):
         last = n == len(filled) - 1
         years = [int(y) for y in re.findall(r"(?:19|20)\d\d", headers[i])]

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_noop
 
 from chitieu.core.evaluate import STATUS_LABELS, Evaluation, Figure, Status, evaluate_item, summarize
 from chitieu.core.indicators import DOMAIN_LABELS, Domain, Indicator
-from chitieu.core.numbers import format_number
+from chitieu.core.numbers import format_number, round_half_up
 from chitieu.core.plan import Plan, PlanItem
 from chitieu.core.series import VALUE_STATUS_LABELS, Observation, Series, ValueStatus
 from chitieu.core.targets import Form, Op, Target
@@ -184,7 +184,7 @@ def headline(evaluation: Evaluation | None) -> FigureView | None:
 def _row(item: PlanItem, depth: int, evaluation: Evaluation | None, plan: Plan) -> Row:
     ind = item.indicator
     latest = item.series.latest(plan.as_of)
-    latest_status = ValueStatus(latest.status) if latest else None  # stored rows may carry plain strings
+    latest_status = latest.status if latest else None
     points = [(o.year, o.value) for o in item.series if plan.as_of is None or o.year <= plan.as_of]
     status = evaluation.status if evaluation else None
     forecast = evaluation.forecast if evaluation else None
@@ -196,7 +196,8 @@ def _row(item: PlanItem, depth: int, evaluation: Evaluation | None, plan: Plan) 
         target_phrase=item.target.phrase if item.target else "",
         target_understood=describe(item.target),
         latest_year=latest.year if latest else None,
-        latest_value=fmt(latest.value if latest else None),
+        # Values as entered keep their digits; a rolled-up rate (90,355964…) is shown rounded.
+        latest_value=fmt(round_half_up(latest.value, max(ind.decimals, 2)) if latest else None),
         latest_status=latest_status,
         latest_status_label=value_status_label(latest_status) if latest else "",
         status=status,
