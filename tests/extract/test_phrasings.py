@@ -118,3 +118,11 @@ def test_a_verdict_and_a_target_after_the_result_in_one_clause():
         {"op": "=", "low": 8, "high": 8},
         "khong_dat",
     )
+
+
+def test_children_in_class_is_a_rate_and_doctors_per_ten_thousand_take_their_unit_from_the_name():
+    enrolled = read("Tỷ lệ huy động trẻ 3-5 tuổi ra lớp 99,2%, trẻ 5 tuổi ra lớp 100%.")
+    assert [(s.low, s.unit) for s in enrolled] == [(99.2, "%"), (100, "%")]
+    assert [s.low for s in read("Tỷ lệ học sinh lớp 9 tốt nghiệp đạt 98,5%.")] == [98.5]  # "lớp 9": a grade
+    doctors = read("Tỷ lệ bác sĩ/vạn dân đạt 9,5; số giường bệnh/vạn dân 28,6.")
+    assert [(s.low, s.unit) for s in doctors] == [(9.5, "bác sĩ/vạn dân"), (28.6, "giường bệnh/vạn dân")]

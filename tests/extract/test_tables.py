@@ -143,3 +143,21 @@ def test_a_markdown_table_reads_like_a_docx_table():
         {"op": "<", "low": None, "high": 2},
         "dat",
     )
+
+
+def test_a_table_typed_with_tabs_keeps_its_empty_cells_in_place():
+    lines = (
+        "I. KẾT QUẢ THỰC HIỆN NĂM 2024",
+        "STT\tChỉ tiêu\tĐVT\tKế hoạch 2024\tƯớc TH 2024\tSo sánh (%)",
+        "I\tKINH TẾ\t\t\t\t",
+        "1\tThu ngân sách\tTỷ đồng\t45\t47,2\t104,9",
+        "2\tTỷ lệ hộ nghèo\t%\tGiảm 4-5\tGiảm 4,6",  # the empty last cell was trimmed
+        "Tỷ lệ che phủ rừng đạt 48,7%.",  # the table ended
+    )
+    rows = extract(Document("t.txt", "text", lines))
+    assert [(s.line, s.low, s.unit, s.year, s.compared_target) for s in rows] == [
+        (4, 47.2, "tỷ đồng", 2024, {"op": "=", "low": 45, "high": 45}),
+        (4, 104.9, "%", 2024, None),
+        (5, 4.6, "%", 2024, {"op": "range", "low": 4, "high": 5}),
+        (6, 48.7, "%", 2024, None),
+    ]

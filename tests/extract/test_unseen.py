@@ -3,8 +3,11 @@
 ``fixtures/unseen/`` holds short reports in styles the seeds do not have — a commune's annual
 report with "KH" and "ước cả năm", a ward's 6- and 9-month reports, a province's five-year review
 with GRDP in USD and "‰", a Markdown table of targets against results, a district summary with
-next year's targets inside its results, an HĐND resolution, a commune's term report — each with
-an answer key labelled by hand from the extraction contract (``NAME.txt.json``).
+next year's targets inside its results, an HĐND resolution, a commune's term report, a province's
+five-year HĐND resolution with a) b) items, a ward's quarter with tables typed with tabs and spaces,
+a commune's new-rural-development report, a district's education and health review with "2021:"
+labels and negative growth — each with an answer key labelled by hand from the extraction contract
+(``NAME.txt.json``).
 """
 
 from __future__ import annotations
@@ -155,3 +158,49 @@ def test_a_change_column_millions_of_visits_and_a_goal_with_no_number():
     assert at("tinh-2024-tong-hop.txt", 9, 4.1).unit == "triệu lượt"  # "4,1 triệu lượt", not money
     (poverty,) = [s for s in statements("phuong-muc-tieu-2025-2030.txt") if s.line == 14]
     assert (poverty.kind, poverty.op) == ("target", "qualitative")  # "không còn hộ nghèo"
+
+
+def test_a_table_typed_with_tabs_or_wide_spaces_is_read_like_a_table():
+    name = "phuong-quy-iii-bang-cot.txt"
+    # "Chỉ tiêu<TAB>ĐVT<TAB>KH năm<TAB>TH quý III<TAB>Lũy kế 9 tháng<TAB>% KH", under "1. Các chỉ tiêu chủ yếu"
+    got = [(s.kind, s.low, s.unit, s.compared_target) for s in statements(name) if s.line == 12]
+    assert got == [
+        ("result", 3120, "triệu đồng", None),
+        ("result", 9845, "triệu đồng", {"op": "=", "low": 12500, "high": 12500}),
+        ("result", 78.8, "%", None),
+    ]
+    # a row with only the plan filled in ("2.150  -  -  -") states a target
+    assert [(s.kind, s.low) for s in statements(name) if s.line == 17] == [("target", 2150)]
+    # columns apart by runs of spaces: "Số trẻ em được tiêm chủng đầy đủ       Trẻ       160        122"
+    assert at(name, 26, 122).compared_target == {"op": "=", "low": 160, "high": 160}
+
+
+def test_negative_growth_is_a_negative_number():
+    assert at("xa-nong-thon-moi-2025.txt", 27, -1.2).unit == "%"  # "ngành trồng trọt tăng trưởng âm 1,2%"
+    assert (
+        at("huyen-giao-duc-y-te-2021-2023.txt", 36, -1.8).year == 2023
+    )  # "tăng trưởng âm 1,8% so với năm 2022"
+    assert (
+        at("xa-nong-thon-moi-2025.txt", 27, 2.3).low == 2.3
+    )  # "giảm 2,3% so với cùng kỳ": the change as written
+
+
+def test_a_year_written_as_a_label_is_the_year_of_the_value_after_it():
+    name = "huyen-giao-duc-y-te-2021-2023.txt"  # "2021: 97,6%;" / "2022: 98,4%;" / "2023: 99,2%, vượt …"
+    assert [at(name, line, low).year for line, low in ((12, 97.6), (13, 98.4), (14, 99.2))] == [
+        2021,
+        2022,
+        2023,
+    ]
+
+
+def test_a_requirement_quoted_beside_a_result_is_its_target():
+    name = "xa-nong-thon-moi-2025.txt"
+    roads = at(name, 14, 96.5)  # "đạt 96,5% (yêu cầu ≥ 95%), đạt."
+    assert (roads.compared_target, roads.stated_status) == ({"op": ">=", "low": 95, "high": None}, "dat")
+    insured = at(name, 20, 93.2)  # "đạt 93,2%, chưa đạt yêu cầu tiêu chí (≥ 95%)."
+    assert (insured.compared_target, insured.stated_status) == (
+        {"op": ">=", "low": 95, "high": None},
+        "khong_dat",
+    )
+    assert not [s for s in statements(name) if s.line in (14, 20) and s.low == 95]

@@ -128,9 +128,14 @@ _EACH_YEAR = re.compile(r"hàng năm|hằng năm|mỗi năm|năm nào cũng")
 _AVERAGE = re.compile(r"bình quân|trung bình")
 _NOT_AVERAGE = re.compile(r"(?:bình quân|trung bình)\s+(?:đầu người|(?:năm\s+)?(?:19|20)\d\d|/người)")
 _YEAR_EXPR = re.compile(
-    r"(?:(?:năm|đến|cuối|vào|trong|tới)\s+(?:năm\s+)?|tháng\s+\d{1,2}\s*/\s*"
-    r"|(?<![\d/.,\w])(?<![-–—]\s)(?<![-–—])(?=(?:19|20)\d\d\s*:\s*[<>≤≥]?\s*\d))"  # "2021: 97,6%": a year as a label
+    r"(?:(?:năm|đến|cuối|vào|trong|tới)\s+(?:năm\s+)?|tháng\s+\d{1,2}\s*/\s*)"
     r"((?:19|20)\d\d)(?![\d.,]*\d)(?!\s*[-–—]\s*(?:19|20)\d\d)"
+)
+
+# "2021: 97,6%; 2022: 98,4%": a year written as the label of the value after it (the
+# lookbehinds look past the four digits: not "12/2021:", not "2025 - 2030:").
+_YEAR_LABEL = re.compile(
+    r"((?:19|20)\d\d)(?=\s*:\s*[<>≤≥]?\s*\d)(?<![\d/.,\w]....)(?<![-–—]\s....)(?<![-–—]....)"
 )
 
 
@@ -213,6 +218,11 @@ def _row_statement(seg: Segment, row: dict) -> Statement:
 
 _ANY_DIGIT = re.compile(r"\d")
 _PAREN = re.compile(r"\(([^()]*)\)")
+# A ratio to the population named before a bare number: "số giường bệnh/vạn dân 28,6".
+_PER_POPULATION = re.compile(
+    r"(bác sĩ|dược sĩ|giường bệnh|nhân viên y tế|điều dưỡng)\s*(?:/|trên\s+(?:1\s+|một\s+)?)"
+    r"(vạn dân|1\.000 dân|nghìn dân|10\.000 dân)[^\d]{0,25}$"
+)
 _BOUND_OR_NUMBER = re.compile(r"\s*(?:trên|dưới|từ|tối thiểu|tối đa|<|>|≤|≥|\d)")
 
 
@@ -227,6 +237,12 @@ def _segment_statements(seg: Segment) -> list[Statement]:
     # Figures describing one named project are not indicator statements.
     project = [a for a, b in clauses if _PROJECT.search(folded, a, b)] if _PROJECT.search(folded) else []
     mentions = [m for m in mentions if containing(clauses, m.start)[0] not in project]
+    for m in mentions:
+        if m.bare and m.op != "range" and not m.denominator:
+            a, _ = containing(clauses, m.start)
+            per = _PER_POPULATION.search(folded, a, m.start)
+            if per:  # "Tỷ lệ bác sĩ/vạn dân đạt 9,5": the unit is in the name
+                m.unit, m.bare = f"{per.group(1)}/{per.group(2)}", False
     starts = [m.start for m in mentions]
     out: list[Statement] = []
     # Every relation (a quoted target, a verdict, a year) stays inside one sentence.
@@ -457,11 +473,13 @@ def _per_year_hint(folded: str, item: _Item, sentences) -> bool:
 @functools.lru_cache(maxsize=32)
 def _years_in(folded: str, a: int, b: int) -> tuple[tuple[int, int], ...]:
     """(offset, year) of the year expressions in a sentence (a string's hash is cached, so this is cheap)."""
-    return tuple(
+    found = [
         (m.start(), int(m.group(1)))
         for m in _YEAR_EXPR.finditer(folded, a, b)
         if not _COMPARED_YEAR.search(folded[max(a, m.start() - 20) : m.start(1)])
-    )  # "so với năm 2020" is the base of a comparison, not the value's year
+    ]  # "so với năm 2020" is the base of a comparison, not the value's year
+    labels = [(m.start(), int(m.group(1))) for m in _YEAR_LABEL.finditer(folded, a, b)]
+    return tuple(sorted(found + labels)) if labels else tuple(found)
 
 
 @functools.lru_cache(maxsize=32)

@@ -93,7 +93,10 @@ _NUMBER = re.compile(r"(?<![" + L + r"\d.,])" + NUM)
 _LETTER = re.compile(r"[" + L + r"]")
 _LABEL_BEFORE = re.compile(r"(?:chỉ tiêu|nội dung|nhiệm vụ|mục tiêu)\s*$")
 _LABEL_AFTER = re.compile(r"\s*[:.)](?!\d)")
-_NEVER_BEFORE = re.compile(r"(?:mức độ|lớp|thứ|lần|(?<![" + L + r"])(?<!tất )cả)\s*$")  # "giảm cả 3 tiêu chí"
+_NEVER_BEFORE = re.compile(r"(?:mức độ|thứ|lần|(?<![" + L + r"])(?<!tất )cả)\s*$")  # "giảm cả 3 tiêu chí"
+# "lớp 10" is a grade; "trẻ 5 tuổi ra lớp 100%" is a rate.
+_GRADE_BEFORE = re.compile(r"(?<!ra )lớp\s*$")
+_PERCENT_AFTER = re.compile(r"\s*[%‰]")
 _RANGE = re.compile(r"\s*(?:[-–—]|đến|tới)\s*(" + NUM + r")")
 _RANGE_DATE = re.compile(r"\s*(?:[-–—]|đến|tới)\s*\d+\s*/\s*\d")
 _FROM = re.compile(r"từ\s*$")
@@ -217,7 +220,13 @@ def find_mentions(folded: str) -> list[Mention]:
         if _LETTER.match(folded, e) and not _UNIT.match(folded, e):
             continue  # part of a code (5G, 3D)
         before = folded[max(0, s - 30) : s]
-        if _NOT_BEFORE.search(before) and not _UNIT.match(folded, e) or _NEVER_BEFORE.search(before):
+        if (
+            _NOT_BEFORE.search(before)
+            and not _UNIT.match(folded, e)
+            or _NEVER_BEFORE.search(before)
+            or _GRADE_BEFORE.search(before)
+            and not _PERCENT_AFTER.match(folded, e)
+        ):
             slash = _SLASH.match(folded, e)
             pos = slash.end() if slash else e  # "xếp thứ 3/12 xã": the total goes with the rank
             continue

@@ -144,14 +144,21 @@ _FOOTNOTE_START = re.compile(r"^\s*(?:<sup>\s*\d+\s*</sup>|\[\d+\]\s)", re.I)
 _ABOUT = re.compile(r"^-\s*về\s")
 
 
-_CELL_GAP = re.compile(r"\s*\t\s*|\s{3,}")
+_CELL_GAP = re.compile(r" *\t *| {3,}")
 
 
-def _spaced_cells(line: str) -> list[str] | None:
-    """The cells of a line typed with tabs or wide gaps between them (three or more cells)."""
+def _spaced_cells(line: str, columns: int | None) -> list[str] | None:
+    """The cells of a line typed with tabs or wide gaps between them (three or more cells).
+
+    Every tab ends a cell, so empty cells keep their place; a row whose editor dropped the
+    empty cells at its end gets them back when the header's ``columns`` are known.
+    """
+    line = line.strip(" \r\n")
     if "\t" not in line and "   " not in line:
         return None
     cells = [c.strip() for c in _CELL_GAP.split(line)]
+    if columns and "\t" in line and len(cells) < columns:
+        cells += [""] * (columns - len(cells))
     return cells if len(cells) >= 3 else None
 
 
@@ -369,8 +376,10 @@ def segments(doc: Document) -> list[Segment]:
         elif doc.format != "pdf" and " | " not in cleaned:
             # A table typed as text: cells apart by tabs or runs of spaces ("Chỉ tiêu    ĐVT    KH năm
             # TH quý III"). Read as cells when the row is such a header or a row under one.
-            cells = _spaced_cells(stripped)
-            if cells and (header_roles(cells) is not None or (roles is not None and len(cells) == len(roles))):
+            cells = _spaced_cells(cleaned, len(roles) if roles else None)
+            if cells and (
+                header_roles(cells) is not None or (roles is not None and len(cells) == len(roles))
+            ):
                 cleaned = " | ".join(cells)
         folded_line = cleaned.lower()  # "đvt", "phụ lục": no tone marks that differ by style
         if table_years is not None and (
