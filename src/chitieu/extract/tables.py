@@ -76,19 +76,7 @@ def parse_row(text: str, folded: str, years: list[int], inherited_unit: str | No
     if not mentions:
         if status is None:
             return None
-        return {
-            "name": name,
-            "unit": None,
-            "op": "qualitative",
-            "low": None,
-            "high": None,
-            "year": None,
-            "period": None,
-            "per_year": False,
-            "target": None,
-            "status": status,
-            "at": rest_at + verdicts[-1].start(),
-        }
+        return {**_qualitative(name, status), "at": rest_at + verdicts[-1].start()}
     target = None
     cells = mentions
     first = mentions[0]
@@ -254,23 +242,14 @@ def parse_cells(
                 _cell_statement("result", f"{name} (tăng, giảm)", m.unit, m, latest[-1:], None, None, i)
             )
     if not filled and status is not None and "result" in roles:
-        out.append(
-            {
-                "kind": "result",
-                "name": name,
-                "unit": None,
-                "op": "qualitative",
-                "low": None,
-                "high": None,
-                "year": None,
-                "period": None,
-                "per_year": False,
-                "target": None,
-                "status": status,
-                "cell": 0,
-            }
-        )
+        out.append({"kind": "result", **_qualitative(name, status), "cell": 0})
     return out
+
+
+def _qualitative(name: str, status: str) -> dict:
+    """A verdict with no number ("Đạt" beside a standard)."""
+    return {"name": name, "unit": None, "op": "qualitative", "low": None, "high": None, "year": None,
+            "period": None, "per_year": False, "target": None, "status": status}
 
 
 def _cell_statement(kind, name, unit, m, years, target, status, cell) -> dict:
