@@ -56,6 +56,15 @@ def test_a_report_is_reviewed_and_imported_in_the_browser(live_server, browser, 
     card = page.locator(f"#st-{bhyt.pk}")
     card.locator("p.quote").click()
     page.wait_for_function("document.getElementById('line-39').classList.contains('flash')")
+    # The text pane scrolls smoothly: wait (bounded) for the line to arrive, then check where it is.
+    page.wait_for_function(
+        """() => {
+            const p = document.querySelector('.doc-pane').getBoundingClientRect();
+            const l = document.getElementById('line-39').getBoundingClientRect();
+            return p.top <= l.top && l.top <= p.bottom;
+        }""",
+        timeout=5000,
+    )
     pane = page.locator(".doc-pane").bounding_box()
     line = page.locator("#line-39").bounding_box()
     assert pane["y"] <= line["y"] <= pane["y"] + pane["height"]
