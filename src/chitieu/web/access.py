@@ -1,8 +1,12 @@
-"""One access helper per object type: the object if the user may see it, with whether they may
-write it; 404 to anyone else, so an outsider cannot even learn that the object exists.
+"""The one source of permissions: every "may this user …" is answered here.
 
-Used alike by views and the API. Permissions come only from ``accounts.Membership``:
-a membership on a unit covers that unit and all units below it.
+``rights_on(user, unit)`` gives a ``Rights`` (see, write, review, manage, generate, set_template);
+``may_edit_catalogue(user)`` answers for the shared national catalogue. One access helper per
+object type returns the object if the user may see it, with their rights; 404 to anyone else,
+so an outsider cannot even learn that the object exists.
+
+Used alike by views, the API, templates and actions. Permissions come only from
+``accounts.Membership``: a membership on a unit covers that unit and all units below it.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from chitieu.web.accounts.models import MANAGE_ROLES, REVIEW_ROLES, WRITE_ROLES, Membership
+from chitieu.web.accounts.models import MANAGE_ROLES, REVIEW_ROLES, WRITE_ROLES, Membership, Role
 from chitieu.web.units.models import AdministrativeUnit
 
 
@@ -24,6 +28,8 @@ class Rights:
     write: bool = False  # enter and submit values
     review: bool = False  # approve or return submitted values
     manage: bool = False  # edit plans and targets
+    generate: bool = False  # issue the unit's report
+    set_template: bool = False  # upload the template the unit's reports are written from
 
 
 def _user(request_or_user):
@@ -34,17 +40,39 @@ def rights_on(user, unit: AdministrativeUnit) -> Rights:
     if not user.is_authenticated or not user.is_active:
         return Rights()
     if user.is_superuser:
-        return Rights(True, True, True, True)
+        return Rights(True, True, True, True, True, True)
     chain = [unit.pk] + [u.pk for u in unit.ancestors()]
-    roles = set(Membership.objects.filter(user=user, unit_id__in=chain).values_list("role", flat=True))
-    if not roles:
+    held = list(Membership.objects.filter(user=user, unit_id__in=chain).values_list("unit_id", "role"))
+    if not held:
         return Rights()
+    roles = {role for _unit, role in held}
+    write = bool(roles & WRITE_ROLES)
+    review = bool(roles & REVIEW_ROLES)
     return Rights(
         see=True,
-        write=bool(roles & WRITE_ROLES),
-        review=bool(roles & REVIEW_ROLES),
+        write=write,
+        review=review,
         manage=bool(roles & MANAGE_ROLES),
+        # members of the unit itself (any role) and those above who enter or review its data; a
+        # viewer of a higher unit reads the unit's pages but does not issue its reports
+        generate=write or review or any(unit_id == unit.pk for unit_id, _role in held),
+        # a template is code-like content reused by every later report: only officers and admins
+        set_template=write,
     )
+
+
+def may_edit_catalogue(user) -> bool:
+    """The catalogue is national and shared by every unit: only administrators of a province
+    (or a superuser) change it. ``None`` is the system itself (CLI, demo loader)."""
+    if user is None:
+        return True
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    from chitieu.web.units.models import PROVINCE_LEVELS
+
+    return Membership.objects.filter(user=user, role=Role.ADMIN, unit__level__in=PROVINCE_LEVELS).exists()
 
 
 def require(user, unit: AdministrativeUnit, right: str) -> None:
@@ -87,16 +115,34 @@ def get_unit_for_user(request, unit_id: int | str, *, by_code: bool = False) -> 
 
 
 def get_plan_for_user(request, plan_id: int | str):
+    """The plan with the user's rights on the plan's own unit. A plan is also visible (read only)
+    to members of the units below that follow it: a ward works under its town's plan."""
+    from chitieu.web.plans.models import Plan
+
+    user = _user(request)
+    try:
+        plan = Plan.objects.select_related("unit").get(pk=plan_id)
+    except (Plan.DoesNotExist, ValueError, TypeError):
+        raise Http404("plan") from None
+    rights = rights_on(user, plan.unit)
+    if not rights.see:
+        if not (user.is_authenticated and user.is_active):
+            raise Http404("plan")
+        below = plan.unit.descendant_ids()
+        if not Membership.objects.filter(user=user, unit_id__in=below).exists():
+            raise Http404("plan")
+        rights = Rights(see=True)
+    return plan, rights
+
+
+def get_followed_plan(request, unit, plan_id: int | str):
+    """A plan that ``unit`` follows (its own or one of a unit above it); 404 otherwise."""
     from chitieu.web.plans.models import Plan
 
     try:
-        plan = Plan.objects.select_related("unit").get(pk=plan_id)
-    except (Plan.DoesNotExist, ValueError):
+        return Plan.objects.followed_by(unit).get(pk=plan_id)
+    except (Plan.DoesNotExist, ValueError, TypeError):
         raise Http404("plan") from None
-    rights = rights_on(_user(request), plan.unit)
-    if not rights.see:
-        raise Http404("plan")
-    return plan, rights
 
 
 def get_submission_for_user(request, submission_id: int | str):

@@ -200,8 +200,7 @@ def get_indicator(request, code: str):
 @api.get("/units/{code}/plans", response=list[PlanOut], tags=["plans"])
 def list_plans(request, code: str):
     unit, _rights = get_unit_for_user(request, code, by_code=True)
-    chain = [unit.pk] + [u.pk for u in unit.ancestors()]
-    return [_plan(p) for p in Plan.objects.filter(unit_id__in=chain).select_related("unit")]
+    return [_plan(p) for p in Plan.objects.followed_by(unit)]
 
 
 @api.get("/plans/{plan_id}", response=PlanOut, tags=["plans"])
@@ -305,7 +304,7 @@ def evaluations(request, plan_id: int, unit_code: str | None = None, as_of: int 
     unit = plan.unit
     if unit_code:
         unit, _r = get_unit_for_user(request, unit_code, by_code=True)
-        if plan.unit_id not in [unit.pk] + [u.pk for u in unit.ancestors()]:
+        if not Plan.objects.covers(plan, unit):
             raise Http404("unit")
     core_plan = plan.to_core(unit=unit, as_of=as_of)
     return {"unit_code": unit.code, "period": plan.period,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from chitieu.core import indicators as core
 from chitieu.core.numbers import nfc
+from chitieu.web.access import may_edit_catalogue
 from chitieu.web.audit.models import record
 from chitieu.web.catalog.models import Indicator
 from chitieu.web.errors import ActionError
@@ -17,15 +18,6 @@ COLUMNS = ("code", "name", "unit", "kind", "direction", "domain", "aggregation",
            "price_base_year", "parent", "numerator", "denominator", "weight", "decimals", "aliases")
 _LINKS = ("parent", "numerator", "denominator", "weight")
 _PLAIN = tuple(c for c in COLUMNS if c not in _LINKS)
-
-
-def may_edit_catalogue(user) -> bool:
-    """The catalogue is shared by every unit: only administrators change it."""
-    if user is None:
-        return True
-    from chitieu.web.accounts.models import Membership, Role
-
-    return user.is_superuser or Membership.objects.filter(user=user, role=Role.ADMIN).exists()
 
 
 def _snapshot(ind: Indicator) -> dict:

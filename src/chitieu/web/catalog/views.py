@@ -7,8 +7,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from chitieu.web.access import may_edit_catalogue
 from chitieu.web.catalog import files
-from chitieu.web.catalog.actions import do_import_indicators, do_save_indicator, may_edit_catalogue
+from chitieu.web.catalog.actions import do_import_indicators, do_save_indicator
 from chitieu.web.catalog.forms import ImportForm, IndicatorForm
 from chitieu.web.catalog.models import DOMAIN_LABELS, Indicator
 from chitieu.web.errors import ActionError

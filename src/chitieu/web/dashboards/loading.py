@@ -54,24 +54,9 @@ _recent = _Recent()
 def plan_for_unit(plan_id: int, unit) -> Plan:
     """The plan ``plan_id`` if ``unit`` follows it (the plan is the unit's own or an ancestor's)."""
     try:
-        plan = Plan.objects.select_related("unit").get(pk=plan_id)
-    except Plan.DoesNotExist:
+        return Plan.objects.followed_by(unit).get(pk=plan_id)
+    except (Plan.DoesNotExist, ValueError, TypeError):
         raise Http404("plan") from None
-    if not _is_self_or_ancestor(plan.unit_id, unit):
-        raise Http404("plan")
-    return plan
-
-
-def _is_self_or_ancestor(unit_id: int, unit) -> bool:
-    """Walks up from ``unit`` and stops at the first match (a ward's parent is usually loaded
-    already, so following the town's plan costs no query)."""
-    node, seen = unit, set()
-    while node is not None and node.pk not in seen:
-        if node.pk == unit_id:
-            return True
-        seen.add(node.pk)
-        node = node.parent
-    return False
 
 
 _INDICATOR_FIELDS = ("code", "name", "unit", "kind", "direction", "domain", "aggregation", "price_basis",

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from chitieu.core.numbers import NumberFormatError, format_number, nfc, parse_number
 from chitieu.core.series import ValueStatus
-from chitieu.web.access import rights_on
+from chitieu.web.access import require, rights_on
 from chitieu.web.audit.models import record
 from chitieu.web.catalog.models import Indicator
 from chitieu.web.errors import ActionError
@@ -22,7 +22,8 @@ from chitieu.web.imports import proposals
 from chitieu.web.imports.models import ExtractedStatement, ImportedReport
 from chitieu.web.imports.reading import read_upload, safe_name, sha256_of
 from chitieu.web.plans.actions import check_phrase, do_set_target
-from chitieu.web.values.actions import _check, do_save_values
+from chitieu.web.plans.models import Plan
+from chitieu.web.values.actions import do_save_values
 
 Decision = ExtractedStatement.Decision
 
@@ -39,7 +40,7 @@ def do_upload_report(unit, file_name: str, content: bytes, *, acting_user) -> tu
     again; its existing import is returned. Unreadable input raises the extractor's
     ``ExtractionError`` and nothing is stored.
     """
-    _check(acting_user, unit, "write")
+    require(acting_user, unit, "write")
     file_name = safe_name(file_name)
     digest = sha256_of(content)
     existing = ImportedReport.objects.filter(unit=unit, sha256=digest).first()
@@ -95,7 +96,7 @@ def do_review_statement(statement: ExtractedStatement, data: dict, *, acting_use
     ``value_status``, ``phrase`` and ``decision``. Bad fields raise ``ActionError`` keyed by
     field; nothing is saved then."""
     report = statement.report
-    _check(acting_user, report.unit, "write")
+    require(acting_user, report.unit, "write")
     errors: dict[str, list[str]] = {}
     changes: dict[str, object] = {}
     if "indicator" in data:
@@ -180,10 +181,9 @@ def do_import_report(report: ImportedReport, plan, *, acting_user, default_year:
     Raises ``ActionError`` listing every statement that cannot be imported and why.
     """
     unit = report.unit
-    _check(acting_user, unit, "write")
+    require(acting_user, unit, "write")
     rights = rights_on(acting_user, unit) if acting_user is not None else None
-    chain = {unit.pk} | {u.pk for u in unit.ancestors()}
-    if plan is None or plan.unit_id not in chain:
+    if plan is None or not Plan.objects.covers(plan, unit):
         raise ActionError({"plan": [_("Hãy chọn một kế hoạch của %(unit)s.") % {"unit": unit.name}]})
     statements = list(report.statements.filter(decision=Decision.ACCEPTED).select_related("indicator"))
     if not statements:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, Count, Value, When
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -47,9 +47,7 @@ def get_report_for_user(request, report_id):
 
 
 def _plans_for(unit):
-    chain = [unit.pk] + [u.pk for u in unit.ancestors()]
-    own_first = Case(When(unit_id=unit.pk, then=Value(0)), default=Value(1))
-    return Plan.objects.filter(unit_id__in=chain).select_related("unit").order_by(own_first, "-final_year", "pk")
+    return Plan.objects.followed_by(unit)
 
 
 def _error_text(exc: ExtractionError) -> str:

@@ -14,7 +14,23 @@ from chitieu.core import plan as core_plan
 from chitieu.core.targets import Target, TargetParseError, parse_target
 
 
+class PlanQuerySet(models.QuerySet):
+    def followed_by(self, unit) -> PlanQuerySet:
+        """The plans ``unit`` works under: its own and those of every unit above it (a ward
+        enters its figures against its town's plan too). Its own plans come first, then the
+        newest."""
+        chain = [unit.pk] + [u.pk for u in unit.ancestors()]
+        own_first = models.Case(models.When(unit_id=unit.pk, then=models.Value(0)), default=models.Value(1))
+        return self.filter(unit_id__in=chain).select_related("unit").order_by(own_first, "-final_year", "pk")
+
+    def covers(self, plan, unit) -> bool:
+        """Whether ``unit`` follows ``plan``."""
+        return self.followed_by(unit).filter(pk=plan.pk).exists()
+
+
 class Plan(models.Model):
+    objects = PlanQuerySet.as_manager()
+
     class Kind(models.TextChoices):
         TERM = "term", _("Kế hoạch 5 năm")
         YEAR = "year", _("Kế hoạch năm")

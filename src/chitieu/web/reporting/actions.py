@@ -2,7 +2,7 @@
 action, its audit rows written in one transaction after every file was built, so a bad template
 or a failed conversion stores nothing.
 
-Owns: who may generate (``may_generate``) and ``do_generate_report``.
+Owns ``do_generate_report``; who may generate or set the template is ``access.Rights``.
 """
 
 from __future__ import annotations
@@ -16,22 +16,10 @@ from django.utils.translation import gettext as _
 
 from chitieu.core.numbers import nfc
 from chitieu.web.access import rights_on
-from chitieu.web.accounts.models import Membership
 from chitieu.web.audit.models import record
 from chitieu.web.errors import ActionError
 from chitieu.web.reporting.generate import Format, Output, build_output, check_template, core_plan_for
 from chitieu.web.reporting.models import ReportTemplate
-
-
-def may_generate(user, unit) -> bool:
-    """Members of the unit itself (any role), and those above it who review or enter its data.
-    A viewer of a higher unit reads the unit's pages but does not issue its reports."""
-    rights = rights_on(user, unit)
-    if not rights.see:
-        return False
-    if rights.review or rights.write:
-        return True
-    return Membership.objects.filter(user=user, unit=unit).exists()
 
 
 @dataclass(frozen=True)
@@ -54,8 +42,10 @@ def do_generate_report(unit, plan, *, fmt: str, issued: date | None = None, numb
     from chitieu.reports.document import ReportError
     from chitieu.reports.pdf import PdfConversionError
 
-    if acting_user is not None and not may_generate(acting_user, unit):
-        raise PermissionDenied
+    if acting_user is not None:
+        rights = rights_on(acting_user, unit)
+        if not rights.generate or (upload is not None and not rights.set_template):
+            raise PermissionDenied
     if fmt not in Format.values:
         raise ActionError({"format": [_("Định dạng “%(fmt)s” không hợp lệ.") % {"fmt": fmt}]})
     number = nfc(number or "").strip()

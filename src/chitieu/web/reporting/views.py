@@ -14,15 +14,15 @@ from django.views.decorators.http import require_GET, require_http_methods
 from chitieu.web.access import get_unit_for_user
 from chitieu.web.dashboards.loading import plan_for_unit
 from chitieu.web.errors import ActionError
-from chitieu.web.reporting.actions import Upload, do_generate_report, may_generate
+from chitieu.web.reporting.actions import Upload, do_generate_report
 from chitieu.web.reporting.forms import ReportForm
 from chitieu.web.reporting.generate import CONTENT_TYPES, Format, pdf_available
 from chitieu.web.reporting.models import ReportTemplate
 
 
 def _unit_for_report(request, unit_id: int):
-    unit, _rights = get_unit_for_user(request, unit_id)
-    if not may_generate(request.user, unit):
+    unit, rights = get_unit_for_user(request, unit_id)
+    if not rights.generate:
         raise PermissionDenied
     return unit
 

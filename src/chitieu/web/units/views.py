@@ -16,8 +16,7 @@ def unit_list(request):
 @login_required
 def unit_detail(request, unit_id: int):
     unit, rights = get_unit_for_user(request, unit_id)
-    ancestors = [u.pk for u in unit.ancestors()]
-    plans = Plan.objects.filter(unit_id__in=[unit.pk, *ancestors]).select_related("unit")
+    plans = Plan.objects.followed_by(unit)
     return render(request, "units/detail.html", {
         "unit": unit,
         "rights": rights,

@@ -15,10 +15,10 @@ from chitieu.core.series import ValueStatus
 from chitieu.web.access import require
 from chitieu.web.audit.models import record
 from chitieu.web.errors import ActionError
+from chitieu.web.plans.models import Plan
 from chitieu.web.values.models import Submission, Value
 
 _FIELDS = ("value", "source", "note")
-_check = require  # the imports app imported this name before it moved to chitieu.web.access.require
 
 
 def _number(raw) -> Decimal | None:
@@ -38,7 +38,7 @@ def _plain(d: Decimal) -> str:
 
 
 def _plan_covers(plan, unit) -> bool:
-    return plan.unit_id == unit.pk or plan.unit_id in {u.pk for u in unit.ancestors()}
+    return Plan.objects.covers(plan, unit)
 
 
 def _submission(unit, plan, year) -> Submission:

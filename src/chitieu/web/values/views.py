@@ -8,10 +8,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from chitieu.web.access import get_submission_for_user, get_unit_for_user, rights_on, visible_unit_ids
+from chitieu.web.access import (
+    get_followed_plan,
+    get_submission_for_user,
+    get_unit_for_user,
+    rights_on,
+    visible_unit_ids,
+)
 from chitieu.web.audit.models import AuditLog
 from chitieu.web.errors import ActionError
-from chitieu.web.plans.models import Plan
 from chitieu.web.values import actions
 from chitieu.web.values.entry import build_rows, rows_from_post
 from chitieu.web.values.models import STATUS_CHOICES, Submission, Value
@@ -19,11 +24,7 @@ from chitieu.web.values.models import STATUS_CHOICES, Submission, Value
 
 def _unit_plan_year(request, unit_id, plan_id, year):
     unit, rights = get_unit_for_user(request, unit_id)
-    chain = [unit.pk] + [u.pk for u in unit.ancestors()]
-    try:
-        plan = Plan.objects.select_related("unit").get(pk=plan_id, unit_id__in=chain)
-    except Plan.DoesNotExist:
-        raise Http404("plan") from None
+    plan = get_followed_plan(request, unit, plan_id)
     if year not in plan.years:
         raise Http404("year")
     return unit, rights, plan

@@ -2,11 +2,11 @@
 
 from django import template
 
-from chitieu.web.reporting.actions import may_generate
+from chitieu.web.access import rights_on
 
 register = template.Library()
 
 
 @register.filter
 def may_report(user, unit) -> bool:
-    return bool(unit) and may_generate(user, unit)
+    return bool(unit) and rights_on(user, unit).generate
