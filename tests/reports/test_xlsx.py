@@ -69,3 +69,35 @@ def test_the_header_and_the_name_columns_are_frozen_and_columns_have_widths(shee
     assert sheet.freeze_panes == "C7"
     assert sheet.column_dimensions["B"].width == 48
     assert sheet.column_dimensions["A"].width == 6
+
+
+def test_an_indicator_name_that_looks_like_a_formula_stays_text(tmp_path):
+    """Issue 10, finding 9: an indicator named ``=HYPERLINK(…)`` was a live formula in Phụ lục 1."""
+    from pathlib import Path
+
+    from chitieu.planfile import load_plan
+
+    example = Path(__file__).resolve().parents[2] / "examples" / "quang-tri-2020-2025.yaml"
+    text = example.read_text(encoding="utf-8")
+    evil = '=HYPERLINK("http://evil","x")'
+    text = text.replace("name: Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ", f"name: '{evil}'", 1)
+    text = text.replace("name: Công nghiệp\n", "name: '@SUM(A1)'\n", 1)
+    text = text.replace("target: tăng 17-19%/năm", "target: '+tăng 17-19%/năm'", 1)
+    hostile = tmp_path / "plan.yaml"
+    hostile.write_text(text, encoding="utf-8")
+    plan = load_plan(hostile)
+    data = appendix_xlsx_bytes(build_report_data(plan).appendix)
+    ws = load_workbook(io.BytesIO(data))["Phụ lục 1"]
+    name, target = ws["B8"], ws["D8"]
+    assert name.value == "'" + evil and name.data_type == "s"
+    assert target.value == "'+tăng 17-19%/năm" and target.data_type == "s"
+    part = next(r[1] for r in ws.iter_rows(min_row=7) if r[1].value and "SUM" in r[1].value)
+    assert part.value == "- '@SUM(A1)" and part.data_type == "s" and part.quotePrefix
+    assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row)
+    assert [c.value for c in ws[8][4:7]] == [2796, 5164, 6150]  # numbers stay numbers
+
+
+def test_the_bulleted_rows_keep_their_text_and_are_marked_as_text(sheet):
+    part = next(r for r in sheet.iter_rows(min_row=7) if r[1].value == "- Công nghiệp")
+    assert part[1].data_type == "s" and part[1].quotePrefix
+    assert all(not c.quotePrefix for c in sheet[8])  # ordinary text is written as it is

@@ -17,12 +17,14 @@ from docx import Document
 from docx.shared import Cm
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError
+from jinja2.sandbox import SecurityError
 
 from chitieu.core.evaluate import Evaluation
 from chitieu.core.plan import Plan
 from chitieu.reports import charts
 from chitieu.reports.appendix import add_appendix
 from chitieu.reports.data import ReportData, build_report_data
+from chitieu.reports.errors import ReportError
 from chitieu.reports.layout import (
     CENTER,
     add_heading,
@@ -33,28 +35,44 @@ from chitieu.reports.layout import (
 )
 from chitieu.reports.letterhead import CONTENT_MARKER, Letterhead, default_letterhead
 from chitieu.reports.make_default_template import DEFAULT_TEMPLATE
+from chitieu.reports.safe_template import (
+    ReportEnvironment,
+    TemplateRefused,
+    check_size,
+    check_template,
+)
 from chitieu.reports.wording import count_label
 
 
-class ReportError(Exception):
-    """A report that cannot be produced; the message says why, in Vietnamese and English."""
+def _template_bytes(template: str | Path | bytes | None) -> bytes:
+    if isinstance(template, bytes):
+        return template
+    path = Path(DEFAULT_TEMPLATE if template is None else template)
+    if not path.is_file():
+        raise ReportError(f"Không tìm thấy mẫu báo cáo {path}", f"template not found: {path}")
+    check_size(path.stat().st_size)  # before reading it into memory
+    return path.read_bytes()
 
 
 def _render_template(template: str | Path | bytes | None, context: dict):
-    source = DEFAULT_TEMPLATE if template is None else template
-    if not isinstance(source, bytes) and not Path(source).is_file():
-        raise ReportError(f"Không tìm thấy mẫu báo cáo {source} / template not found: {source}")
+    """The template rendered with ``context``: checked first (``safe_template.check_template``:
+    size, zip bounds, only the context's variables and the allowed subset), then rendered in the
+    sandbox, which checks every source again as Jinja2 parses it."""
+    data = _template_bytes(template)
+    check_template(data, context)
     try:
-        tpl = DocxTemplate(io.BytesIO(source) if isinstance(source, bytes) else str(source))
-        tpl.render(context, autoescape=True)
-    except TemplateError as exc:
-        raise ReportError(f"Mẫu báo cáo có lỗi cú pháp: {exc} / template syntax error") from exc
+        tpl = DocxTemplate(io.BytesIO(data))
+        tpl.render(context, jinja_env=ReportEnvironment(context), autoescape=True)
+    except TemplateRefused as exc:
+        raise ReportError(exc.vi, exc.en) from exc
+    except SecurityError as exc:
+        raise ReportError(f"Mẫu báo cáo bị chặn vì dùng thao tác không an toàn ({exc})",
+                          f"the template was stopped: it uses an unsafe operation ({exc})") from exc
+    except TemplateError as exc:  # syntax errors were reported by the check; this is a runtime failure
+        raise ReportError(f"Mẫu báo cáo không điền được: {exc}", f"the template could not be filled in: {exc}") from exc
     except Exception as exc:  # a file that is not a .docx at all (zipfile, KeyError of missing parts)
-        if isinstance(exc, ReportError):
-            raise
-        raise ReportError(
-            f"Tệp mẫu không phải là tệp Word (.docx) hợp lệ: {exc} / not a valid .docx template"
-        ) from exc
+        raise ReportError(f"Tệp mẫu không phải là tệp Word (.docx) hợp lệ: {exc}",
+                          "not a valid .docx template") from exc
     buf = io.BytesIO()
     tpl.save(buf)
     buf.seek(0)
@@ -66,8 +84,8 @@ def _marker_paragraph(doc):
         if CONTENT_MARKER in p.text:
             return p
     raise ReportError(
-        "Mẫu báo cáo thiếu đoạn {{ noi_dung }} (nơi đặt nội dung báo cáo) / "
-        "the template has no {{ noi_dung }} paragraph for the report body"
+        "Mẫu báo cáo thiếu đoạn {{ noi_dung }} (nơi đặt nội dung báo cáo)",
+        "the template has no {{ noi_dung }} paragraph for the report body",
     )
 
 
@@ -161,6 +179,9 @@ def build_report(
     """The report of ``plan`` as a python-docx ``Document``.
 
     ``template``: a .docx (path or bytes) with docxtpl variables; the default ships with chitieu.
+    It may use only the letterhead's variables (``letterhead.TEMPLATE_VARIABLES`` and the
+    ``extra`` ones) and the subset ``chitieu.reports.safe_template`` allows; it is rendered in
+    Jinja2's sandbox. Anything else raises ``ReportError`` naming it, before any of it runs.
     ``evaluations`` by indicator code default to evaluating every item that has a target.
     ``letterhead`` overrides the defaults derived from the plan (``issued`` and ``number`` are
     shortcuts for its date and number).

@@ -16,6 +16,13 @@ from chitieu.reports.wording import full_date
 
 CONTENT_MARKER = "\u27e6CHITIEU_NOI_DUNG\u27e7"  # what {{ noi_dung }} renders to until the body replaces it
 
+# The variables a template may use, and the only names a stored or uploaded template may use
+# (chitieu.reports.safe_template refuses any other). Keep in step with ``context()`` and docs/report.md.
+TEMPLATE_VARIABLES = (
+    "co_quan", "don_vi", "so_ky_hieu", "so", "dia_danh_ngay", "dia_danh", "ngay", "trich_yeu", "mo_dau",
+    "noi_dung", "ket_luan", "noi_nhan", "quyen_han", "chuc_vu", "nguoi_ky", "uy_ban",
+)
+
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text else text

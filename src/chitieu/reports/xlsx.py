@@ -8,6 +8,12 @@ the decimal mark go; the characters shown are the viewer's: Excel or LibreOffice
 Vietnamese (vi-VN) system shows ``2.796,0``, on an English one ``2,796.0``. Writing the
 Vietnamese characters into the format (or the value as text) would break arithmetic, so the
 workbook leaves that to the locale (see docs/report.md).
+
+Text never becomes a formula: every text cell is written as text, and text that starts with
+``=``, ``+``, ``-`` or ``@`` (an indicator named ``=HYPERLINK(…)``) gets the leading quote of
+``chitieu.core.cells.safe_cell_text``. The "- " and "+ " bullets of the "Trong đó" rows are
+chitieu's own, so those rows keep their text as shown in the DOCX, with the indicator's name after
+the bullet guarded, and carry Excel's "quote prefix" flag so that editing them keeps them text.
 """
 
 from __future__ import annotations
@@ -18,7 +24,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-from chitieu.reports.data import INDEX_DECIMALS, Appendix
+from chitieu.core.cells import safe_cell_text
+from chitieu.reports.data import INDEX_DECIMALS, Appendix, AppendixRow
 
 FONT = "Times New Roman"
 HEADER_ROW = 5  # first of the two header rows; rows 1-3 hold the title
@@ -27,6 +34,25 @@ INDEX_FORMAT = "0." + "0" * INDEX_DECIMALS
 
 def number_format(decimals: int) -> str:
     return "#,##0" if decimals <= 0 else "#,##0." + "0" * decimals
+
+
+_BULLETS = ("- ", "+ ")
+
+
+def _put(ws, row: int, col: int, value, *, part_row: AppendixRow | None = None):
+    """Write ``value`` into the cell: numbers as numbers, text always as text (never a formula)."""
+    cell = ws.cell(row, col)
+    if isinstance(value, str):
+        if part_row is not None and part_row.role == "part" and value.startswith(_BULLETS):
+            text = value[:2] + safe_cell_text(value[2:])
+            cell.quotePrefix = True
+        else:
+            text = safe_cell_text(value)
+        cell.value = text
+        cell.data_type = "s"  # openpyxl would store any text starting with "=" as a formula
+    else:
+        cell.value = value
+    return cell
 
 
 def appendix_workbook(appendix: Appendix) -> Workbook:
@@ -41,21 +67,21 @@ def appendix_workbook(appendix: Appendix) -> Workbook:
     center = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
     for r, (text, italic) in enumerate(((appendix.title, False), (appendix.subtitle, True)), 1):
-        ws.cell(r, 1, text).font = Font(name=FONT, size=13, bold=not italic, italic=italic)
+        _put(ws, r, 1, text).font = Font(name=FONT, size=13, bold=not italic, italic=italic)
         ws.cell(r, 1).alignment = Alignment(horizontal="center")
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
 
     top, sub = HEADER_ROW, HEADER_ROW + 1
     first_year, first_span = 5, 5 + n_years
     for c in (1, 2, 3, 4, ncols):
-        ws.cell(top, c, headers[c - 1])
+        _put(ws, top, c, headers[c - 1])
         ws.merge_cells(start_row=top, start_column=c, end_row=sub, end_column=c)
     ws.cell(top, first_year, "Thực hiện")
     ws.merge_cells(start_row=top, start_column=first_year, end_row=top, end_column=first_year + n_years - 1)
     ws.cell(top, first_span, "So sánh (%)")
     ws.merge_cells(start_row=top, start_column=first_span, end_row=top, end_column=first_span + n_spans - 1)
     for k, text in enumerate((*appendix.year_headers, *appendix.span_headers)):
-        ws.cell(sub, first_year + k, text)
+        _put(ws, sub, first_year + k, text)
     for r in (top, sub):
         for c in range(1, ncols + 1):
             cell = ws.cell(r, c)
@@ -70,7 +96,7 @@ def appendix_workbook(appendix: Appendix) -> Workbook:
         cells = [row.stt, row.name, row.unit, row.target]
         cells += [v for v in row.numbers] + [x for x in row.indices] + [row.verdict]
         for c, value in enumerate(cells, 1):
-            cell = ws.cell(r, c, value if value != "" else None)
+            cell = _put(ws, r, c, value if value != "" else None, part_row=row if c == 2 else None)
             cell.font = font
             cell.border = box
             if first_year <= c < first_span:

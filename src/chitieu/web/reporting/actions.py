@@ -2,7 +2,11 @@
 action, its audit rows written in one transaction after every file was built, so a bad template
 or a failed conversion stores nothing.
 
-Owns ``do_generate_report``; who may generate or set the template is ``access.Rights``.
+Owns ``do_generate_report``; who may generate or set the template is ``access.Rights``
+(any member of the unit and its reviewers may generate; only its officers and admins may upload
+the template every later report of the unit is written from). An uploaded template is checked
+by ``chitieu.reports.safe_template`` (size, zip bounds, only the documented placeholders) before
+anything of it is rendered, and rendered in Jinja2's sandbox.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from chitieu.core.numbers import nfc
@@ -40,7 +45,9 @@ def do_generate_report(unit, plan, *, fmt: str, issued: date | None = None, numb
     default one. Raises ``ActionError`` (keyed ``template`` or ``__all__``) with nothing stored.
     """
     from chitieu.reports.document import ReportError
+    from chitieu.reports.letterhead import TEMPLATE_VARIABLES
     from chitieu.reports.pdf import PdfConversionError
+    from chitieu.reports.safe_template import check_template as check_template_source
 
     if acting_user is not None:
         rights = rights_on(acting_user, unit)
@@ -54,16 +61,19 @@ def do_generate_report(unit, plan, *, fmt: str, issued: date | None = None, numb
 
     core = core_plan_for(plan, unit)
     try:
+        if upload:  # refused here, naming what is not allowed, before any of it is rendered
+            check_template_source(upload.data, TEMPLATE_VARIABLES)
         output = build_output(core, fmt, issued=issued, number=number or None, template=template)
         if upload and fmt == Format.XLSX:  # the spreadsheet does not use the template: check it anyway
             check_template(core, upload.data, issued=issued, number=number or None)
     except ReportError as exc:
+        reason = exc.in_language(get_language())
         if upload:
             msg = _("Mẫu báo cáo “%(name)s” không dùng được, mẫu chưa được lưu: %(reason)s") % {
-                "name": upload.file_name, "reason": exc}
+                "name": upload.file_name, "reason": reason}
         else:
             msg = _("Mẫu báo cáo của đơn vị không dùng được (%(reason)s). Hãy tải lên mẫu khác "
-                    "hoặc chọn mẫu mặc định.") % {"reason": exc}
+                    "hoặc chọn mẫu mặc định.") % {"reason": reason}
         raise ActionError({"template": [msg]}) from exc
     except PdfConversionError as exc:
         raise ActionError(_("Không tạo được tệp PDF: %(reason)s") % {"reason": exc}) from exc

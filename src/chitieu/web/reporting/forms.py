@@ -1,5 +1,5 @@
 """The "Tạo báo cáo" form: number, date of issue, format, and the template (the unit's own,
-the default one, or a new upload)."""
+the default one, or a new upload — offered only to those who may set the unit's template)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from chitieu.core.numbers import nfc
+from chitieu.reports.safe_template import MAX_TEMPLATE_BYTES
 from chitieu.web.reporting.generate import Format
 
-MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
 DEFAULT_SYMBOL = "/BC-UBND"
 
 
@@ -34,13 +34,17 @@ class ReportForm(forms.Form):
     template_source = forms.ChoiceField(label=_("Mẫu báo cáo"), widget=forms.RadioSelect, required=False)
     template = forms.FileField(
         label=_("Tải lên mẫu riêng của đơn vị (.docx)"), required=False,
-        help_text=_("Tệp Word có các biến docxtpl, bắt buộc có đoạn {{ noi_dung }}; được lưu làm mẫu của đơn vị."),
+        help_text=_("Tệp Word có các biến docxtpl, bắt buộc có đoạn {{ noi_dung }}; được lưu làm mẫu của đơn vị. "
+                    "Chỉ được dùng các biến trong danh sách của mẫu mặc định; mẫu dùng biến hay lệnh khác "
+                    "sẽ bị từ chối."),
         widget=forms.ClearableFileInput(attrs={
             "accept": ".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"}),
     )
 
-    def __init__(self, *args, pdf: bool, unit_template=None, **kwargs):
+    def __init__(self, *args, pdf: bool, unit_template=None, may_set_template: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        if not may_set_template:
+            del self.fields["template"]
         self.fields["issued"].initial = timezone.localdate()
         self.fields["format"].choices = [c for c in Format.choices if pdf or c[0] != Format.PDF]
         self.fields["format"].initial = Format.DOCX

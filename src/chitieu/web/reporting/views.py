@@ -24,7 +24,7 @@ def _unit_for_report(request, unit_id: int):
     unit, rights = get_unit_for_user(request, unit_id)
     if not rights.generate:
         raise PermissionDenied
-    return unit
+    return unit, rights
 
 
 def _download(data: bytes, content_type: str, name: str) -> HttpResponse:
@@ -37,10 +37,13 @@ def _download(data: bytes, content_type: str, name: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def generate(request, unit_id: int, plan_id: int):
-    unit = _unit_for_report(request, unit_id)
+    unit, rights = _unit_for_report(request, unit_id)
     plan = plan_for_unit(plan_id, unit)
+    if request.method == "POST" and "template" in request.FILES and not rights.set_template:
+        raise PermissionDenied  # a template is code every later report of the unit runs: officers and admins only
     unit_template = ReportTemplate.current_for(unit)
-    form = ReportForm(request.POST or None, request.FILES or None, pdf=pdf_available(), unit_template=unit_template)
+    form = ReportForm(request.POST or None, request.FILES or None, pdf=pdf_available(), unit_template=unit_template,
+                      may_set_template=rights.set_template)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         upload = Upload(d["template"].name, d["template"].read()) if d.get("template") else None
@@ -63,7 +66,7 @@ def generate(request, unit_id: int, plan_id: int):
 @require_GET
 def unit_template(request, unit_id: int):
     """The unit's current template, to edit it again in Word."""
-    unit = _unit_for_report(request, unit_id)
+    unit, _rights = _unit_for_report(request, unit_id)
     current = ReportTemplate.current_for(unit)
     if current is None:
         raise Http404("template")
