@@ -347,3 +347,22 @@ def test_the_outsider_is_refused_on_every_view(request, uploaded, client_for, pl
 def test_an_anonymous_visitor_is_sent_to_the_login_page(uploaded, client, places):
     assert client.get(f"/reports/{uploaded.pk}/")["Location"].startswith("/accounts/login/")
     assert client.get(f"/units/{places.ward2.pk}/reports/")["Location"].startswith("/accounts/login/")
+
+
+def test_saving_one_statement_does_not_read_the_reports_text(uploaded, officer, client_for):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    s = uploaded.statements.first()
+    with CaptureQueriesContext(connection) as queries:
+        r = _decide(client_for(officer), s, "rejected")
+    assert r.status_code == 200
+    assert ExtractedStatement.objects.get(pk=s.pk).decision == "rejected"
+    assert not [q["sql"] for q in queries.captured_queries if '"lines"' in q["sql"]]
+
+
+def test_the_report_list_counts_the_statements_of_each_report(uploaded, officer, places, client_for):
+    r = client_for(officer).get(f"/units/{places.ward2.pk}/reports/")
+    assert r.status_code == 200
+    assert [(x.pk, x.n_statements) for x in r.context["reports"]] == [(uploaded.pk, uploaded.statements.count())]
+    assert f'<td class="num">{uploaded.statements.count()}</td>' in r.content.decode()

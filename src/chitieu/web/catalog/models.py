@@ -5,7 +5,10 @@ together (a ratio needs a numerator and a denominator, constant prices a base ye
 
 from __future__ import annotations
 
+import re
+
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -51,10 +54,25 @@ PRICE_BASIS_LABELS = {
 }
 
 
+# A code goes into URLs (/catalog/<code>/edit/, the dashboards) and into file names: a "/" or a
+# space in one made every page that links to it fail.
+CODE_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,31}")
+CODE_MESSAGE = _("Mã chỉ tiêu “%(value)s” không hợp lệ: chỉ gồm chữ cái không dấu, chữ số và các dấu . _ - "
+                 "(bắt đầu bằng chữ hoặc số), tối đa 32 ký tự.")
+ALIAS_MAX_LENGTH = 300
+
+
+def code_is_valid(code: str) -> bool:
+    return bool(code) and CODE_PATTERN.fullmatch(code) is not None
+
+
+validate_code = RegexValidator(r"\A[A-Za-z0-9][A-Za-z0-9._-]{0,31}\Z", CODE_MESSAGE, code="invalid_code")
+
+
 class Indicator(models.Model):
     """One indicator; ``parent`` makes it a "Trong đó" part of another."""
 
-    code = models.CharField(_("mã"), max_length=32, unique=True)
+    code = models.CharField(_("mã"), max_length=32, unique=True, validators=[validate_code])
     name = models.CharField(_("tên chỉ tiêu"), max_length=300)
     unit = models.CharField(_("đơn vị tính"), max_length=50, blank=True)
     kind = models.CharField(_("loại"), max_length=16, choices=_choices(core.Kind, KIND_LABELS))
@@ -116,6 +134,12 @@ class Indicator(models.Model):
         )
 
     def clean(self) -> None:
+        if not self.code or not self.name:
+            return  # a missing or refused code or name is already reported on its field
+        long_aliases = [a for a in self.aliases or [] if len(a) > ALIAS_MAX_LENGTH]
+        if long_aliases:
+            raise ValidationError({"aliases": _("Tên khác dài quá %(max)d ký tự: “%(alias)s…”.") % {
+                "max": ALIAS_MAX_LENGTH, "alias": long_aliases[0][:40]}})
         try:
             self.to_core()
         except (core.IndicatorError, ValueError) as exc:

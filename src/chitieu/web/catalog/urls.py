@@ -10,4 +10,5 @@ urlpatterns = [
     path("catalog/import/", views.indicator_import, name="import"),
     path("catalog/export.<str:fmt>", views.indicator_export, name="export"),
     path("catalog/<str:code>/edit/", views.indicator_edit, name="edit"),
+    path("catalog/id/<int:pk>/edit/", views.indicator_edit, name="edit_by_id"),
 ]

@@ -5,23 +5,39 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from chitieu.web.access import may_edit_catalogue
 from chitieu.web.catalog import files
 from chitieu.web.catalog.actions import do_import_indicators, do_save_indicator
 from chitieu.web.catalog.forms import ImportForm, IndicatorForm
-from chitieu.web.catalog.models import DOMAIN_LABELS, Indicator
+from chitieu.web.catalog.models import DOMAIN_LABELS, Indicator, code_is_valid
 from chitieu.web.errors import ActionError
+
+
+def _edit_url(indicator: Indicator) -> str:
+    # a code stored before codes were checked ("A/B") cannot be put in the URL: edit it by id
+    if code_is_valid(indicator.code):
+        return reverse("catalog:edit", args=[indicator.code])
+    return reverse("catalog:edit_by_id", args=[indicator.pk])
 
 
 @login_required
 def indicator_list(request):
-    indicators = Indicator.objects.select_related("parent").order_by("domain", "code")
+    indicators = list(Indicator.objects.select_related("parent").order_by("domain", "code"))
+    can_edit = may_edit_catalogue(request.user)
+    for i in indicators:
+        i.code_ok = code_is_valid(i.code)
+        i.edit_url = _edit_url(i) if can_edit else ""
     groups = [(label, [i for i in indicators if i.domain == key]) for key, label in DOMAIN_LABELS.items()]
+    known = set(DOMAIN_LABELS)
+    stray = [i for i in indicators if i.domain not in known]
+    if stray:
+        groups.append((_("Lĩnh vực khác"), stray))
     return render(request, "catalog/list.html", {
         "groups": [(label, items) for label, items in groups if items],
-        "can_edit": may_edit_catalogue(request.user),
+        "can_edit": can_edit,
     })
 
 
@@ -31,9 +47,12 @@ def _require_editor(request):
 
 
 @login_required
-def indicator_edit(request, code: str | None = None):
+def indicator_edit(request, code: str | None = None, pk: int | None = None):
     _require_editor(request)
-    instance = get_object_or_404(Indicator, code=code) if code else None
+    if pk is not None:
+        instance = get_object_or_404(Indicator, pk=pk)
+    else:
+        instance = get_object_or_404(Indicator, code=code) if code else None
     form = IndicatorForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         try:

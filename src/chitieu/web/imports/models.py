@@ -91,4 +91,10 @@ class ExtractedStatement(models.Model):
         verbose_name_plural = _("chỉ tiêu trích được")
 
     def __str__(self) -> str:
-        return f"{self.report.file_name}:{self.line} {self.indicator_text}"
+        # every audit row of a review names the statement: read only the report's file name,
+        # not its text lines (megabytes for a long report)
+        if self._meta.get_field("report").is_cached(self):
+            name = self.report.file_name
+        else:
+            name = ImportedReport.objects.filter(pk=self.report_id).values_list("file_name", flat=True).first()
+        return f"{name}:{self.line} {self.indicator_text}"

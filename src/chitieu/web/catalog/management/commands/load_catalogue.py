@@ -18,7 +18,11 @@ class Command(BaseCommand):
 
         path = Path(file)
         try:
-            counts = do_import_indicators(read_rows(path.name, path.read_bytes()), acting_user=None)
+            content = path.read_bytes()
+        except OSError as exc:
+            raise CommandError(f"Không đọc được tệp / cannot read {path}: {exc.strerror}") from exc
+        try:
+            counts = do_import_indicators(read_rows(path.name, content), acting_user=None)
         except ActionError as exc:
             raise CommandError("\n".join(m for msgs in exc.errors.values() for m in msgs)) from exc
         self.stdout.write(f"Danh mục chỉ tiêu: {counts['created']} mới, {counts['updated']} cập nhật.")
