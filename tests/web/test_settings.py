@@ -34,3 +34,20 @@ def test_passwords_are_hashed_with_argon2():
     from chitieu.web import settings as module  # the module itself: the tests swap in a faster hasher
 
     assert module.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+
+
+def test_errors_are_logged_to_stderr_whatever_debug_says():
+    from chitieu.web import settings as module
+
+    assert module.LOGGING["root"]["handlers"][0] == "stderr"
+    assert module.LOGGING["handlers"]["stderr"]["class"] == "chitieu.web.settings.StderrHandler"
+    # Django's own default routes django.request errors to the console only with DEBUG on
+    assert module.LOGGING["loggers"]["django"] == {"handlers": [], "level": module.LOG_LEVEL, "propagate": True}
+
+
+def test_every_login_form_is_guarded_by_the_lockout_backend_first():
+    from chitieu.web import settings as module
+
+    assert module.AUTHENTICATION_BACKENDS[0] == "chitieu.web.accounts.backends.LoginLockoutBackend"
+    assert module.MIDDLEWARE[-1] == "axes.middleware.AxesMiddleware"
+    assert (module.AXES_FAILURE_LIMIT, module.AXES_COOLOFF_TIME.total_seconds()) == (5, 15 * 60)

@@ -1,26 +1,22 @@
 """The JSON API (django-ninja): units, indicators, plans, targets, values and evaluations.
 
 Mounted at /api/ (OpenAPI at /api/openapi.json, docs at /api/docs). Authentication by
-``Authorization: Bearer <token>`` (``accounts.ApiToken``) or the browser session. The same
+``Authorization: Bearer <token>`` (``accounts.ApiToken``) or the browser session, and throttling:
+``accounts.api_auth`` (a bad, expired or revoked token is a 401, never a CSRF failure). The same
 access helpers as the UI decide what a user may see (404 otherwise) and write (403), and
 writes go through the same actions.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404
-from django.utils import timezone
 from ninja import NinjaAPI, Schema
-from ninja.security import HttpBearer, django_auth
 
 from chitieu.commands.evaluate import evaluation_as_dict
 from chitieu.core.evaluate import evaluate_plan
 from chitieu.web.access import get_plan_for_user, get_unit_for_user, visible_units
-from chitieu.web.accounts.models import ApiToken, hash_token
+from chitieu.web.accounts import api_auth
 from chitieu.web.catalog.models import Indicator
 from chitieu.web.errors import ActionError
 from chitieu.web.plans.actions import do_set_target
@@ -28,23 +24,9 @@ from chitieu.web.plans.models import Plan
 from chitieu.web.values import actions as value_actions
 from chitieu.web.values.models import Submission, Value
 
-
-class BearerToken(HttpBearer):
-    def authenticate(self, request, token):
-        user = ApiToken.user_for(token)
-        if user is None:
-            return None
-        # "Last used" to the minute is all an administrator needs; writing it on every call would
-        # make each read a write (and serialise readers on SQLite).
-        now = timezone.now()
-        ApiToken.objects.filter(token_hash=hash_token(token)).filter(
-            Q(last_used__isnull=True) | Q(last_used__lt=now - timedelta(minutes=1))
-        ).update(last_used=now)
-        request.user = user
-        return user
-
-
-api = NinjaAPI(title="chitieu API", version="1", urls_namespace="api", auth=[BearerToken(), django_auth])
+api = NinjaAPI(title="chitieu API", version="1", urls_namespace="api",
+               auth=[api_auth.BearerToken(), api_auth.SessionAuth()], throttle=[api_auth.UserThrottle()])
+api_auth.install(api)
 
 
 @api.exception_handler(ActionError)
@@ -115,17 +97,20 @@ class ValueOut(Schema):
     indicator: str
     year: int
     status: str
-    value: float
+    value: float | None  # None when the stored row is not a readable number (valid is then false)
+    valid: bool = True
+    version: int  # send it back with a change: a save from an older version is refused (422)
     source: str
     note: str
 
 
 class ValueRowIn(Schema):
     indicator: str
-    value: str | float | None
+    value: str | int | float | None  # int before float: a whole number stays exact
     status: str = "chinh_thuc"
     source: str = ""
     note: str = ""
+    version: int | None = None  # the version this change is based on (0: there was no value); None: no check
 
 
 class ValuesIn(Schema):
@@ -169,7 +154,8 @@ def _plan(p: Plan) -> dict:
 
 def _value(v: Value) -> dict:
     return {"id": v.pk, "unit_code": v.unit.code, "indicator": v.indicator.code, "year": v.year, "status": v.status,
-            "value": float(v.value), "source": v.source, "note": v.note}
+            "value": float(v.value) if v.is_valid else None, "valid": v.is_valid, "version": v.version,
+            "source": v.source, "note": v.note}
 
 
 @api.get("/units", response=list[UnitOut], tags=["units"])

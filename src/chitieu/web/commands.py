@@ -4,13 +4,37 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
+
+
+class SettingsError(Exception):
+    """The settings refused the environment (e.g. no SECRET_KEY); the message says which variable."""
 
 
 def _django():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chitieu.web.settings")
     import django
+    from django.core.exceptions import ImproperlyConfigured
 
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as exc:
+        raise SettingsError(str(exc)) from None
+
+
+def _demo_environment() -> None:
+    """``chitieu demo`` runs the development server on this machine: DEBUG on, with which the
+    settings fall back on their public development SECRET_KEY (unless SECRET_KEY is set). An
+    environment that says DEBUG=false is kept, and then needs its own SECRET_KEY."""
+    from django.conf import settings
+
+    if not settings.configured:  # called in a process whose settings are loaded already (tests)
+        os.environ.setdefault("DEBUG", "true")
+
+
+def _settings_refused(exc: SettingsError) -> int:
+    print(f"chitieu: {exc}", file=sys.stderr)
+    return 2
 
 
 def register(subparsers) -> None:
@@ -29,7 +53,11 @@ def register(subparsers) -> None:
 
 
 def run_demo(args) -> int:
-    _django()
+    _demo_environment()
+    try:
+        _django()
+    except SettingsError as exc:
+        return _settings_refused(exc)
     from django.conf import settings
     from django.core.management import call_command
 
@@ -52,7 +80,10 @@ def run_demo(args) -> int:
 
 
 def run_web(args) -> int:
-    _django()
+    try:
+        _django()
+    except SettingsError as exc:
+        return _settings_refused(exc)
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["chitieu web", *args.args])

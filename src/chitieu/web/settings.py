@@ -1,12 +1,19 @@
 """The one settings module of the web app. Everything that differs between machines comes from
 environment variables read by the small typed helpers below, which fail loudly on a bad value.
+docs/deploy.md lists every variable and the values for production.
+
+Safe by default: DEBUG is off and SECRET_KEY must be set. ``chitieu demo`` sets both for itself
+(a development-only key); the test run (pytest) gets a fixed test key.
 
 SQLite (``var/chitieu.sqlite3``) by default; PostgreSQL with ``DATABASE_URL``.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -38,12 +45,38 @@ def envint(name: str, default: str) -> int:
         raise ImproperlyConfigured(f"{name}={value!r}: expected an integer") from None
 
 
-DEBUG = envbool("DEBUG", "True")
-SECRET_KEY = envstr("SECRET_KEY", "chitieu-development-key-change-me-in-production-0123456789")
-if not DEBUG and SECRET_KEY.startswith("chitieu-development-key"):
-    raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
-ALLOWED_HOSTS = [h for h in envstr("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
-CSRF_TRUSTED_ORIGINS = [o for o in envstr("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+def envlist(name: str, default: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def envrate(name: str, default: str) -> str:
+    """A request rate such as ``600/min`` (per ``s``, ``min``, ``h`` or ``day``)."""
+    value = os.environ.get(name, default).strip()
+    count, _slash, period = value.partition("/")
+    if not (count.isdigit() and int(count) > 0 and period in ("s", "sec", "m", "min", "h", "hour", "d", "day")):
+        raise ImproperlyConfigured(f"{name}={value!r}: expected a rate such as 600/min")
+    return value
+
+
+# pytest sets PYTEST_VERSION while it runs (pytest >= 8.2): the test run needs no secrets.
+RUNNING_TESTS = "PYTEST_VERSION" in os.environ
+# The key `chitieu demo` and DEBUG runs fall back on: public, so refused whenever DEBUG is off.
+DEVELOPMENT_SECRET_KEY = "chitieu-development-key-NOT-SECRET-never-use-in-production-0123456789"
+
+DEBUG = envbool("DEBUG", "False")
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY and (DEBUG or RUNNING_TESTS):
+    SECRET_KEY = DEVELOPMENT_SECRET_KEY
+if not SECRET_KEY:
+    raise ImproperlyConfigured(
+        "SECRET_KEY chưa được đặt / SECRET_KEY is not set. In production set SECRET_KEY to a long random "
+        "value (python3 -c \"import secrets; print(secrets.token_urlsafe(50))\"; see docs/deploy.md); "
+        "for development use `chitieu demo` or set DEBUG=true."
+    )
+if not DEBUG and not RUNNING_TESTS and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
+    raise ImproperlyConfigured("SECRET_KEY must be set to a secret value when DEBUG is off (see docs/deploy.md)")
+ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -56,6 +89,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "csp",
+    "axes",
+    "ninja",  # Swagger UI's files served from our own static files (the CDN is blocked by our CSP)
     "chitieu.web",
     "chitieu.web.accounts",
     "chitieu.web.units",
@@ -81,6 +116,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
+    # last: turns a refused login (too many failures) into the lockout page
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "chitieu.web.urls"
@@ -123,11 +160,54 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    # first: refuses every login, right password or not, while a username and address are locked out
+    "chitieu.web.accounts.backends.LoginLockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "dashboards:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+
+# Brute-force protection on every login form (ours and the admin's), by django-axes: after
+# LOGIN_FAILURE_LIMIT wrong passwords for one username from one address, that username is refused
+# from that address for LOGIN_LOCKOUT_MINUTES, even with the right password. Counting the pair (not
+# the address alone) keeps one officer's typos from locking out a whole office behind one NAT.
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", "5")
+AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", "15"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "chitieu.web.accounts.views.lockout"
+AXES_CLIENT_IP_CALLABLE = "chitieu.web.accounts.backends.client_ip"
+AXES_VERBOSE = False  # its INFO lines on every login; lockouts are logged as warnings all the same
+
+# API tokens expire API_TOKEN_DAYS after they are issued; the API's rates per authenticated user and,
+# for requests without a valid token (bad tokens included), per client address.
+API_TOKEN_DAYS = envint("API_TOKEN_DAYS", "365")
+API_THROTTLE_RATE = envrate("API_THROTTLE_RATE", "1200/min")
+API_ANON_THROTTLE_RATE = envrate("API_ANON_THROTTLE_RATE", "60/min")
+
+# Mail (password reset). Console in DEBUG, SMTP otherwise; EMAIL_BACKEND overrides either.
+EMAIL_BACKEND = envstr(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = envstr("EMAIL_HOST", "localhost")
+EMAIL_PORT = envint("EMAIL_PORT", "25")
+EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "False")
+EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", "False")
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", "10")
+DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "chitieu <noreply@localhost>")
+SERVER_EMAIL = envstr("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+PASSWORD_RESET_TIMEOUT = envint("PASSWORD_RESET_HOURS", "24") * 3600
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
@@ -137,20 +217,31 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-# In development static files come from the apps (finders); collectstatic fills STATIC_ROOT for production.
-WHITENOISE_USE_FINDERS = DEBUG
-STATIC_ROOT = BASE_DIR / "var" / "static"
+# In development and tests static files come from the apps (finders); collectstatic fills
+# STATIC_ROOT for production.
+WHITENOISE_USE_FINDERS = DEBUG or RUNNING_TESTS
+STATIC_ROOT = Path(envstr("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
+# HTTPS. Off by default so that a plain-HTTP run on 127.0.0.1 works; docs/deploy.md turns them on.
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", "False")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "False")
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", "0")
-if envbool("BEHIND_HTTPS_PROXY", "False"):
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", "False")
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", "False")
+SESSION_COOKIE_AGE = envint("SESSION_HOURS", "12") * 3600
+# The proxy in front (nginx …) says the request came by HTTPS and appends the client's address to
+# X-Forwarded-For; both are trusted only when it is declared here.
+BEHIND_HTTPS_PROXY = envbool("BEHIND_HTTPS_PROXY", "False")
+if BEHIND_HTTPS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+NINJA_NUM_PROXIES = 1 if BEHIND_HTTPS_PROXY else 0  # the API's throttles read the client address the same way
+
+CSRF_FAILURE_VIEW = "chitieu.web.accounts.views.csrf_failure"
 
 # Every script and style is served from our own static files: no CDN, no inline script.
 CONTENT_SECURITY_POLICY = {
@@ -163,4 +254,48 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],
     }
+}
+
+# Errors (500s with their tracebacks, from django.request) and warnings go to stderr, where
+# gunicorn and systemd collect them, and also to LOG_FILE when it is set — with DEBUG off too.
+LOG_LEVEL = envstr("LOG_LEVEL", "INFO").upper()
+LOG_FILE = envstr("LOG_FILE", "")
+
+
+class StderrHandler(logging.StreamHandler):
+    """Writes to ``sys.stderr`` as it is when the record is written, not as it was when logging
+    was configured (test runners swap and close the stream they captured it with)."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass
+
+
+_log_handlers = {
+    "stderr": {"class": "chitieu.web.settings.StderrHandler", "formatter": "plain"},
+}
+if LOG_FILE:
+    # WatchedFileHandler reopens the file after logrotate moves it
+    _log_handlers["file"] = {"class": "logging.handlers.WatchedFileHandler", "filename": LOG_FILE,
+                             "formatter": "plain", "encoding": "utf-8"}
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(process)d: %(message)s"}},
+    "handlers": _log_handlers,
+    "root": {"handlers": list(_log_handlers), "level": "WARNING"},
+    "loggers": {
+        # Django's own default sends these to the console only when DEBUG is on, and to e-mail else;
+        # here they go up to the root's handlers always.
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        "chitieu": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        "axes": {"handlers": [], "level": "WARNING", "propagate": True},
+    },
 }
