@@ -39,6 +39,13 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _background_work_at_once(settings):
+    # Uploaded reports are read by the queue's worker; the tests of the queue itself
+    # (test_imports_queue.py) switch back to the database queue and run the worker.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
 def _vietnamese():
     # a request in English leaves English active in the thread; each test starts in Vietnamese
     from django.utils import translation

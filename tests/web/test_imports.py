@@ -292,7 +292,14 @@ def test_a_file_that_cannot_be_read_is_refused_beside_the_field(client_for, offi
     response = _upload(client_for(officer), places.ward2, name, content)
     page = response.content.decode()
     assert response.status_code == 400 and message in page and 'role="alert"' in page
-    assert not ImportedReport.objects.exists() and not AuditLog.objects.filter(action="report.upload").exists()
+    if name.endswith(".xlsx"):  # refused by its name, before anything is stored
+        assert not ImportedReport.objects.exists() and not AuditLog.objects.filter(action__startswith="report.").exists()
+        return
+    # the reader's refusal is kept as a failed upload with its reason: no text, no statements
+    report = ImportedReport.objects.get()
+    assert report.status == "failed" and message in report.error and report.lines == []
+    assert not report.statements.exists() and report.pending_file is None
+    assert AuditLog.objects.filter(action="report.read_failed", object_id=str(report.pk)).exists()
 
 
 def test_the_english_page_gives_the_english_message(officer, places, catalogue):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 
 
@@ -75,7 +76,13 @@ def run_demo(args) -> int:
     print("\nAPI: /api/docs · Quản trị / admin: /admin/ (quantri)")
     if args.no_serve:
         return 0
-    call_command("runserver", args.addr, use_reloader=False)
+    # uploaded reports are read by the queue's worker, beside the server, as in production
+    worker = subprocess.Popen([sys.executable, "-m", "chitieu.cli", "web", "db_worker", "--no-reload"])
+    try:
+        call_command("runserver", args.addr, use_reloader=False)
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
     return 0
 
 

@@ -90,6 +90,8 @@ INSTALLED_APPS = [
     "template_partials",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "ninja",  # Swagger UI's files served from our own static files (the CDN is blocked by our CSP)
     "chitieu.web",
     "chitieu.web.accounts",
@@ -119,6 +121,16 @@ MIDDLEWARE = [
     # last: turns a refused login (too many failures) into the lockout page
     "axes.middleware.AxesMiddleware",
 ]
+
+# Background work (reading uploaded reports) runs in `chitieu web db_worker`, from the database
+# queue. TASK_BACKEND=immediate runs each job inside the request instead (the test suite; a
+# one-process trial) — never for a server that takes uploads from many users.
+_TASK_BACKENDS = {"database": "django_tasks_db.DatabaseBackend",
+                  "immediate": "django_tasks.backends.immediate.ImmediateBackend"}
+_task_backend = envstr("TASK_BACKEND", "database")
+if _task_backend not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASK_BACKEND={_task_backend!r}: expected one of {', '.join(_TASK_BACKENDS)}")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend]}}
 
 ROOT_URLCONF = "chitieu.web.urls"
 WSGI_APPLICATION = "chitieu.web.wsgi.application"

@@ -7,6 +7,7 @@ their natural keys), all or nothing.
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -14,13 +15,14 @@ from django.utils.translation import gettext as _
 
 from chitieu.core.numbers import NumberFormatError, format_number, nfc, parse_number
 from chitieu.core.series import ValueStatus
+from chitieu.extract import ExtractionError
 from chitieu.web.access import require, rights_on
 from chitieu.web.audit.models import record
 from chitieu.web.catalog.models import Indicator
 from chitieu.web.errors import ActionError
 from chitieu.web.imports import proposals
 from chitieu.web.imports.models import ExtractedStatement, ImportedReport
-from chitieu.web.imports.reading import read_upload, safe_name, sha256_of
+from chitieu.web.imports.reading import check_name_and_size, read_upload, safe_name, sha256_of
 from chitieu.web.plans.actions import check_phrase, do_set_target
 from chitieu.web.plans.models import Plan
 from chitieu.web.values.actions import do_save_values
@@ -34,19 +36,86 @@ def catalogue_entries() -> list[tuple[str, str, tuple[str, ...]]]:
 
 
 def do_upload_report(unit, file_name: str, content: bytes, *, acting_user) -> tuple[ImportedReport, bool]:
-    """Store the report ``file_name`` of ``unit`` with the statements the extractor finds.
+    """Store the report ``file_name`` of ``unit`` and queue it to be read (``imports.tasks``).
 
     Returns ``(report, created)``: a file this unit already uploaded (same sha256) is not read
-    again; its existing import is returned. Unreadable input raises the extractor's
-    ``ExtractionError`` and nothing is stored.
+    again; its existing import is returned (one that could not be read is tried again). A name or
+    size the readers cannot take raises the extractor's ``ExtractionError`` and nothing is stored.
+    The reading itself runs in the background: the report is "reading" until the worker is done.
     """
+    from chitieu.web.imports.tasks import read_report
+
     require(acting_user, unit, "write")
     file_name = safe_name(file_name)
+    check_name_and_size(file_name, len(content))
     digest = sha256_of(content)
-    existing = ImportedReport.objects.filter(unit=unit, sha256=digest).first()
-    if existing is not None:
-        return existing, False
-    document, statements = read_upload(file_name, content)
+    try:
+        with transaction.atomic():
+            existing = ImportedReport.objects.select_for_update().filter(unit=unit, sha256=digest).defer(
+                "lines", "pending_file").first()
+            if existing is not None and existing.status != ImportedReport.State.FAILED:
+                return existing, False
+            if existing is not None:
+                record("report.retry", existing, actor=acting_user, unit=unit, old=existing.error, new=file_name)
+                existing.delete()
+            report = ImportedReport.objects.create(
+                unit=unit, uploaded_by=acting_user if getattr(acting_user, "pk", None) else None,
+                file_name=file_name, file_format=Path(file_name).suffix.lower().lstrip(".")[:8], sha256=digest,
+                status=ImportedReport.State.READING, pending_file=content)
+            record("report.upload", report, actor=acting_user, unit=unit, new=file_name, sha256=digest,
+                   size=len(content))
+            # queued in the same transaction: the worker sees the job only with its report
+            read_report.enqueue(report.pk)
+    except IntegrityError:  # the same file uploaded at the same moment by someone else
+        return ImportedReport.objects.get(unit=unit, sha256=digest), False
+    report.refresh_from_db()
+    return report, True
+
+
+def do_read_report(report_id: int) -> ImportedReport | None:
+    """Read a queued report (the background task): its text lines and the statements the
+    extractor finds, stored in one transaction with their audit row. A file that cannot be read
+    ends "failed" with the reader's reason; the uploaded bytes are dropped either way. Returns
+    None when there is nothing to read (the report was deleted or already read)."""
+    report = ImportedReport.objects.filter(pk=report_id, status=ImportedReport.State.READING).first()
+    if report is None:
+        return None
+    content = bytes(report.pending_file or b"")
+    try:
+        document, statements = read_upload(report.file_name, content)
+    except ExtractionError as exc:
+        with transaction.atomic():
+            failed = ImportedReport.objects.select_for_update().filter(
+                pk=report.pk, status=ImportedReport.State.READING).first()
+            if failed is None:
+                return None
+            failed.status = ImportedReport.State.FAILED
+            failed.error, failed.error_en = exc.vi[:1000], exc.en[:1000]
+            failed.pending_file = None
+            failed.save(update_fields=["status", "error", "error_en", "pending_file"])
+            record("report.read_failed", failed, actor=None, unit=failed.unit, new=exc.vi[:500])
+        return failed
+    rows = _statement_rows(statements)
+    with transaction.atomic():
+        current = ImportedReport.objects.select_for_update().filter(
+            pk=report.pk, status=ImportedReport.State.READING).first()
+        if current is None:
+            return None
+        current.status = ImportedReport.State.DRAFT
+        current.file_format = document.format
+        current.lines = list(document.lines)
+        current.pending_file = None
+        current.save(update_fields=["status", "file_format", "lines", "pending_file"])
+        for row in rows:
+            row.report = current
+        ExtractedStatement.objects.bulk_create(rows)
+        record("report.read", current, actor=None, unit=current.unit, new=current.file_name,
+               statements=len(rows), lines=len(document.lines))
+    return current
+
+
+def _statement_rows(statements) -> list[ExtractedStatement]:
+    """The extractor's statements as rows to store, each with the catalogue's best suggestion."""
     catalogue = catalogue_entries()
     indicators = {i.code: i for i in Indicator.objects.all()}
     units = {code: i.unit for code, i in indicators.items()}
@@ -68,19 +137,18 @@ def do_upload_report(unit, file_name: str, content: bytes, *, acting_user) -> tu
             value=proposals.proposed_value(s.op, s.low, s.high) if s.kind == "result" else None,
             value_unit=(s.unit or "")[:80], value_year=s.year, phrase=phrase[:500],
         ))
-    try:
-        with transaction.atomic():
-            report = ImportedReport.objects.create(
-                unit=unit, uploaded_by=acting_user if getattr(acting_user, "pk", None) else None,
-                file_name=file_name, file_format=document.format, sha256=digest, lines=list(document.lines))
-            for row in rows:
-                row.report = report
-            ExtractedStatement.objects.bulk_create(rows)
-            record("report.upload", report, actor=acting_user, unit=unit, new=file_name, sha256=digest,
-                   statements=len(rows), lines=len(document.lines))
-    except IntegrityError:  # the same file uploaded at the same moment by someone else
-        return ImportedReport.objects.get(unit=unit, sha256=digest), False
-    return report, True
+    return rows
+
+
+def do_delete_report(report: ImportedReport, *, acting_user) -> None:
+    """Remove an upload that was not imported (one that could not be read, or a wrong file)."""
+    require(acting_user, report.unit, "write")
+    with transaction.atomic():
+        current = ImportedReport.objects.select_for_update().defer("lines", "pending_file").get(pk=report.pk)
+        if current.status == ImportedReport.State.IMPORTED:
+            raise ActionError(_("Báo cáo đã được nhập vào kế hoạch, không xóa được."))
+        record("report.delete", current, actor=acting_user, unit=current.unit, old=current.file_name)
+        current.delete()
 
 
 def _decimal(text: str) -> Decimal | None:

@@ -2,8 +2,10 @@
 lines) and ``ExtractedStatement`` (one statement the extractor found in it, with what the
 reviewer decided: the catalogue indicator, the value or target phrase to import, accept/reject).
 
-The uploaded file itself is not kept: its text lines are what the review screen shows and what
-line numbers refer to. A unit holds a given file (same sha256) once.
+The uploaded file itself is not kept: it waits in ``pending_file`` while the background reader
+(``imports.tasks``) works (state "reading"), then its text lines are what the review screen shows
+and what line numbers refer to; a file that cannot be read ends "failed" with the reason. A unit
+holds a given file (same sha256) once.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from chitieu.web.values.models import STATUS_CHOICES
 
 class ImportedReport(models.Model):
     class State(models.TextChoices):
+        READING = "reading", _("Đang đọc")
+        FAILED = "failed", _("Không đọc được")
         DRAFT = "draft", _("Đang xem xét")
         IMPORTED = "imported", _("Đã nhập")
 
@@ -30,6 +34,10 @@ class ImportedReport(models.Model):
     sha256 = models.CharField(max_length=64)
     lines = models.JSONField(_("các dòng văn bản"), default=list)
     status = models.CharField(_("trạng thái"), max_length=10, choices=State.choices, default=State.DRAFT)
+    # The uploaded bytes, kept only until the background reader has read them (then emptied).
+    pending_file = models.BinaryField(null=True, blank=True, editable=False)
+    error = models.CharField(_("lý do không đọc được"), max_length=1000, blank=True)
+    error_en = models.CharField(max_length=1000, blank=True)
     plan = models.ForeignKey("plans.Plan", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
                              verbose_name=_("kế hoạch đã nhập vào"))
     imported_at = models.DateTimeField(_("thời điểm nhập"), null=True, blank=True)

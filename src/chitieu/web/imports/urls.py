@@ -9,4 +9,6 @@ urlpatterns = [
     path("reports/<int:report_id>/", views.review, name="review"),
     path("reports/<int:report_id>/statements/<int:statement_id>/", views.statement, name="statement"),
     path("reports/<int:report_id>/import/", views.import_report, name="import"),
+    path("reports/<int:report_id>/state/", views.reading_state, name="state"),
+    path("reports/<int:report_id>/delete/", views.delete_report, name="delete"),
 ]

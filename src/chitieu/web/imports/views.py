@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -40,7 +40,7 @@ def get_report_for_user(request, report_id, *, with_text: bool = True):
     ``with_text=False`` leaves the text lines (up to megabytes) unread until used."""
     qs = ImportedReport.objects.select_related("unit", "unit__parent", "plan")
     try:
-        report = (qs if with_text else qs.defer("lines")).get(pk=report_id)
+        report = (qs.defer("pending_file") if with_text else qs.defer("lines", "pending_file")).get(pk=report_id)
     except (ImportedReport.DoesNotExist, ValueError):
         raise Http404("report") from None
     rights = rights_on(request.user, report.unit)
@@ -81,7 +81,14 @@ def report_list(request, unit_id: int):
             except ExtractionError as exc:
                 form.add_error("file", _error_text(exc))
             else:
-                if created:
+                if created and report.status == ImportedReport.State.FAILED:
+                    # the queue ran the reading at once (an immediate backend) and it failed
+                    form.add_error("file", report.error_en if _english() else report.error)
+                    return _list_page(request, unit, rights, form, status=400)
+                if created and report.status == ImportedReport.State.READING:
+                    messages.info(request, _("Đã nhận “%(name)s”; đang đọc tệp. Trang sẽ tự cập nhật khi đọc xong.") % {
+                        "name": report.file_name})
+                elif created:
                     messages.success(request, _("Đã đọc %(n)d chỉ tiêu từ “%(name)s”. Hãy xem lại từng dòng rồi nhập.") % {
                         "n": report.statements.count(), "name": report.file_name})
                 else:
@@ -89,7 +96,15 @@ def report_list(request, unit_id: int):
                         "date": timezone.localtime(report.uploaded_at).strftime("%d/%m/%Y %H:%M")})
                 return redirect("imports:review", report.pk)
         status = 400
-    reports = unit.imported_reports.select_related("uploaded_by").defer("lines").annotate(
+    return _list_page(request, unit, rights, form, status=status)
+
+
+def _english() -> bool:
+    return (get_language() or "vi").startswith("en")
+
+
+def _list_page(request, unit, rights, form, *, status: int = 200):
+    reports = unit.imported_reports.select_related("uploaded_by").defer("lines", "pending_file").annotate(
         n_statements=Coalesce(Subquery(_statement_count), Value(0), output_field=IntegerField()))
     return render(request, "imports/list.html", {"unit": unit, "rights": rights, "form": form, "reports": reports},
                   status=status)
@@ -179,7 +194,44 @@ def _review_context(report, rights, *, import_form=None, import_errors=None):
 @login_required
 def review(request, report_id: int):
     report, rights = get_report_for_user(request, report_id)
+    if report.status in (ImportedReport.State.READING, ImportedReport.State.FAILED):
+        return _reading_page(request, report, rights)
     return render(request, "imports/review.html", _review_context(report, rights))
+
+
+def _reading_page(request, report, rights):
+    error = (report.error_en if _english() else report.error) if report.status == ImportedReport.State.FAILED else ""
+    return render(request, "imports/reading.html", {"report": report, "unit": report.unit, "rights": rights,
+                                                    "error": error})
+
+
+@login_required
+def reading_state(request, report_id: int):
+    """Polled by the "reading" page (htmx, every few seconds): 204 while the worker reads; once
+    it is done, ``HX-Refresh`` reloads the page, which then shows the statements or the reason."""
+    report, _rights = get_report_for_user(request, report_id, with_text=False)
+    if report.status == ImportedReport.State.READING:
+        return HttpResponse(status=204)
+    response = HttpResponse(status=200)
+    response["HX-Refresh"] = "true"
+    return response
+
+
+@login_required
+@require_POST
+def delete_report(request, report_id: int):
+    report, rights = get_report_for_user(request, report_id, with_text=False)
+    if not rights.write:
+        raise PermissionDenied
+    try:
+        actions.do_delete_report(report, acting_user=request.user)
+    except ActionError as exc:
+        for msgs in exc.errors.values():
+            for m in msgs:
+                messages.error(request, m)
+        return redirect("imports:review", report.pk)
+    messages.success(request, _("Đã xóa “%(name)s”.") % {"name": report.file_name})
+    return redirect("imports:list", report.unit_id)
 
 
 @login_required
