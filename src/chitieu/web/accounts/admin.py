@@ -28,7 +28,7 @@ class MembershipAdmin(AuditedAdmin):
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(ReadOnlyAdmin):
-    list_display = ("prefix", "user", "name", "created", "last_used")
+    list_display = ("prefix", "user", "name", "created", "last_used", "expires_at", "revoked_at")
 
 
 def _names(qs) -> str:
