@@ -21,13 +21,17 @@ def _cells(row) -> list[str]:
     return [c.text for c in row.cells]
 
 
-def test_the_appendix_is_its_own_landscape_a4_section_with_the_page_number_continuing(report):
+def test_the_appendix_is_its_own_landscape_a4_section_numbering_its_own_pages(report):
     assert len(report.sections) == 2
     s = report.sections[-1]
     assert s.orientation == WD_ORIENT.LANDSCAPE
     assert round(s.page_width / 36000) == 297 and round(s.page_height / 36000) == 210
-    assert not s.different_first_page_header_footer
-    assert s.header.is_linked_to_previous
+    # Nghị định 30: an appendix numbers its pages on its own, from 1, not on its first page
+    assert s._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
+    assert s.different_first_page_header_footer
+    assert not s.header.is_linked_to_previous and not s.first_page_header.is_linked_to_previous
+    assert " PAGE " in "".join(s.header._element.itertext())
+    assert not "".join(s.first_page_header._element.itertext()).strip()
 
 
 def test_the_appendix_opens_with_its_title_and_the_report_it_belongs_to(report):
@@ -35,7 +39,9 @@ def test_the_appendix_opens_with_its_title_and_the_report_it_belongs_to(report):
     i = texts.index("Phụ lục 1")
     assert texts[i + 1] == "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU"
     assert texts[i + 2] == "Nghị quyết Đại hội Đảng bộ thị xã lần thứ VII, nhiệm kỳ 2020 - 2025"
-    assert texts[i + 3] == "(Kèm theo Báo cáo số 125/BC-UBND ngày 05/01/2026 của UBND thị xã Quảng Trị)"
+    assert texts[i + 3] == (
+        "(Kèm theo Báo cáo số 125/BC-UBND ngày 05 tháng 01 năm 2026 của UBND thị xã Quảng Trị)"
+    )
 
 
 def test_the_two_header_rows_are_merged_like_the_seed_and_repeat_on_every_page(report):

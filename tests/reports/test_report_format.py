@@ -48,19 +48,20 @@ def test_body_paragraphs_are_14pt_justified_with_a_first_line_indent_and_6pt_aft
 def test_the_letterhead_is_a_borderless_two_column_table_with_issuer_number_motto_place_and_date(report):
     table = report.tables[0]
     left, right = table.rows[0].cells
+    number, place_date = table.rows[1].cells
     assert [p.text for p in left.paragraphs if p.text] == [
         "ỦY BAN NHÂN DÂN",
         "THỊ XÃ QUẢNG TRỊ",
-        "Số: 125/BC-UBND",
     ]
     assert [p.text for p in right.paragraphs if p.text] == [
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
-        "Thị xã Quảng Trị, ngày 05 tháng 01 năm 2026",
     ]
+    assert [p.text for p in number.paragraphs] == ["Số: 125/BC-UBND"]
+    assert [p.text for p in place_date.paragraphs] == ["Quảng Trị, ngày 05 tháng 01 năm 2026"]
     motto = next(p for p in right.paragraphs if p.text.startswith("Độc lập"))
     assert motto.runs[0].font.underline and motto.runs[0].font.bold
-    date_line = next(p for p in right.paragraphs if "ngày 05" in p.text)
+    date_line = place_date.paragraphs[0]
     assert date_line.runs[0].font.italic
     borders = table._tbl.tblPr.find(qn("w:tblBorders"))
     assert {el.get(qn("w:val")) for el in borders} == {"nil"}
@@ -71,7 +72,7 @@ def test_the_title_is_bao_cao_with_its_subject_in_bold(report):
     i = texts.index("BÁO CÁO")
     assert texts[i + 1] == (
         "Kết quả thực hiện kế hoạch phát triển kinh tế - xã hội 5 năm 2021-2025 "
-        "và kế hoạch phát triển kinh tế - xã hội 5 năm 2025-2030"
+        "và kế hoạch phát triển kinh tế - xã hội 5 năm 2026-2030"
     )
     assert report.paragraphs[i].runs[0].font.bold and report.paragraphs[i + 1].runs[0].font.bold
 

@@ -74,7 +74,8 @@ def test_the_next_plans_targets_are_numbered_across_domains_with_their_count(rep
 def test_part_two_is_headed_with_the_next_period(report):
     texts = _texts(report)
     assert texts.index("Phần thứ nhất") < texts.index("Phần thứ hai")
-    assert "KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI 5 NĂM 2025-2030" in texts
+    # next_plan.period 2025-2030 is base year - final year, as the plan's own period: 2026-2030
+    assert "KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI 5 NĂM 2026-2030" in texts
 
 
 def test_dates_are_written_in_full_with_the_decrees_leading_zeros():

@@ -38,7 +38,7 @@ def test_a_units_own_template_gives_its_letterhead_and_fixed_paragraphs(plan):
     doc = build_report(plan, template=template, issued=ISSUED, number="7/BC-UBND")
     texts = [p.text for p in doc.paragraphs]
     assert texts[0] == "ĐẢNG ỦY - ỦY BAN NHÂN DÂN THỊ XÃ QUẢNG TRỊ"
-    assert texts[1] == "Số: 7/BC-UBND — Thị xã Quảng Trị, ngày 05 tháng 01 năm 2026"
+    assert texts[1] == "Số: 07/BC-UBND — Quảng Trị, ngày 05 tháng 01 năm 2026"  # ND 30: 05, not 5
     assert texts[2] == "Kính gửi: Ủy ban nhân dân tỉnh Quảng Trị"
     assert texts[3] == "Phần thứ nhất"  # the generated body replaces {{ noi_dung }} in place
     fixed = texts.index("Đoạn cố định của đơn vị sau nội dung.")

@@ -79,9 +79,8 @@ def test_the_officer_downloads_the_docx_of_phuong_2(ward_values, ward_plan, plac
     assert r["Content-Disposition"] == 'attachment; filename="bao-cao-phuong-2-2021-2025.docx"'
     doc = _document(r)
     letterhead = doc.tables[0]
-    left = letterhead.cell(0, 0).text
-    assert "PHƯỜNG 2" in left and "Số: 125/BC-UBND" in left
-    assert "Phường 2, ngày 05 tháng 01 năm 2026" in letterhead.cell(0, 1).text
+    assert "PHƯỜNG 2" in letterhead.cell(0, 0).text and letterhead.cell(1, 0).text == "Số: 125/BC-UBND"
+    assert letterhead.cell(1, 1).text == "Phường 2, ngày 05 tháng 01 năm 2026"  # named by a number: keeps "Phường"
 
 
 def test_the_summary_line_is_the_core_summary_of_the_same_data(ward_values, ward_plan, places, officer,
@@ -90,8 +89,10 @@ def test_the_summary_line_is_the_core_summary_of_the_same_data(ward_values, ward
     assert (expected.met, expected.total) == (3, 6)  # KT01, KT04, XH11 met; XH06 not; KT05, XH09 lack data
     doc = _document(_post(client_for(officer), _url(places, ward_plan)))
     text = "\n".join(p.text for p in doc.paragraphs)
-    found = re.search(r"có (\d+)/(\d+) chỉ tiêu đạt và vượt Nghị quyết", text)
-    assert found and (int(found[1]), int(found[2])) == (expected.met, expected.total)
+    found = re.search(r"Trong tổng số (\d+) chỉ tiêu .* có (\d+)/(\d+) chỉ tiêu đạt và vượt Nghị quyết", text)
+    judged = expected.total - len(expected.no_data)  # "được đánh giá": those with data to judge
+    assert found and (int(found[1]), int(found[2]), int(found[3])) == (judged, expected.met, judged)
+    assert f"Chưa đủ số liệu để đánh giá {len(expected.no_data)} chỉ tiêu: " in text
 
 
 def test_a_value_entered_through_the_values_actions_appears_in_the_appendix(ward_values, ward_plan, places,
@@ -200,9 +201,9 @@ def test_a_number_without_symbol_gets_bc_ubnd_and_a_blank_number_leaves_the_line
         ward_plan, places, officer, client_for):
     client = client_for(officer)
     doc = _document(_post(client, _url(places, ward_plan), number=""))
-    assert "Số:        /BC-UBND" in doc.tables[0].cell(0, 0).text
+    assert doc.tables[0].cell(1, 0).text == "Số:        /BC-UBND"
     doc = _document(_post(client, _url(places, ward_plan), number="Số: 07/BC-UBND"))
-    assert "Số: 07/BC-UBND" in doc.tables[0].cell(0, 0).text
+    assert doc.tables[0].cell(1, 0).text == "Số: 07/BC-UBND"
 
 
 def test_a_ward_following_the_towns_plan_gets_its_own_report(town_plan, places, officer, reviewer, client_for):
@@ -332,3 +333,70 @@ def test_the_unit_page_links_to_reading_existing_reports(places, officer, client
 
     page = client_for(officer).get(reverse("units:detail", args=[places.ward2.pk])).content.decode()
     assert reverse("imports:list", args=[places.ward2.pk]) in page
+
+
+# --- issue 14, item 12: the letter parts an office sets, remembered per unit -----------------
+
+LETTER = {
+    "signer_name": "Hoàng Thị Hằng",
+    "sign_as": "tm_kt",
+    "kinh_gui": "Ủy ban nhân dân thị xã Quảng Trị",
+    "recipients": "UBND thị xã (b/c)\n- Phòng TC-KH thị xã;\nLưu: VP",
+}
+
+
+def test_the_officer_sets_the_letter_parts_and_the_next_report_starts_from_them(ward_values, ward_plan, places,
+                                                                                officer, client_for):
+    from chitieu.web.reporting.models import LetterSettings
+
+    client = client_for(officer)
+    r = _post(client, _url(places, ward_plan), number="5", **LETTER)
+    assert r.status_code == 200
+    doc = _document(r)
+    assert doc.tables[0].cell(1, 0).text == "Số: 05/BC-UBND"
+    sign = doc.tables[1]
+    assert sign.cell(0, 0).text == "Nơi nhận:\n- UBND thị xã (b/c);\n- Phòng TC-KH thị xã;\n- Lưu: VP."
+    assert [x for x in sign.cell(0, 1).text.split("\n") if x] == [
+        "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Hoàng Thị Hằng"]
+    assert "Kính gửi: Ủy ban nhân dân thị xã Quảng Trị." in [p.text for p in doc.paragraphs]
+
+    saved = LetterSettings.objects.get(unit=places.ward2)
+    assert (saved.signer_name, saved.sign_as, saved.updated_by) == ("Hoàng Thị Hằng", "tm_kt", officer)
+    assert saved.recipient_lines == ("UBND thị xã (b/c)", "- Phòng TC-KH thị xã;", "Lưu: VP")  # as typed
+    audit = AuditLog.objects.get(action="report_letter.update")
+    assert audit.actor == officer and audit.unit == places.ward2 and "Hoàng Thị Hằng" in audit.new
+
+    page = client.get(_url(places, ward_plan)).content.decode()
+    assert 'value="Hoàng Thị Hằng"' in page and 'value="tm_kt" checked' not in page  # a select, not radios
+    assert '<option value="tm_kt" selected>' in page
+    # the next report, posted without changing anything, is signed the same way and stores nothing new
+    again = _document(_post(client, _url(places, ward_plan), **LETTER))
+    assert "Hoàng Thị Hằng" in again.tables[1].cell(0, 1).text
+    assert AuditLog.objects.filter(action="report_letter.update").count() == 1
+
+
+def test_a_reviewer_signs_their_own_copy_without_changing_the_wards_letter_parts(ward_values, ward_plan, places,
+                                                                                 reviewer, client_for):
+    from chitieu.web.reporting.models import LetterSettings
+
+    r = _post(client_for(reviewer), _url(places, ward_plan), signer_name="Người Khác", sign_as="q")
+    assert r.status_code == 200
+    assert [x for x in _document(r).tables[1].cell(0, 1).text.split("\n") if x][:2] == [
+        "TM. ỦY BAN NHÂN DÂN", "Q. CHỦ TỊCH"]
+    assert not LetterSettings.objects.exists()
+
+
+def test_a_number_not_written_as_decree_30_writes_it_is_refused_with_a_clear_message(ward_plan, places, officer,
+                                                                                    client_for):
+    from django.conf import settings
+
+    client = client_for(officer)
+    r = _post(client, _url(places, ward_plan), number="abc xyz")
+    assert r.status_code == 400
+    body = r.content.decode()
+    assert ("Số, ký hiệu “abc xyz” không đúng thể thức Nghị định 30/2020/NĐ-CP: cần dạng 05/BC-UBND "
+            "(số/tên loại văn bản-cơ quan ban hành), hoặc để trống.") in body
+    assert not AuditLog.objects.filter(action="report.generate").exists()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    body = _post(client, _url(places, ward_plan), number="abc xyz").content.decode()
+    assert "Number and symbol “abc xyz” do not follow Decree 30/2020/NĐ-CP: expected e.g. 05/BC-UBND" in body

@@ -14,34 +14,48 @@ from docx.shared import Cm, Pt
 
 from chitieu.reports.data import Appendix, AppendixRow
 from chitieu.reports.layout import (
+    CELL_MARGIN_CM,
     CENTER,
     LEFT,
     RIGHT,
     TABLE_PT,
+    add_page_field,
     add_text,
     fix_column_widths,
     forbid_row_split,
     format_paragraph,
     mark_header_row,
     page_setup,
+    restart_page_numbers,
     set_borders,
     set_cell_margins,
     set_mark_size,
     set_run_font,
     text_width_cm,
+    text_width_pt,
 )
 from chitieu.reports.letterhead import Letterhead
+from chitieu.reports.wording import full_date
 
 STT_CM, UNIT_CM, TARGET_CM, YEAR_CM, SPAN_CM, VERDICT_CM = 1.0, 1.7, 3.0, 1.7, 1.9, 1.9
 # "1.341,5" in 11 pt needs 1,5 cm with the cell margins; names wrap well down to 4,5 cm.
 MIN_NAME_CM, MIN_YEAR_CM = 4.5, 1.5
 
 
+def unit_column_cm(appendix: Appendix) -> float:
+    """The ĐVT column: ``UNIT_CM``, or wider so that no word of a unit breaks inside
+    ("Triệu đồng/người/năm" breaks only at its spaces, so "đồng/người/năm" must fit whole)."""
+    words = {w for row in appendix.rows for w in row.unit.split()} | {"ĐVT"}
+    widest = max(text_width_pt(w, TABLE_PT) for w in words) / 72 * 2.54
+    return max(UNIT_CM, round(widest + 2 * CELL_MARGIN_CM + 0.15, 2))
+
+
 def column_widths(appendix: Appendix, available_cm: float) -> list[float]:
     """Widths that fill the text width; with many years the year columns narrow (down to
     ``MIN_YEAR_CM``) before the indicator names go below ``MIN_NAME_CM``."""
     available_cm -= 0.05  # rounding to twips must not push the table past the margin
-    others = STT_CM + UNIT_CM + TARGET_CM + VERDICT_CM + SPAN_CM * len(appendix.spans)
+    unit_cm = unit_column_cm(appendix)
+    others = STT_CM + unit_cm + TARGET_CM + VERDICT_CM + SPAN_CM * len(appendix.spans)
     n_years = len(appendix.years)
     year = YEAR_CM
     if available_cm - others - year * n_years < MIN_NAME_CM:
@@ -50,7 +64,7 @@ def column_widths(appendix: Appendix, available_cm: float) -> list[float]:
     return [
         STT_CM,
         name,
-        UNIT_CM,
+        unit_cm,
         TARGET_CM,
         *([year] * n_years),
         *([SPAN_CM] * len(appendix.spans)),
@@ -94,8 +108,15 @@ def add_appendix(doc, appendix: Appendix, head: Letterhead) -> None:
     """Append Phụ lục 1 to ``doc`` in a new landscape section."""
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     page_setup(section, landscape=True)
-    # The page number continues in this section's header (inherited), including its first page.
-    section.different_first_page_header_footer = False
+    # Nghị định 30 numbers an appendix's pages on their own: from 1, in a header of its own
+    # (not the body's), not on its first page, as the body.
+    section.different_first_page_header_footer = True
+    restart_page_numbers(section)
+    for header in (section.header, section.first_page_header):
+        header.is_linked_to_previous = False
+    number_p = section.header.paragraphs[0]
+    number_p.alignment = CENTER
+    add_page_field(number_p)
     title, _, rest = appendix.title.partition(". ")
     add_text(doc, title, bold=True, align=CENTER, indent=False, after=Pt(0))
     add_text(doc, rest, bold=True, align=CENTER, indent=False, after=Pt(0))
@@ -103,7 +124,7 @@ def add_appendix(doc, appendix: Appendix, head: Letterhead) -> None:
     number = head.number or "       /BC-UBND"
     add_text(
         doc,
-        f"(Kèm theo Báo cáo số {number} ngày {head.issued:%d/%m/%Y} của {head.committee})",
+        f"(Kèm theo Báo cáo số {number} {full_date(head.issued)} của {head.committee})",
         italic=True,
         size=13,
         align=CENTER,

@@ -140,7 +140,7 @@ def growth_chart(bars: tuple[GrowthBar, ...], period: str) -> bytes:
         ax.set_xlim(min(0, min(b.rate for b in bars) * 1.2), top)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _p: f"{format_number(x, 0)}%"))
-        ax.set_xlabel(f"Tăng bình quân/năm giai đoạn {period}")
+        ax.set_xlabel(f"Tăng bình quân/năm giai đoạn {period}" if "-" in period else f"Tăng năm {period} (%)")
         handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in (MET, NOT_MET, BAND)]
         ax.legend(
             handles,
@@ -164,7 +164,11 @@ def report_charts(data: ReportData) -> list[tuple[bytes, str]]:
         out.append(
             (
                 growth_chart(data.growth, data.period),
-                f"Tốc độ tăng bình quân giai đoạn {data.period} so với chỉ tiêu {data.basis}",
+                (
+                    f"Tốc độ tăng bình quân giai đoạn {data.period} so với chỉ tiêu {data.basis}"
+                    if "-" in data.period
+                    else f"Tốc độ tăng năm {data.period} so với chỉ tiêu {data.basis}"  # an annual plan
+                ),
             )
         )
     return out

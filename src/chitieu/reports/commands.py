@@ -1,8 +1,11 @@
 """``chitieu report PLAN_FILE -o OUT.docx [--pdf] [--template T.docx] [--date …] [--number …]
-[--xlsx OUT.xlsx]``: the official report of a plan file, and its appendix as a spreadsheet.
+[--xlsx OUT.xlsx] [--signer …] [--sign-as tm|tm_kt|kt|q] [--kinh-gui …] [--noi-nhan … …]``: the
+official report of a plan file, and its appendix as a spreadsheet.
 
 Owns: the command line only; the work is ``chitieu.reports.document.build_report``. Files are
-written only once everything has been built, so a failure leaves no half-written output.
+written only once everything has been built, so a failure leaves no half-written output, and
+with the permissions of any file the user creates (0644 under the usual umask), not the 0600
+of a temporary file.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+
+from chitieu.reports.letterhead import SIGN_AS_LABELS as SIGN_AS_CHOICES
 
 
 def _date(text: str) -> date:
@@ -39,7 +44,23 @@ def register(subparsers) -> None:
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="ngày ban hành (mặc định: hôm nay)")
     p.add_argument("--number", metavar="SỐ", help="số, ký hiệu văn bản, ví dụ 125/BC-UBND")
     p.add_argument("--xlsx", metavar="OUT.xlsx", help="xuất Phụ lục 1 ra tệp Excel")
+    p.add_argument("--signer", metavar="HỌ TÊN", default="", help="họ và tên người ký")
+    p.add_argument(
+        "--sign-as", choices=sorted(SIGN_AS_CHOICES), default="tm",
+        help="thẩm quyền ký: " + "; ".join(f"{k} = {v}" for k, v in SIGN_AS_CHOICES.items()),
+    )
+    p.add_argument("--kinh-gui", metavar="NƠI", default="", help="dòng “Kính gửi” (mặc định: không có)")
+    p.add_argument(
+        "--noi-nhan", metavar="DÒNG", nargs="+", default=(),
+        help="các dòng “Nơi nhận” thay cho danh sách mặc định, ví dụ: \"UBND tỉnh (b/c)\" \"Lưu: VT\"",
+    )
     p.set_defaults(func=run)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -48,6 +69,8 @@ def _write_atomically(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+        # mkstemp makes the file 0600; the report is an ordinary document others may read.
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -59,6 +82,7 @@ def run(args) -> int:
     from chitieu.planfile import PlanFileError, load_plan
     from chitieu.reports.data import build_report_data, evaluate_plan
     from chitieu.reports.document import ReportError, build_report
+    from chitieu.reports.letterhead import LetterParts
     from chitieu.reports.pdf import PdfConversionError, docx_to_pdf
     from chitieu.reports.xlsx import appendix_xlsx_bytes
 
@@ -69,10 +93,18 @@ def run(args) -> int:
         )
         return 2
     try:
+        parts = LetterParts(
+            signer_name=args.signer, sign_as=args.sign_as, kinh_gui=args.kinh_gui, recipients=tuple(args.noi_nhan)
+        )
         plan = load_plan(args.plan)
         evaluations = evaluate_plan(plan)
         doc = build_report(
-            plan, template=args.template, issued=args.date, number=args.number, evaluations=evaluations
+            plan,
+            template=args.template,
+            issued=args.date,
+            number=args.number,
+            evaluations=evaluations,
+            parts=parts,
         )
         buf = io.BytesIO()
         doc.save(buf)

@@ -18,7 +18,15 @@ from chitieu.core.numbers import format_number
 from chitieu.core.plan import Plan, PlanItem
 from chitieu.core.series import ValueStatus
 from chitieu.core.targets import Form
-from chitieu.reports.wording import indicator_sentence, show, with_unit
+from chitieu.reports.wording import (
+    indicator_sentence,
+    name_in_sentence,
+    plan_period_phrase,
+    span_text,
+    value_cell,
+    value_verb,
+    with_unit,
+)
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 INDEX_DECIMALS = 2
@@ -46,6 +54,7 @@ class AppendixRow:
     numbers: tuple[float | None, ...] = ()
     indices: tuple[float | None, ...] = ()
     decimals: int = 1
+    yes_no: bool = False  # the values are yes/no: the cells hold words ("Đạt chuẩn"), not 1/0
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,9 +115,10 @@ class ReportData:
     final_year: int
     basis: str  # "Nghị quyết" or "kế hoạch": what the targets were set by
     source: str
-    evaluated: int
+    evaluated: int  # the key indicators judged (those without the data to judge are not counted)
     met: int
     summary: str
+    missing_line: str  # "Chưa đủ số liệu để đánh giá 2 chỉ tiêu: a; b." or ""
     not_met: tuple[str, ...]
     missing_data: tuple[str, ...]
     sections: tuple[DomainSection, ...]
@@ -168,7 +178,7 @@ def _item_row(
 ) -> AppendixRow:
     ind = item.indicator
     numbers = tuple(item.series.value(y) for y in years)
-    values = tuple("" if v is None else show(v, ind.decimals) for v in numbers)
+    values = tuple(value_cell(item, v) for v in numbers)
     indices: list[float | None] = []
     if ind.kind in _INDEXED_KINDS and ind.unit not in ("%", "‰") and item.value_is != "per_year_average":
         for a, b in spans:
@@ -191,6 +201,7 @@ def _item_row(
         numbers=numbers,
         indices=tuple(indices),
         decimals=ind.decimals,
+        yes_no=ind.kind is Kind.BOOLEAN,
     )
 
 
@@ -201,7 +212,8 @@ def build_appendix(plan: Plan, evaluations: dict[str, Evaluation]) -> Appendix:
     spans = tuple((plan.base_year, y) for y in span_ends)
     estimate = _final_is_estimate(plan)
     year_headers = tuple((f"Ước {y}" if (y == plan.final_year and estimate) else str(y)) for y in years)
-    span_headers = tuple(f"Giai đoạn {a + 1}-{b}" for a, b in spans)
+    # One year compared with the one before is not a "giai đoạn" ("Giai đoạn 2016-2016").
+    span_headers = tuple(f"Giai đoạn {a + 1}-{b}" if b > a + 1 else f"Năm {b} so với {a}" for a, b in spans)
     blanks = ("",) * len(years)
     span_blanks = ("",) * len(spans)
     rows: list[AppendixRow] = []
@@ -235,7 +247,9 @@ def build_appendix(plan: Plan, evaluations: dict[str, Evaluation]) -> Appendix:
             )
             rows.extend(_part_rows(item, 1, plan, years, spans, evaluations))
     basis = basis_of(plan)
-    subtitle = plan.source or f"Kế hoạch phát triển kinh tế - xã hội {plan.period}"
+    subtitle = plan.source or (
+        f"Kế hoạch phát triển kinh tế - xã hội {plan_period_phrase(plan.base_year + 1, plan.final_year)}"
+    )
     return Appendix(
         title="Phụ lục 1. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU",
         subtitle=subtitle,
@@ -293,8 +307,14 @@ def _value_sentence(item: PlanItem, plan: Plan) -> str | None:
     last = item.series.latest(plan.as_of)
     if last is None:
         return None
-    verb = "ước đạt" if last.status is ValueStatus.ESTIMATE else "đạt"
     ind = item.indicator
+    estimate = last.status is ValueStatus.ESTIMATE
+    if ind.kind is Kind.BOOLEAN:
+        return f"{ind.name}: năm {last.year} {'ước ' if estimate else ''}{value_cell(item, last.value).lower()}."
+    base = item.series.value(plan.base_year) if last.year > plan.base_year else None
+    verb = value_verb(item, last.value, base, estimate=estimate)
+    if verb.endswith("còn") and base is not None and last.value < base:
+        verb = verb[: -len("còn")] + "giảm còn"
     return f"{ind.name} năm {last.year} {verb} {with_unit(last.value, ind.unit, ind.decimals)}."
 
 
@@ -369,6 +389,8 @@ def build_report_data(plan: Plan, evaluations: dict[str, Evaluation] | None = No
             if item.indicator.domain is not domain:
                 continue
             ev = evaluations.get(item.indicator.code)
+            if ev is not None and ev.status is Status.CHUA_DU_SO_LIEU:
+                continue  # one line in the summary lists these, not one filler sentence each
             if ev is not None:
                 sentences.append(
                     indicator_sentence(
@@ -388,21 +410,27 @@ def build_report_data(plan: Plan, evaluations: dict[str, Evaluation] | None = No
 
     ordered = [evaluations[i.indicator.code] for i, _ in plan.walk() if i.indicator.code in evaluations]
     counts = summarize(ordered)
+    judged = counts.total - len(counts.no_data)  # "được đánh giá": only those with the data to judge
     not_met = tuple(
         f"{e.indicator.name}: {_reason_clause(e)}" for e in ordered if e.status is Status.KHONG_DAT
     )
-    if counts.total:
+    period = span_text(plan.base_year + 1, plan.final_year)
+    plan_words = f"kế hoạch giai đoạn {period}" if plan.final_year > plan.base_year + 1 else f"kế hoạch năm {period}"
+    if judged:
         summary = (
-            f"Trong tổng số {counts.total} chỉ tiêu chủ yếu của kế hoạch giai đoạn {plan.period} được đánh giá, "
-            f"có {counts.met}/{counts.total} chỉ tiêu đạt và vượt {basis}"
+            f"Trong tổng số {judged} chỉ tiêu chủ yếu của {plan_words} được đánh giá, "
+            f"có {counts.met}/{judged} chỉ tiêu đạt và vượt {basis} (chi tiết tại Phụ lục 1 kèm theo)."
         )
-        if counts.no_data:
-            summary += f", {len(counts.no_data)} chỉ tiêu chưa đủ số liệu để đánh giá"
-        summary += " (chi tiết tại Phụ lục 1 kèm theo)."
+    elif counts.total:
+        summary = f"Chưa có chỉ tiêu chủ yếu nào của {plan_words} đủ số liệu để đánh giá (Phụ lục 1 kèm theo)."
     else:
         summary = (
             "Kế hoạch chưa có chỉ tiêu nào được giao mục tiêu để đánh giá (số liệu tại Phụ lục 1 kèm theo)."
         )
+    missing_line = ""
+    if counts.no_data:
+        names = "; ".join(name_in_sentence(n) for n in counts.no_data)
+        missing_line = f"Chưa đủ số liệu để đánh giá {len(counts.no_data)} chỉ tiêu: {names}."
 
     groups: dict[str, list[str]] = {}
     for nt in plan.next_targets:
@@ -425,9 +453,10 @@ def build_report_data(plan: Plan, evaluations: dict[str, Evaluation] | None = No
         final_year=plan.final_year,
         basis=basis,
         source=plan.source,
-        evaluated=counts.total,
+        evaluated=judged,
         met=counts.met,
         summary=summary,
+        missing_line=missing_line,
         not_met=not_met,
         missing_data=counts.no_data,
         sections=tuple(sections),

@@ -10,11 +10,13 @@ and the highlighted paragraphs left for the unit to write.
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from docx import Document
+from docx.oxml.ns import qn
 from docx.shared import Cm
+from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError
 from jinja2.sandbox import SecurityError
@@ -31,9 +33,10 @@ from chitieu.reports.layout import (
     add_placeholder,
     add_text,
     format_paragraph,
+    keep_together,
     text_width_cm,
 )
-from chitieu.reports.letterhead import CONTENT_MARKER, Letterhead, default_letterhead
+from chitieu.reports.letterhead import CONTENT_MARKER, Letterhead, LetterParts, default_letterhead
 from chitieu.reports.make_default_template import DEFAULT_TEMPLATE
 from chitieu.reports.safe_template import (
     ReportEnvironment,
@@ -41,7 +44,7 @@ from chitieu.reports.safe_template import (
     check_size,
     check_template,
 )
-from chitieu.reports.wording import count_label
+from chitieu.reports.wording import count_label, next_period_years, plan_period_phrase
 
 
 def _template_bytes(template: str | Path | bytes | None) -> bytes:
@@ -93,10 +96,10 @@ def _write_body(doc, data: ReportData) -> None:
     """Phần thứ nhất and Phần thứ hai, appended at the end of ``doc`` (moved into place later)."""
     width = text_width_cm(doc.sections[-1])
     add_heading(doc, "Phần thứ nhất", center=True, before=6)
-    years = data.final_year - data.base_year
+    period = plan_period_phrase(data.base_year + 1, data.final_year)
     add_heading(
         doc,
-        f"ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI {years} NĂM {data.period}",
+        f"ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI {period.upper()}",
         center=True,
         before=0,
     )
@@ -104,6 +107,8 @@ def _write_body(doc, data: ReportData) -> None:
     add_placeholder(doc, "bối cảnh, thuận lợi, khó khăn trong thực hiện kế hoạch")
     add_heading(doc, "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU")
     add_text(doc, data.summary)
+    if data.missing_line:
+        add_text(doc, data.missing_line)
     figure_no = 0
     for n, section in enumerate(data.sections, 1):
         add_heading(doc, f"{n}. {section.label}")
@@ -127,24 +132,18 @@ def _write_body(doc, data: ReportData) -> None:
             add_text(doc, f"- {line}")
     elif not data.evaluated:
         add_text(doc, "Không có chỉ tiêu nào được đánh giá.")
-    elif data.missing_data:
-        add_text(doc, f"Không có chỉ tiêu nào không đạt {data.basis}.")
     else:
         add_text(doc, f"Tất cả {data.evaluated} chỉ tiêu được đánh giá đều đạt và vượt {data.basis}.")
-    if data.missing_data:
-        add_text(doc, "Chưa đủ số liệu để đánh giá: " + "; ".join(data.missing_data) + ".")
     add_heading(doc, "2. Tồn tại, hạn chế và nguyên nhân", italic=True, before=0)
     add_placeholder(doc, "tồn tại, hạn chế; nguyên nhân khách quan, chủ quan")
     add_heading(doc, "3. Bài học kinh nghiệm", italic=True, before=0)
     add_placeholder(doc, "bài học kinh nghiệm")
 
     if data.next_period:
-        a, _, b = data.next_period.partition("-")
-        span = int(b) - int(a) if a.isdigit() and b.isdigit() else years
+        span = next_period_years(data.final_year, data.next_period)
+        words = plan_period_phrase(*span) if span else data.next_period
         add_heading(doc, "Phần thứ hai", center=True, before=12)
-        add_heading(
-            doc, f"KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI {span} NĂM {data.next_period}", center=True, before=0
-        )
+        add_heading(doc, f"KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI {words.upper()}", center=True, before=0)
         add_heading(doc, "I. MỤC TIÊU TỔNG QUÁT")
         add_placeholder(doc, "mục tiêu tổng quát của kế hoạch")
         add_heading(doc, "II. CÁC CHỈ TIÊU CHỦ YẾU")
@@ -175,6 +174,8 @@ def build_report(
     number: str | None = None,
     evaluations: dict[str, Evaluation] | None = None,
     letterhead: Letterhead | None = None,
+    parts: LetterParts | None = None,
+    now: datetime | None = None,
 ):
     """The report of ``plan`` as a python-docx ``Document``.
 
@@ -184,18 +185,52 @@ def build_report(
     Jinja2's sandbox. Anything else raises ``ReportError`` naming it, before any of it runs.
     ``evaluations`` by indicator code default to evaluating every item that has a target.
     ``letterhead`` overrides the defaults derived from the plan (``issued`` and ``number`` are
-    shortcuts for its date and number).
+    shortcuts for its date and number; the number is checked as Nghị định 30 writes it and a
+    bad one raises ``ReportError``); ``parts`` are the office's letter parts (signer, TM./KT./Q.,
+    Kính gửi, Nơi nhận). ``now`` is the generation time written in the file's properties.
     """
     data = build_report_data(plan, evaluations)
-    head = letterhead or default_letterhead(plan, issued=issued, number=number)
+    head = letterhead or default_letterhead(plan, issued=issued, number=number, parts=parts)
     doc = _render_template(template, head.context())
+    _keep_signature_together(doc, head)
     marker = _marker_paragraph(doc)
     start = len(doc.element.body) - 1  # python-docx appends before the final sectPr, at this index
     _write_body(doc, data)
     _move_before(doc, start, marker._p)
     marker._p.getparent().remove(marker._p)
     add_appendix(doc, data.appendix, head)
+    _set_properties(doc, head, now)
     return doc
+
+
+def _keep_signature_together(doc, head: Letterhead) -> None:
+    """Whatever the template, the table holding the signature never splits across pages, and
+    the paragraph before it (the closing sentence) stays with it."""
+    first_line = head.signing_for.split("\n")[0]
+    for table in doc.tables:
+        if any(first_line in cell.text for row in table.rows for cell in row.cells):
+            keep_together(table)
+            previous = table._tbl.getprevious()
+            if previous is not None and previous.tag == qn("w:p"):
+                Paragraph(previous, doc._body).paragraph_format.keep_with_next = True
+
+
+def _set_properties(doc, head: Letterhead, now: datetime | None) -> None:
+    """The file's properties say who made it and when (not python-docx's template of 2013)."""
+    when = (now or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None, microsecond=0)
+    props = doc.core_properties
+    props.author = head.committee or "chitieu"
+    props.last_modified_by = "chitieu"
+    props.title = f"Báo cáo {head.subject[:1].lower()}{head.subject[1:]}"
+    props.subject = head.subject
+    props.comments = ""
+    props.keywords = ""
+    props.category = "Báo cáo"
+    props.created = props.modified = when
+    printed = props._element.find(qn("cp:lastPrinted"))
+    if printed is not None:  # a template's "last printed" is not this file's
+        props._element.remove(printed)
+    props.revision = 1
 
 
 def report_bytes(plan: Plan, **kwargs) -> bytes:

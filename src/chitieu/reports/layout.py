@@ -205,7 +205,10 @@ def add_rule(container, width_cm: float, available_cm: float):
     return p
 
 
-def set_cell_margins(table, cm: float = 0.1) -> None:
+CELL_MARGIN_CM = 0.1
+
+
+def set_cell_margins(table, cm: float = CELL_MARGIN_CM) -> None:
     tblpr = table._tbl.tblPr
     mar = OxmlElement("w:tblCellMar")
     for side in ("top", "left", "bottom", "right"):
@@ -270,6 +273,24 @@ def forbid_row_split(row) -> None:
     trpr.append(OxmlElement("w:cantSplit"))
 
 
+def keep_together(table) -> None:
+    """A block that must not split across pages (the signature): no row breaks across a page
+    (``cantSplit``), no paragraph breaks inside (``keepLines``), and each paragraph keeps with the
+    next one of the block (``keepNext``; not the block's last ones, which would tie the block
+    to whatever follows it), so Word and LibreOffice move the block whole."""
+    rows = list(table.rows)
+    for r, row in enumerate(rows):
+        trpr = row._tr.get_or_add_trPr()
+        if trpr.find(qn("w:cantSplit")) is None:
+            trpr.append(OxmlElement("w:cantSplit"))
+        for cell in row.cells:
+            paragraphs = cell.paragraphs
+            for i, p in enumerate(paragraphs):
+                p.paragraph_format.keep_together = True
+                if r < len(rows) - 1 or i < len(paragraphs) - 1:
+                    p.paragraph_format.keep_with_next = True
+
+
 def add_page_field(paragraph, size: float = BODY_PT) -> None:
     """The PAGE field, so Word and LibreOffice print the page number themselves."""
     run = paragraph.add_run()
@@ -307,3 +328,41 @@ def page_setup(section, *, landscape: bool = False) -> None:
 
 def text_width_cm(section) -> float:
     return (section.page_width - section.left_margin - section.right_margin) / 360000
+
+
+def restart_page_numbers(section, start: int = 1) -> None:
+    """This section's pages are numbered from ``start`` (``w:pgNumType``)."""
+    sectpr = section._sectPr
+    el = sectpr.find(qn("w:pgNumType"))
+    if el is None:
+        el = OxmlElement("w:pgNumType")
+        sectpr.insert_element_before(
+            el, "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",
+            "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange",
+        )
+    el.set(qn("w:start"), str(start))
+
+
+# Advance widths of Times New Roman / Liberation Serif (metric-compatible), in 1/1000 em, for
+# the characters of unit names; others count as the widest lower-case letter. Measured once
+# with FreeType so that column widths need no font at run time.
+_LOWER = dict(zip("abcdefghijklmnopqrstuvwxyz", (444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278,
+                                                  778, 500, 500, 500, 500, 333, 389, 278, 500, 500, 722, 500,
+                                                  500, 444), strict=True))
+_UPPER = dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", (722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611,
+                                                  889, 722, 722, 556, 722, 667, 556, 611, 722, 722, 944, 722,
+                                                  722, 611), strict=True))
+_OTHER = {"/": 278, "-": 333, ".": 250, ",": 250, "%": 833, "(": 333, ")": 333, "²": 300, "³": 300,
+          "0": 500, "1": 500, "2": 500, "3": 500, "4": 500, "5": 500, "6": 500, "7": 500, "8": 500, "9": 500}
+
+
+def text_width_pt(text: str, size: float) -> float:
+    """The printed width of ``text`` in Times New Roman at ``size`` pt (bold not counted)."""
+    import unicodedata
+
+    total = 0
+    for ch in text:
+        base = unicodedata.normalize("NFD", ch)[0]  # "ư" is as wide as "u", "Đ" as "D"
+        base = {"đ": "d", "Đ": "D"}.get(ch, base)
+        total += _LOWER.get(base) or _UPPER.get(base) or _OTHER.get(base, 722 if base.isupper() else 500)
+    return total * size / 1000

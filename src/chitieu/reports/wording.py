@@ -3,7 +3,13 @@ verdicts, and the generated sentence for one key indicator.
 
 Owns: the Vietnamese phrasing of the official report (Nghị định 30/2020/NĐ-CP for dates; the
 seeds for "ước đạt", "tăng bình quân …%/năm giai đoạn …", "gấp … lần năm …", "đạt chỉ tiêu
-Nghị quyết (…)"). Pure functions of their arguments; every number goes through
+Nghị quyết (…)"), the verb by direction and kind as the seeds write it ("đạt" for what should
+grow, "còn" / "giảm còn" for what should fall, "chiếm" for a share: "Tỷ lệ trẻ em suy dinh
+dưỡng dưới 5 tuổi còn 6,8%", "năm 2020 còn 13 hộ nghèo", "TM-DV chiếm 71%"), the sign and unit
+of a change read from the values themselves (a rate changes by "điểm phần trăm"), yes/no
+indicators in words ("đạt chuẩn" / "chưa đạt chuẩn", never 0/1), and the period of a plan
+("5 năm 2021-2025", "năm 2025" for an annual plan, never "1 năm" or "2025-2025").
+Pure functions of their arguments; every number goes through
 ``chitieu.core.numbers.format_number``.
 """
 
@@ -13,6 +19,7 @@ from datetime import date
 
 from chitieu.core.describe import bound_text
 from chitieu.core.evaluate import Evaluation, Status
+from chitieu.core.indicators import Direction, Kind
 from chitieu.core.numbers import format_number, round_half_up
 from chitieu.core.plan import PlanItem
 from chitieu.core.series import ValueStatus
@@ -66,6 +73,105 @@ def verdict_phrase(status: Status, basis: str) -> str:
     }[status]
 
 
+PERCENT_UNITS = ("%", "‰")
+
+
+def span_text(first: int, last: int) -> str:
+    """The years a plan or a comparison covers: ``2021-2025``, or ``2025`` for one year."""
+    return str(last) if last <= first else f"{first}-{last}"
+
+
+def plan_period_phrase(first: int, last: int) -> str:
+    """``5 năm 2021-2025`` for a term, ``năm 2025`` for an annual plan (never "1 năm 2025")."""
+    if last <= first:
+        return f"năm {last}"
+    return f"{last - first + 1} năm {first}-{last}"
+
+
+def next_period_years(current_final: int, text: str) -> tuple[int, int] | None:
+    """The first and last year of the next plan, counted as the current one is.
+
+    A plan file writes its period as base year - final year ("2020-2025": the plan covers
+    2021-2025), and the next one usually the same way ("2025-2030": 2026-2030); a next period
+    that starts after the current final year is already its first year ("2026-2030"). An
+    annual plan's next period is one year: "2025-2026" or "2026" both give 2026."""
+    parts = [p for p in (x.strip() for x in text.replace("–", "-").split("-")) if p]
+    if not parts or not all(p.isdigit() and len(p) == 4 for p in parts) or len(parts) > 2:
+        return None
+    if len(parts) == 1:
+        year = int(parts[0])
+        return year, year
+    a, b = int(parts[0]), int(parts[1])
+    if b < a:
+        return None
+    first = a if a > current_final else a + 1
+    return min(first, b), b
+
+
+def is_percent(unit: str | None) -> bool:
+    return unit in PERCENT_UNITS
+
+
+def yes_no_words(value: float, item_words: str = "") -> str:
+    """A yes/no indicator in words: ``đạt chuẩn`` / ``chưa đạt chuẩn`` (a standard, the usual
+    case), otherwise ``đạt`` / ``chưa đạt``; never the 1/0 it is stored as."""
+    standard = "chuẩn" in item_words.lower()
+    if value >= 0.5:
+        return "đạt chuẩn" if standard else "đạt"
+    return "chưa đạt chuẩn" if standard else "chưa đạt"
+
+
+def _is_yes_no(item: PlanItem) -> bool:
+    return item.indicator.kind is Kind.BOOLEAN
+
+
+def value_cell(item: PlanItem, value: float | None) -> str:
+    """A value as Phụ lục 1 prints it: the number, or a yes/no in words with a capital."""
+    if value is None:
+        return ""
+    if _is_yes_no(item):
+        words = yes_no_words(value, f"{item.indicator.name} {item.target.phrase if item.target else ''}")
+        return words[:1].upper() + words[1:]
+    return show(value, item.indicator.decimals)
+
+
+def value_verb(item: PlanItem, value: float, base: float | None, *, estimate: bool) -> str:
+    """The verb before a value, by the indicator's direction and kind, as the seeds write:
+
+    - a share of a structure ``chiếm`` ("TM-DV chiếm 71%");
+    - what should fall (``direction: lower``): ``còn`` when it fell or stayed, ``là`` when it
+      rose ("Tỷ lệ sinh con thứ 3 trở lên 16,9%" is no achievement);
+    - anything else ``đạt``.
+
+    An estimate reads ``ước đạt``, ``ước còn``, ``ước chiếm``, ``ước là``.
+    """
+    ind = item.indicator
+    if ind.kind is Kind.SHARE:
+        verb = "chiếm"
+    elif ind.direction is Direction.LOWER_IS_BETTER:
+        verb = "là" if (base is not None and value > base) else "còn"
+    else:
+        verb = "đạt"
+    return f"ước {verb}" if estimate else verb
+
+
+def change_clause(item: PlanItem, value: float, base: float, base_year: int) -> str | None:
+    """``giảm 4,4 điểm phần trăm so với năm 2020`` / ``tăng 21 hộ so với năm 2020``: the sign
+    from the values themselves (never from the target's wording), a rate's change in
+    percentage points; None when the printed change would be 0."""
+    ind = item.indicator
+    decimals = max(ind.decimals, 1) if is_percent(ind.unit) else ind.decimals
+    delta = round_half_up(value - base, decimals)
+    if delta == 0:
+        return None
+    word = "tăng" if delta > 0 else "giảm"
+    if is_percent(ind.unit):
+        amount = f"{show(abs(delta), decimals)} điểm phần trăm"
+    else:
+        amount = with_unit(abs(delta), ind.unit, decimals)
+    return f"{word} {amount} so với năm {base_year}"
+
+
 def _achieved_verb(item: PlanItem, year: int) -> str:
     obs = item.series.get(year)
     return "ước đạt" if obs is not None and obs.status is ValueStatus.ESTIMATE else "đạt"
@@ -85,41 +191,73 @@ def indicator_sentence(
 
     ``Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ năm 2025 ước đạt 6.150 tỷ đồng, tăng bình
     quân 17,08%/năm giai đoạn 2021-2025, đạt chỉ tiêu Nghị quyết (17-19%/năm).``
+    ``Tỷ lệ hộ nghèo năm 2020 còn 2,1%, giảm 4,4 điểm phần trăm so với năm 2015, …``
     """
     ind = item.indicator
     target = evaluation.target
     verdict = f"{verdict_phrase(evaluation.status, basis)} ({target_short(target)})"
     if evaluation.status is Status.CHUA_DU_SO_LIEU:
-        verdict = f"{verdict_phrase(evaluation.status, basis)} so với chỉ tiêu {target_short(target)}"
+        verdict = f"{verdict_phrase(evaluation.status, basis)} so với chỉ tiêu {_lower_first(target_short(target))}"
     last = item.series.latest(as_of)
     if last is None:
         return f"{ind.name}: {verdict}."
     year = last.year
-    period = f"{base_year + 1}-{year}"
-    verb = _achieved_verb(item, year)
+    estimate = last.status is ValueStatus.ESTIMATE
+    period = span_text(base_year + 1, year)
+    base = item.series.value(base_year) if year > base_year else None
+    if _is_yes_no(item):
+        words = yes_no_words(last.value, f"{ind.name} {target.phrase}")
+        state = f"ước {words}" if estimate else words
+        return f"{ind.name}: năm {year} {state}, {verdict}."
     value = with_unit(last.value, ind.unit, ind.decimals)
+    verb = value_verb(item, last.value, base, estimate=estimate)
     parts: list[str]
     if item.value_is == "per_year_average":
-        value += "/năm" if ind.unit and ind.unit not in ("%", "‰") and "/" not in ind.unit else ""
-        parts = [f"{ind.name} giai đoạn {period} {verb} {value}"]
+        value += "/năm" if ind.unit and ind.unit not in PERCENT_UNITS and "/" not in ind.unit else ""
+        where = f"giai đoạn {period}" if year > base_year + 1 else f"năm {year}"
+        parts = [f"{ind.name} {where} {_achieved_verb(item, year)} {value}"]
     else:
         parts = [f"{ind.name} năm {year} {verb} {value}"]
 
-    cagr, multiple, points = (evaluation.figure(k) for k in ("cagr", "multiple", "points"))
-    change = evaluation.figure("change")
+    cagr, multiple = evaluation.figure("cagr"), evaluation.figure("multiple")
+    change_shown = False
     if target.form is Form.GROWTH and cagr is not None:
         word = "tăng" if cagr.value >= 0 else "giảm"
-        parts.append(f"{word} bình quân {format_number(abs(cagr.value), 2)}%/năm giai đoạn {period}")
+        if year == base_year + 1:  # one year: a growth over the year before, not an average
+            parts.append(f"{word} {format_number(abs(cagr.value), 2)}% so với năm {base_year}")
+        else:
+            parts.append(f"{word} bình quân {format_number(abs(cagr.value), 2)}%/năm giai đoạn {period}")
     elif target.form is Form.MULTIPLE and multiple is not None:
         parts.append(f"gấp {show(multiple.value, 2)} lần năm {base_year}")
-    elif points is not None and abs(points.value) >= 0.05:
-        word = "tăng" if points.value > 0 else "giảm"
-        parts.append(f"{word} {show(abs(points.value), 1)} điểm phần trăm so với năm {base_year}")
-    elif change is not None and target.form is Form.CHANGE and item.value_is != "per_year_average":
-        word = "tăng" if change.value > 0 else "giảm"
-        parts.append(f"{word} {with_unit(abs(change.value), ind.unit, ind.decimals)} so với năm {base_year}")
+    elif base is not None and item.value_is != "per_year_average" and ind.kind is not Kind.GROWTH_RATE:
+        clause = change_clause(item, last.value, base, base_year)
+        if clause:
+            parts.append(clause)
+            change_shown = True
+    if (
+        not change_shown
+        and ind.direction is Direction.LOWER_IS_BETTER
+        and base is not None
+        and last.value < base
+        and parts[0].endswith(f" còn {value}")
+    ):
+        # A fall the sentence does not quantify still reads as one: "giảm còn".
+        parts[0] = parts[0][: -len(f"còn {value}")] + f"giảm còn {value}"
     parts.append(verdict)
     return ", ".join(parts) + "."
+
+
+def _lower_first(text: str) -> str:
+    """Lower-case the first letter of a phrase quoted mid-sentence ("Duy trì …" → "duy trì …"),
+    but not of an abbreviation ("PAR INDEX", "GTSX") or a name that starts with one."""
+    if len(text) >= 2 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def name_in_sentence(name: str) -> str:
+    """An indicator's name inside a sentence: "Số doanh nghiệp" → "số doanh nghiệp"."""
+    return _lower_first(name)
 
 
 def count_label(n: int) -> str:

@@ -2,8 +2,9 @@
 kept as numbers so the unit can compute with them.
 
 Owns: the sheet layout (title, merged two-row header, frozen panes, column widths) and the
-number formats. Formats are the explicit codes ``#,##0`` / ``#,##0.0`` (the indicator's
-decimals) and ``0.00`` for the growth index. A number format only says where the grouping and
+number formats. Formats are the explicit codes ``#,##0`` / ``#,##0.0``, per cell the decimals the
+DOCX prints that value with (the indicator's ``decimals``, without trailing zeros: a count of
+18 hộ is "18", not "18,0"), and ``0.00`` for the growth index; yes/no indicators are words. A number format only says where the grouping and
 the decimal mark go; the characters shown are the viewer's: Excel or LibreOffice on a
 Vietnamese (vi-VN) system shows ``2.796,0``, on an English one ``2,796.0``. Writing the
 Vietnamese characters into the format (or the value as text) would break arithmetic, so the
@@ -25,6 +26,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from chitieu.core.cells import safe_cell_text
+from chitieu.core.numbers import round_half_up
 from chitieu.reports.data import INDEX_DECIMALS, Appendix, AppendixRow
 
 FONT = "Times New Roman"
@@ -34,6 +36,16 @@ INDEX_FORMAT = "0." + "0" * INDEX_DECIMALS
 
 def number_format(decimals: int) -> str:
     return "#,##0" if decimals <= 0 else "#,##0." + "0" * decimals
+
+
+def shown_decimals(value: float, decimals: int) -> int:
+    """The decimals the DOCX prints ``value`` with (``wording.show``: rounded at the
+    indicator's ``decimals``, no trailing zeros): 18 hộ → 0 ("18", not "18,0"), 78,9 → 1."""
+    rounded = round_half_up(value, decimals)
+    for d in range(max(decimals, 0) + 1):
+        if round_half_up(rounded, d) == rounded:
+            return d
+    return decimals
 
 
 _BULLETS = ("- ", "+ ")
@@ -94,13 +106,16 @@ def appendix_workbook(appendix: Appendix) -> Workbook:
         part = row.role in ("part", "note")
         font = Font(name=FONT, size=11, bold=row.role == "group", italic=part)
         cells = [row.stt, row.name, row.unit, row.target]
-        cells += [v for v in row.numbers] + [x for x in row.indices] + [row.verdict]
+        # a yes/no indicator shows its words ("Đạt chuẩn"), as the DOCX does, never 1/0
+        cells += list(row.values) if row.yes_no else [v for v in row.numbers]
+        cells += [x for x in row.indices] + [row.verdict]
         for c, value in enumerate(cells, 1):
             cell = _put(ws, r, c, value if value != "" else None, part_row=row if c == 2 else None)
             cell.font = font
             cell.border = box
             if first_year <= c < first_span:
-                cell.number_format = number_format(row.decimals)
+                if isinstance(value, (int, float)):
+                    cell.number_format = number_format(shown_decimals(value, row.decimals))
                 cell.alignment = Alignment(horizontal="right", vertical="center")
             elif first_span <= c < ncols:
                 cell.number_format = INDEX_FORMAT
@@ -122,6 +137,8 @@ def appendix_workbook(appendix: Appendix) -> Workbook:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    wb.properties.creator = wb.properties.lastModifiedBy = "chitieu"
+    wb.properties.title = appendix.title
     return wb
 
 

@@ -24,7 +24,7 @@ from chitieu.web.access import rights_on
 from chitieu.web.audit.models import record
 from chitieu.web.errors import ActionError
 from chitieu.web.reporting.generate import Format, Output, build_output, check_template, core_plan_for
-from chitieu.web.reporting.models import ReportTemplate
+from chitieu.web.reporting.models import LetterSettings, ReportTemplate
 
 
 @dataclass(frozen=True)
@@ -37,12 +37,15 @@ class Upload:
 
 def do_generate_report(unit, plan, *, fmt: str, issued: date | None = None, number: str = "",
                        upload: Upload | None = None, use_default_template: bool = False,
-                       acting_user) -> Output:
+                       parts=None, acting_user) -> Output:
     """The report of ``unit`` for ``plan`` in ``fmt`` (docx, xlsx, pdf), from the data as stored now.
 
     The template is, in order: ``upload`` (checked by building the report with it, then stored
     as the unit's template), the unit's stored template unless ``use_default_template``, the
-    default one. Raises ``ActionError`` (keyed ``template`` or ``__all__``) with nothing stored.
+    default one. ``parts`` (``LetterParts``: signer, TM./KT./Q., Kính gửi, Nơi nhận) are used
+    for this report and, when the user may set the unit's template (its officers and admins),
+    remembered as the unit's ``LetterSettings`` for the next one. Raises ``ActionError`` (keyed
+    ``template``, ``number`` or ``__all__``) with nothing stored.
     """
     from chitieu.reports.document import ReportError
     from chitieu.reports.letterhead import TEMPLATE_VARIABLES
@@ -59,11 +62,17 @@ def do_generate_report(unit, plan, *, fmt: str, issued: date | None = None, numb
     stored = None if (upload or use_default_template) else ReportTemplate.current_for(unit)
     template = upload.data if upload else (bytes(ReportTemplate.objects.get(pk=stored.pk).file) if stored else None)
 
+    from chitieu.reports.letterhead import normalise_number
+
+    try:
+        number = normalise_number(number)
+    except ReportError as exc:
+        raise ActionError({"number": [exc.in_language(get_language())]}) from exc
     core = core_plan_for(plan, unit)
     try:
         if upload:  # refused here, naming what is not allowed, before any of it is rendered
             check_template_source(upload.data, TEMPLATE_VARIABLES)
-        output = build_output(core, fmt, issued=issued, number=number or None, template=template)
+        output = build_output(core, fmt, issued=issued, number=number or None, template=template, parts=parts)
         if upload and fmt == Format.XLSX:  # the spreadsheet does not use the template: check it anyway
             check_template(core, upload.data, issued=issued, number=number or None)
     except ReportError as exc:
@@ -84,7 +93,23 @@ def do_generate_report(unit, plan, *, fmt: str, issued: date | None = None, numb
                                                    uploaded_by=acting_user if getattr(acting_user, "pk", None) else None)
             record("report_template.upload", stored, actor=acting_user, unit=unit, new=upload.file_name,
                    size=len(upload.data))
+        if parts is not None and (acting_user is None or rights.set_template):
+            _remember_letter_parts(unit, parts, acting_user)
         record("report.generate", plan, actor=acting_user, unit=unit, new=output.file_name, format=str(fmt),
                number=number, issued=issued.isoformat() if issued else "",
                template=f"{stored.pk}: {stored.file_name}" if stored else "default")
     return output
+
+
+def _remember_letter_parts(unit, parts, acting_user) -> None:
+    """Store ``parts`` as the unit's letter settings (inside the caller's transaction), with an
+    audit row when they changed."""
+    values = {"signer_name": parts.signer_name, "sign_as": parts.sign_as, "kinh_gui": parts.kinh_gui,
+              "recipients": "\n".join(parts.recipients)}
+    current = LetterSettings.objects.select_for_update().filter(unit=unit).first()
+    old = {k: getattr(current, k) for k in values} if current else None
+    if old == values:
+        return
+    user = acting_user if getattr(acting_user, "pk", None) else None
+    LetterSettings.objects.update_or_create(unit=unit, defaults={**values, "updated_by": user})
+    record("report_letter.update", unit, actor=acting_user, unit=unit, old=old or {}, new=values)

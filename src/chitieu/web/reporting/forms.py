@@ -1,17 +1,20 @@
-"""The "Tạo báo cáo" form: number, date of issue, format, and the template (the unit's own,
-the default one, or a new upload — offered only to those who may set the unit's template)."""
+"""The "Tạo báo cáo" form: number (checked as Nghị định 30 writes it), date of issue, format,
+the letter parts (signer, TM./KT./Q., Kính gửi, Nơi nhận — prefilled with what the unit used
+last), and the template (the unit's own, the default one, or a new upload — offered only to
+those who may set the unit's template)."""
 
 from __future__ import annotations
-
-import re
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from chitieu.core.numbers import nfc
+from chitieu.reports.errors import ReportError
+from chitieu.reports.letterhead import LetterParts, normalise_number
 from chitieu.reports.safe_template import MAX_TEMPLATE_BYTES
 from chitieu.web.reporting.generate import Format
+from chitieu.web.reporting.models import LetterSettings
 
 DEFAULT_SYMBOL = "/BC-UBND"
 
@@ -31,6 +34,18 @@ class ReportForm(forms.Form):
     issued = forms.DateField(label=_("Ngày ban hành"), widget=forms.DateInput(attrs={"type": "date"},
                                                                               format="%Y-%m-%d"))
     format = forms.ChoiceField(label=_("Định dạng"), widget=forms.RadioSelect)
+    signer_name = forms.CharField(label=_("Họ và tên người ký"), max_length=100, required=False)
+    sign_as = forms.ChoiceField(label=_("Thẩm quyền ký"), choices=LetterSettings.SIGN_AS_CHOICES, initial="tm",
+                                required=False)
+    kinh_gui = forms.CharField(
+        label=_("Kính gửi"), max_length=300, required=False,
+        help_text=_("Để trống nếu báo cáo không có dòng “Kính gửi”."),
+    )
+    recipients = forms.CharField(
+        label=_("Nơi nhận"), required=False, widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Mỗi dòng một nơi nhận, ví dụ “UBND tỉnh (b/c)”, dòng cuối “Lưu: VT, TCKH”. "
+                    "Để trống: danh sách mặc định."),
+    )
     template_source = forms.ChoiceField(label=_("Mẫu báo cáo"), widget=forms.RadioSelect, required=False)
     template = forms.FileField(
         label=_("Tải lên mẫu riêng của đơn vị (.docx)"), required=False,
@@ -41,8 +56,14 @@ class ReportForm(forms.Form):
             "accept": ".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"}),
     )
 
-    def __init__(self, *args, pdf: bool, unit_template=None, may_set_template: bool = False, **kwargs):
+    def __init__(self, *args, pdf: bool, unit_template=None, may_set_template: bool = False,
+                 letter_settings: LetterSettings | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        if letter_settings is not None:  # what the unit's office used last time
+            self.fields["signer_name"].initial = letter_settings.signer_name
+            self.fields["sign_as"].initial = letter_settings.sign_as
+            self.fields["kinh_gui"].initial = letter_settings.kinh_gui
+            self.fields["recipients"].initial = letter_settings.recipients
         if not may_set_template:
             del self.fields["template"]
         self.fields["issued"].initial = timezone.localdate()
@@ -61,11 +82,19 @@ class ReportForm(forms.Form):
 
     def clean_number(self) -> str:
         number = nfc(self.cleaned_data["number"]).strip()
-        if number.lower().startswith("số:"):
-            number = number[3:].strip()
-        if re.fullmatch(r"\d+", number):
-            number += DEFAULT_SYMBOL
-        return number
+        try:
+            return normalise_number(number, DEFAULT_SYMBOL)
+        except ReportError:
+            raise forms.ValidationError(
+                _("Số, ký hiệu “%(value)s” không đúng thể thức Nghị định 30/2020/NĐ-CP: cần dạng 05/BC-UBND "
+                  "(số/tên loại văn bản-cơ quan ban hành), hoặc để trống."), params={"value": number}) from None
+
+    @property
+    def letter_parts(self) -> LetterParts:
+        d = self.cleaned_data
+        lines = tuple(x.strip() for x in nfc(d.get("recipients") or "").splitlines() if x.strip())
+        return LetterParts(signer_name=nfc(d.get("signer_name") or "").strip(), sign_as=d.get("sign_as") or "tm",
+                           kinh_gui=nfc(d.get("kinh_gui") or "").strip(), recipients=lines)
 
     def clean_template(self):
         upload = self.cleaned_data.get("template")

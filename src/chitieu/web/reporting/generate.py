@@ -68,9 +68,10 @@ class Output:
 
 
 def build_output(core: CorePlan, fmt: str, *, issued: date | None, number: str | None,
-                 template: bytes | None) -> Output:
+                 template: bytes | None, parts=None) -> Output:
     """The report file in ``fmt``. Raises ``chitieu.reports.document.ReportError`` for a bad
-    template and ``chitieu.reports.pdf.PdfConversionError`` when LibreOffice fails."""
+    template and ``chitieu.reports.pdf.PdfConversionError`` when LibreOffice fails. ``parts`` are
+    the letter parts (``chitieu.reports.letterhead.LetterParts``)."""
     # Imported here: matplotlib and python-docx are loaded on the first report, not at start-up.
     from chitieu.reports.data import build_report_data, evaluate_plan
     from chitieu.reports.document import report_bytes
@@ -81,7 +82,8 @@ def build_output(core: CorePlan, fmt: str, *, issued: date | None, number: str |
     if fmt == Format.XLSX:
         data = appendix_xlsx_bytes(build_report_data(core, evaluations).appendix)
         return Output(data, CONTENT_TYPES[Format.XLSX], name)
-    docx = report_bytes(core, template=template, issued=issued, number=number, evaluations=evaluations)
+    docx = report_bytes(core, template=template, issued=issued, number=number, evaluations=evaluations,
+                        parts=parts)
     if fmt == Format.PDF:
         return Output(_to_pdf(docx, name), CONTENT_TYPES[Format.PDF], name)
     return Output(docx, CONTENT_TYPES[Format.DOCX], name)

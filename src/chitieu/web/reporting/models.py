@@ -34,3 +34,37 @@ class ReportTemplate(models.Model):
     def current_for(cls, unit) -> ReportTemplate | None:
         """The unit's latest template, without loading the file's bytes."""
         return cls.objects.filter(unit=unit).defer("file").order_by("-uploaded_at", "-pk").first()
+
+
+class LetterSettings(models.Model):
+    """The letter parts a unit's office set on its last report, offered again on the next one:
+    the signer, how they sign (TM./KT./Q., ``chitieu.reports.letterhead.SIGN_AS``), "Kính gửi"
+    and "Nơi nhận" (one recipient per line; empty: the list derived from the plan)."""
+
+    SIGN_AS_CHOICES = [
+        ("tm", "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"),
+        ("tm_kt", "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"),
+        ("kt", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"),
+        ("q", "TM. ỦY BAN NHÂN DÂN / Q. CHỦ TỊCH"),
+    ]
+
+    unit = models.OneToOneField("units.AdministrativeUnit", on_delete=models.CASCADE, related_name="letter_settings",
+                                verbose_name=_("đơn vị"))
+    signer_name = models.CharField(_("họ và tên người ký"), max_length=100, blank=True)
+    sign_as = models.CharField(_("thẩm quyền ký"), max_length=10, choices=SIGN_AS_CHOICES, default="tm")
+    kinh_gui = models.CharField(_("kính gửi"), max_length=300, blank=True)
+    recipients = models.TextField(_("nơi nhận"), blank=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+", verbose_name=_("người cập nhật"))
+    updated_at = models.DateTimeField(_("thời điểm cập nhật"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("thành phần văn bản")
+        verbose_name_plural = _("thành phần văn bản")
+
+    def __str__(self) -> str:
+        return f"{self.unit} — {self.signer_name or '…'}"
+
+    @property
+    def recipient_lines(self) -> tuple[str, ...]:
+        return tuple(line.strip() for line in self.recipients.splitlines() if line.strip())

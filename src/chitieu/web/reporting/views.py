@@ -17,7 +17,7 @@ from chitieu.web.errors import ActionError
 from chitieu.web.reporting.actions import Upload, do_generate_report
 from chitieu.web.reporting.forms import ReportForm
 from chitieu.web.reporting.generate import CONTENT_TYPES, Format, pdf_available
-from chitieu.web.reporting.models import ReportTemplate
+from chitieu.web.reporting.models import LetterSettings, ReportTemplate
 
 
 def _unit_for_report(request, unit_id: int):
@@ -42,15 +42,16 @@ def generate(request, unit_id: int, plan_id: int):
     if request.method == "POST" and "template" in request.FILES and not rights.set_template:
         raise PermissionDenied  # a template is code every later report of the unit runs: officers and admins only
     unit_template = ReportTemplate.current_for(unit)
+    letter_settings = LetterSettings.objects.filter(unit=unit).first()
     form = ReportForm(request.POST or None, request.FILES or None, pdf=pdf_available(), unit_template=unit_template,
-                      may_set_template=rights.set_template)
+                      may_set_template=rights.set_template, letter_settings=letter_settings)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         upload = Upload(d["template"].name, d["template"].read()) if d.get("template") else None
         try:
             output = do_generate_report(unit, plan, fmt=d["format"], issued=d["issued"], number=d["number"],
                                         upload=upload, use_default_template=form.use_default_template,
-                                        acting_user=request.user)
+                                        parts=form.letter_parts, acting_user=request.user)
         except ActionError as exc:
             for key, msgs in exc.errors.items():
                 for m in msgs:
