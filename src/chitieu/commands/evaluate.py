@@ -1,4 +1,8 @@
-"""``chitieu evaluate FILE``: evaluate a plan file and print the result as a table or JSON."""
+"""``chitieu evaluate FILE``: evaluate a plan file and print the result as a table or JSON.
+
+The JSON carries each evaluation as data: status, the reason and its parts (clause and
+verdict), the figures with the decimals they print with, and the stated-figure checks
+(discrepancies are errors, warnings truncations)."""
 
 from __future__ import annotations
 
@@ -38,10 +42,12 @@ def evaluation_as_dict(e: Evaluation) -> dict:
         "status": str(e.status),
         "status_label": STATUS_LABELS[e.status],
         "reason": e.reason,
+        "clause": e.clause,
+        "verdict": e.reason_parts.verdict,
         "progress": str(e.progress) if e.progress else None,
         "figures": [
             {"key": f.key, "label": f.label, "value": f.value, "unit": f.unit, "rule": f.rule,
-             "inputs": dict(f.inputs)}
+             "inputs": dict(f.inputs), "decimals": f.decimals, "printed": f.printed}
             for f in e.figures
         ],
         "forecast": None if e.forecast is None else {
@@ -49,6 +55,13 @@ def evaluation_as_dict(e: Evaluation) -> dict:
             "required_rate": e.forecast.required_rate, "sentence": e.forecast.sentence,
         },
         "discrepancies": list(e.discrepancies),
+        "warnings": list(e.warnings),
+        "checks": [
+            {"key": c.key, "subject": c.subject, "stated": c.stated.text, "stated_value": c.stated.value,
+             "stated_decimals": c.stated.decimals, "interval": list(c.stated.interval()), "computed": c.computed,
+             "low": c.low, "high": c.high, "agreement": str(c.agreement), "sentence": c.sentence}
+            for c in e.checks
+        ],
     }
 
 
@@ -85,6 +98,7 @@ def run(args) -> int:
         idx = e.figure("index")
         label = STATUS_LABELS[e.status] + (f"\n{PROGRESS_LABELS[e.progress]}" if e.progress else "")
         reason = e.reason + "".join(f"\n⚠ {d}" for d in e.discrepancies)
+        reason += "".join(f"\n· {w}" for w in e.warnings)
         if e.forecast:
             reason += f"\n→ {e.forecast.sentence}"
         table.add_row(

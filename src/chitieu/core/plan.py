@@ -1,7 +1,9 @@
 """A plan as the core sees it: a unit, a term, and per indicator its target and its values.
 
-Owns: ``Plan`` and ``PlanItem`` (with "Trong đó" children). Readers of plan files, the web
-app's models and the report generator all meet on these types.
+Owns: ``Plan`` and ``PlanItem`` (with "Trong đó" children), and ``Merger``: the former
+units a merged unit was formed from and the date it was formed (its series before that date
+are its predecessors' combined by ``core.rollup``). Readers of plan files, the web app's
+models and the report generator all meet on these types.
 
 Pure Python; no Django, no I/O.
 """
@@ -9,6 +11,7 @@ Pure Python; no Django, no I/O.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from chitieu.core.indicators import Indicator
 from chitieu.core.series import Series
@@ -20,7 +23,9 @@ class PlanItem:
     indicator: Indicator
     target: Target | None
     series: Series
-    stated: dict[str, float | str] = field(default_factory=dict)  # what a source document claims
+    # What a source document claims: "status" → a Status value, a figure key ("index",
+    # "percent_of_plan"…) → the number as written (a core.stated.Stated, text or number).
+    stated: dict[str, object] = field(default_factory=dict)
     children: tuple[PlanItem, ...] = ()
     value_is: str | None = None  # "per_year_average" when the value already is the term's yearly mean
     breakdown: bool = False  # the children make up the whole (their sum must equal this item)
@@ -37,6 +42,27 @@ class NextTarget:
 
 
 @dataclass(frozen=True, slots=True)
+class Predecessor:
+    """A former unit merged into the plan's unit."""
+
+    name: str
+    code: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Merger:
+    """The plan's unit was formed on ``date`` from ``predecessors``."""
+
+    date: date
+    predecessors: tuple[Predecessor, ...]
+
+    @property
+    def first_own_year(self) -> int:
+        """The first year whose values are the new unit's own (the year of the merger)."""
+        return self.date.year
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
     unit_code: str
     unit_name: str
@@ -49,6 +75,7 @@ class Plan:
     as_of: int | None = None
     next_period: str = ""  # "2026-2030"
     next_targets: tuple[NextTarget, ...] = ()
+    merger: Merger | None = None
 
     @property
     def period(self) -> str:

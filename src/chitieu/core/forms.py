@@ -1,0 +1,764 @@
+"""Per-form evaluation: one indicator, its target and its yearly values → an ``Evaluation``.
+
+Owns: ``evaluate`` and one evaluator per target form (average growth, growth over the span,
+multiple, change, level at a year / each year / average / cumulative, qualitative,
+structure), the mid-term progress and forecast of a term not yet over, and
+``evaluate_many`` for batches. The verdict is computed at once; the reason (as ``Reason``
+data) and the figures with their inputs on first access. Arithmetic lives in
+``core.growth``, the verdict types and ``judge`` in ``core.verdict``, checks of what a
+document states in ``core.crosschecks``. The rules are written in docs/evaluation.md.
+
+Pure Python; no Django, no I/O.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from chitieu.core.crosschecks import check_stated
+from chitieu.core.describe import bound_text
+from chitieu.core.growth import (
+    CHANGE_DECIMALS,
+    GROWTH_DECIMALS,
+    MULTIPLE_DECIMALS,
+    PERCENT_OF_PLAN_DECIMALS,
+    SHARE_DECIMALS,
+    EvaluationError,
+    cagr,
+    compound_rates,
+    growth_index,
+    required_rate,
+    shares_sum_to_100,
+    structure_shares,
+)
+from chitieu.core.indicators import Indicator, Kind
+from chitieu.core.numbers import format_number, round_half_up
+from chitieu.core.plan import Plan, PlanItem
+from chitieu.core.series import Series, ValueStatus
+from chitieu.core.targets import Form, Horizon, Op, Target
+from chitieu.core.verdict import (
+    PROGRESS_LABELS,
+    STATUS_LABELS,
+    Evaluation,
+    Figure,
+    Forecast,
+    Progress,
+    Reason,
+    Status,
+    higher_is_better,
+    judge,
+    relation,
+)
+
+
+def _fmt(x: float, decimals: int | None = None) -> str:
+    return format_number(x, decimals)
+
+
+Explanation = tuple[Reason, tuple[Figure, ...]]
+
+
+class _Work:
+    """Figures collected while an evaluation explains itself."""
+
+    __slots__ = ("figures",)
+
+    def __init__(self) -> None:
+        self.figures: list[Figure] = []
+
+    def add(self, key, label, value, unit, rule, inputs=(), decimals=None) -> float:
+        self.figures.append(Figure(key, label, value, unit, rule, inputs, decimals))
+        return value
+
+    def done(self, clause: str, status: Status) -> Explanation:
+        return Reason(clause, STATUS_LABELS[status]), tuple(self.figures)
+
+
+def _no_data(indicator: Indicator, target: Target, why: str, explain=None) -> Evaluation:
+    def no_data() -> Explanation:
+        figures = explain()[1] if explain else ()
+        return Reason(why, STATUS_LABELS[Status.CHUA_DU_SO_LIEU]), figures
+
+    return Evaluation(indicator, target, Status.CHUA_DU_SO_LIEU, explain=no_data)
+
+
+def evaluate(
+    indicator: Indicator,
+    target: Target,
+    series: Series,
+    *,
+    base_year: int,
+    final_year: int,
+    as_of: int | None = None,
+    stated: dict[str, float | str] | None = None,
+    value_is: str | None = None,
+) -> Evaluation:
+    """Evaluate one indicator of one unit over the term ``base_year`` → ``final_year``.
+
+    ``as_of`` is the last year with data to take into account (default: the latest in the
+    series); a term with ``as_of < final_year`` also gets ``progress`` and ``forecast``.
+    ``stated`` holds what a document claims (``{"index": 106.46, "status": "dat"}``); claims
+    the values contradict are listed in ``discrepancies``. ``value_is="per_year_average"``
+    says the values already are the term's yearly average (as in "giảm 18 hộ/năm");
+    ``"cumulative"`` that the final value is the term's total.
+
+    The verdict is computed at once; the reason sentence and the figures with their inputs
+    are written on first access (a national roll-up needs the verdicts, a report the words).
+    """
+    if as_of is None:
+        last = series.latest()
+        as_of = final_year if last is None else min(max(last.year, base_year), final_year)
+    form = target.form
+    latest = series.latest(as_of)
+    if form is not Form.STRUCTURE and (latest is None or latest.year <= base_year):
+        # Values up to the base year are the starting point, not results of this term.
+        return _no_data(
+            indicator, target, f"Chưa có số liệu của kỳ kế hoạch {_span_text(base_year, final_year)}"
+        )
+    if form is Form.QUALITATIVE:
+        ev = _eval_qualitative(indicator, target, series, as_of)
+    elif form is Form.STRUCTURE:
+        return _no_data(
+            indicator, target, "Chỉ tiêu cơ cấu cần số liệu của từng thành phần (các chỉ tiêu “Trong đó”)"
+        )
+    elif form is Form.GROWTH and target.horizon is Horizon.END_OF_TERM:
+        ev = _eval_total_growth(indicator, target, series, base_year, final_year, as_of)
+    elif form is Form.GROWTH:
+        ev = _eval_growth(indicator, target, series, base_year, final_year, as_of)
+    elif form is Form.MULTIPLE:
+        ev = _eval_multiple(indicator, target, series, base_year, final_year, as_of)
+    elif form is Form.CHANGE:
+        ev = _eval_change(indicator, target, series, base_year, as_of, value_is)
+    else:
+        ev = _eval_level(indicator, target, series, base_year, final_year, as_of, value_is)
+    if stated:
+        ev = check_stated(ev, stated)
+    return ev
+
+
+def _span_text(base_year: int, year: int) -> str:
+    return f"{base_year + 1}-{year}" if year - base_year > 1 else str(year)
+
+
+def _value_word(obs) -> str:
+    return "ước đạt" if obs.status is ValueStatus.ESTIMATE else "đạt"
+
+
+def _unit_suffix(unit: str | None) -> str:
+    return "" if not unit else (unit if unit in ("%", "‰") else " " + unit)
+
+
+def _growth_inputs(indicator: Indicator, series: Series, base_year: int, as_of: int):
+    """The data for the average yearly growth from ``base_year`` to the latest year ≤ ``as_of``:
+    yearly rates to compound (growth-rate indicators) or the two levels."""
+    if indicator.kind is Kind.GROWTH_RATE:
+        rates = [o for o in series if base_year < o.year <= as_of]
+        if not rates:
+            return None
+        years = [o.year for o in rates]
+        if years != list(range(base_year + 1, years[-1] + 1)):
+            return None  # a missing year would bias the compounded mean
+        return ("rates", [o.value for o in rates], years[-1])
+    v0 = series.get(base_year)
+    last = series.latest(as_of)
+    if v0 is None or last is None or last.year <= base_year:
+        return None
+    return ("levels", (v0, last), last.year)
+
+
+def _eval_growth(indicator, target, series, base_year, final_year, as_of) -> Evaluation:
+    got = _growth_inputs(indicator, series, base_year, as_of)
+    if got is None:
+        need = (
+            "tốc độ tăng từng năm"
+            if indicator.kind is Kind.GROWTH_RATE
+            else f"giá trị năm {base_year} và năm sau đó"
+        )
+        return _no_data(indicator, target, f"Cần {need}")
+    kind, data, last_year = got
+    n = last_year - base_year
+    if kind == "rates":
+        rate = compound_rates(data)
+        achieved = data
+    else:
+        v0, v1 = data
+        try:
+            rate = 100.0 * cagr(v0.value, v1.value, n)
+        except EvaluationError as exc:
+            return _no_data(indicator, target, str(exc))
+        achieved = None
+    status = judge(round_half_up(-rate if target.decrease else rate, GROWTH_DECIMALS), target.bound, True)
+
+    def explain() -> Explanation:
+        work = _Work()
+        if kind == "rates":
+            work.add(
+                "cagr",
+                "Tốc độ tăng bình quân",
+                rate,
+                "%",
+                "ḡ = (∏(1 + gᵢ))^(1/n) − 1",
+                tuple((str(base_year + 1 + i), g) for i, g in enumerate(data)),
+                GROWTH_DECIMALS,
+            )
+        else:
+            inputs = (("V0", v0.value), ("Vn", v1.value), ("n", n))
+            work.add("cagr", "Tốc độ tăng bình quân", rate, "%", "(Vn / V0)^(1/n) − 1", inputs, GROWTH_DECIMALS)
+            work.add(
+                "index",
+                f"Chỉ số phát triển bình quân giai đoạn {_span_text(base_year, last_year)} (năm trước = 100)",
+                100.0 + rate,
+                None,
+                "100 × (Vn / V0)^(1/n)",
+                inputs,
+                GROWTH_DECIMALS,
+            )
+            work.add(
+                "multiple", f"Gấp (lần) năm {base_year}", v1.value / v0.value, "lần", "Vn / V0", inputs[:2], MULTIPLE_DECIMALS
+            )
+        verb = "giảm" if (target.decrease or rate < 0) else "tăng"
+        return work.done(
+            f"Bình quân {_span_text(base_year, last_year)} {verb} {_fmt(abs(rate), GROWTH_DECIMALS)}%/năm, "
+            f"{relation(status, target.bound)} {bound_text(target.bound, '%')}/năm", status
+        )
+
+    if last_year < final_year:
+        return _mid_term_growth(
+            indicator, target, series, base_year, final_year, last_year, rate, achieved, status, explain
+        )
+    return Evaluation(indicator, target, status, explain=explain)
+
+
+def _eval_total_growth(indicator, target, series, base_year, final_year, as_of) -> Evaluation:
+    """Growth over the whole span, not per year: "tăng 50% so với năm 2020" → (Vn / V_base − 1) × 100."""
+    base = target.base_year or base_year
+    v0 = series.get(base)
+    v1 = series.latest(min(target.year, as_of) if target.year else as_of)
+    if v0 is None or v1 is None or v1.year <= base or v0.value <= 0:
+        return _no_data(indicator, target, f"Cần giá trị năm {base} và năm sau đó")
+    growth = 100.0 * (v1.value / v0.value - 1.0)
+    status = judge(round_half_up(-growth if target.decrease else growth, GROWTH_DECIMALS), target.bound, True)
+
+    def explain() -> Explanation:
+        work = _Work()
+        work.add(
+            "growth",
+            f"Tăng so với năm {base}",
+            growth,
+            "%",
+            "(Vn / V0 − 1) × 100",
+            (("V0", v0.value), ("Vn", v1.value)),
+            GROWTH_DECIMALS,
+        )
+        verb = "giảm" if growth < 0 else "tăng"
+        return work.done(
+            f"Năm {v1.year} {verb} {_fmt(abs(growth), GROWTH_DECIMALS)}% so với năm {base}, "
+            f"{relation(status, target.bound)} {bound_text(target.bound, '%')}", status
+        )
+
+    due = target.year or final_year
+    if v1.year < due:
+        return _mid_term_level(indicator, target, series, base, due, v1, status, explain, (), goal=None)
+    return Evaluation(indicator, target, status, explain=explain)
+
+
+def _with_progress(explain, progress: Progress, extra: tuple[Figure, ...]):
+    """A term not yet over: the verdict of the explanation becomes the progress, and the
+    mid-term figures (rate still required, projection) join the others."""
+
+    def explained() -> Explanation:
+        reason, figures = explain()
+        return Reason(reason.clause, PROGRESS_LABELS[progress]), figures + extra
+
+    return explained
+
+
+def _mid_term_growth(
+    indicator, target, series, base_year, final_year, last_year, rate, achieved, status, explain
+):
+    """Progress (observed vs required average growth) and the rate still needed."""
+    low = target.bound.low if target.bound.low is not None else target.bound.high
+    total = final_year - base_year
+    done = last_year - base_year
+    sign = -1.0 if target.decrease else 1.0
+    so_far = [sign * r for r in achieved] if achieved is not None else [sign * rate] * done
+    need = required_rate(so_far, low, total)
+    last = series.latest(last_year)
+    growth_rate_kind = indicator.kind is Kind.GROWTH_RATE
+    projected = rate if growth_rate_kind else last.value * (1.0 + rate / 100.0) ** (final_year - last_year)
+    on_track = round_half_up(sign * rate, GROWTH_DECIMALS) >= low
+    progress = Progress.ON_TRACK if on_track else Progress.OFF_TRACK
+    sentence = (
+        f"Theo tốc độ hiện nay ({'giảm' if rate < 0 else 'tăng'} {_fmt(abs(rate), GROWTH_DECIMALS)}%/năm), "
+        f"cần {'tăng' if need >= 0 else 'giảm'} {_fmt(abs(need), GROWTH_DECIMALS)}%/năm trong "
+        f"{final_year - last_year} năm còn lại để đạt {_fmt(low)}%/năm"
+        + ("" if on_track else ": có nguy cơ không đạt")
+    )
+
+    extra = (
+        Figure(
+            "required_rate",
+            f"Tốc độ cần đạt các năm {last_year + 1}-{final_year}",
+            need,
+            "%",
+            "((1 + g*)^N / ∏(1 + gᵢ))^(1/(N − n)) − 1",
+            (("g*", low), ("N", total), ("n", done)),
+            GROWTH_DECIMALS,
+        ),
+        Figure(
+            "projected",
+            f"Dự báo năm {final_year} theo tốc độ hiện nay",
+            projected,
+            "%" if growth_rate_kind else indicator.unit,
+            "V_last × (1 + ḡ)^(năm còn lại)",
+            (("V_last", last.value), ("g", rate)),
+            GROWTH_DECIMALS if growth_rate_kind else indicator.decimals,
+        ),
+    )
+    explain_mid = _with_progress(explain, progress, extra)
+
+    return Evaluation(
+        indicator,
+        target,
+        status,
+        progress,
+        Forecast(final_year, projected, not on_track, need, sentence),
+        explain=explain_mid,
+    )
+
+
+def yearly_indices(series: Series, base_year: int, last_year: int) -> list[Figure]:
+    """The growth index of each year on the year before (previous year = 100), where both exist."""
+    out = []
+    prev = series.get(base_year)
+    for year in range(base_year + 1, last_year + 1):
+        cur = series.get(year)
+        if prev is not None and cur is not None and prev.value > 0:
+            out.append(
+                Figure(
+                    f"index:{year}",
+                    f"Chỉ số phát triển năm {year} (năm trước = 100)",
+                    100.0 * cur.value / prev.value,
+                    None,
+                    "100 × Vt / Vt−1",
+                    (("Vt", cur.value), ("Vt−1", prev.value)),
+                    GROWTH_DECIMALS,
+                )
+            )
+        prev = cur
+    return out
+
+
+def span_index(series: Series, base_year: int, year: int) -> Figure | None:
+    """The average growth index from ``base_year`` to ``year`` (the appendix's "So sánh" columns)."""
+    v0, v1 = series.get(base_year), series.get(year)
+    if v0 is None or v1 is None or year <= base_year or v0.value <= 0 or v1.value < 0:
+        return None
+    n = year - base_year
+    return Figure(
+        "index",
+        f"Chỉ số phát triển bình quân giai đoạn {_span_text(base_year, year)} (năm trước = 100)",
+        growth_index(v0.value, v1.value, n),
+        None,
+        "100 × (Vn / V0)^(1/n)",
+        (("V0", v0.value), ("Vn", v1.value), ("n", n)),
+        GROWTH_DECIMALS,
+    )
+
+
+def _eval_multiple(indicator, target, series, base_year, final_year, as_of) -> Evaluation:
+    base = target.base_year or base_year
+    v0 = series.get(base)
+    v1 = series.latest(as_of)
+    if v0 is None or v1 is None or v1.year <= base or v0.value <= 0:
+        return _no_data(indicator, target, f"Cần giá trị năm {base} và năm {final_year}")
+    m = v1.value / v0.value
+    status = judge(round_half_up(m, MULTIPLE_DECIMALS), target.bound, True)
+    discrepancies = ()
+    alt = target.alternative
+    if alt is not None and alt.form is Form.LEVEL:
+        alt_status = judge(v1.value, alt.bound, True)
+        if (alt_status in (Status.DAT, Status.VUOT)) != (status in (Status.DAT, Status.VUOT)):
+            discrepancies = (
+                f"Hai cách ghi chỉ tiêu cho kết quả khác nhau: theo số lần {STATUS_LABELS[status]}, "
+                f"theo mức {bound_text(alt.bound, alt.unit)} {STATUS_LABELS[alt_status]}",
+            )
+
+    def explain() -> Explanation:
+        work = _Work()
+        n = v1.year - base
+        inputs = (("V0", v0.value), ("Vn", v1.value), ("n", n))
+        work.add("multiple", f"Gấp (lần) năm {base}", m, "lần", "Vn / V0", inputs[:2], MULTIPLE_DECIMALS)
+        work.add(
+            "index",
+            f"Chỉ số phát triển bình quân giai đoạn {_span_text(base, v1.year)} (năm trước = 100)",
+            growth_index(v0.value, v1.value, n),
+            None,
+            "100 × (Vn / V0)^(1/n)",
+            inputs,
+            GROWTH_DECIMALS,
+        )
+        return work.done(
+            f"Năm {v1.year} {_value_word(v1)} {_fmt(v1.value)}{_unit_suffix(indicator.unit)}, "
+            f"gấp {_fmt(m, MULTIPLE_DECIMALS)} lần năm {base}, {relation(status, target.bound)} "
+            f"{bound_text(target.bound, 'lần')}", status
+        )
+
+    if v1.year < final_year:
+        goal = (target.bound.low if target.bound.low is not None else target.bound.high) * v0.value
+        return _mid_term_level(
+            indicator, target, series, base, final_year, v1, status, explain, discrepancies, goal=goal
+        )
+    return Evaluation(indicator, target, status, discrepancies=discrepancies, explain=explain)
+
+
+def _eval_change(indicator, target, series, base_year, as_of, value_is) -> Evaluation:
+    points = target.points or (indicator.unit == "%" and target.unit == "%")
+    unit = "điểm %" if points else (target.unit or indicator.unit)
+    per_year = target.per_year
+    sign = -1.0 if target.decrease else 1.0
+    if value_is == "per_year_average":
+        last = series.latest(as_of)
+        if last is None:
+            return _no_data(indicator, target, "Chưa có số liệu")
+        amount = abs(last.value)
+        span_end, v0 = last.year, None
+    else:
+        v0 = series.get(base_year)
+        last = series.latest(as_of)
+        if v0 is None or last is None or last.year <= base_year:
+            return _no_data(indicator, target, f"Cần giá trị năm {base_year} và năm sau đó")
+        total = sign * (last.value - v0.value)
+        n = last.year - base_year
+        amount = total / n if per_year else total
+        span_end = last.year
+    status = judge(round_half_up(amount, CHANGE_DECIMALS), target.bound, True)
+
+    def explain() -> Explanation:
+        work = _Work()
+        verb = "giảm" if target.decrease else "tăng"
+        if v0 is None:
+            work.add(
+                "change",
+                "Mức thay đổi bình quân/năm (theo số liệu đã tính)",
+                amount,
+                unit,
+                "số liệu nhập",
+                (("value", last.value),),
+                CHANGE_DECIMALS,
+            )
+        else:
+            inputs = (("V0", v0.value), ("Vn", last.value), ("n", n))
+            work.add("change", f"Mức {verb} {base_year}-{last.year}", total, unit, "±(Vn − V0)", inputs[:2], CHANGE_DECIMALS)
+            if per_year:
+                work.add(
+                    "change_per_year", "Mức thay đổi bình quân/năm", amount, unit, "±(Vn − V0) / n", inputs,
+                    CHANGE_DECIMALS,
+                )
+        tail = "/năm" if per_year else ""
+        return work.done(
+            f"Giai đoạn {_span_text(base_year, span_end)} {'bình quân ' if per_year else ''}{verb} "
+            f"{_fmt(round_half_up(abs(amount), CHANGE_DECIMALS))} {unit}{tail}, {relation(status, target.bound)} "
+            f"{verb} {bound_text(target.bound, unit)}{tail}", status
+        )
+
+    return Evaluation(indicator, target, status, explain=explain)
+
+
+def _eval_level(indicator, target, series, base_year, final_year, as_of, value_is) -> Evaluation:
+    unit = target.unit or indicator.unit
+    better = higher_is_better(target, indicator)
+    suffix = _unit_suffix(unit)
+    bound = target.bound
+    if target.horizon is Horizon.EACH_YEAR and value_is != "per_year_average":
+        years = [o for o in series if base_year < o.year <= as_of]
+        if not years:
+            return _no_data(indicator, target, "Chưa có số liệu năm nào của nhiệm kỳ")
+        failed = [o.year for o in years if judge(o.value, bound, better) is Status.KHONG_DAT]
+        status = Status.KHONG_DAT if failed else Status.DAT
+
+        def explain_each() -> Explanation:
+            work = _Work()
+            for o in years:
+                work.add(f"value:{o.year}", f"Năm {o.year}", o.value, unit, "số liệu nhập")
+            if failed:
+                return work.done(
+                    f"Các năm {', '.join(map(str, failed))} không đạt mức {bound_text(bound, unit)} "
+                    f"hằng năm", status
+                )
+            return work.done(
+                f"Các năm {years[0].year}-{years[-1].year} đều đạt mức {bound_text(bound, unit)} "
+                f"hằng năm", status
+            )
+
+        return Evaluation(indicator, target, status, explain=explain_each)
+    if target.horizon is Horizon.CUMULATIVE and value_is != "cumulative":
+        vals = [o for o in series if base_year < o.year <= as_of]
+        if len(vals) != final_year - base_year:
+            return _no_data(
+                indicator, target, f"Cần số liệu đủ các năm {base_year + 1}-{final_year} để cộng dồn"
+            )
+        total = sum(o.value for o in vals)
+        status = judge(total, bound, better)
+
+        def explain_sum() -> Explanation:
+            work = _Work()
+            work.add(
+                "cumulative",
+                f"Tổng giai đoạn {base_year + 1}-{final_year}",
+                total,
+                unit,
+                "Σ Vt",
+                tuple((str(o.year), o.value) for o in vals),
+            )
+            return work.done(
+                f"Cả giai đoạn {base_year + 1}-{final_year} đạt {_fmt(total)}{suffix}, "
+                f"{relation(status, bound)} {bound_text(bound, unit)}", status
+            )
+
+        return Evaluation(indicator, target, status, explain=explain_sum)
+    if target.horizon is Horizon.AVERAGE and value_is != "per_year_average":
+        vals = [o for o in series if base_year < o.year <= as_of]
+        if not vals:
+            return _no_data(indicator, target, "Chưa có số liệu năm nào của nhiệm kỳ")
+        mean = sum(o.value for o in vals) / len(vals)
+        status = judge(round_half_up(mean, indicator.decimals), bound, better)
+
+        def explain_mean() -> Explanation:
+            work = _Work()
+            work.add(
+                "mean", "Bình quân/năm", mean, unit, "Σ Vt / n", tuple((str(o.year), o.value) for o in vals),
+                indicator.decimals,
+            )
+            return work.done(
+                f"Bình quân {vals[0].year}-{vals[-1].year} đạt {_fmt(mean, indicator.decimals)}"
+                f"{suffix}/năm, {relation(status, bound)} {bound_text(bound, unit)}", status
+            )
+
+        return Evaluation(indicator, target, status, explain=explain_mean)
+    year = min(target.year, as_of) if target.year and target.year <= final_year else as_of
+    obs = series.latest(year)
+    if obs is None:
+        return _no_data(indicator, target, f"Chưa có số liệu năm {year}")
+    status = judge(obs.value, bound, better)
+
+    def explain() -> Explanation:
+        work = _Work()
+        v0 = series.get(base_year)
+        if bound.op in (Op.EQ, Op.GE, Op.GT) and (bound.low or 0) > 0:
+            work.add(
+                "percent_of_plan",
+                "So với chỉ tiêu (%)",
+                100.0 * obs.value / bound.low,
+                "%",
+                "100 × V / chỉ tiêu",
+                (("V", obs.value), ("chỉ tiêu", bound.low)),
+                PERCENT_OF_PLAN_DECIMALS,
+            )
+        if v0 is not None and v0.year != obs.year:
+            inputs = (("V0", v0.value), ("Vn", obs.value))
+            if unit == "%":
+                work.add(
+                    "points",
+                    f"Thay đổi so với năm {base_year} (điểm %)",
+                    obs.value - v0.value,
+                    "điểm %",
+                    "Vn − V0",
+                    inputs,
+                    CHANGE_DECIMALS,
+                )
+            elif v0.value > 0:
+                work.add(
+                    "multiple", f"Gấp (lần) năm {base_year}", obs.value / v0.value, "lần", "Vn / V0", inputs,
+                    MULTIPLE_DECIMALS,
+                )
+        return work.done(
+            f"Năm {obs.year} {_value_word(obs)} {_fmt(obs.value)}{suffix}, {relation(status, bound)} "
+            f"{bound_text(bound, unit)}", status
+        )
+
+    due = target.year or final_year
+    if obs.year < due and target.horizon is Horizon.END_OF_TERM:
+        goal = bound.low if better is not False else bound.high
+        return _mid_term_level(indicator, target, series, base_year, due, obs, status, explain, (), goal=goal)
+    return Evaluation(indicator, target, status, explain=explain)
+
+
+def _mid_term_level(
+    indicator, target, series, base_year, final_year, last, status, explain, discrepancies, *, goal
+):
+    """Progress and forecast of a level (or a multiple) not yet due: project the end value at
+    the pace so far — compound growth for money and counts, a straight line for rates."""
+    v0 = series.get(base_year)
+    remaining = final_year - last.year
+    if v0 is None or last.year <= base_year:
+        return Evaluation(indicator, target, status, discrepancies=discrepancies, explain=explain)
+    n = last.year - base_year
+    if indicator.unit in ("%", "‰") or v0.value <= 0 or last.value <= 0:
+        projected = last.value + (last.value - v0.value) / n * remaining
+        if indicator.unit == "%":
+            projected = max(0.0, min(100.0, projected))
+        rule = "V_last + (V_last − V0)/n × (năm còn lại)"
+    else:
+        projected = last.value * ((last.value / v0.value) ** (1.0 / n)) ** remaining
+        rule = "V_last × ((V_last / V0)^(1/n))^(năm còn lại)"
+    if target.form is Form.MULTIPLE:
+        projected_status = judge(projected / v0.value, target.bound, True)
+    elif target.form is Form.GROWTH:
+        projected_status = judge(100.0 * (projected / v0.value - 1.0), target.bound, True)
+    else:
+        projected_status = judge(projected, target.bound, higher_is_better(target, indicator))
+    at_risk = projected_status is Status.KHONG_DAT
+    progress = Progress.OFF_TRACK if at_risk else Progress.ON_TRACK
+    sentence = (
+        f"Theo tốc độ hiện nay, năm {final_year} ước đạt {_fmt(projected, indicator.decimals)}"
+        f"{_unit_suffix(indicator.unit)}" + (": có nguy cơ không đạt" if at_risk else ": dự kiến đạt")
+    )
+
+    projection = Figure(
+        "projected",
+        f"Dự báo năm {final_year} theo tốc độ hiện nay",
+        projected,
+        indicator.unit,
+        rule,
+        (("V0", v0.value), ("V_last", last.value), ("n", n)),
+        indicator.decimals,
+    )
+    explain_mid = _with_progress(explain, progress, (projection,))
+
+    return Evaluation(
+        indicator,
+        target,
+        status,
+        progress,
+        Forecast(final_year, projected, at_risk, None, sentence),
+        discrepancies,
+        explain=explain_mid,
+    )
+
+
+def _eval_qualitative(indicator, target, series, as_of) -> Evaluation:
+    obs = series.latest(as_of)
+    if obs is None:
+        return _no_data(indicator, target, "Chưa có đánh giá")
+    status = Status.DAT if obs.value else Status.KHONG_DAT
+
+    def explain() -> Explanation:
+        said = "đã" if obs.value else "chưa"
+        return Reason(f"Năm {obs.year}: {said} đạt “{target.phrase}”", STATUS_LABELS[status]), ()
+
+    return Evaluation(indicator, target, status, explain=explain)
+
+
+def evaluate_structure(
+    target: Target, parts: dict[str, float], *, year: int
+) -> tuple[dict[str, float], Status, str]:
+    """Shares recomputed from the parts' values, judged against a structure target's parts.
+    A target part is matched to a value by name, accent- and case-insensitively, whole or by
+    containment ("nông nghiệp" ↔ "Nông, lâm nghiệp và thủy sản" by its first word when nothing
+    closer fits). Returns the shares, the status and the reason."""
+    shares, status, reason = _structure_verdict(target, parts, year)
+    return shares, status, str(reason)
+
+
+def _structure_verdict(target: Target, parts: dict[str, float], year: int) -> tuple[dict[str, float], Status, Reason]:
+    shares = structure_shares(parts)
+    verdicts = []
+    for part in target.parts:
+        name = _match_part(part.name, list(shares))
+        if name is None:
+            reason = Reason(f"Thiếu số liệu thành phần “{part.name}”", STATUS_LABELS[Status.CHUA_DU_SO_LIEU])
+            return shares, Status.CHUA_DU_SO_LIEU, reason
+        share = shares[name]
+        verdicts.append((part, share, judge(round_half_up(share, SHARE_DECIMALS), part.bound, None)))
+    ok = all(s is not Status.KHONG_DAT for _, _, s in verdicts)
+    status = Status.DAT if ok else Status.KHONG_DAT
+    detail = "; ".join(
+        f"{p.name} {_fmt(sh, SHARE_DECIMALS)}% (chỉ tiêu {bound_text(p.bound, '%')})" for p, sh, _ in verdicts
+    )
+    total_ok = "" if shares_sum_to_100(shares) else " (tổng tỷ trọng in ra khác 100%)"
+    return shares, status, Reason(f"Cơ cấu năm {year}: {detail}{total_ok}", STATUS_LABELS[status])
+
+
+def _match_part(part: str, names: list[str]) -> str | None:
+    folded = {n: _fold(n) for n in names}
+    p = _fold(part)
+    for test in (
+        lambda f: f == p,
+        lambda f: p in f or f in p,
+        lambda f: f.split()[:1] == p.split()[:1],
+    ):
+        hits = [n for n, f in folded.items() if f and test(f)]
+        if len(hits) == 1:
+            return hits[0]
+    return None
+
+
+def _fold(text: str) -> str:
+    t = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    t = "".join(c for c in t if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[-,;:()]", " ", t).split())
+
+
+def _eval_structure_item(item: PlanItem, plan: Plan) -> Evaluation:
+    """A structure target judged on the shares of its "Trong đó" parts (sector values or
+    shares), in the latest year ≤ as_of in which every part has a value."""
+    indicator, target = item.indicator, item.target
+    parts = {c.indicator.name: c.series for c in item.children}
+    if len(parts) < 2:
+        return _no_data(
+            indicator, target, "Chỉ tiêu cơ cấu cần số liệu của từng thành phần (các chỉ tiêu “Trong đó”)"
+        )
+    last = plan.as_of or plan.final_year
+    common = set.intersection(*(set(s.years()) for s in parts.values()))
+    years = sorted(y for y in common if y <= last)
+    if not years:
+        return _no_data(indicator, target, f"Cần số liệu của cả {len(parts)} thành phần trong cùng một năm")
+    year = years[-1]
+    values = {name: s.value(year) for name, s in parts.items()}
+    shares, status, reason = _structure_verdict(target, values, year)
+
+    def explain() -> Explanation:
+        figures = tuple(
+            Figure(
+                f"share:{name}",
+                f"Tỷ trọng {name} năm {year}",
+                share,
+                "%",
+                "100 × phần / Σ các phần",
+                ((name, values[name]), ("Σ", sum(values.values()))),
+                SHARE_DECIMALS,
+            )
+            for name, share in shares.items()
+        )
+        return reason, figures
+
+    return Evaluation(indicator, target, status, explain=explain)
+
+
+def evaluate_many(
+    jobs: Iterable[tuple[Indicator, Target, Series]],
+    *,
+    base_year: int,
+    final_year: int,
+    as_of: int | None = None,
+) -> list[Evaluation]:
+    """Evaluate many (indicator, target, series) of one term, e.g. every ward of a province.
+
+    The cyclic garbage collector is paused for the batch: evaluations create no reference
+    cycles, and with millions of input values alive the collector would otherwise spend half
+    the time re-scanning them.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return [
+            evaluate(i, t, s, base_year=base_year, final_year=final_year, as_of=as_of) for i, t, s in jobs
+        ]
+    finally:
+        if enabled:
+            gc.enable()
+
