@@ -1,5 +1,6 @@
 """The JSON API: bearer tokens, the same permissions as the pages, writes through the actions."""
 
+import json
 from decimal import Decimal
 
 from django.test import Client
@@ -128,3 +129,15 @@ def test_the_review_workflow_runs_through_the_api(ward_plan, officer, reviewer, 
     assert r.json()["state"] == "returned" and r.json()["comment"] == "Thiếu nguồn"
     assert [s["state"] for s in officer_api.get(url).json()] == ["returned"]
     assert api_for(outsider).get(url).status_code == 404
+
+
+def test_values_carry_their_version_and_validity(ward_plan, places, officer, api_for):
+    api = api_for(officer)
+    r = api.post(f"/api/plans/{ward_plan.pk}/values", json.dumps(
+        {"year": 2024, "rows": [{"indicator": "KT01", "value": "1.234,5", "version": 0}]}),
+        content_type="application/json")
+    assert r.status_code == 200
+    assert {k: r.json()[0][k] for k in ("value", "valid", "version")} == {"value": 1234.5, "valid": True, "version": 1}
+    r = api.post(f"/api/plans/{ward_plan.pk}/values", '{"year": 2024, "rows": [{"indicator": "KT01", "value": NaN}]}',
+                 content_type="application/json")
+    assert r.status_code == 422 and "KT01" in r.json()["errors"]["KT01.value"][0]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from chitieu.core.series import Observation, ValueStatus
@@ -78,17 +79,24 @@ def indicator(request, unit_id: int, plan_id: int, code: str):
     if item is None:
         raise Http404("indicator")
     evaluation = card.evaluations.get(code)
-    stored = Value.objects.filter(unit=unit, indicator__code=code).order_by("-year")
-    observations = [Observation(v.year, float(v.value), ValueStatus(v.status)) for v in stored]
+    stored = list(Value.objects.filter(unit=unit, indicator__code=code).order_by("-year"))
+    # a row that is not a readable number is listed as invalid, never evaluated (see values.models)
+    observations = [Observation(v.year, float(v.value), ValueStatus(v.status)) for v in stored if v.is_valid]
     states = dict(plan.submissions.filter(unit=unit).values_list("year", "state"))
-    workflow = {(o.year, str(o.status)): str(loading.state_label(states.get(o.year, loading.NOT_STARTED)))
-                for o in observations}
+    workflow = {(v.year, str(v.status)): str(loading.state_label(states.get(v.year, loading.NOT_STARTED)))
+                for v in stored}
+    rows = sc.value_rows(observations, item.series, workflow)
+    rows += [sc.ValueRow(year=v.year, value=_("Số liệu không hợp lệ") + f" ({v.value})",
+                         status=ValueStatus(v.status), status_label=sc.value_status_label(ValueStatus(v.status)),
+                         workflow=workflow.get((v.year, v.status), ""))
+             for v in stored if not v.is_valid]
+    rows.sort(key=lambda r: (-r.year, r.status))
     return render(request, "dashboards/indicator.html", {
         "unit": unit, "plan": plan, "rights": rights, "row": card.row(code), "item": item,
         "evaluation": evaluation,
         "figures": [sc.figure_view(f) for f in evaluation.figures] if evaluation else [],
         "chart": sc.chart_data(item, card.plan),
-        "values": sc.value_rows(observations, item.series, workflow),
+        "values": rows,
         "has_children": unit.children.exists(),
         "as_of": as_of,
     })

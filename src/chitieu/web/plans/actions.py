@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import math
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from chitieu.core.numbers import nfc
 from chitieu.core.targets import TargetParseError, parse_target
+from chitieu.core.value_checks import MAX_ABS
 from chitieu.web.access import require
 from chitieu.web.audit.models import record
 from chitieu.web.errors import ActionError
@@ -25,14 +28,47 @@ def do_create_plan(unit, *, base_year: int, final_year: int, kind: str = Plan.Ki
     return plan
 
 
+_PHRASE_MAX = 500  # PlanTarget.phrase
+
+
+def _numbers(target) -> list:
+    """Every number a parsed target holds (its bound, its structure parts, its alternative)."""
+    out = [target.bound.low, target.bound.high]
+    for part in target.parts:
+        out += [part.bound.low, part.bound.high]
+    if target.alternative is not None:
+        out += _numbers(target.alternative)
+    return [x for x in out if x is not None]
+
+
 def check_phrase(phrase: str, indicator) -> str:
-    """The phrase, NFC-normalised, if the parser understands it; else ``ActionError`` on ``phrase``."""
+    """The phrase, NFC-normalised, if the parser understands it; else ``ActionError`` on ``phrase``.
+
+    Every way a phrase can fail is a refusal with a message, never a stored phrase that breaks
+    the pages reading it: the parser's ``TargetParseError``; any other exception of the parser
+    (a phrase it chokes on is a phrase it does not understand); a number that is not finite or
+    not below ``MAX_ABS`` (a 400-digit number parses to infinity); a description that cannot be
+    written; a phrase longer than its column.
+    """
     phrase = nfc(phrase or "").strip()
-    if phrase:
-        try:
-            parse_target(phrase, indicator_kind=indicator.kind)
-        except TargetParseError as exc:
-            raise ActionError({"phrase": [str(exc)]}) from exc
+    if not phrase:
+        return phrase
+    if len(phrase) > _PHRASE_MAX:
+        raise ActionError({"phrase": [_("Chỉ tiêu kế hoạch dài %(length)d ký tự, tối đa %(limit)d ký tự.") % {
+            "length": len(phrase), "limit": _PHRASE_MAX}]})
+    shown = phrase if len(phrase) <= 80 else phrase[:79] + "…"
+    try:
+        target = parse_target(phrase, indicator_kind=indicator.kind)
+        numbers = _numbers(target)
+        target.describe()
+    except TargetParseError as exc:
+        raise ActionError({"phrase": [str(exc)]}) from exc
+    except (ValueError, ArithmeticError, LookupError, TypeError, RecursionError) as exc:
+        raise ActionError({"phrase": [_("Không hiểu chỉ tiêu “%(phrase)s”; hãy viết lại, ví dụ “tăng 19 - 21%%/năm” "
+                                        "hoặc “đạt 73,5%%”.") % {"phrase": shown}]}) from exc
+    if any(not math.isfinite(x) or abs(x) >= MAX_ABS for x in numbers):
+        raise ActionError({"phrase": [_("Chỉ tiêu “%(phrase)s” có số quá lớn; giá trị tuyệt đối phải nhỏ hơn 10^15.") % {
+            "phrase": shown}]})
     return phrase
 
 

@@ -40,8 +40,20 @@ def plan_targets(request, plan_id: int):
     return render(request, "plans/targets.html", _page(plan, rights))
 
 
+def _understood(target) -> None:
+    """What the system understood of the target's phrase, on ``target.understood``; a stored phrase
+    the parser cannot read (saved before phrases were checked) is marked, not a failed page."""
+    try:
+        target.understood = target.description()
+        target.unreadable = bool(target.phrase) and target.parsed() is None
+    except Exception:  # noqa: BLE001 - a page lists every target whatever one stored phrase holds
+        target.understood, target.unreadable = "", True
+
+
 def _page(plan, rights) -> dict:
     targets = list(plan.targets.select_related("indicator"))
+    for t in targets:
+        _understood(t)
     used = {t.indicator_id for t in targets}
     return {
         "plan": plan, "rights": rights, "targets": targets,
@@ -72,6 +84,7 @@ def target_save(request, plan_id: int):
         current = target or plan.targets.select_related("indicator").filter(indicator=indicator).first()
         if current is not None:
             current.error, current.typed, current.saved = error, phrase, error is None
+            _understood(current)
             return render(request, "plans/targets.html#target-row", {"plan": plan, "rights": rights, "t": current})
     if error:
         ctx = _page(plan, rights)

@@ -4,36 +4,51 @@ all call these."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from chitieu.core.numbers import NumberFormatError, nfc, parse_number
+from chitieu.core import value_checks
+from chitieu.core.numbers import nfc
 from chitieu.core.series import ValueStatus
 from chitieu.web.access import require
 from chitieu.web.audit.models import record
 from chitieu.web.errors import ActionError
 from chitieu.web.plans.models import Plan
-from chitieu.web.values.models import Submission, Value
+from chitieu.web.values.models import Submission, Value, locking_submissions
 
 _FIELDS = ("value", "source", "note")
+_SOURCE_MAX, _NOTE_MAX = 300, 500
 
 
-def _number(raw) -> Decimal | None:
-    if raw is None:
-        return None
-    if isinstance(raw, int | float | Decimal) and not isinstance(raw, bool):
-        return Decimal(str(raw))
-    text = nfc(str(raw)).strip()
-    if not text:
-        return None
-    return Decimal(repr(parse_number(text, "vi")))
+def _problem_message(problem: value_checks.ValueProblem) -> str:
+    """The check's finding in the user's language (the core gives a code and its parameters)."""
+    p = problem.params
+    messages = {
+        "not_a_number": lambda: _("“%(text)s” không phải là số (viết như 1.234,5).") % p,
+        "not_finite": lambda: _("Chỉ tiêu %(code)s: “%(text)s” không phải là một số hữu hạn.") % p,
+        "too_large": lambda: _("Chỉ tiêu %(code)s: %(text)s quá lớn; giá trị tuyệt đối phải nhỏ hơn "
+                               "10^15 (1.000.000.000.000.000).") % p,
+        "too_precise": lambda: _("Chỉ tiêu %(code)s: %(text)s có quá 4 chữ số thập phân; hệ thống lưu tối đa "
+                                 "4 chữ số, hãy làm tròn trước khi nhập.") % p,
+        "too_many_digits": lambda: _("Chỉ tiêu %(code)s: %(text)s có quá 15 chữ số có nghĩa; hệ thống giữ chính "
+                                     "xác tối đa 15 chữ số, hãy làm tròn trước khi nhập.") % p,
+        "boolean": lambda: _("Chỉ tiêu %(code)s là đạt/không đạt: nhập 1 (đạt) hoặc 0 (không đạt); "
+                             "đã nhập %(text)s.") % p,
+        "percent_range": lambda: _("Tỷ lệ phải nằm trong khoảng 0-100%%; đã nhập %(text)s.") % p,
+        "negative": lambda: _("Chỉ tiêu %(code)s không nhận số âm; đã nhập %(text)s.") % p,
+        "not_integer": lambda: _("Chỉ tiêu %(code)s đếm số %(unit)s nên phải là số nguyên; đã nhập %(text)s.") % p,
+        "too_long": lambda: _("%(field)s dài %(length)d ký tự, tối đa %(limit)d ký tự.") % p,
+    }
+    return messages[problem.code]()
 
 
-def _plain(d: Decimal) -> str:
-    """1234.5000 → "1234.5", 100.0000 → "100" (never "1E+2")."""
+def _plain(d) -> str:
+    """1234.5000 → "1234.5", 100.0000 → "100" (never "1E+2"); an invalid stored row as it was stored."""
+    if not isinstance(d, Decimal):
+        return str(d)
     return format(d.normalize(), "f")
 
 
@@ -46,12 +61,62 @@ def _submission(unit, plan, year) -> Submission:
     return submission
 
 
+def plan_label(plan) -> str:
+    """"2021-2025 của Phường 2": how a message names a plan."""
+    return _("%(period)s của %(unit)s") % {"period": plan.period, "unit": plan.unit.name}
+
+
+def lock_message(submission: Submission, code: str) -> str:
+    """Why a value of ``code`` cannot be changed now: the review that holds it, by plan and state."""
+    params = {"year": submission.year, "code": code, "plan": plan_label(submission.plan)}
+    if submission.state == Submission.State.APPROVED:
+        return _("Số liệu năm %(year)d của chỉ tiêu %(code)s đã được duyệt trong kế hoạch %(plan)s; "
+                 "cần mở lại trước khi sửa.") % params
+    return _("Số liệu năm %(year)d của chỉ tiêu %(code)s đã gửi duyệt trong kế hoạch %(plan)s; "
+             "chờ kiểm tra xong hoặc được trả lại rồi mới sửa.") % params
+
+
+def _version(raw) -> int | None:
+    """The version a row was shown with: None when the caller did not say (no check)."""
+    if raw is None or raw == "":
+        return None
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        return -1  # matches no stored version: the save is refused as stale, never applied blind
+
+
+def _conflict_message(existing: Value | None, typed) -> str:
+    """Someone else changed (or removed, or first entered) this number since the page was shown."""
+    if existing is None:
+        return _("Đã có người xóa số này sau khi anh/chị mở trang (bạn nhập: %(typed)s). "
+                 "Hãy tải lại trang rồi nhập lại.") % {"typed": typed or "—"}
+    when = timezone.localtime(existing.updated_at)
+    params = {"when": when.strftime("%H:%M %d/%m/%Y"), "current": _shown(existing.value), "typed": typed or "—"}
+    text = _("Đã có người sửa số này lúc %(when)s (giá trị hiện tại: %(current)s; bạn nhập: %(typed)s).") % params
+    if existing.updated_by_id:
+        text += " " + _("Người sửa: %(who)s.") % {"who": existing.updated_by.get_username()}
+    return text + " " + _("Chưa lưu số của anh/chị; hãy xem lại rồi lưu lần nữa.")
+
+
+def _shown(number) -> str:
+    if isinstance(number, Decimal):
+        return value_checks.shown(number)
+    return str(number)
+
+
 def do_save_values(unit, plan, year: int, rows: list[dict], *, acting_user) -> list[Value]:
     """Store the rows (``indicator``: code, ``value``: number or text as typed "1.234,5",
-    ``status``, ``source``, ``note``) of ``unit`` for ``plan`` and ``year``, all or nothing.
+    ``status``, ``source``, ``note``, optional ``version``: the version of that value the user
+    saw, 0 for none) of ``unit`` for ``plan`` and ``year``, all or nothing.
 
-    An empty value removes the stored value of that status. Raises ``ActionError`` with the
-    messages keyed ``"<code>.<field>"`` when any row is bad; nothing is written then.
+    An empty value removes the stored value of that status. Every number is checked against its
+    indicator (``chitieu.core.value_checks``); text and JSON numbers exactly as given, a
+    ``Decimal`` (computed by our own code, e.g. an import's unit conversion) after rounding to the
+    4 decimals the column keeps. A value that a review in any plan holds (submitted
+    or approved, see ``locking_submissions``) is not changed; nor one changed by someone else
+    since the version the caller saw. Raises ``ActionError`` with the messages keyed
+    ``"<code>.<field>"`` when any row is bad; nothing is written then.
     """
     require(acting_user, unit, "write")
     errors: dict[str, list[str]] = {}
@@ -77,19 +142,30 @@ def do_save_values(unit, plan, year: int, rows: list[dict], *, acting_user) -> l
         if status not in {s.value for s in ValueStatus}:
             errors.setdefault(f"{code}.status", []).append(_("Trạng thái số liệu “%(s)s” không hợp lệ.") % {"s": status})
             continue
+        raw = row.get("value")
+        typed = raw if isinstance(raw, str) else None  # numbers are quoted back the Vietnamese way
         try:
-            number = _number(row.get("value"))
-        except (NumberFormatError, InvalidOperation):
-            errors.setdefault(f"{code}.value", []).append(
-                _("“%(text)s” không phải là số (viết như 1.234,5).") % {"text": row.get("value")})
+            number = value_checks.read_value(raw)
+            if isinstance(raw, Decimal) and number is not None:
+                # a Decimal comes from our own code (an import's unit conversion), not from a user
+                number = value_checks.round_computed(number)
+            problem = None if number is None else value_checks.check_value(number, indicator, typed)
+        except value_checks.ValueProblem as exc:
+            problem = exc
+            problem.params["code"] = problem.params.get("code") or code
+        if problem is not None:
+            errors.setdefault(f"{code}.value", []).append(_problem_message(problem))
             continue
-        if number is not None and indicator.is_percent_share and not (0 <= number <= 100):
-            errors.setdefault(f"{code}.value", []).append(
-                _("Tỷ lệ phải nằm trong khoảng 0-100%%; đã nhập %(text)s.") % {"text": row.get("value")})
+        source = nfc(str(row.get("source") or "")).strip()
+        note = nfc(str(row.get("note") or "")).strip()
+        for key, text, limit, label in (("source", source, _SOURCE_MAX, _("Nguồn")),
+                                        ("note", note, _NOTE_MAX, _("Ghi chú"))):
+            too_long = value_checks.check_text(text, limit, str(label))
+            if too_long is not None:
+                errors.setdefault(f"{code}.{key}", []).append(_problem_message(too_long))
+        if f"{code}.source" in errors or f"{code}.note" in errors:
             continue
-        source = nfc(str(row.get("source") or "")).strip()[:300]
-        note = nfc(str(row.get("note") or "")).strip()[:500]
-        clean.append((indicator, status, number, source, note))
+        clean.append((indicator, status, number, source, note, _version(row.get("version")), typed))
     if errors:
         raise ActionError(errors)
 
@@ -99,36 +175,56 @@ def do_save_values(unit, plan, year: int, rows: list[dict], *, acting_user) -> l
         if not submission.editable:
             raise ActionError(_("Số liệu năm %(year)d đang ở trạng thái “%(state)s”, không sửa được.") % {
                 "year": year, "state": submission.get_state_display()})
-        for indicator, status, number, source, note in clean:
-            existing = Value.objects.select_for_update().filter(
+        locks = locking_submissions(unit, year, [c[0].pk for c in clean], for_update=True)
+        for indicator, status, number, source, note, version, typed in clean:
+            code = indicator.code
+            existing = Value.objects.select_for_update(of=("self",)).select_related("updated_by").filter(
                 unit=unit, indicator=indicator, year=year, status=status).first()
             if number is None:
-                if existing is not None:
-                    record("value.delete", existing, actor=acting_user, unit=unit, field="value",
-                           old=_plain(existing.value), new="", indicator=indicator.code, year=year, status=status)
-                    existing.delete()
+                if existing is None:
+                    continue
+                wants = "delete"
+            else:
+                new = {"value": number, "source": source, "note": note}
+                diffs = [] if existing is None else [
+                    (f, getattr(existing, f), new[f]) for f in _FIELDS if getattr(existing, f) != new[f]]
+                if existing is not None and not diffs:
+                    continue  # nothing to change: neither a lock nor a stale page matters
+                wants = "create" if existing is None else "update"
+            if indicator.pk in locks:
+                errors.setdefault(f"{code}.value", []).append(lock_message(locks[indicator.pk], code))
                 continue
-            new = {"value": number, "source": source, "note": note}
-            if existing is None:
+            if version is not None and version != (existing.version if existing else 0):
+                errors.setdefault(f"{code}.value", []).append(_conflict_message(existing, typed))
+                continue
+            if errors:
+                continue  # the save is refused anyway; keep collecting every row's reason
+            who = acting_user if getattr(acting_user, "pk", None) else None
+            if wants == "delete":
+                record("value.delete", existing, actor=acting_user, unit=unit, field="value",
+                       old=_plain(existing.value), new="", indicator=code, year=year, status=status)
+                existing.delete()
+            elif wants == "create":
                 value = Value.objects.create(unit=unit, indicator=indicator, year=year, status=status,
-                                             updated_by=acting_user if getattr(acting_user, "pk", None) else None, **new)
+                                             updated_by=who, **new)
                 record("value.create", value, actor=acting_user, unit=unit, field="value", old="",
-                       new=_plain(number), indicator=indicator.code, year=year, status=status,
-                       source=source, note=note)
+                       new=_plain(number), indicator=code, year=year, status=status,
+                       source=source, note=note, version=value.version)
                 changed.append(value)
-                continue
-            diffs = [(f, getattr(existing, f), new[f]) for f in _FIELDS if getattr(existing, f) != new[f]]
-            if not diffs:
-                continue
-            for f, _old, val in diffs:
-                setattr(existing, f, val)
-            existing.updated_by = acting_user if getattr(acting_user, "pk", None) else None
-            existing.save()
-            for f, old, val in diffs:
-                show = _plain if f == "value" else str
-                record("value.update", existing, actor=acting_user, unit=unit, field=f, old=show(old), new=show(val),
-                       indicator=indicator.code, year=year, status=status)
-            changed.append(existing)
+            else:
+                for f, _old, val in diffs:
+                    setattr(existing, f, val)
+                existing.updated_by = who
+                existing.version += 1
+                existing.save()
+                for f, old, val in diffs:
+                    show = _plain if f == "value" else str
+                    record("value.update", existing, actor=acting_user, unit=unit, field=f, old=show(old),
+                           new=show(val), indicator=code, year=year, status=status, version=existing.version)
+                changed.append(existing)
+        if errors:
+            # raised inside the transaction: whatever this call wrote above is rolled back with it
+            raise ActionError(errors)
     return changed
 
 

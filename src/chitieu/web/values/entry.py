@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from chitieu.core.numbers import format_number
 from chitieu.core.series import ValueStatus
-from chitieu.web.values.models import STATUS_CHOICES, Value
+from chitieu.web.values.models import STATUS_CHOICES, Value, is_valid_number, locking_submissions
 
 _PREFERENCE = [ValueStatus.OFFICIAL, ValueStatus.PRELIMINARY, ValueStatus.ESTIMATE, ValueStatus.PLAN]
 
@@ -26,6 +28,14 @@ class EntryRow:
     value_id: int | None = None
     others: list[tuple[str, str]] = field(default_factory=list)  # (status label, value) of the other statuses
     errors: dict[str, list[str]] = field(default_factory=dict)
+    versions: dict[str, int] = field(default_factory=dict)  # status → version of the stored value shown
+    locked: str = ""  # why this row cannot be changed (a review in another plan holds it)
+    invalid: bool = False  # the stored value is not a readable number
+
+    @property
+    def version_field(self) -> str:
+        """"chinh_thuc:3,uoc:1": what the page was drawn with, sent back with the save."""
+        return ",".join(f"{status}:{version}" for status, version in sorted(self.versions.items()))
 
     @property
     def code(self) -> str:
@@ -54,32 +64,70 @@ def default_status(year: int, plan) -> str:
     return ValueStatus.ESTIMATE.value if year >= plan.final_year else ValueStatus.OFFICIAL.value
 
 
-def build_rows(unit, plan, year: int, posted: dict[str, dict] | None = None, errors: dict | None = None) -> list[EntryRow]:
+def shown_value(number) -> str:
+    """A stored number as the sheet shows it (1.234,5); a row that is not a readable number as it
+    was stored, so that saving the sheet again refuses it with the check's message."""
+    return format_number(float(number)) if is_valid_number(number) else str(number)
+
+
+def build_rows(unit, plan, year: int, posted: dict[str, dict] | None = None, errors: dict | None = None,
+               *, own_state_locks: bool = False) -> list[EntryRow]:
     """One row per plan target; ``posted`` (code → typed fields) overrides stored values so that a
-    refused form comes back as the user typed it, with ``errors`` beside the fields."""
+    refused form comes back as the user typed it, with ``errors`` beside the fields.
+
+    A row whose value a review of another plan holds gets ``locked`` with the reason (the sheet
+    shows it read-only). ``own_state_locks``: include this plan's own review too.
+    """
+    from chitieu.web.values.actions import lock_message
+
     stored: dict[str, dict[str, Value]] = {}
     for v in Value.objects.filter(unit=unit, year=year, indicator__plan_targets__plan=plan).select_related("indicator"):
         stored.setdefault(v.indicator.code, {})[v.status] = v
+    locks = {ind_id: s for ind_id, s in locking_submissions(unit, year).items()
+             if own_state_locks or s.plan_id != plan.pk}
     labels = dict(STATUS_CHOICES)
     rows = []
     for t, depth in _ordered_targets(plan):
         ind = t.indicator
         row = EntryRow(indicator=ind, depth=depth, target=t, status=default_status(year, plan))
         have = stored.get(ind.code, {})
+        row.versions = {s: v.version for s, v in have.items()}
         for st in _PREFERENCE:
             if st.value in have:
                 v = have[st.value]
                 row.value, row.status, row.source, row.note, row.value_id = (
-                    format_number(float(v.value)), v.status, v.source, v.note, v.pk)
+                    shown_value(v.value), v.status, v.source, v.note, v.pk)
+                row.invalid = not v.is_valid
                 break
-        row.others = [(labels[s], format_number(float(v.value))) for s, v in have.items() if s != row.status]
+        row.others = [(labels[s], shown_value(v.value)) for s, v in have.items() if s != row.status]
+        if ind.pk in locks:
+            row.locked = lock_message(locks[ind.pk], ind.code)
         if posted and ind.code in posted:
             p = posted[ind.code]
             row.value, row.status, row.source, row.note = p["value"], p["status"], p["source"], p["note"]
         if errors:
-            row.errors = {f: errors[f"{ind.code}.{f}"] for f in ("value", "status") if f"{ind.code}.{f}" in errors}
+            row.errors = {f: errors[f"{ind.code}.{f}"] for f in ("value", "status", "source", "note")
+                          if f"{ind.code}.{f}" in errors}
+        if row.invalid and not (posted and ind.code in posted):
+            row.errors.setdefault("value", []).insert(0, _(
+                "Số liệu không hợp lệ: giá trị đang lưu (%(raw)s) không đọc được thành số trong giới hạn; "
+                "không được dùng để đánh giá. Hãy sửa hoặc xóa.") % {"raw": row.value})
         rows.append(row)
     return rows
+
+
+def parse_versions(text: str) -> dict[str, int]:
+    """"chinh_thuc:3,uoc:1" → {"chinh_thuc": 3, "uoc": 1}; a garbled field gives -1 (refused as stale)."""
+    out: dict[str, int] = {}
+    for part in (text or "").split(","):
+        status, sep, version = part.strip().partition(":")
+        if not sep:
+            continue
+        try:
+            out[status] = int(version)
+        except ValueError:
+            out[status] = -1
+    return out
 
 
 def rows_from_post(post, codes) -> dict[str, dict]:
@@ -95,4 +143,8 @@ def rows_from_post(post, codes) -> dict[str, dict]:
             "source": post.get(f"src-{code}", ""),
             "note": post.get(f"n-{code}", ""),
         }
+        if f"ver-{code}" in post:
+            # the version of the value of the status being saved, as the page showed it (0: none)
+            versions = parse_versions(post.get(f"ver-{code}", ""))
+            out[code]["version"] = versions.get(out[code]["status"] or ValueStatus.OFFICIAL.value, 0)
     return out

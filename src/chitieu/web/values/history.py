@@ -12,13 +12,15 @@ from chitieu.core.series import Observation, Series, ValueStatus
 
 
 def _raw_series(unit_ids, indicator_codes) -> dict[int, dict[str, list[Observation]]]:
-    from chitieu.web.values.models import Value
+    from chitieu.web.values.models import Value, is_valid_number
 
     out: dict[int, dict[str, list[Observation]]] = {}
     rows = Value.objects.filter(unit_id__in=unit_ids, indicator__code__in=indicator_codes).values_list(
         "unit_id", "indicator__code", "year", "status", "value"
     )
     for unit_id, code, year, status, value in rows:
+        if not is_valid_number(value):
+            continue  # a stored row that is not a readable number is never evaluated nor summed
         out.setdefault(unit_id, {}).setdefault(code, []).append(Observation(year, float(value), ValueStatus(status)))
     return out
 
