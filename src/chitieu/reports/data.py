@@ -366,13 +366,10 @@ def _growth_bars(plan: Plan, evaluations: dict[str, Evaluation]) -> tuple[Growth
 
 def _reason_clause(evaluation: Evaluation) -> str:
     """The evaluation's reason as a clause: "bình quân 2021-2025 tăng 6,29%/năm, thấp hơn chỉ tiêu
-    10-11%/năm." (without the trailing ": Không đạt" the list already says)."""
-    reason = evaluation.reason.strip()
-    label = STATUS_LABELS[evaluation.status]
-    if reason.endswith(": " + label):
-        reason = reason[: -len(label) - 2]
-    reason = reason[:1].lower() + reason[1:]
-    return reason.rstrip(".") + "."
+    10-11%/năm." (the verdict the list already says is data of its own, not part of the clause)."""
+    clause = evaluation.clause.strip() or evaluation.reason.strip()
+    clause = clause[:1].lower() + clause[1:]
+    return clause.rstrip(".") + "."
 
 
 def build_report_data(plan: Plan, evaluations: dict[str, Evaluation] | None = None) -> ReportData:
