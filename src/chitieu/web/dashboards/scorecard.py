@@ -74,8 +74,10 @@ def fmt(value: float | None, decimals: int | None = None) -> str:
 def fmt_figure(figure: Figure) -> str:
     """A computed figure as reports print it: two decimals for an index or a rate (117,08)."""
     decimals = 2 if figure.key in ("index", "cagr", "required_rate", "multiple") else None
+    if decimals is None:
+        decimals = figure.decimals
     value = format_number(figure.value, decimals) if decimals is not None else format_number(
-        round(figure.value, 2))
+        round_half_up(figure.value, 2))
     if figure.unit in ("%", "‰"):
         return value + figure.unit
     return f"{value} {figure.unit}" if figure.unit else value
@@ -164,7 +166,7 @@ def figure_view(figure: Figure) -> FigureView:
         short_label=_(SHORT_LABELS[figure.key]) if figure.key in SHORT_LABELS else _(figure.label),
         value=fmt_figure(figure),
         rule=_(figure.rule),
-        inputs=tuple((name, fmt(round(v, 4))) for name, v in figure.inputs),
+        inputs=tuple((name, fmt(round_half_up(v, 4))) for name, v in figure.inputs),
     )
 
 

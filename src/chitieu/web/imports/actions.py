@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from chitieu.core.numbers import NumberFormatError, format_number, nfc, parse_number
+from chitieu.core.numbers import NumberFormatError, nfc, parse_number
 from chitieu.core.series import ValueStatus
 from chitieu.extract import ExtractionError
 from chitieu.web.access import require, rights_on
@@ -316,10 +316,6 @@ def do_import_report(report: ImportedReport, plan, *, acting_user, default_year:
         except proposals.UnitMismatch:
             errors.append(_("%(where)s: đơn vị “%(given)s” không khớp đơn vị “%(wanted)s” của chỉ tiêu %(code)s.") % {
                 "where": where, "given": s.value_unit, "wanted": indicator.unit, "code": indicator.code})
-            continue
-        if indicator.is_percent_share and not (0 <= number <= 100):
-            errors.append(_("%(where)s: tỷ lệ phải nằm trong khoảng 0-100%%, nhưng là %(n)s.") % {
-                "where": where, "n": format_number(float(number))})
             continue
         if indicator.pk not in in_plan:
             errors.append(_("%(where)s: chỉ tiêu %(code)s chưa có trong kế hoạch %(period)s.") % {

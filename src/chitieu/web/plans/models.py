@@ -7,11 +7,15 @@ with the unit's values (merger-aware, see ``chitieu.web.values.history``).
 
 from __future__ import annotations
 
+import logging
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from chitieu.core import plan as core_plan
 from chitieu.core.targets import Target, TargetParseError, parse_target
+
+logger = logging.getLogger(__name__)
 
 
 class PlanQuerySet(models.QuerySet):
@@ -145,6 +149,9 @@ class PlanTarget(models.Model):
         try:
             return parse_target(self.phrase, indicator_kind=self.indicator.kind)
         except TargetParseError:
+            return None
+        except Exception:  # a phrase stored before the parser refused it must not break a page
+            logger.exception("target phrase %r of plan %s no longer parses", self.phrase, self.plan_id)
             return None
 
     def description(self) -> str:
