@@ -511,3 +511,51 @@ def test_every_seed_target_can_be_described_without_losing_its_numbers():
         for x in numbers:
             if x is not None:
                 assert re.search(rf"(?<![\d,]){re.escape(format_number(x))}(?![\d,])", text), (_id, text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Hardening (issue 10): every failure is the parse error, with a message naming what is wrong.
+
+
+def test_a_four_character_decimal_is_a_number_not_a_broken_year():
+    # "đạt 73,5" raised a bare ValueError (int("73,5")): a 500 in the web and the report import.
+    t = parse_target("đạt 73,5")
+    assert (t.form, t.bound) == (Form.LEVEL, Bound.exact(73.5))
+    assert parse_target("đạt 73,5%").bound == Bound.exact(73.5)
+
+
+def test_a_number_of_400_digits_is_refused_naming_the_number():
+    with pytest.raises(TargetParseError) as err:
+        parse_target("tăng " + "9" * 400 + "%/năm")
+    message = str(err.value)
+    assert "số “99999999999999999999…” (400 chữ số) quá lớn" in message
+    assert "10^15" in message and "the number '99999999999999999999…' (400 digits) is too large" in message
+    assert len(message) < 1200  # the phrase is named by its beginning (200 characters each language)
+
+
+@pytest.mark.parametrize(
+    "phrase, number",
+    [("đạt 1.000.000.000.000.000 đồng", "1.000.000.000.000.000"),  # 10^18
+     ("đạt 1.234.567.890.123.456 đồng", "1.234.567.890.123.456"),  # 16 digits
+     ("dưới 0,1234567890123456%", "0,1234567890123456"),  # 16 significant digits
+     ("tăng 5 - " + "9" * 20 + "%", "99999999999999999999")],  # the second number of a range
+)
+def test_numbers_past_the_limits_are_refused(phrase, number):
+    with pytest.raises(TargetParseError, match="quá lớn hoặc quá nhiều chữ số") as err:
+        parse_target(phrase)
+    assert number[:20] in str(err.value)
+
+
+def test_numbers_inside_the_limits_are_kept_exactly():
+    assert parse_target("đạt 999.999.999.999.999 đồng").bound == Bound.exact(999_999_999_999_999)
+    assert parse_target("dưới 0,123456789012345%").bound.high == 0.123456789012345
+    assert parse_target("đạt 1.000.000.000.000 đồng").bound == Bound.exact(1e12)
+
+
+def test_a_phrase_longer_than_its_column_is_refused_with_its_length():
+    with pytest.raises(TargetParseError) as err:
+        parse_target("Tăng trưởng kinh tế đạt 7% " + "x" * 600)
+    assert "dài 627 ký tự, tối đa 500 ký tự" in str(err.value)
+    assert "627 characters long, at most 500" in str(err.value)
+    assert err.value.phrase.startswith("Tăng trưởng kinh tế")
+    assert len(parse_target("đạt 7%" + " " * 494).phrase) == 6  # spaces around do not count

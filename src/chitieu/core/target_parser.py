@@ -28,6 +28,7 @@ The rules are written for users in docs/targets.md. Pure Python; no Django, no I
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -216,15 +217,65 @@ class _Quantity:
     points: bool  # "điểm phần trăm"
 
 
+# Limits on what a phrase may hold. The phrase is stored in a 500-character column; its numbers
+# are stored and computed with as doubles, exact to 15 significant digits and, for whole numbers,
+# below 10**15 (the same bounds ``chitieu.core.value_checks`` puts on values).
+MAX_PHRASE = 500
+MAX_ABS = 1e15
+MAX_SIGNIFICANT = 15
+
+
 def parse(phrase: str, *, indicator_kind: str | None = None) -> Target:
-    """Parse one target phrase (see the module docstring); raise ``TargetParseError`` when unsure."""
+    """Parse one target phrase (see the module docstring); raise ``TargetParseError`` when unsure.
+
+    ``TargetParseError`` is the only exception a phrase can cause: a phrase longer than
+    ``MAX_PHRASE`` characters, or with a number of ``MAX_ABS`` or more in absolute value or more
+    than ``MAX_SIGNIFICANT`` significant digits, is refused with a message naming the limit."""
     if phrase is None:
         raise TargetParseError("", "trống / empty")
     original = nfc(str(phrase)).strip()
+    if len(original) > MAX_PHRASE:
+        raise TargetParseError(
+            original,
+            f"dài {len(original)} ký tự, tối đa {MAX_PHRASE} ký tự / "
+            f"{len(original)} characters long, at most {MAX_PHRASE}",
+        )
     text = _clean(original)
     if not text:
         raise TargetParseError(original, "trống / empty")
-    return _parse_text(original, text, indicator_kind, allow_alternative=True)
+    try:
+        return _parse_text(original, text, indicator_kind, allow_alternative=True)
+    except TargetParseError:
+        raise
+    except _BadNumber as exc:
+        raise TargetParseError(original, exc.why) from None
+    except (ValueError, ArithmeticError, LookupError, RecursionError) as exc:
+        # A phrase the grammar chokes on is a phrase it does not understand; callers (pages,
+        # imports, plan files) handle this one error. The fuzz tests keep this path empty.
+        raise TargetParseError(original, f"không đọc được / unreadable ({type(exc).__name__})") from exc
+
+
+class _BadNumber(Exception):
+    """A number past the limits, found deep in the grammar; ``parse`` names the phrase."""
+
+    def __init__(self, why: str) -> None:
+        super().__init__(why)
+        self.why = why
+
+
+def _check_magnitude(written: str, value: float) -> None:
+    """Refuse a number no plan target has: too large, or more digits than a double holds."""
+    digits = "".join(ch for ch in written if ch.isdecimal()).lstrip("0").rstrip("0")
+    if math.isfinite(value) and abs(value) < MAX_ABS and len(digits) <= MAX_SIGNIFICANT:
+        return
+    shown = written if len(written) <= 24 else written[:20] + "…"
+    count = sum(ch.isdecimal() for ch in written)
+    raise _BadNumber(
+        f"số “{shown}” ({count} chữ số) quá lớn hoặc quá nhiều chữ số; giá trị tuyệt đối phải dưới "
+        f"10^15 và tối đa {MAX_SIGNIFICANT} chữ số có nghĩa / the number {shown!r} ({count} digits) is too "
+        f"large or too precise: it must be below 10^15 in absolute value, with at most "
+        f"{MAX_SIGNIFICANT} significant digits",
+    )
 
 
 def _clean(text: str) -> str:
@@ -347,13 +398,16 @@ def _find_quantities(work: str, start: int) -> list[_Quantity]:
             and _PER_AFTER.match(work, m.end("a"))
         ):
             continue
-        if b is None and not unit_text and not m["den"] and len(a) == 4 and 1900 <= int(a) <= 2100:
-            continue  # a year the masks did not catch
+        if b is None and not unit_text and not m["den"] and a.isdecimal() and len(a) == 4 and 1900 <= int(a) <= 2100:
+            continue  # a year the masks did not catch ("đạt 73,5" is four characters and no year)
         try:
             low = _number(a)
             high = _number(b) if b is not None else None
         except NumberFormatError:
             continue
+        _check_magnitude(a, low)
+        if b is not None:
+            _check_magnitude(b, high)
         unit, per_year, points = _read_unit(unit_text, m["den"])
         if m["big"]:
             low, unit = low + int(m["c"]) / 1000, _normalise_unit("tỷ" + m["den"])

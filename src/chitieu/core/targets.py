@@ -53,9 +53,14 @@ class TargetParseError(ValueError):
         self.phrase = phrase
         self.why = why
         detail = f": {why}" if why else ""
+        # A pasted page is named by its beginning: the message is read on a page or a terminal.
+        shown = phrase if len(phrase) <= _SHOWN else phrase[: _SHOWN - 1] + "…"
         super().__init__(
-            f"Không hiểu chỉ tiêu “{phrase}”{detail}. / Cannot understand the target {phrase!r}{detail}."
+            f"Không hiểu chỉ tiêu “{shown}”{detail}. / Cannot understand the target {shown!r}{detail}."
         )
+
+
+_SHOWN = 200
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,17 +50,21 @@ _VIETNAMESE_ONLY = set("ăắằẳẵặơớờởỡợưứừửữựđạ
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def check_readable(path: str, lines: list[str]) -> None:
+def check_readable(path: str, lines: list[str] | tuple[str, ...]) -> None:
     """Raise ``ExtractionError`` when there is no text or the text is not Vietnamese."""
-    words = [w for line in lines for w in _WORD.findall(line.lower())]
-    if not words:
+    # Counted line by line: a list of every word of a 20 MB text would cost hundreds of MB.
+    total = viet = 0
+    for line in lines:
+        words = _WORD.findall(line.lower())
+        total += len(words)
+        viet += sum(1 for w in words if not _VIETNAMESE_ONLY.isdisjoint(w))
+    if not total:
         raise ExtractionError(
             path,
             "tệp không có chữ nào đọc được (trống, hoặc PDF chỉ có hình ảnh/bản quét)",
             "the file has no readable text (empty, or an image-only/scanned PDF)",
         )
-    viet = sum(1 for w in words if _VIETNAMESE_ONLY.intersection(w))
-    if len(words) >= 5 and viet / len(words) < 0.05:
+    if total >= 5 and viet / total < 0.05:
         raise ExtractionError(
             path,
             "văn bản không phải tiếng Việt (không có chữ cái tiếng Việt) nên không trích chỉ tiêu được",

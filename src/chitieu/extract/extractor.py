@@ -165,9 +165,10 @@ def extract(doc: Document) -> list[Statement]:
         if seg.is_heading:
             continue
         if seg.cells is not None:
+            quote = _row_quote(seg)  # once per row, not per cell: a wide row stays linear
             for row in parse_cells(seg.cells, seg.roles, seg.header, unit):
                 unit = row["unit"] or unit
-                out.append(_row_statement(seg, row))
+                out.append(_row_statement(seg, row, quote))
             continue
         if seg.table_years is not None:
             if len(seg.line_numbers) > MAX_ROW_LINES:
@@ -181,7 +182,11 @@ def extract(doc: Document) -> list[Statement]:
     return out
 
 
-def _row_statement(seg: Segment, row: dict) -> Statement:
+def _row_quote(seg: Segment) -> str:
+    return " ".join(seg.text.split())[:400]
+
+
+def _row_statement(seg: Segment, row: dict, quote: str | None = None) -> Statement:
     target = row["target"]
     compared = None
     if target is not None and (
@@ -211,7 +216,7 @@ def _row_statement(seg: Segment, row: dict) -> Statement:
         compared_target=compared if kind == RESULT else None,
         stated_status=row["status"] if kind == RESULT else None,
         line=line,
-        quote=" ".join(seg.text.split())[:400],
+        quote=_row_quote(seg) if quote is None else quote,
         start=row.get("at", 0),
     )
 
@@ -235,7 +240,7 @@ def _segment_statements(seg: Segment) -> list[Statement]:
     subclauses = refine(clauses, folded, r",(?!\d)|:(?!\d)")
     mentions = find_mentions(folded)
     # Figures describing one named project are not indicator statements.
-    project = [a for a, b in clauses if _PROJECT.search(folded, a, b)] if _PROJECT.search(folded) else []
+    project = {a for a, b in clauses if _PROJECT.search(folded, a, b)} if _PROJECT.search(folded) else set()
     mentions = [m for m in mentions if containing(clauses, m.start)[0] not in project]
     for m in mentions:
         if m.bare and m.op != "range" and not m.denominator:

@@ -186,8 +186,11 @@ _PAREN_NUMBER_AT = re.compile(r"\d{1,2}\s*\)")
 _ITEM_NUMBER_AT = re.compile(r"\d{1,2}(?:\.\d{1,2})*\s*[.)]\s")
 
 
-def _never_a_statement(folded: str, s: int) -> int:
-    """End of the date, document number, period or list number starting at ``s``; 0 if none."""
+def _never_a_statement(folded: str, s: int, first: int) -> int:
+    """End of the date, document number, period or list number starting at ``s``; 0 if none.
+
+    ``first`` is where the segment's first non-space character stands (a list number only
+    counts there); passed in so that no number slices the text before it (linear time)."""
     for rx in (_PERIOD_AT, _DATE_AT, _DOCNUM_AT):
         m = rx.match(folded, s)
         if m:
@@ -196,7 +199,7 @@ def _never_a_statement(folded: str, s: int) -> int:
         m = _PAREN_NUMBER_AT.match(folded, s)
         if m:
             return m.end()
-    if not folded[:s].strip():
+    if s <= first:
         m = _ITEM_NUMBER_AT.match(folded, s)
         if m:
             return m.end()
@@ -207,11 +210,12 @@ def find_mentions(folded: str) -> list[Mention]:
     """All numbers with a unit (or bare, marked so) in a folded segment, left to right."""
     out: list[Mention] = []
     pos = 0
+    first = len(folded) - len(folded.lstrip())
     for m in _NUMBER.finditer(folded):
         s, e = m.start(), m.end()
         if s < pos:
             continue
-        skip = _never_a_statement(folded, s)
+        skip = _never_a_statement(folded, s, first)
         if skip:
             pos = skip
             continue

@@ -69,8 +69,13 @@ _HEADING_PREFIX = re.compile(
     r"^(?:phần\s+thứ\s+\w+|phần\s+[ivx]+|phụ\s+lục\s*\d*\s*[.:]?|chương\s+[ivx\d]+|[ivx]+\s*[./]|\d+(?:\.\d+)*\s*[./]?|[a-zđ]\s*[).])(?=\s|:|$)",
 )
 _BULLET = re.compile(r"^\s*(?:[-+•–*]\s|\(\s*\d+\s*\)|\d+\s*\)\s|[a-zđ]\)\s)")
-_SUP = re.compile(r"<sup>\s*([^<]*?)\s*</sup>", re.I)
-_MARKDOWN = re.compile(r"\*\*|__|\\(?=[*_#\[\]()-])|^\s*#+\s*|</?[a-z]+[^>]*>", re.I)
+# Written so that no match backtracks over the rest of the line (a line of "<sup>" and spaces,
+# or of "<a" with no ">", must not take quadratic or worse time).
+_SUP = re.compile(r"<sup>[^<]*</sup>", re.I)
+_SUP_POWER = re.compile(r"(k?m)<sup>\s*([23])\s*</sup>")
+_MD_HEADING = re.compile(r"^\s*#+\s*")
+_MD_MARKS = re.compile(r"\*\*|__|\\(?=[*_#\[\]()-])")
+_MD_MARKS_AND_TAGS = re.compile(r"\*\*|__|\\(?=[*_#\[\]()-])|</?[a-z]+[^>]*>", re.I)
 
 
 def domain_of(folded: str) -> str | None:
@@ -130,12 +135,21 @@ class _Context:
 
 def _clean(line: str) -> str:
     """Drop Markdown emphasis, heading marks and footnote markers; keep the words."""
-    s = re.sub(
-        r"(k?m)<sup>\s*([23])\s*</sup>", lambda m: m.group(1) + ("²" if m.group(2) == "2" else "³"), line
-    )
-    s = _SUP.sub(" ", s)
-    s = _MARKDOWN.sub("", s)
-    return s
+    s = line
+    if "<" in s:  # most lines have no markup: skip the passes that cannot change them
+        s = _SUP_POWER.sub(lambda m: m.group(1) + ("²" if m.group(2) == "2" else "³"), s)
+        s = _SUP.sub(" ", s)
+    heading = _MD_HEADING.match(s)
+    if heading:
+        s = s[heading.end() :]
+    # A tag runs to the next ">": after the last ">" none can match, so tags are only looked for
+    # before it, where every try succeeds (linear), and the rest gets the other marks only.
+    last = s.rfind(">") + 1
+    head = _MD_MARKS_AND_TAGS.sub("", s[:last]) if last else ""
+    rest = s[last:]
+    if "*" in rest or "_" in rest or "\\" in rest:
+        rest = _MD_MARKS.sub("", rest)
+    return head + rest
 
 
 _MD_RULE = re.compile(r":?-{2,}:?|")

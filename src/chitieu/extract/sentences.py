@@ -9,13 +9,19 @@ sentences); runs longer than ``MAX_SENTENCE`` are cut so work stays linear.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def _spans(folded: str, pattern: str) -> list[tuple[int, int]]:
     """Split ``folded`` at ``pattern`` into (start, end) spans covering the text."""
     out, last = [], 0
-    for m in re.finditer(pattern, folded):
+    for m in _compiled(pattern).finditer(folded):
         out.append((last, m.end()))
         last = m.end()
     if last < len(folded):
@@ -34,6 +40,7 @@ def containing(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
 
 
 _STOP = re.compile(r"[.!?…]+(?=\s|$)")
+_SPACE = re.compile(r"\s*")
 # "Kế hoạch: 8%. Thực hiện: 8,4%. Đánh giá: Vượt.": labelled fields of one indicator, one sentence.
 _FIELD = re.compile(
     r"(?:kế hoạch|thực hiện|ước thực hiện|kết quả|đánh giá|kh|th)(?:\s+năm\s+\d{4})?\s*:", re.I
@@ -44,10 +51,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentences: a stop followed by a capital, a bullet, a numbered item or the end."""
     out, last = [], 0
     for m in _STOP.finditer(text):
-        rest = text[m.end() :].lstrip()
-        if _FIELD.match(rest):
+        at = _SPACE.match(text, m.end()).end()  # where the rest starts: no copy of it (linear)
+        if _FIELD.match(text, at):
             continue
-        if not rest or rest[0].isupper() or rest[0] in '-–+•(“"' or rest[0].isdigit():
+        nxt = text[at : at + 1]
+        if not nxt or nxt.isupper() or nxt in '-–+•(“"' or nxt.isdigit():
             out.append((last, m.end()))
             last = m.end()
     if last < len(text):

@@ -1,7 +1,8 @@
 """Readers: one per file format, each turning a file into a ``Document``.
 
 ``read_document(path)`` picks the reader by the file's suffix (and, for a suffix it does not
-know, by the first bytes) and checks that the result is readable Vietnamese text.
+know, by the first bytes) and checks that the result is readable Vietnamese text within the
+limits of ``limits`` (each reader also checks its own format's limits before the costly step).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from chitieu.extract.document import Document, ExtractionError, check_readable
+from chitieu.extract.limits import check_text
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 
@@ -38,5 +40,6 @@ def read_document(path: str | Path) -> Document:
         from chitieu.extract.readers.text import read_text
 
         doc = read_text(p)
-    check_readable(str(p), list(doc.lines))
+    check_text(str(p), doc.lines)
+    check_readable(str(p), doc.lines)
     return doc

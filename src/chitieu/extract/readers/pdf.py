@@ -1,5 +1,8 @@
 """PDF reports: the text layer, page by page, one line per printed line (pdfplumber).
 
+Bounded (``limits``): pages counted before any is read, every compressed stream measured before
+pdfminer inflates it, characters counted page by page.
+
 Encrypted PDFs and PDFs with no text layer (scans) raise ``ExtractionError``; table cells the
 PDF breaks over lines are joined later, by the extractor's sentence joining.
 """
@@ -9,6 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from chitieu.core.encodings import lines_to_unicode
+from chitieu.extract import limits
 from chitieu.extract.document import Document, ExtractionError
 from chitieu.extract.normalise import repair
 
@@ -30,18 +35,43 @@ def _encrypted(exc: BaseException, kinds: tuple[type, ...]) -> bool:
     return False
 
 
+def _wrapped_limit(exc: BaseException) -> ExtractionError | None:
+    """A limit refused inside pdfminer, as pdfplumber wraps it."""
+    seen: set[int] = set()
+    todo: list[object] = [exc]
+    while todo and len(seen) < 20:
+        e = todo.pop()
+        if not isinstance(e, BaseException) or id(e) in seen:
+            continue
+        seen.add(id(e))
+        if isinstance(e, ExtractionError):
+            return e
+        todo += list(e.args) + [e.__cause__, e.__context__]
+    return None
+
+
 def read_pdf(path: Path) -> Document:
     """Read the text layer of a PDF; each printed line becomes one document line."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     lines: list[str] = []
+    chars = 0
     try:
-        with pdfplumber.open(str(path)) as pdf:
+        with limits.capped_pdf_streams(str(path)), pdfplumber.open(str(path)) as pdf:
+            limits.check_pdf_pages(str(path), pdf.doc)
             for page in pdf.pages:
                 text = page.extract_text() or ""
                 lines.extend(text.split("\n") if text else [])
+                chars += len(text)
+                if chars > limits.MAX_CHARS or len(lines) > limits.MAX_LINES:
+                    limits.check_text(str(path), lines)  # raises, naming the limit
+    except ExtractionError:
+        raise
     except Exception as exc:  # pdfminer raises many kinds on damaged files; pdfplumber wraps them
+        over = _wrapped_limit(exc)
+        if over is not None:
+            raise over from exc
         name = type(exc).__name__
         if _encrypted(exc, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise ExtractionError(
@@ -58,4 +88,5 @@ def read_pdf(path: Path) -> Document:
             "PDF không có lớp chữ (chỉ có hình ảnh/bản quét); cần nhận dạng chữ (OCR) trước",
             "the PDF has no text layer (image-only or scanned); run OCR first",
         )
+    lines = lines_to_unicode(lines)  # a .VnTime/VNI text layer without its fonts' Unicode map
     return Document(path.name, "pdf", tuple(repair(x) for x in lines))

@@ -2,8 +2,9 @@
 
 The extractor reads files by path and picks the reader by suffix, so the upload is written to a
 private temporary directory under its own (sanitised) name; the name is what the document is
-called. Bad input raises the extractor's ``ExtractionError`` (a Vietnamese and an English
-message; the view shows the one of the page's language).
+called. Reading runs in a child process with a time and memory limit (``extract.guarded``).
+Bad input raises the extractor's ``ExtractionError`` (a Vietnamese and an English message; the
+view shows the one of the page's language).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import tempfile
 from pathlib import Path
 
 from chitieu.core.numbers import format_number, nfc
-from chitieu.extract import Document, ExtractionError, Statement, extract, read_document
+from chitieu.extract import Document, ExtractionError, Statement
+from chitieu.extract.guarded import read_and_extract
 
 ALLOWED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 MAX_BYTES = 20 * 1024 * 1024
@@ -48,12 +50,18 @@ def sha256_of(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
-def read_upload(name: str, content: bytes) -> tuple[Document, list[Statement]]:
-    """Read the uploaded bytes as the file ``name``; raise ``ExtractionError`` if unreadable."""
+def read_upload(
+    name: str, content: bytes, *, timeout: float | None = None, memory: int | None = None
+) -> tuple[Document, list[Statement]]:
+    """Read the uploaded bytes as the file ``name``; raise ``ExtractionError`` if unreadable.
+
+    Reading and extraction run in a child process with a time and a memory limit
+    (``chitieu.extract.guarded``: 60 s and 1,5 GB unless ``CHITIEU_EXTRACT_TIMEOUT`` /
+    ``CHITIEU_EXTRACT_MEMORY_MB`` or the arguments say otherwise), so no upload can hold a
+    server worker or exhaust its memory; over a limit is an ``ExtractionError`` like any other."""
     name = safe_name(name)
     check_name_and_size(name, len(content))
     with tempfile.TemporaryDirectory(prefix="chitieu-import-") as tmp:
         path = Path(tmp) / name
         path.write_bytes(content)
-        document = read_document(path)
-    return document, extract(document)
+        return read_and_extract(path, timeout=timeout, memory=memory, name=name)
