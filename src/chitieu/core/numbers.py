@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Literal
 
+from chitieu.core.encodings import to_unicode
+
 Hint = Literal["auto", "vi", "en"]
 
 SCALES: dict[str, int] = {"nghìn": 3, "ngàn": 3, "triệu": 6, "tỷ": 9, "tỉ": 9}
@@ -46,8 +48,11 @@ class NumberFormatError(ValueError):
 
 
 def nfc(text: str) -> str:
-    """NFC-normalise Vietnamese text (combining tone marks become precomposed letters)."""
-    return unicodedata.normalize("NFC", text)
+    """Vietnamese text as stored everywhere: Unicode NFC (combining tone marks become precomposed
+    letters). Every text boundary goes through here, so text typed or pasted in a legacy
+    encoding still found in old office files (TCVN3/ABC, VNI, Windows-1258) is converted first;
+    Unicode text is never altered (``core.encodings``)."""
+    return unicodedata.normalize("NFC", to_unicode(text))
 
 
 _NUMBER_RE = re.compile(r"[-+−–]?\s*\d[\d.,\s]*")
