@@ -12,6 +12,7 @@ import sys
 
 COMMAND_MODULES = (
     "chitieu.commands.evaluate",
+    "chitieu.check.commands",
     "chitieu.extract.commands",
     "chitieu.reports.commands",
     "chitieu.web.commands",

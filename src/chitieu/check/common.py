@@ -1,0 +1,95 @@
+"""What every check shares: the context it reads, how a disagreement becomes a finding.
+
+Owns ``Context`` (the document, its passages, the reader's statements), ``judged`` (the
+tolerance rule turned into a severity: a computed value outside the interval the printed
+digits allow is an error, one that only the truncation of the last digit explains a warning,
+anything the digits allow no finding) and Vietnamese formatting of computed values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from chitieu.check.finding import ERROR, WARNING
+from chitieu.check.passages import Number, Passage, passages
+from chitieu.core.numbers import format_number
+from chitieu.core.stated import Agreement
+from chitieu.extract.document import Document
+from chitieu.extract.extractor import Statement, extract
+
+
+@dataclass
+class Context:
+    """One document as the checks see it."""
+
+    document: Document
+    passages: list[Passage] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, doc: Document) -> Context:
+        return cls(doc, passages(doc))
+
+    @cached_property
+    def statements(self) -> list[Statement]:
+        return extract(self.document)
+
+    @cached_property
+    def _by_line(self) -> dict[int, Passage]:
+        out: dict[int, Passage] = {}
+        for p in self.passages:
+            for n in p.segment.line_numbers:
+                out.setdefault(n, p)
+        return out
+
+    def passage_at(self, line: int) -> Passage | None:
+        """The passage holding ``line``."""
+        return self._by_line.get(line)
+
+    def is_table_line(self, line: int) -> bool:
+        """Whether ``line`` is in a row of an indicator table."""
+        p = self.passage_at(line)
+        return p is not None and p.is_table_row
+
+    def broken_row(self, line: int) -> bool:
+        """Whether ``line`` is in a table row whose cells broke over lines (PDF text): which
+        number sits in which column is a guess there, too weak to accuse a figure."""
+        p = self.passage_at(line)
+        return p is not None and p.segment.table_years is not None
+
+
+def severity_of(agreement: Agreement) -> str | None:
+    """The contract's severity for an agreement: None when the digits allow the value."""
+    if agreement is Agreement.WRONG:
+        return ERROR
+    if agreement is Agreement.TRUNCATED:
+        return WARNING
+    return None
+
+
+def fmt(x: float, decimals: int | None = None) -> str:
+    """A computed value Vietnamese-style, at ``decimals`` (or its shortest form)."""
+    return format_number(x, decimals)
+
+
+def fmt_like(x: float, n: Number, extra: int = 1) -> str:
+    """``x`` printed with one decimal more than the figure it is compared with."""
+    s = n.stated
+    return format_number(x, (s.decimals if s else 0) + extra)
+
+
+_TARGET_IN_PARENS = re.compile(
+    r"\(\s*(?:so với\s*)?(?:chỉ tiêu|nghị quyết|nq|kế hoạch|kh|mục tiêu|dự toán|yêu cầu|cùng kỳ|năm \d{4})[^()]*$"
+)
+
+
+def is_quoted_target(p: Passage, n: Number) -> bool:
+    """Whether ``n`` stands inside a parenthesis that quotes a target ("(kế hoạch 98%)")."""
+    return bool(_TARGET_IN_PARENS.search(p.folded, max(0, n.start - 60), n.start))
+
+
+def between(p: Passage, a: Number, b: Number) -> str:
+    """The folded text between two numbers (in either order)."""
+    x, y = (a, b) if a.start < b.start else (b, a)
+    return p.folded[x.end : y.start]

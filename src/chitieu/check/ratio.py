@@ -1,0 +1,194 @@
+"""``ratio``: a percentage that its own numerator and denominator do not give.
+
+Three shapes, all inside one sentence:
+- a count with its percentage: "1495/1520 hộ … đạt 98,3%", "03/20 cán bộ (15%)",
+  "4.639.287.000đ/3.525.000.000đ, đạt 136%";
+- a result, its plan and "đạt z% kế hoạch/dự toán": "thu 5.120,4 triệu đồng, đạt 128% dự toán
+  (dự toán 4.100 triệu đồng)";
+- a part and its share of the total the passage gives: "3.033 tỷ đồng, trong đó dịch vụ
+  1.957 tỷ đồng, chiếm 64,5%".
+The percentage is judged at its printed digits, with the inputs widened by theirs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chitieu.check.common import Context, between, fmt_like, is_quoted_target, severity_of
+from chitieu.check.finding import Finding
+from chitieu.check.passages import Number, Passage
+from chitieu.core.stated import Agreement
+
+_PERCENT = ("%",)
+_WINDOW = 80  # characters between a count and its percentage
+_PLAN_WORD = re.compile(
+    r"(?:kế hoạch|kh|dự toán|chỉ tiêu|nghị quyết|nq)(?:\s+(?:được\s+)?(?:giao|đề ra|huyện giao|tỉnh giao|năm \d{4}|là))*"
+    r"\s*:?\s*(?:là\s*)?$"
+)
+_SHARE_WORD = re.compile(r"(?:chiếm|bằng|tương đương|tỷ lệ|đạt tỷ lệ)\s*(?:tỷ lệ\s*|tỷ trọng\s*)?(?:khoảng\s*)?$")
+_WHOLE_MARK = re.compile(r"trong đó|bao gồm|(?<![a-zà-ỹđ])gồm|\(")
+
+
+def _percent(n: Number) -> bool:
+    return n.unit in _PERCENT and n.exact and n.stated is not None
+
+
+def _ratio_range(a: Number, b: Number, exact_counts: bool) -> tuple[float, float, float]:
+    """100·a/b with the range the inputs' printed digits allow (counts are exact)."""
+    va, vb = a.base(), b.base()
+    scale_a = va / a.value if a.value else 1.0
+    scale_b = vb / b.value if b.value else 1.0
+    da = 0.0 if exact_counts else a.half() * scale_a
+    db = 0.0 if exact_counts else b.half() * scale_b
+    centre = 100.0 * va / vb
+    low = 100.0 * (va - da) / (vb + db)
+    high = 100.0 * (va + da) / max(vb - db, 1e-12)
+    return centre, low, high
+
+
+def _finding(p: Passage, pct: Number, figures: list[str], lines: list[int], centre: float,
+             low: float, high: float, what: str, how: str) -> Finding | None:
+    sev = severity_of(pct.agrees(centre, low, high))
+    if sev is None:
+        return None
+    computed = fmt_like(centre, pct) + "%"
+    a, b = p.clause_of(pct.start)
+    rounding = " (số bị cắt thay vì làm tròn)" if sev == "warning" else ""
+    return Finding(
+        "ratio", sev, tuple(lines), tuple(figures),
+        f"{what}: {how} = {computed}, văn bản ghi {pct.text}{rounding}.", computed, p.quote(a, b),
+    )
+
+
+_BEFORE_COUNT = re.compile(r"^\s*\(?\s*(?:gồm|với|là|có)?\s*$")
+
+
+def _own(p: Passage, pct: Number) -> bool:
+    """A percentage that is a share itself (not a change, not a quoted target)."""
+    return pct.role != "change" and not is_quoted_target(p, pct)
+
+
+def _percent_of_count(p: Passage, n: Number) -> Number | None:
+    """The percentage written for the count ``n``: right after it in its clause with only words
+    between, or right before it with the count in brackets ("98,3% (1495/1520)")."""
+    clause = p.clause_of(n.start)
+    after = next((q for q in p.numbers_in(n.end, clause[1])), None)
+    pct = None
+    if after is not None and _percent(after) and after.start - n.end <= _WINDOW and _own(p, after):
+        pct = after
+    else:
+        before = p.numbers_in(clause[0], n.start)
+        if before and _percent(before[-1]) and _BEFORE_COUNT.match(p.folded[before[-1].end : n.start]):
+            pct = before[-1] if _own(p, before[-1]) else None
+    if pct is None:
+        return None
+    # The percentage belongs to the count nearest to it.
+    counts = [q for q in p.numbers_in(*clause) if q.mention.denominator is not None and q is not n]
+    if any(abs(q.start - pct.start) < abs(n.start - pct.start) for q in counts):
+        return None
+    return pct
+
+
+def _count_ratios(p: Passage) -> list[Finding]:
+    out = []
+    for n in p.numbers:
+        den = n.mention.denominator
+        if den is None or n.value is None or not den[0] or n.unit in _PERCENT:
+            continue
+        pct = _percent_of_count(p, n)
+        if pct is None:
+            continue
+        x, y = n.value, den[0]
+        exact = float(x).is_integer() and float(y).is_integer()
+        centre = 100.0 * x / y
+        if exact:
+            low = high = centre
+        else:
+            dx = n.half()
+            low, high = 100.0 * (x - dx) / (y + dx), 100.0 * (x + dx) / max(y - dx, 1e-12)
+        if pct.agrees(100.0 - centre) is Agreement.OK:
+            continue  # "còn 5/100 …, 95% đã đạt": the complement
+        f = _finding(p, pct, [pct.text, n.text], sorted({pct.line, n.line}), centre, low, high, "Tỷ lệ", n.text)
+        if f:
+            out.append(f)
+    return out
+
+
+def _plan_ratios(p: Passage) -> list[Finding]:
+    """"đạt z% kế hoạch" beside the result and the plan it divides."""
+    out = []
+    for pct in p.numbers:
+        if not _percent(pct) or pct.role != "plan_ratio":
+            continue
+        sent = p.sentence_of(pct.start)
+        nums = [q for q in p.numbers_in(*sent) if q is not pct and q.exact and q.unit and q.unit not in _PERCENT]
+        plans = [q for q in nums if _PLAN_WORD.search(p.folded, max(sent[0], q.start - 40), q.start)]
+        if len(plans) != 1:
+            continue
+        plan = plans[0]
+        results = [
+            q for q in nums
+            if q is not plan and q.family == plan.family and q.start < pct.start and q.role == "level"
+            and q.mention.denominator is None
+        ]
+        if not results or not plan.value:
+            continue
+        result = results[-1]
+        if p.numbers_in(result.end, pct.start) and any(
+            r.unit in _PERCENT for r in p.numbers_in(result.end, pct.start)
+        ):
+            continue
+        centre, low, high = _ratio_range(result, plan, False)
+        f = _finding(p, pct, [pct.text, result.text, plan.text], sorted({pct.line, result.line, plan.line}),
+                     centre, low, high, "Tỷ lệ thực hiện so với kế hoạch", f"{result.text} / {plan.text}")
+        if f:
+            out.append(f)
+    return out
+
+
+def _shares(p: Passage) -> list[Finding]:
+    """"…, chiếm z%" of a part against the total its sentence states before a breakdown mark."""
+    out = []
+    for pct in p.numbers:
+        if not _percent(pct) or pct.role == "change":
+            continue
+        if not _SHARE_WORD.search(p.folded, max(0, pct.start - 25), pct.start):
+            continue
+        sent = p.sentence_of(pct.start)
+        before = [q for q in p.numbers_in(sent[0], pct.start) if q.exact and q.unit and q.unit not in _PERCENT]
+        if len(before) < 2:
+            continue
+        part = before[-1]
+        if between(p, part, pct).count(",") > 1 or len(between(p, part, pct)) > 40:
+            continue
+        clause = p.clause_of(part.start)
+        marks = [
+            m for m in _WHOLE_MARK.finditer(p.folded, clause[0], part.start)
+            if m.group() != "(" or ")" not in p.folded[m.end() : part.start]
+        ]
+        if not marks:
+            continue
+        mark = marks[-1]
+        wholes = [q for q in before if clause[0] <= q.start and q.end <= mark.start() and q.family == part.family]
+        if not wholes:
+            continue
+        whole = wholes[-1]
+        if not whole.value or whole.base() <= part.base():
+            continue
+        centre, low, high = _ratio_range(part, whole, False)
+        f = _finding(p, pct, [pct.text, part.text, whole.text], sorted({pct.line, part.line, whole.line}),
+                     centre, low, high, "Tỷ trọng", f"{part.text} / {whole.text}")
+        if f:
+            out.append(f)
+    return out
+
+
+def check(ctx: Context) -> list[Finding]:
+    out: list[Finding] = []
+    for p in ctx.passages:
+        if not p.numbers:
+            continue
+        out += _count_ratios(p)
+        out += _plan_ratios(p)
+        out += _shares(p)
+    return out

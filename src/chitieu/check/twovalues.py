@@ -1,0 +1,110 @@
+"""``same-indicator-two-values``: one indicator, one year, two different values.
+
+Over the reader's result statements: two of them name the same indicator (the reader's names
+compared by ``extract.matching.similarity``, the one vocabulary of abbreviations, at 0,85 or
+more), in the same unit, for the same year (or period), both plain levels (not a change, not
+a share of plan), and their values differ beyond the digits both are printed with. Body,
+footnote and appendix are one document: the second value may stand anywhere. A difference
+only the truncation of the last digit explains is a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from chitieu.check.common import Context
+from chitieu.check.finding import ERROR, WARNING, Finding
+from chitieu.check.passages import Number
+from chitieu.core.stated import Agreement
+from chitieu.extract.matching import similarity
+from chitieu.extract.normalise import fold
+
+SAME_NAME = 0.85
+_YEAR_TAIL = re.compile(r"\s+(?:năm\s+)?(?:19|20)\d\d\s*$")
+
+
+def _number(ctx: Context, line: int, value: float, unit: str | None) -> Number | None:
+    p = ctx.passage_at(line)
+    if p is None:
+        return None
+    for n in p.numbers:
+        if n.line == line and n.mention.low == value and n.unit == unit:
+            return n
+    return None
+
+
+def check(ctx: Context) -> list[Finding]:
+    groups: dict[tuple, list] = defaultdict(list)
+    for s in ctx.statements:
+        if s.kind != "result" or s.op != "=" or s.low is None or not s.unit or (s.year is None and s.period is None):
+            continue
+        if len(s.indicator) < 8:
+            continue
+        n = _number(ctx, s.line, s.low, s.unit)
+        if n is None or n.role != "level" or n.mention.denominator is not None:
+            continue
+        if _sector_share(n):
+            continue
+        groups[(s.unit, s.year, s.period, s.per_year)].append((s, n))
+    out: list[Finding] = []
+    for items in groups.values():
+        for i, (s1, n1) in enumerate(items):
+            for s2, n2 in items[i + 1 :]:
+                if n1.passage is n2.passage or s1.low == s2.low:
+                    continue
+                if not same_indicator(s1.indicator, s2.indicator):
+                    continue
+                if fold(s1.indicator) != fold(s2.indicator) and _scope_differs(s1.indicator, s2.indicator):
+                    continue
+                # Two printings of one value agree when one's digits allow the other.
+                a1 = n1.agrees(s2.low)
+                a2 = n2.agrees(s1.low)
+                if Agreement.OK in (a1, a2):
+                    continue
+                sev = WARNING if Agreement.TRUNCATED in (a1, a2) else ERROR
+                when = f"năm {s1.year}" if s1.year else f"giai đoạn {s1.period}"
+                out.append(Finding(
+                    "same-indicator-two-values", sev, (s2.line, s1.line), (n2.text, n1.text),
+                    f"{_YEAR_TAIL.sub('', s1.indicator)[:80]} {when}: dòng {s1.line} ghi {n1.text}, dòng {s2.line} ghi {n2.text}.",
+                    None, s2.quote[:300],
+                ))
+    return out
+
+
+_STRUCTURE = re.compile(r"cơ cấu|tỷ trọng")
+
+
+def _sector_share(n: Number) -> bool:
+    """A share in a listed structure ("cơ cấu lao động: nông nghiệp 12,5%, công nghiệp …"): the
+    reader names it by its sector alone, so two structures of one year would look alike."""
+    p = n.passage
+    a, b = p.sentence_of(n.start)
+    return bool(_STRUCTURE.search(p.folded, a, b)) and sum(1 for q in p.numbers_in(a, b) if q.unit == "%") >= 3
+
+
+_NOISE = re.compile(r"\b(?:năm\s+)?(?:19|20)\d\d\b|hằng năm|hàng năm|đến nay|đến cuối|cuối")
+
+
+def _core_name(name: str) -> str:
+    return " ".join(_NOISE.sub(" ", fold(name)).split())
+
+
+def same_indicator(a: str, b: str) -> bool:
+    """Whether two names the reader gives name one indicator: alike by the one vocabulary's
+    similarity, or one (of four words or more) the start of the other, years left out."""
+    ca, cb = _core_name(a), _core_name(b)
+    if similarity(ca, cb) >= SAME_NAME:
+        return True
+    short, long_ = sorted((ca, cb), key=len)
+    return len(short.split()) >= 4 and long_.startswith(short)
+
+
+_SCOPES = ("thành thị", "nông thôn", "nữ", "nam", "trẻ em", "dưới", "trên", "mới", "tăng thêm")
+
+
+def _scope_differs(a: str, b: str) -> bool:
+    """Names that differ by a word that narrows the scope ("… khu vực thành thị")."""
+    fa, fb = f" {fold(a)} ", f" {fold(b)} "
+    return any((f" {w} " in fa) != (f" {w} " in fb) for w in _SCOPES)
+

@@ -1,0 +1,128 @@
+"""``verdict``: a verdict the text states that its own figures contradict.
+
+The reader gives each result its quoted target ("(chỉ tiêu trên 80%)", "kế hoạch giao …")
+and the verdict the text gives it (đạt, vượt, hoàn thành, không/chưa đạt). The status is
+computed by the evaluation's one rule (``core.verdict.judge``), the result taken at the most
+favourable value its printed digits allow: "đạt" beside 16,9% against "dưới 11%" is an
+error; "đạt" beside 84,96% against 85% (a miss within 1 % of the target) is a warning.
+"Không đạt" beside a target met is a warning
+(the text may judge something the figures leave out). "Cơ bản đạt" is not judged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chitieu.check.common import Context, fmt
+from chitieu.check.finding import ERROR, WARNING, Finding
+from chitieu.core.targets import Bound, Op
+from chitieu.core.verdict import STATUS_LABELS, Status, judge
+from chitieu.extract.normalise import fold
+
+# Level indicators whose lower values are better when the target is a plain number.
+_LOWER_BETTER = re.compile(
+    r"hộ nghèo|cận nghèo|suy dinh dưỡng|sinh con thứ (?:3|ba)|thất nghiệp|tai nạn|tội phạm|tử vong|"
+    r"ô nhiễm|tăng dân số|mất cân bằng giới tính|nợ đọng|bỏ học"
+)
+_CHANGE = re.compile(r"(?:^|\s)(?:mức\s+)?(?:tăng|giảm)(?:\s|$)")
+_LABELS = {"dat": "đạt", "vuot": "vượt", "khong_dat": "không đạt"}
+_BASIC = re.compile(r"cơ bản (?:đạt|hoàn thành)")
+
+
+def _bound(t: dict) -> Bound | None:
+    op = {"=": Op.EQ, ">": Op.GT, ">=": Op.GE, "<": Op.LT, "<=": Op.LE, "range": Op.RANGE}.get(t.get("op"))
+    if op is None:
+        return None
+    try:
+        return Bound(op, t.get("low"), t.get("high"))
+    except (ValueError, TypeError):
+        return None
+
+
+def _text(t: dict, unit: str | None) -> str:
+    u = unit or ""
+    sign = {"=": "", ">": "trên ", ">=": "từ ", "<": "dưới ", "<=": "tối đa "}.get(t["op"], "")
+    if t["op"] == "range":
+        return f"{fmt(t['low'])} - {fmt(t['high'])}{u if u == '%' else ' ' + u}".rstrip()
+    value = t["low"] if t["low"] is not None else t["high"]
+    return f"{sign}{fmt(value)}{u if u == '%' else ' ' + u}".rstrip()
+
+
+def check(ctx: Context) -> list[Finding]:
+    out: list[Finding] = []
+    for s in ctx.statements:
+        if s.kind != "result" or s.stated_status is None or s.compared_target is None:
+            continue
+        if s.op != "=" or s.low is None or ctx.broken_row(s.line):
+            continue
+        bound = _bound(s.compared_target)
+        if bound is None or bound.op is Op.QUALITATIVE:
+            continue
+        name = fold(s.indicator)
+        if _BASIC.search(fold(s.quote)):
+            continue
+        higher = True
+        if bound.op in (Op.LT, Op.LE):
+            higher = False
+        elif bound.op in (Op.EQ, Op.RANGE) and _LOWER_BETTER.search(name) and not _CHANGE.search(name):
+            higher = False
+        # The most favourable value the printed digits allow.
+        digits = _decimals(s.quote, s.low)
+        half = 0.5 * 10.0**-digits if digits is not None else 0.0
+        best = s.low + half if higher else s.low - half
+        status = judge(best, bound, higher)
+        claimed = s.stated_status
+        met = status in (Status.DAT, Status.VUOT)
+        if claimed in ("dat", "vuot") and not met:
+            sev = ERROR if _gap(best, bound) > 0.01 else WARNING
+            why = f"văn bản ghi “{_LABELS[claimed]}” nhưng kết quả {fmt(s.low)}{_unit(s.unit)} chưa đạt chỉ tiêu {_text(s.compared_target, s.unit)}"
+        elif claimed == "khong_dat" and met and bound.op is not Op.EQ:
+            sev = WARNING
+            why = f"văn bản ghi “không đạt” nhưng kết quả {fmt(s.low)}{_unit(s.unit)} đạt chỉ tiêu {_text(s.compared_target, s.unit)}"
+        else:
+            continue
+        figure = _figure(s.quote, s.low, s.unit)
+        out.append(Finding(
+            "verdict", sev, (s.line,), tuple(x for x in (figure, _text(s.compared_target, s.unit)) if x),
+            f"{s.indicator[:80]}: {why}.", STATUS_LABELS[status], s.quote[:300],
+        ))
+    return out
+
+
+def _gap(x: float, bound: Bound) -> float:
+    """How far ``x`` misses ``bound``, relative to the bound's nearest end."""
+    ends = [v for v in (bound.low, bound.high) if v is not None]
+    if not ends:
+        return 0.0
+    end = min(ends, key=lambda e: abs(e - x))
+    return abs(x - end) / max(abs(end), 1e-9)
+
+
+def _unit(unit: str | None) -> str:
+    return "" if not unit else unit if unit == "%" else " " + unit
+
+
+def _num_pattern(value: float) -> re.Pattern[str]:
+    whole, _, frac = repr(float(value)).partition(".")
+    frac = "" if frac == "0" else frac
+    grouped = f"{int(whole):,}".replace(",", ".")
+    alts = {whole, grouped}
+    body = "|".join(re.escape(a) for a in alts)
+    tail = rf"[,.]{re.escape(frac)}0*" if frac else r"(?:[,.]0+)?"
+    return re.compile(rf"(?<![\d.,])(?:{body}){tail}(?![\d])")
+
+
+def _decimals(quote: str, value: float) -> int | None:
+    m = _num_pattern(value).search(quote)
+    if not m:
+        return None
+    text = m.group()
+    if "," in text:
+        return len(text.split(",")[-1])
+    return 0
+
+
+def _figure(quote: str, value: float, unit: str | None) -> str:
+    m = _num_pattern(value).search(quote)
+    number = m.group() if m else fmt(value)
+    return number + _unit(unit)
