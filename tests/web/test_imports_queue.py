@@ -2,6 +2,8 @@
 
 These tests use the real database queue (django-tasks-db) and run its worker command
 (`db_worker --batch`) the way a server runs it; the rest of the suite uses the immediate backend.
+They commit for real (``transaction=True``): the worker, like a server's, opens and closes its
+own connections, which a test wrapped in one transaction would not survive.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from django.core.management import call_command
 
 from chitieu.web.audit.models import AuditLog
 from chitieu.web.imports.models import ImportedReport
+
+pytestmark = pytest.mark.django_db(transaction=True)
 
 TEXT = ("BÁO CÁO\nKết quả thực hiện năm 2024\n"
         "Tỷ lệ hộ nghèo còn 0,8%.\nThu nhập bình quân đầu người đạt 78,5 triệu đồng.\n").encode()
