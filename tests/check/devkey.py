@@ -28,6 +28,25 @@ E = "error"
 W = "warning"
 PLANTED: dict[str, list[tuple[str, tuple | None]]] = {
     "000": [
+        # target-conflict: one indicator, one year, two targets; and look-alikes.
+        ("- Phấn đấu đến năm 2025, tỷ lệ lao động qua đào tạo đạt 75%.\n\n"
+         "- Đến năm 2025, phấn đấu tỷ lệ lao động qua đào tạo đạt 80%.", ("target-conflict", E, ["80%"])),
+        ("- Phấn đấu đến năm 2030, thu nhập bình quân đầu người đạt 88 triệu đồng/người/năm.\n\n"
+         "- Đến năm 2030, thu nhập bình quân đầu người phấn đấu đạt 95 triệu đồng/người/năm.",
+         ("target-conflict", E, ["95 triệu đồng/người/năm"])),
+        ("- Phấn đấu đến năm 2025, tỷ lệ hộ gia đình đạt danh hiệu gia đình văn hóa đạt 95%.\n\n"
+         "- Đến năm 2025, phấn đấu tỷ lệ hộ gia đình đạt danh hiệu gia đình văn hóa đạt trên 98%.",
+         ("target-conflict", E, ["98%"])),
+        ("- Phấn đấu đến năm 2025, tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi dưới 6%.\n\n"
+         "- Đến năm 2025, phấn đấu tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi dưới 6,0%.", None),
+        # period: a target credited to another term; and look-alikes.
+        ("- Mục tiêu nhiệm kỳ 2020 - 2025: phấn đấu đến năm 2030 thu nhập bình quân đầu người đạt 85 triệu "
+         "đồng/người/năm.", ("period", E, ["85 triệu đồng/người/năm"])),
+        ("- Chỉ tiêu nhiệm kỳ 2020 - 2025: đến hết năm 2026 tỷ lệ hộ gia đình sử dụng nước sạch đạt 100%.",
+         ("period", E, ["100%"])),
+        ("- Mục tiêu nhiệm kỳ 2020 - 2025: phấn đấu đến năm 2025 giá trị sản phẩm trên 1 ha đất canh tác đạt "
+         "120 triệu đồng.", None),
+        ("- Chỉ tiêu giai đoạn 2021-2025: phấn đấu đến năm 2020 giữ tỷ lệ hộ nghèo dưới 1,5%.", None),
         ("- Năm 2020, cơ cấu kinh tế của phường: thương mại - dịch vụ 72,4%, công nghiệp - xây dựng 22,3%, nông nghiệp 3,1%.", ("shares", E, ["72,4%"])),
         ("- Tỷ trọng lao động năm 2020: nông nghiệp 8,2%, công nghiệp 30,5%, dịch vụ 61,3%.", None),
         ("- Cơ cấu cây trồng năm 2020: lúa 45%, rau màu 35%, cây ăn quả 25%.", ("shares", E, ["45%"])),
@@ -56,6 +75,18 @@ PLANTED: dict[str, list[tuple[str, tuple | None]]] = {
         ("- Đến cuối năm 2020, tỷ lệ hộ dùng nước sạch đạt 97,5%.", ("same-indicator-two-values", E, ["97,5%"])),
     ],
     "002": [
+        ("- Giai đoạn 2021-2025, phấn đấu giá trị sản xuất ngành thương mại - dịch vụ tăng bình quân 19 - 21%/năm.\n\n"
+         "- Chỉ tiêu giai đoạn 2021-2025: giá trị sản xuất ngành thương mại - dịch vụ tăng bình quân 17 - 19%/năm.",
+         ("target-conflict", E, ["17 - 19%/năm"])),
+        ("- Phấn đấu đến năm 2030, tỷ lệ người tham gia bảo hiểm y tế đạt 97%.\n\n"
+         "- Mục tiêu đến năm 2030: tỷ lệ người tham gia bảo hiểm y tế đạt 95%.", ("target-conflict", E, ["95%"])),
+        ("- Phấn đấu đến năm 2025, tỷ lệ hộ nghèo đa chiều giảm còn dưới 1%.\n\n"
+         "- Đến năm 2025, tỷ lệ hộ cận nghèo đa chiều giảm còn dưới 2%.", None),
+        ("- Chỉ tiêu kế hoạch 5 năm 2021-2025: đến năm 2030 tỷ lệ đô thị hóa đạt 60%.", ("period", E, ["60%"])),
+        ("- Giai đoạn 2021 - 2025, phấn đấu đến năm 2027 tỷ lệ trường đạt chuẩn quốc gia mức độ 2 đạt 50%.",
+         ("period", E, ["50%"])),
+        ("- Tổng thu ngân sách đến năm 2030 đạt 700 tỷ đồng, gấp 2 lần so với nhiệm kỳ 2020 - 2025.", None),
+        ("- Chỉ tiêu giai đoạn 2026-2030: đến năm 2025 tổng thu ngân sách nhà nước trên địa bàn đạt 700 tỷ đồng.", None),
         ("- Năm 2024, tỷ trọng ngành thương mại dịch vụ ước đạt 64,3%; công nghiệp – xây dựng ước đạt 33,1%; nông - lâm nghiệp - thủy sản ước đạt 4,6% trong cơ cấu kinh tế.", ("shares", E, ["64,3%"])),
         ("- Cơ cấu nguồn vốn đầu tư năm 2024: ngân sách 38,6%, doanh nghiệp 27,9%, dân cư 31,2%.", ("shares", E, ["38,6%"])),
         ("- Tổng thu ngân sách nhà nước trên địa bàn năm 2024 đạt 5.120,4 triệu đồng, đạt 128% dự toán "
@@ -90,6 +121,19 @@ PLANTED: dict[str, list[tuple[str, tuple | None]]] = {
         ("- Năm 2024, số lao động được tạo việc làm mới là 462 người.", ("same-indicator-two-values", E, ["462 người"])),
     ],
     "004": [
+        ("- Phấn đấu đến năm 2025, số doanh nghiệp đang hoạt động trên địa bàn đạt 150 doanh nghiệp.\n\n"
+         "- Đến năm 2025, phấn đấu số doanh nghiệp đang hoạt động trên địa bàn đạt 180 doanh nghiệp.",
+         ("target-conflict", E, ["180 doanh nghiệp"])),
+        ("- Phấn đấu đến năm 2025, thu nhập bình quân đầu người đạt 65 triệu đồng/người/năm.\n\n"
+         "- Đến năm 2035, thu nhập bình quân đầu người phấn đấu đạt 120 triệu đồng/người/năm.", None),
+        ("- Phấn đấu đến năm 2030, tỷ lệ chất thải rắn sinh hoạt được thu gom, xử lý đạt 100%.\n\n"
+         "- Năm 2025, tỷ lệ chất thải rắn sinh hoạt được thu gom, xử lý đạt 96,5%.", None),
+        ("- Mục tiêu nhiệm kỳ 2025 - 2030: phấn đấu đến cuối năm 2035 số doanh nghiệp hoạt động đạt 500 doanh nghiệp.",
+         ("period", E, ["500 doanh nghiệp"])),
+        ("- Mục tiêu giai đoạn 2026-2030: đến năm 2024 tỷ lệ hộ nghèo đa chiều giảm còn dưới 0,5%.",
+         ("period", E, ["0,5%"])),
+        ("- Định hướng giai đoạn 2026-2030, tầm nhìn đến năm 2045: tỷ lệ đô thị hóa đạt 95%.", None),
+        ("- Giai đoạn 2026-2030, phấn đấu đến năm 2030 số doanh nghiệp hoạt động đạt 500 doanh nghiệp.", None),
         ("- Cơ cấu lao động năm 2025: nông nghiệp 12,5%, công nghiệp - xây dựng 35,2%, dịch vụ 48,1%.", ("shares", E, ["12,5%"])),
         ("- Tỷ trọng các ngành năm 2025: nông nghiệp, thủy sản 3,8%, công nghiệp - xây dựng 28,9%, thương mại dịch vụ 67,3%.", None),
         ("- Có 18/24 trường đạt chuẩn quốc gia, tỷ lệ 72%.", ("ratio", E, ["72%"])),

@@ -104,6 +104,14 @@ def test_verdicts_that_hold_are_not_flagged(body):
     assert findings(body, "verdict") == []
 
 
+def test_on_track_before_the_target_year_is_not_a_verdict_on_the_target():
+    # chitieu's own Phụ lục 1 (the demo's Phường 2): a 2024 value on the path to the 2025 target.
+    row = ("| TT | Chỉ tiêu | ĐVT | Chỉ tiêu kế hoạch | 2020 | 2023 | 2024 | 2025 | Chỉ số | Ghi chú | Đánh giá |\n"
+           "|---|---|---|---|---|---|---|---|---|---|---|\n"
+           "| 1 | Thu nhập bình quân đầu người | Triệu đồng | Đạt 85 triệu/người/năm | 55 | 72 | 78,5 |  | 109,30 |  | Đạt tiến độ |")
+    assert findings(row, "verdict") == []
+
+
 def test_a_near_miss_called_met_is_a_warning():
     [f] = findings("- Tỷ lệ lao động qua đào tạo đạt 84,96% (chỉ tiêu 85%), đạt kế hoạch.", "verdict")
     assert f.severity == "warning"
@@ -120,6 +128,17 @@ def test_one_indicator_one_year_two_values():
 def test_the_same_value_printed_at_two_precisions_is_not_flagged():
     body = "Thu nhập bình quân đầu người năm 2024 đạt 65 triệu đồng.\n\n- Thu nhập bình quân đầu người năm 2024 đạt 65,2 triệu đồng."
     assert findings(body, "same-indicator-two-values") == []
+
+
+def test_two_amounts_neither_dated_in_its_own_sentence_are_not_one_figure():
+    # seed 002, footnotes 29-31 as its PDF text gives them: the support to separate projects; the
+    # reader dates them 2022 from footnote 12 far above ("Năm 2022, …").
+    text = ("12\n\n Năm 2022, các doanh nghiệp ở cụm công nghiệp Hải Lệ nộp ngân sách 8.746 triệu đồng, chiếm 32,2% "
+            "số thuế.\n\n29\n\n Ngân sách Trung ương hỗ trợ 120 tỷ đồng. \n30\n\n Ngân sách tỉnh hỗ trợ 30 tỷ đồng. "
+            "\n31\n\n Ngân sách tỉnh hỗ trợ 15 tỷ đồng. \n32\n")
+    assert [f for f in check_text(text) if f.type == "same-indicator-two-values"] == []
+    dated = text.replace("hỗ trợ 30 tỷ đồng.", "hỗ trợ 30 tỷ đồng năm 2022.")
+    assert [f.figures for f in check_text(dated) if f.type == "same-indicator-two-values"] == [("15 tỷ đồng", "30 tỷ đồng")]
 
 
 # --- count ---------------------------------------------------------------------------------
@@ -168,3 +187,87 @@ def test_a_structure_that_does_not_sum_to_100():
 ])
 def test_structures_that_add_up_are_not_flagged(body):
     assert findings(body, "shares") == []
+
+
+# --- target-conflict -----------------------------------------------------------------------
+TARGETS_HEAD = "II. CÁC CHỈ TIÊU CHỦ YẾU NHIỆM KỲ 2025 - 2030\n"
+
+
+def targets(body: str, kind: str):
+    return [f for f in check_text(TARGETS_HEAD + body) if f.type == kind]
+
+
+def test_one_indicator_two_targets_for_the_same_year():
+    # seed 004, line 187, and a summary further on that gives the budget another target.
+    body = ("(3) Thu ngân sách Nhà nước trên địa bàn đến năm 2030 đạt 700 tỷ đồng (cả nhiệm kỳ đạt 2.800 tỷ đồng); "
+            "(4) Số lượng doanh nghiệp hoạt động: 500 doanh nghiệp.\n\n"
+            "- Phấn đấu thu ngân sách Nhà nước trên địa bàn đến năm 2030 đạt 750 tỷ đồng.")
+    [f] = targets(body, "target-conflict")
+    assert (f.severity, f.lines, f.figures) == ("error", (4, 2), ("750 tỷ đồng", "700 tỷ đồng"))
+    assert "năm 2030" in f.message and "700 tỷ đồng" in f.message and "750 tỷ đồng" in f.message
+
+
+def test_two_target_ranges_of_one_growth_rate():
+    # seed 000, line 1102: "tăng 19 - 21%/năm", restated with another range.
+    body = ("- Giai đoạn 2021-2025, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tăng bình quân 19 - 21%/năm.\n\n"
+            "- Chỉ tiêu giai đoạn 2021-2025: tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tăng bình quân 18 - 20%/năm.")
+    [f] = targets(body, "target-conflict")
+    assert f.figures == ("18 - 20%/năm", "19 - 21%/năm")
+
+
+def test_an_adjusted_target_is_only_a_warning():
+    body = ("- Phấn đấu đến năm 2030, tỷ lệ người tham gia bảo hiểm y tế đạt 97%.\n\n"
+            "- Điều chỉnh mục tiêu đến năm 2030: tỷ lệ người tham gia bảo hiểm y tế đạt 95%.")
+    [f] = targets(body, "target-conflict")
+    assert f.severity == "warning"
+
+
+@pytest.mark.parametrize("body", [
+    # the same target restated, printed alike or with one more digit
+    "(3) Thu ngân sách Nhà nước trên địa bàn đến năm 2030 đạt 700 tỷ đồng.\n\n"
+    "- Phấn đấu thu ngân sách Nhà nước trên địa bàn đến năm 2030 đạt 700 tỷ đồng.",
+    "- Phấn đấu đến năm 2030, tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi dưới 6%.\n\n"
+    "- Đến năm 2030, tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi dưới 6,0%.",
+    # two years: the term's target and a yearly one
+    "(5)- Phấn đấu thu nhập bình quân đầu người đến năm 2025: Đạt 85 triệu/ người/năm.\n\n"
+    "- Đến năm 2030, thu nhập bình quân đầu người phấn đấu đạt 88 triệu/người/năm.",
+    # two scopes: poor and near-poor households
+    "- Phấn đấu đến năm 2030, tỷ lệ hộ nghèo đa chiều giảm còn dưới 1%.\n\n"
+    "- Đến năm 2030, tỷ lệ hộ cận nghèo đa chiều giảm còn dưới 2%.",
+    # chitieu's own report: targets quoted beside the results they were missed by
+    "- Giá trị sản xuất Công nghiệp - Xây dựng: bình quân 2021-2025 tăng 6,29%/năm, thấp hơn chỉ tiêu 10-11%/năm.\n\n"
+    "- GTSX Nông lâm nghiệp - Thủy sản: bình quân 2021-2025 tăng 3,06%/năm, thấp hơn chỉ tiêu 4-5%/năm.",
+    # seed 002, lines 2376 and 2824: 100% of schools up to standard, 50% of them at level 2
+    "(12). Đến năm 2030, có 100% trường công lập đạt chuẩn quốc gia, trong đó có 50% trường đạt mức độ 2.\n\n"
+    "Phấn đấu đến năm 2030, có 100% trường đạt chuẩn quốc gia, trong đó có 50% trường đạt chuẩn mức độ 2.",
+])
+def test_targets_that_agree_or_differ_in_year_or_scope_are_not_flagged(body):
+    assert targets(body, "target-conflict") == []
+
+
+# --- period --------------------------------------------------------------------------------
+def test_a_target_dated_after_its_term():
+    # seed 004, line 191, the income target moved to a year the term 2026 - 2030 does not hold.
+    body = ("(13) Mức giảm tỷ lệ hộ nghèo đa chiều bình quân giai đoạn 2026 - 2030 đạt từ 0,4% trở lên; "
+            "thu nhập bình quân đầu người đến năm 2035 đạt 88 triệu đồng/người.")
+    [f] = targets(body, "period")
+    assert (f.severity, f.figures, f.computed) == ("error", ("88 triệu đồng/người", "2035", "giai đoạn 2026 - 2030"), "2030")
+
+
+def test_a_target_dated_before_its_term():
+    [f] = targets("- Mục tiêu giai đoạn 2026-2030: đến năm 2024 tỷ lệ hộ nghèo đa chiều giảm còn dưới 0,5%.", "period")
+    assert f.figures[:2] == ("0,5%", "2024")
+
+
+@pytest.mark.parametrize("body", [
+    "(13) Mức giảm tỷ lệ hộ nghèo đa chiều bình quân giai đoạn 2026 - 2030 đạt từ 0,4% trở lên; "
+    "thu nhập bình quân đầu người đến năm 2030 đạt 88 triệu đồng/người.",
+    # the base year of the term
+    "- Chỉ tiêu giai đoạn 2026-2030: đến năm 2025 tổng thu ngân sách nhà nước trên địa bàn đạt 700 tỷ đồng.",
+    # the term is what the target is compared with
+    "- Tổng thu ngân sách đến năm 2030 đạt 700 tỷ đồng, gấp 2 lần so với nhiệm kỳ 2020 - 2025.",
+    # a vision beyond the term
+    "- Định hướng giai đoạn 2026-2030, tầm nhìn đến năm 2045: tỷ lệ đô thị hóa đạt 95%.",
+])
+def test_targets_within_their_term_a_base_year_or_a_vision_are_not_flagged(body):
+    assert targets(body, "period") == []

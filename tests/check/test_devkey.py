@@ -16,7 +16,7 @@ def test_the_planted_key_is_found_with_recall_and_precision_over_0_9(tmp_path):
 
     devkey.build(tmp_path)
     result = devkey.score(tmp_path)
-    kinds = {"ratio", "sum", "growth", "same-indicator-two-values", "verdict", "count"}
+    kinds = {"ratio", "sum", "growth", "same-indicator-two-values", "verdict", "count", "target-conflict", "period"}
     assert kinds <= set(result)
     for kind, d in result.items():
         assert d["key"] >= 5 or kind not in kinds, kind

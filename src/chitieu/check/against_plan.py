@@ -1,7 +1,8 @@
 """The draft against the data: every figure it states for an indicator and year, compared
 with a plan file's values and its evaluation.
 
-Owns ``compare_with_plan``. A draft statement is matched to the plan indicator whose name (or
+Owns ``compare_with_plan`` (a plan file) and ``compare_with_core`` (a ``core.plan.Plan`` already
+built, as the web app's ``Plan.to_core(unit=…)`` gives it with the stored values). A draft statement is matched to the plan indicator whose name (or
 alias) it is most like (``extract.matching.similarity`` ≥ 0,6, the best one, unit equal up to
 the money scale); then
 - a level for a year is compared with the stored value of that year;
@@ -47,8 +48,12 @@ def _same_unit(a: str | None, b: str | None) -> float | None:
 
 
 def compare_with_plan(doc: Document, plan_path: Path) -> list[Finding]:
-    plan = load_plan(plan_path)
-    ctx = Context.of(doc)
+    return compare_with_core(doc, load_plan(plan_path))
+
+
+def compare_with_core(doc: Document, plan, *, ctx: Context | None = None) -> list[Finding]:
+    """The draft's figures against ``plan`` (a ``core.plan.Plan`` with its values)."""
+    ctx = ctx or Context.of(doc)
     evaluations = {e.indicator.code: e for e in evaluate_plan(plan)}
     items = [it for it in _walk(plan.items)]
     out: list[Finding] = []

@@ -19,7 +19,8 @@ def register(subparsers) -> None:
         "check",
         help="kiểm tra số liệu tự mâu thuẫn trong dự thảo báo cáo / check a draft report's figures",
         description="Tìm các số liệu tự mâu thuẫn trong một dự thảo báo cáo .txt, .md, .docx hoặc .pdf "
-        "(tỷ lệ, tổng, tăng trưởng, một chỉ tiêu hai số liệu, đánh giá, số chỉ tiêu đạt). Quy tắc: docs/checker.md.",
+        "(tỷ lệ, tổng, tăng trưởng, một chỉ tiêu hai số liệu, hai chỉ tiêu cho một kỳ, đánh giá, sai kỳ, "
+        "số chỉ tiêu đạt). Quy tắc: docs/checker.md.",
     )
     p.add_argument("file", type=Path, help="tệp dự thảo / the draft report")
     p.add_argument("--plan", type=Path, help="tệp kế hoạch .yaml để đối chiếu số liệu / a plan file to compare with")

@@ -5,7 +5,10 @@ compared by ``extract.matching.similarity``, the one vocabulary of abbreviations
 more), in the same unit, for the same year (or period), both plain levels (not a change, not
 a share of plan), and their values differ beyond the digits both are printed with. Body,
 footnote and appendix are one document: the second value may stand anywhere. A difference
-only the truncation of the last digit explains is a warning.
+only the truncation of the last digit explains is a warning. When neither sentence names its
+year (both inherit it from a heading, as footnotes listing the funds of separate projects do:
+"Ngân sách tỉnh hỗ trợ 30 tỷ đồng." / "Ngân sách tỉnh hỗ trợ 15 tỷ đồng.") and neither is a
+table row, nothing in the text says the two are one figure: no finding.
 """
 
 from __future__ import annotations
@@ -57,6 +60,8 @@ def check(ctx: Context) -> list[Finding]:
                     continue
                 if fold(s1.indicator) != fold(s2.indicator) and _scope_differs(s1.indicator, s2.indicator):
                     continue
+                if not (_dated(n1) or _dated(n2)):
+                    continue
                 # Two printings of one value agree when one's digits allow the other.
                 a1 = n1.agrees(s2.low)
                 a2 = n2.agrees(s1.low)
@@ -73,6 +78,17 @@ def check(ctx: Context) -> list[Finding]:
 
 
 _STRUCTURE = re.compile(r"cơ cấu|tỷ trọng")
+_OWN_TIME = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|giai đoạn|nhiệm kỳ|đến nay|hiện nay|cuối kỳ")
+
+
+def _dated(n: Number) -> bool:
+    """Whether the figure's own sentence (or table row) says when it holds."""
+    p = n.passage
+    if p.is_table_row:
+        return True
+    a, b = p.sentence_of(n.start)
+    return bool(_OWN_TIME.search(p.folded, a, b))
+
 
 
 def _sector_share(n: Number) -> bool:

@@ -6,7 +6,9 @@ computed by the evaluation's one rule (``core.verdict.judge``), the result taken
 favourable value its printed digits allow: "đạt" beside 16,9% against "dưới 11%" is an
 error; "đạt" beside 84,96% against 85% (a miss within 1 % of the target) is a warning.
 "Không đạt" beside a target met is a warning
-(the text may judge something the figures leave out). "Cơ bản đạt" is not judged.
+(the text may judge something the figures leave out). "Cơ bản đạt" is not judged, nor "đạt
+tiến độ" / "chưa đạt tiến độ": before the target year a value is judged against the path to
+the target, not against the target itself (chitieu's own appendix writes it so).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ _LOWER_BETTER = re.compile(
 _CHANGE = re.compile(r"(?:^|\s)(?:mức\s+)?(?:tăng|giảm)(?:\s|$)")
 _LABELS = {"dat": "đạt", "vuot": "vượt", "khong_dat": "không đạt"}
 _BASIC = re.compile(r"cơ bản (?:đạt|hoàn thành)")
+_PROGRESS = re.compile(r"đạt\s+tiến độ")
 
 
 def _bound(t: dict) -> Bound | None:
@@ -59,7 +62,7 @@ def check(ctx: Context) -> list[Finding]:
         if bound is None or bound.op is Op.QUALITATIVE:
             continue
         name = fold(s.indicator)
-        if _BASIC.search(fold(s.quote)):
+        if _BASIC.search(fold(s.quote)) or _PROGRESS.search(fold(s.quote)):
             continue
         higher = True
         if bound.op in (Op.LT, Op.LE):

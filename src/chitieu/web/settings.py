@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "chitieu.web.dashboards",
     "chitieu.web.imports",
     "chitieu.web.reporting",
+    "chitieu.web.checks",
     "chitieu.web.demo",
 ]
 

@@ -18,4 +18,5 @@ urlpatterns = [
     path("", include("chitieu.web.dashboards.urls")),
     path("", include("chitieu.web.imports.urls")),
     path("", include("chitieu.web.reporting.urls")),
+    path("", include("chitieu.web.checks.urls")),
 ]

@@ -1,0 +1,116 @@
+"""``target-conflict``: one indicator given two different targets for the same period.
+
+Over the reader's target statements: two of them name the same indicator (the one vocabulary's
+``similarity``, as ``same-indicator-two-values`` matches names, scope words kept apart), in the
+same unit, both per year or both not, for the same year or term, in two different passages
+(the body and the appendix, the section of targets and the summary), and their bounds differ:
+"tăng 19 - 21%/năm" here, "tăng 18 - 20%/năm" there. The year or term must be written in each
+sentence itself (or be its table row's): a target dated only by a heading far above is not
+compared; names of fewer than four words ("Tỷ lệ trường") are too loose to compare, and a target
+quoted beside a result ("thấp hơn chỉ tiêu 8-9%/năm") is named by its comparison, not by an
+indicator. A
+difference the printed digits allow is no finding, nor one passage that also states the other's
+value; a passage that says the target
+was adjusted ("điều chỉnh") makes it a warning (the later one may replace the earlier).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from chitieu.check.common import Context, fmt
+from chitieu.check.finding import ERROR, WARNING, Finding
+from chitieu.check.passages import Number
+from chitieu.check.twovalues import _YEAR_TAIL, _dated, _scope_differs, same_indicator
+from chitieu.core.stated import Agreement
+from chitieu.extract.normalise import fold
+
+_BOUNDS = ("=", "range", ">", ">=", "<", "<=")
+# What the reader leaves at the head of a target's name: "Chỉ tiêu giai đoạn 2021-2025: …",
+# "phấn đấu …", "Mục tiêu đến năm 2030: …".
+_LEAD = re.compile(r"^(?:(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|đến năm \d{4}|năm \d{4}|giữ vững|duy trì)[\s,]*)+")
+
+
+# A target quoted beside a result ("…, thấp hơn chỉ tiêu 8-9%/năm"): the reader names it by the
+# words of the comparison, which every such quote shares; it is no indicator of its own.
+_COMPARISON = re.compile(r"(?:^|\s)(?:thấp hơn|cao hơn|so với|vượt|bằng|theo)(?:\s|$)|(?:chỉ tiêu|kế hoạch|nghị quyết|dự toán)$")
+
+
+def target_name(indicator: str) -> str:
+    """The indicator a target statement names, without the words that introduce a target."""
+    name = fold(indicator).rsplit(":", 1)[-1].strip(" ,.-")
+    return _LEAD.sub("", name).strip(" ,.-")
+_ADJUSTED = re.compile(r"điều chỉnh|sửa đổi")
+_SIGN = {"=": "", ">": "trên ", ">=": "từ ", "<": "dưới ", "<=": "không quá ", "range": ""}
+
+
+def _number_of(ctx: Context, s) -> Number | None:
+    p = ctx.passage_at(s.line)
+    if p is None:
+        return None
+    value = s.low if s.low is not None else s.high
+    hits = [n for n in p.numbers if n.line == s.line and value in (n.mention.low, n.mention.high)]
+    if not hits:
+        return None
+    return min(hits, key=lambda n: abs(n.start - s.start))
+
+
+def _written(s) -> str:
+    u = s.unit or ""
+    sep = "" if u.startswith("%") else " "
+    if s.op == "range":
+        body = f"{fmt(s.low)} - {fmt(s.high)}"
+    else:
+        body = _SIGN[s.op] + fmt(s.low if s.low is not None else s.high)
+    return f"{body}{sep}{u}".rstrip() + ("/năm" if s.per_year and "/năm" not in u else "")
+
+
+def _differ(s1, n1: Number, s2, n2: Number) -> bool:
+    if s1.op == "=" and s2.op == "=":
+        return Agreement.OK not in (n1.agrees(s2.low), n2.agrees(s1.low))
+    return (s1.low, s1.high) != (s2.low, s2.high)
+
+
+def check(ctx: Context) -> list[Finding]:
+    groups: dict[tuple, list] = defaultdict(list)
+    for s in ctx.statements:
+        if s.kind != "target" or s.op not in _BOUNDS or not s.unit or (s.low is None and s.high is None):
+            continue
+        if s.year is None and s.period is None:
+            continue
+        name = target_name(s.indicator)
+        if len(name.split()) < 4 or _COMPARISON.search(name):  # "Tỷ lệ trường": too loose to tell two apart
+            continue
+        n = _number_of(ctx, s)
+        if n is None or not _dated(n):
+            continue
+        groups[(s.unit, s.per_year, s.year, s.period)].append((s, n))
+    out: list[Finding] = []
+    for items in groups.values():
+        for i, (s1, n1) in enumerate(items):
+            for s2, n2 in items[i + 1 :]:
+                if n1.passage is n2.passage:
+                    continue
+                name1, name2 = target_name(s1.indicator), target_name(s2.indicator)
+                if not same_indicator(name1, name2):
+                    continue
+                if name1 != name2 and _scope_differs(name1, name2):
+                    continue
+                if not _differ(s1, n1, s2, n2):
+                    continue
+                # A passage that also states the other's value restates it ("100% trường …, trong
+                # đó 50% trường …" named alike by the reader): no conflict between those two.
+                if any(not _differ(s1, n1, s, n) for s, n in items if n.passage is n2.passage) or any(
+                        not _differ(s2, n2, s, n) for s, n in items if n.passage is n1.passage):
+                    continue
+                adjusted = any(_ADJUSTED.search(fold(s.quote)) for s in (s1, s2))
+                when = f"năm {s1.year}" if s1.year else f"giai đoạn {s1.period}"
+                t1, t2 = _written(s1), _written(s2)
+                out.append(Finding(
+                    "target-conflict", WARNING if adjusted else ERROR, (s2.line, s1.line), (n2.text, n1.text),
+                    f"{_YEAR_TAIL.sub('', target_name(s1.indicator)).capitalize()[:80]} {when}: dòng {s1.line} ghi chỉ tiêu {t1}, "
+                    f"dòng {s2.line} ghi chỉ tiêu {t2}; một chỉ tiêu chỉ có một mức cho một kỳ.",
+                    None, s2.quote[:300],
+                ))
+    return out
