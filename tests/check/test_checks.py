@@ -131,13 +131,14 @@ def test_the_same_value_printed_at_two_precisions_is_not_flagged():
 
 
 def test_two_amounts_neither_dated_in_its_own_sentence_are_not_one_figure():
-    # seed 002, footnotes 29-31 as its PDF text gives them: the support to separate projects; the
-    # reader dates them 2022 from footnote 12 far above ("Năm 2022, …").
+    # seed 002, footnotes 29-31 as its PDF text gives them: the support to separate projects,
+    # none dated in its own sentence (footnote 12's "Năm 2022, …" far above must not date them).
     text = ("12\n\n Năm 2022, các doanh nghiệp ở cụm công nghiệp Hải Lệ nộp ngân sách 8.746 triệu đồng, chiếm 32,2% "
             "số thuế.\n\n29\n\n Ngân sách Trung ương hỗ trợ 120 tỷ đồng. \n30\n\n Ngân sách tỉnh hỗ trợ 30 tỷ đồng. "
             "\n31\n\n Ngân sách tỉnh hỗ trợ 15 tỷ đồng. \n32\n")
     assert [f for f in check_text(text) if f.type == "same-indicator-two-values"] == []
-    dated = text.replace("hỗ trợ 30 tỷ đồng.", "hỗ trợ 30 tỷ đồng năm 2022.")
+    dated = text.replace("hỗ trợ 30 tỷ đồng.", "hỗ trợ 30 tỷ đồng năm 2022.").replace(
+        "hỗ trợ 15 tỷ đồng.", "hỗ trợ 15 tỷ đồng năm 2022.")
     assert [f.figures for f in check_text(dated) if f.type == "same-indicator-two-values"] == [("15 tỷ đồng", "30 tỷ đồng")]
 
 

@@ -4,8 +4,9 @@ Owns ``Statement`` and ``extract``. For each segment (see ``segments``) it finds
 (see ``quantities``) and decides for each what it is, from the grammar around it rather than
 from any one report's wording:
 
-- kind: the section says whether it reports results or sets targets; "phấn đấu" inside a
-  results section marks a target;
+- kind: the section says whether it reports results or sets targets; inside a results section
+  or with no heading, the clause's own evidence (``evidence``: plan words, a list of targets
+  announced, a range of a yearly rate, a year after the document's date) marks a target;
 - a target quoted beside a result — "(chỉ tiêu trên 80%)", "đạt chỉ tiêu Nghị quyết đề ra
   (13 - 14%)", "21,97 tỷ đồng/17,26 tỷ đồng" — becomes that result's ``compared_target``;
   "1495/1520 hộ" gives the numerator only;
@@ -26,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from chitieu.extract.document import Document
+from chitieu.extract.evidence import future_year, result_cue, target_cue
 from chitieu.extract.names import clean_name, indicator_name
 from chitieu.extract.normalise import fold
 from chitieu.extract.quantities import PERIOD, Mention, find_mentions
@@ -122,8 +124,6 @@ _RESULT_BEFORE = re.compile(r"(?:thực hiện|đạt|ước|được|là|kết 
 _COMPARED_YEAR = re.compile(
     r"(?:so với|bằng|gấp|hơn|lần)\s+(?:so với\s+)?(?:cùng kỳ\s+|cuối\s+|đầu\s+)?(?:năm\s+)?$"
 )
-_RESULT_CUE = re.compile(r"ước đạt|ước thực hiện|ước tính|đã đạt|đạt được|đã thực hiện|hiện có|hiện nay có")
-_TARGET_CUE = re.compile(r"phấn đấu|mục tiêu (?:đến|năm)|dự kiến (?:đến|năm)")
 _EACH_YEAR = re.compile(r"hàng năm|hằng năm|mỗi năm|năm nào cũng")
 _AVERAGE = re.compile(r"bình quân|trung bình")
 _NOT_AVERAGE = re.compile(r"(?:bình quân|trung bình)\s+(?:đầu người|(?:năm\s+)?(?:19|20)\d\d|/người)")
@@ -271,8 +271,17 @@ def _sentence_statements(seg, folded, sentence, clauses, subclauses, mentions) -
         before = folded[a:offset]
         if mode == TARGET:
             # A plan section that recalls where things stand: "năm 2025 ước đạt …", "hiện có …".
-            return RESULT if _RESULT_CUE.search(before) and not _TARGET_CUE.search(before) else TARGET
-        return TARGET if _TARGET_CUE.search(before) else RESULT
+            return RESULT if result_cue(before) and not target_cue(before) else TARGET
+        if target_cue(before):
+            return TARGET
+        # A value for a year after the document's own date is planned ("… đạt 95% năm 2026" in
+        # an article of 2025), unless the sentence reports it as an estimate or achievement.
+        stop = min(b, offset + 24)
+        cut = folded.find(";", offset, stop)  # not the next item's year
+        around = folded[a : cut if cut >= 0 else stop]
+        if future_year(around, seg.doc_year) and not result_cue(around):
+            return TARGET
+        return RESULT
 
     # Quoted targets in parentheses: "(chỉ tiêu trên 80%)", "đạt chỉ tiêu ... (13 - 14%)".
     for pm in _PAREN.finditer(folded, *sentence):
@@ -323,7 +332,8 @@ def _sentence_statements(seg, folded, sentence, clauses, subclauses, mentions) -
     for m in mentions:
         if id(m) in quoted or m.bare or m.unit == "chỉ tiêu":
             continue  # "đạt 14/18 chỉ tiêu": a count of the plan's own indicators, not one of them
-        item = _Item(m, m.start, TARGET if id(m) in lone else kind_at(m.start), m.op, m.low, m.high, m.unit)
+        kind = TARGET if id(m) in lone or _planned_rate(folded, sentence, m, mode) else kind_at(m.start)
+        item = _Item(m, m.start, kind, m.op, m.low, m.high, m.unit)
         items.append(item)
         if m.denominator and m.denominator[0] < (m.low or 0):
             # "158/100 lao động": after the slash the target.
@@ -388,6 +398,16 @@ def _sentence_statements(seg, folded, sentence, clauses, subclauses, mentions) -
     items.sort(key=lambda it: it.start)
     _verdicts(folded, sentences, items)
     return [_statement(seg, folded, sentences, clauses, subclauses, items, i) for i in range(len(items))]
+
+
+def _planned_rate(folded: str, sentence: tuple[int, int], m: Mention, mode: str) -> bool:
+    """A range of a yearly rate, "bình quân 8-9%/năm", is how a plan is written, not a result
+    (a result is one figure), unless its sentence reports it ("ước đạt 8-9%/năm")."""
+    if mode == TARGET or m.op != "range":
+        return False
+    before = folded[sentence[0] : m.start]
+    yearly = m.per_year_unit or bool(_EACH_YEAR.search(before)) or "bình quân" in before[-40:]
+    return yearly and not result_cue(before)
 
 
 def _money_per_head(unit: str | None, per_head: bool) -> bool:
@@ -485,6 +505,19 @@ def _years_in(folded: str, a: int, b: int) -> tuple[tuple[int, int], ...]:
     ]  # "so với năm 2020" is the base of a comparison, not the value's year
     labels = [(m.start(), int(m.group(1))) for m in _YEAR_LABEL.finditer(folded, a, b)]
     return tuple(sorted(found + labels)) if labels else tuple(found)
+
+
+# On the text as written: the capital marks a sentence's start even where the sentence before it
+# (a photo caption, a headline) has no full stop.
+_SENTENCE_TIME = re.compile(r"(?<![^\W\d_])(?:Trong năm|Trong cả năm|Cả năm|Năm)\s+((?:19|20)\d\d)\s*,")
+
+
+@functools.lru_cache(maxsize=32)
+def _opened_years(text: str) -> tuple[tuple[int, int], ...]:
+    """(offset, year) of the sentences of a segment that open with their year ("Năm 2023, …")."""
+    if "ăm" not in text:
+        return ()
+    return tuple((m.start(), int(m.group(1))) for m in _SENTENCE_TIME.finditer(text))
 
 
 @functools.lru_cache(maxsize=32)
@@ -585,8 +618,16 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
         ):
             per_year = True
     year = _year(folded, sentence, at, end, clause[1])
+    if year is None and it.kind == RESULT and not seg.heading_time and not _periods_in(folded, *sentence):
+        # "Năm 2025, xã … đạt được nhiều kết quả. … kết nạp được 86 đảng viên": the year a
+        # sentence opens with holds for the results after it in its paragraph (not for one whose
+        # sentence names a period: "Giai đoạn 2021 – 2024 đã hỗ trợ: 1,7 tỷ đồng").
+        year = next((y for s, y in reversed(_opened_years(seg.text)) if s < at), seg.opened_year)
     if year is None and seg.period is None:
         year = seg.year
+    if year is None and it.kind == RESULT and seg.period is None and not _periods_in(folded, *sentence):
+        # last, the document's own date: a result reported in an article of 2023 is for 2023
+        year = seg.doc_year
     period = _period(folded, sentence, at, seg.period if it.kind == TARGET else None)
     domain = first_domain(fold(name)) or seg.domain or first_domain(folded[clause[0] : clause[1]])
     quote = _quote(seg.text, *sentence)

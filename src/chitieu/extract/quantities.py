@@ -179,7 +179,11 @@ def _unit(m: re.Match[str]) -> tuple[str | None, bool, float]:
     return unit, per_year, extra
 
 
-_DATE_AT = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}(?!\d)|\d{1,2}-\d{1,2}-\d{4}(?!\d)")
+# "29/11/2024", "29-11-2024", and an ISO date "2025-08-21" (as web pages date an article).
+_DATE_AT = re.compile(
+    r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}(?!\d)|\d{1,2}-\d{1,2}-\d{4}(?!\d)"
+    r"|(?:19|20)\d\d-(?:0?[1-9]|1[0-2])(?:-\d{1,2})?(?![\d,.]*\d)(?!\s*%)"
+)
 _DOCNUM_AT = re.compile(NUM + r"\s*(?:/|-)\s*(?=[" + L + r"])|\d+/\d{4}/[" + L + r"]")
 _PERIOD_AT = re.compile(r"(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d(?![\d.,]*\d)")
 _PAREN_NUMBER_AT = re.compile(r"\d{1,2}\s*\)")

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from chitieu.extract.document import Document
+from chitieu.extract.evidence import document_year
 from chitieu.extract.normalise import fold
 from chitieu.extract.tables import header_roles
 
@@ -114,6 +115,9 @@ class Segment:
     header: list[str] | None = None  # ... that header's cells
     roles: list[str] | None = None  # ... and their roles (name, unit, target, result, ratio, verdict)
     year: int | None = None  # the year the section's heading names ("… năm 2024")
+    doc_year: int | None = None  # the year of the document's own date (evidence of kind)
+    heading_time: bool = False  # a heading or the title names its year or period
+    opened_year: int | None = None  # the year the last paragraph opening with one named ("Năm 2023, …")
 
     def line_at(self, offset: int) -> int:
         i = bisect.bisect_right(self.starts, offset) - 1
@@ -131,6 +135,7 @@ class _Context:
     time_rank: int = 99  # the rank of the heading that named the year or period
     title_year: int | None = None  # what the document's title names ("BÁO CÁO / Tình hình … năm 2023")
     title_period: str | None = None
+    opened_year: int | None = None  # "Năm 2023, …" at a paragraph's start, until the next heading
 
 
 def _clean(line: str) -> str:
@@ -159,6 +164,38 @@ _ABOUT = re.compile(r"^-\s*về\s")
 
 
 _CELL_GAP = re.compile(r" *\t *| {3,}")
+# The words a section's title starts with when a page writes it as a plain line.
+_SECTION_TITLE = re.compile(
+    r"^(?:các\s+|những\s+)?(?:chỉ tiêu|mục tiêu|phương hướng|nhiệm vụ|định hướng|kết quả thực hiện)"
+    r"(?:\s+(?:chủ yếu|cụ thể|tổng quát|chính|chung|và))?(?![^\s(])"
+)
+# A paragraph that opens with its year, "Năm 2023, …", "Trong năm 2024, …": the results after it (in
+# it and the paragraphs that follow, up to the next heading) are for that year.
+_TIME_OPENER = re.compile(r"^(?:trong\s+|cả\s+|trong cả\s+)?năm\s+((?:19|20)\d\d)\s*,")
+# Web text flattened into one line: a title in capitals before the body
+# ("CÁC CHỈ TIÊU CHỦ YẾU TRONG NHIỆM KỲ 2020-2025 I. Về kinh tế … 1. Tốc độ …").
+_ROMAN_OR_NUMBER = re.compile(r"^(?:[IVX]+|\d+)[.)]?$")
+
+
+def _caps_prefix(line: str) -> tuple[str, str] | None:
+    """(title, body) when ``line`` starts with a title in capitals and goes on with a long body."""
+    if len(line) < 55 or sum(w.isupper() for w in line[:90].split(None, 7)[:7]) < 4:
+        return None  # the cheap test first: most lines start in lower case
+    words = line.split()
+    i = 0
+    while i < len(words) and i < 3 and words[i].lower() == words[i]:
+        i += 1  # a date line's leftovers before the title ("date 2020-08")
+    start = i
+    while i < len(words) and words[i].upper() == words[i]:
+        i += 1
+    while i > start and _ROMAN_OR_NUMBER.match(words[i - 1]):
+        i -= 1  # "… 2020-2025 I. Về kinh tế": the item's number starts the body
+    title = words[start:i]
+    lettered = [w for w in title if any(c.isalpha() for c in w)]
+    body = " ".join(words[i:])
+    if len(lettered) < 4 or sum(len(w) for w in lettered) < 15 or len(body) < 40:
+        return None
+    return " ".join(title), body
 
 
 def _spaced_cells(line: str, columns: int | None) -> list[str] | None:
@@ -203,6 +240,18 @@ def _heading(cleaned: str, raw: str) -> bool:
         )
     if _ABOUT.match(folded) and len(s) < 90 and not s.rstrip().endswith((".", ";")):
         return True
+    if (
+        s[:1].isupper()  # not a broken line going on ("các mục tiêu phát triển …, UBND phường đã")
+        and _SECTION_TITLE.match(folded)
+        and len(s) < 100
+        and "|" not in s  # a table's header row ("Chỉ tiêu | Đơn vị | Kết quả")
+        and "\t" not in s
+        and "   " not in s
+        and not s.rstrip().endswith((".", ";", ",", ":"))
+    ):
+        # "Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)": a section's title on a page that sets
+        # no capitals or numbering; one stating figures is content.
+        return not re.search(r"\d", _YEARS.sub("", _PERIOD.sub("", s)))
     if not s[:1].isupper() or s[1:12].islower():
         return False
     return _capitals(s)
@@ -218,6 +267,7 @@ def _update(ctx: _Context, heading: str) -> None:
     if re.search(r"\bđvt\b|đơn vị tính", folded):
         return  # a table's column header, not a section
     rank = _rank(heading)
+    ctx.opened_year = None
     if _RESULT_HEADING.search(folded):
         ctx.mode, ctx.mode_rank = RESULT, rank
     elif _TARGET_HEADING.search(folded):
@@ -331,6 +381,7 @@ def segments(doc: Document) -> list[Segment]:
     out: list[Segment] = []
     ctx = _Context()
     ctx.title_year, ctx.title_period = _title_time(doc.lines)
+    doc_year = document_year(doc.lines)
     ctx.year, ctx.period = ctx.title_year, ctx.title_period
     if ctx.year or ctx.period:
         ctx.time_rank = -1
@@ -357,7 +408,22 @@ def segments(doc: Document) -> list[Segment]:
     def append(number: int, text: str) -> None:
         nonlocal current, length
         if current is None:
-            current = Segment("", ctx.mode, ctx.domain, ctx.period, general=ctx.general, year=ctx.year)
+            opener = _TIME_OPENER.match(fold(text[:40]))
+            if opener:
+                ctx.opened_year = int(opener.group(1))
+            current = Segment(
+                "",
+                ctx.mode,
+                ctx.domain,
+                ctx.period,
+                general=ctx.general,
+                year=ctx.year,
+                doc_year=doc_year,
+                heading_time=bool(ctx.year or ctx.period),
+                # a line going on with a figure or in lower case continues a sentence (broken by a
+                # footnote in PDF text), not a paragraph of the opened year
+                opened_year=ctx.opened_year if text.lstrip()[:1].isupper() or _BULLET.match(text) else None,
+            )
         if pieces:
             length += 1
         current.starts.append(length)
@@ -371,6 +437,7 @@ def segments(doc: Document) -> list[Segment]:
         if not raw.strip():
             continue
         if _is_marker(raw):
+            ctx.opened_year = None  # a footnote's "Năm 2022, …" is no paragraph of the report's
             # A footnote body starts after a marker when the next text starts a sentence.
             nxt = next((x for x in lines[i + 1 : i + 4] if x.strip()), "")
             if nxt and (nxt.strip()[0].isupper() or nxt.strip()[0].isdigit()):
@@ -430,6 +497,14 @@ def segments(doc: Document) -> list[Segment]:
             seg.folded = fold(seg.text)
             out.append(seg)
             continue
+        caps = _caps_prefix(cleaned) if " | " not in cleaned else None
+        if caps is not None:
+            close()
+            _update(ctx, caps[0])
+            seg = Segment(caps[0], ctx.mode, ctx.domain, ctx.period, [0], [number], True)
+            seg.folded = fold(seg.text)
+            out.append(seg)
+            cleaned = caps[1]
         if " | " in cleaned:
             close()
             cells = cleaned.split(" | ")

@@ -1,0 +1,142 @@
+"""The words that tell a target from a result, and the document's own date, as data.
+
+Owns the vocabulary of *kind evidence* (issue 12): a heading is one piece of evidence, the
+clause's own words and years are others. The word lists below are what Vietnamese offices
+write across reports — plan language (phấn đấu, đề ra … chỉ tiêu:, dự kiến, đến năm …) against
+report language (ước đạt, đã đạt, so với cùng kỳ …) — kept here as data so that the extractor,
+the segmenter and their tests read one list. All patterns work on folded text (``normalise.fold``).
+
+Also the document's date: "…, ngày 29 tháng 11 năm 2024", "29/11/2024" or an article's
+date line "2025-08-21" near the top. A year after it is the future: a value for it is planned.
+"""
+
+from __future__ import annotations
+
+import re
+
+_L = "a-zà-ỹđ"
+
+# --- target evidence -----------------------------------------------------------------------
+# Plan verbs and modality: a number after one of these, in its sentence, is planned.
+TARGET_WORDS: tuple[str, ...] = (
+    "phấn đấu",
+    "mục tiêu đến",
+    "mục tiêu năm",
+    "dự kiến đến",
+    "dự kiến năm",
+    "định hướng đến",
+    "định hướng năm",
+)
+# "Đại hội đề ra …": the verb that sets targets; not "chỉ tiêu đề ra" after a
+# result ("đạt 100% chỉ tiêu đề ra"), which names the plan a result is measured against.
+# ("xác định" alone is no such verb: "UBND phường xác định cải cách hành chính là nhiệm vụ trọng tâm".)
+TARGET_VERB = r"(?<![" + _L + r"])đề ra(?![" + _L + r"])"
+# ... nor "(các) chỉ tiêu … đề ra" where the plan is the subject of a report ("Một số chỉ tiêu của các
+# phường, xã đề ra chưa đạt kế hoạch").
+RESULT_BEFORE_VERB = r"(?:đạt|vượt|hoàn thành|so với|thực hiện|chỉ tiêu|mục tiêu|kế hoạch)[^.;]{0,70}$"
+# A list of targets announced: "đề ra 12 chỉ tiêu cụ thể:", "đề ra các chỉ tiêu chủ yếu:",
+# "Các chỉ tiêu chủ yếu:", "mục tiêu cụ thể:" — everything after the colon in that sentence.
+TARGET_LIST_INTRO = (
+    r"(?:(?:đề ra|xác định|thông qua|đặt ra|giao|(?<!so )với|gồm|gồm có)\s+(?:(?<!/)\d+\s+|các\s*|những\s+|một số\s+)?"
+    r"(?:chỉ tiêu|mục tiêu|nhóm chỉ tiêu)"
+    r"|(?<!["
+    + _L
+    + r"])(?:các\s*)?(?:chỉ tiêu|mục tiêu)\s+(?:chủ yếu|cụ thể|chính|kinh tế - xã hội|như sau|sau))"
+    r"[^.;:\d]{0,40}:"
+)
+# Report language before the list intro makes it a report on those targets, not the list.
+RESULT_BEFORE_INTRO = r"(?:kết quả|thực hiện|đạt|đạt được|hoàn thành|vượt)\s+(?:\S+\s+){0,3}$"
+
+# --- result evidence -----------------------------------------------------------------------
+RESULT_WORDS: tuple[str, ...] = (
+    "ước đạt",
+    "ước thực hiện",
+    "ước tính",
+    "đã đạt",
+    "đạt được",
+    "đã thực hiện",
+    "hiện có",
+    "hiện nay có",
+)
+# A comparison with the past reports a result ("tăng 8% so với cùng kỳ").
+RESULT_COMPARISON = ("so với cùng kỳ",)
+
+TARGET_CUE = re.compile("|".join(map(re.escape, TARGET_WORDS)))
+_TARGET_LIST_INTRO = re.compile(TARGET_LIST_INTRO)
+_TARGET_VERB = re.compile(TARGET_VERB)
+_RESULT_BEFORE_VERB = re.compile(RESULT_BEFORE_VERB)
+RESULT_CUE = re.compile("|".join(map(re.escape, RESULT_WORDS + RESULT_COMPARISON)))
+_RESULT_BEFORE_INTRO = re.compile(RESULT_BEFORE_INTRO)
+
+# A year the value is *for*: "đến năm 2030", "năm 2026", "giai đoạn 2026-2030" (its end year).
+_FOR_YEAR = re.compile(
+    r"(?:(?:đến|tới|vào|cuối|trong)\s+)?năm\s+((?:19|20)\d\d)(?![\d.,]*\d)"
+    r"|(?:giai đoạn|nhiệm kỳ|thời kỳ|kế hoạch)\s+((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)"
+)
+# "so với năm 2025", "gấp 2 lần năm 2020": the base of a comparison is no evidence.
+_BASE_BEFORE = re.compile(r"(?:so với|bằng|gấp|hơn|lần|từ)\s+(?:cùng kỳ\s+|cuối\s+|đầu\s+)?$")
+
+
+def target_cue(folded: str) -> bool:
+    """Whether ``folded`` (a sentence up to a number) holds plan words for that number."""
+    if TARGET_CUE.search(folded):
+        return True
+    if "đề ra" in folded:
+        for m in _TARGET_VERB.finditer(folded):
+            if not _RESULT_BEFORE_VERB.search(folded[max(0, m.start() - 80) : m.start()]):
+                return True
+    if ":" not in folded or "tiêu" not in folded:
+        return False  # the cheap test first: most sentences announce no list
+    for m in _TARGET_LIST_INTRO.finditer(folded):
+        if _RESULT_BEFORE_INTRO.search(folded[max(0, m.start() - 40) : m.start()]):
+            continue  # "Kết quả thực hiện các chỉ tiêu chủ yếu:" reports on the list
+        return True
+    return False
+
+
+def result_cue(folded: str) -> bool:
+    """Whether ``folded`` holds report words (an estimate, an achievement, a comparison with last year)."""
+    return bool(RESULT_CUE.search(folded))
+
+
+def future_year(folded: str, doc_year: int | None) -> bool:
+    """Whether ``folded`` names a year (or a term ending in one) later than the document's date."""
+    if doc_year is None:
+        return False
+    for m in _FOR_YEAR.finditer(folded):
+        if _BASE_BEFORE.search(folded[max(0, m.start() - 20) : m.start()]):
+            continue
+        if m.group(1):
+            if int(m.group(1)) > doc_year:
+                return True
+        elif int(m.group(2)) >= doc_year and int(m.group(3)) > doc_year:
+            return True  # "giai đoạn 2026-2030" in a document of 2025 or 2026
+    return False
+
+
+# --- the document's date -------------------------------------------------------------------
+_DATE_WORDS = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)(?!\d)")
+_DATE_NUMERIC = re.compile(
+    r"(?<![\d/.-])(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)"
+    r"|((?:19|20)\d\d)-(?:0?[1-9]|1[0-2])(?:-\d{1,2})?)(?![\d/.-])"
+)
+DATE_LINES = 12  # where a report's place-and-date line or an article's date line stands
+
+
+def document_year(lines: list[str]) -> int | None:
+    """The year of the document's own date, from its first lines, or None.
+
+    "UBND xã …, ngày 29 tháng 11 năm 2024" (an official document's place and date) first;
+    else a numeric date standing near the top (an article's date line "2025-08-21" or
+    "21/08/2025"). Only the first lines are read: dates further on are what the text is about.
+    """
+    head = [line.lower() for line in lines[:DATE_LINES] if line.strip() and not line.lstrip().startswith("#")]
+    for line in head:
+        m = _DATE_WORDS.search(line)
+        if m:
+            return int(m.group(1))
+    for line in head:
+        m = _DATE_NUMERIC.search(line[:60])
+        if m:
+            return int(m.group(1) or m.group(2))
+    return None
