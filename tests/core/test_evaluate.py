@@ -74,7 +74,9 @@ def test_the_reason_is_carried_as_data_clause_and_verdict_never_split_again():
     q = Target("Giữ vững: chuẩn quốc gia về y tế", Form.QUALITATIVE, Bound(Op.QUALITATIVE))
     ind = indicator("Đạt chuẩn quốc gia về y tế", None, Kind.BOOLEAN, Direction.KEEP)
     mid = evaluate(ind, q, Series.of({2023: 1}), base_year=2020, final_year=2025)
-    assert mid.clause == "Năm 2023: đã đạt “Giữ vững: chuẩn quốc gia về y tế”"
+    # (issue 11: a "giữ vững" standard is worded as kept, and before 2025 it is progress only)
+    assert mid.clause == "Năm 2023: giữ được “Giữ vững: chuẩn quốc gia về y tế”"
+    assert mid.reason_parts.verdict == "Đạt tiến độ"
     # Mid-term: the verdict part is the progress, the clause is unchanged.
     s = Series.of({2020: 100, 2021: 120, 2022: 142})
     e = evaluate(indicator(), growth(17, 19), s, base_year=2020, final_year=2025)
@@ -243,10 +245,13 @@ def test_each_year_level_must_hold_every_year():
     t = Target("Hàng năm đạt 100%", Form.LEVEL, Bound.exact(100), "%", Horizon.EACH_YEAR)
     ok = Series.of({2021: 100, 2022: 100, 2023: 100})
     bad = Series.of({2021: 100, 2022: 97, 2023: 100})
-    assert evaluate(ind, t, ok, base_year=2020, final_year=2025).status is Status.DAT
-    e = evaluate(ind, t, bad, base_year=2020, final_year=2025)
+    assert evaluate(ind, t, ok, base_year=2020, final_year=2023).status is Status.DAT
+    e = evaluate(ind, t, bad, base_year=2020, final_year=2023)
     assert e.status is Status.KHONG_DAT
-    assert e.reason == "Các năm 2022 không đạt mức 100% hằng năm: Không đạt"
+    assert e.reason == "2/3 năm đạt; các năm 2022 không đạt mức 100% hằng năm: Không đạt"
+    # Changed with issue 11 (item 3): before the term's last year the verdict is only progress.
+    mid = evaluate(ind, t, bad, base_year=2020, final_year=2025)
+    assert (mid.label, mid.met) == ("Chưa đạt tiến độ", False)
 
 
 def test_cumulative_target_sums_the_years_of_the_term():

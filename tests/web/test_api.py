@@ -79,7 +79,10 @@ def test_the_evaluations_come_from_the_core(ward_plan, places, officer, api_for)
     do_save_values(places.ward2, ward_plan, 2020, [{"indicator": "XH09", "value": "95"}], acting_user=officer)
     do_save_values(places.ward2, ward_plan, 2025, [{"indicator": "XH09", "value": "100", "status": "uoc"}],
                    acting_user=officer)
-    data = api_for(officer).get(f"/api/plans/{ward_plan.pk}/evaluations").json()
+    # Issue 11: evaluations read approved values by default; these are not approved yet.
+    approved = api_for(officer).get(f"/api/plans/{ward_plan.pk}/evaluations").json()
+    assert {e["code"]: e for e in approved["evaluations"]}["XH09"]["status"] == "chua_du_so_lieu"
+    data = api_for(officer).get(f"/api/plans/{ward_plan.pk}/evaluations?du_lieu=moi_nhat").json()
     by_code = {e["code"]: e for e in data["evaluations"]}
     assert by_code["XH09"]["status"] == "dat"
     assert by_code["KT01"]["status"] == "chua_du_so_lieu"

@@ -41,7 +41,15 @@ def store_plan(unit, plan_file: Path = PLAN_FILE):
                 {"indicator": item.indicator.code, "value": obs.value, "status": obs.status.value})
     for year, rows in sorted(by_year.items()):
         do_save_values(unit, plan, year, rows, acting_user=None)
+        _approve(unit, plan, year)
     return plan, core
+
+
+def _approve(unit, plan, year):
+    """Pages evaluate approved values (issue 11): the fixtures' values are approved."""
+    from chitieu.web.values.actions import do_approve, do_submit
+
+    do_approve(do_submit(unit, plan, year, acting_user=None), acting_user=None)
 
 
 def load_quang_tri(places, catalogue) -> SimpleNamespace:
@@ -55,6 +63,7 @@ def load_quang_tri(places, catalogue) -> SimpleNamespace:
     for ward in (places.ward1, places.ward2):
         rows = [{"indicator": code, "value": v, "status": "chinh_thuc"} for code, v in WARD_VALUES[ward.code].items()]
         do_save_values(ward, plan, 2024, rows, acting_user=None)
+        _approve(ward, plan, 2024)
     return SimpleNamespace(plan=plan, core=core, town=places.town, ward1=places.ward1, ward2=places.ward2)
 
 

@@ -57,10 +57,12 @@ def test_the_values_table_lists_each_value_with_its_status_and_the_one_used(page
 
 
 def test_an_estimate_and_an_official_figure_of_one_year_are_both_listed(quang_tri, viewer, client_for):
-    from chitieu.web.values.actions import do_save_values
+    from chitieu.web.values.actions import do_approve, do_reopen, do_save_values, do_submit
 
+    do_reopen(quang_tri.plan.submissions.get(unit=quang_tri.town, year=2025), acting_user=None)
     do_save_values(quang_tri.town, quang_tri.plan, 2025,
                    [{"indicator": "KT01", "value": "6.201,5", "status": "chinh_thuc"}], acting_user=None)
+    do_approve(do_submit(quang_tri.town, quang_tri.plan, 2025, acting_user=None), acting_user=None)
     url = reverse("dashboards:indicator", args=[quang_tri.town.pk, quang_tri.plan.pk, "KT01"])
     values = client_for(viewer).get(url).context["values"]
     y2025 = [(v.value, v.status_label, v.used) for v in values if v.year == 2025]

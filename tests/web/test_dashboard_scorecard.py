@@ -99,15 +99,23 @@ def test_an_earlier_year_shows_the_mid_term_picture_with_its_forecast(quang_tri,
     assert "5.164" in client_for(viewer).get(url).content.decode()
 
 
-def test_a_new_value_changes_the_scorecard_at_once(quang_tri):
-    from chitieu.web.values.actions import do_save_values
+def test_a_new_value_changes_the_scorecard_at_once_it_is_approved(quang_tri):
+    from chitieu.web.values.actions import do_approve, do_reopen, do_save_values, do_submit
 
     before = scorecard_for(quang_tri.plan, quang_tri.town)
     assert before.row("KT02").status is Status.KHONG_DAT
+    do_reopen(quang_tri.plan.submissions.get(unit=quang_tri.town, year=2025), acting_user=None)
     # 696 × 1,105^5 ≈ 1.146,6: an official 2025 figure of 1.150 meets "tăng 10-11%/năm".
     do_save_values(quang_tri.town, quang_tri.plan, 2025,
                    [{"indicator": "KT02", "value": "1.150", "status": "chinh_thuc"}], acting_user=None)
+    latest = scorecard_for(quang_tri.plan, quang_tri.town, latest=True)
+    assert latest.row("KT02").status is Status.DAT and latest.row("KT02").latest_unapproved
+    # reopened, 2025 is no longer approved: the approved scorecard is the 2024 picture (progress only)
+    reopened = scorecard_for(quang_tri.plan, quang_tri.town)
+    assert reopened.row("KT02").latest_year == 2024 and "tiến độ" in reopened.row("KT02").status_label
+    do_approve(do_submit(quang_tri.town, quang_tri.plan, 2025, acting_user=None), acting_user=None)
     after = scorecard_for(quang_tri.plan, quang_tri.town)
+    assert not after.row("KT02").latest_unapproved
     assert after.row("KT02").status is Status.DAT
     assert after.row("KT02").latest_status_label == "Chính thức"
     assert before.summary.text == "8/11 chỉ tiêu đạt và vượt"
@@ -128,9 +136,33 @@ def test_the_demo_towns_scorecard_reads_like_its_report(db, client):
     load_demo("mat-khau-demo-1")
     plan = Plan.objects.get(unit__code="464")
     assert client.login(username="xem", password="mat-khau-demo-1")
-    html = client.get(reverse("dashboards:scorecard", args=[plan.unit.pk, plan.pk])).content.decode()
+    # The demo leaves the 2025 estimates submitted, not approved (issue 11): the report's figures
+    # are the latest values; the approved ones end in 2024 and give only progress.
+    url = reverse("dashboards:scorecard", args=[plan.unit.pk, plan.pk])
+    approved = client.get(url).content.decode()
+    assert re.search(r'data-testid="status-KT01">(Đạt tiến độ|Chưa đạt tiến độ)<', approved)
+    html = client.get(url + "?du_lieu=moi_nhat").content.decode()
+    assert 'data-testid="unapproved-KT01"' in html
     retail = re.search(r'<tr[^>]*data-code="KT01".*?</tr>', html, re.S).group(0)
     assert "117,08" in retail and ">Đạt<" in retail
     industry = re.search(r'<tr[^>]*data-code="KT02".*?</tr>', html, re.S).group(0)
     assert "106,29" in industry and ">Không đạt<" in industry
     assert re.search(r"\d+/11 <small>chỉ tiêu đạt và vượt", html)
+
+
+def test_before_the_final_year_badge_and_sentence_say_the_same_progress(quang_tri, viewer, client_for):
+    """Issue 11: KT04-like rows once had the badge "Không đạt" beside the text "Đạt tiến độ"."""
+    card = scorecard_for(quang_tri.plan, quang_tri.town, as_of=2024)
+    for group in card.groups:
+        for row in group.rows:
+            if row.status is None or row.status is Status.CHUA_DU_SO_LIEU:
+                continue
+            assert row.status_label in ("Đạt tiến độ", "Chưa đạt tiến độ"), (row.code, row.status_label)
+            assert row.sentence.endswith(": " + row.status_label), (row.code, row.sentence)
+    assert sum(card.summary.counts.values()) == card.summary.total
+    assert card.summary.counts[Status.KHONG_DAT] == card.summary.counts[Status.DAT] == 0
+    url = reverse("dashboards:scorecard", args=[quang_tri.town.pk, quang_tri.plan.pk]) + "?as_of=2024"
+    html = _text(client_for(viewer).get(url).content.decode())
+    assert "tiến độ" in html
+    assert not re.search(r'data-testid="status-[^"]+">\s*(Không đạt|Đạt|Vượt)\s*<', client_for(viewer).get(url)
+                         .content.decode())

@@ -51,7 +51,7 @@ def test_a_plan_cannot_end_before_it_starts(places, admin):
 def test_the_plan_becomes_the_core_plan_with_children_and_values(ward_plan, catalogue, places):
     Value.objects.create(unit=places.ward2, indicator=catalogue["KT01"], year=2020, status="chinh_thuc", value=100)
     Value.objects.create(unit=places.ward2, indicator=catalogue["KT01"], year=2025, status="uoc", value=250)
-    core = ward_plan.to_core(as_of=2025)
+    core = ward_plan.to_core(as_of=2025, approved_only=False)  # values not approved (issue 11)
     assert (core.unit_name, core.base_year, core.final_year) == ("Phường 2", 2020, 2025)
     kt01 = next(i for i in core.items if i.indicator.code == "KT01")
     assert [c.indicator.code for c in kt01.children] == ["KT01.1"]

@@ -25,8 +25,11 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @pytest.fixture
-def ward_values(ward_plan, places, officer):
-    """What Phường 2's officer entered: the base year, 2024, and the estimates for 2025."""
+def ward_values(ward_plan, places, officer, reviewer):
+    """What Phường 2's officer entered: the base year, 2024, and the estimates for 2025, approved
+    (issue 11: the report is built from approved values)."""
+    from chitieu.web.values.actions import do_approve, do_submit
+
     ward = places.ward2
     rows = {
         2020: [("KT01", "150"), ("KT04", "55"), ("XH06", "1,8"), ("XH11", "85")],
@@ -37,6 +40,7 @@ def ward_values(ward_plan, places, officer):
         status = "uoc" if year == 2025 else "chinh_thuc"
         do_save_values(ward, ward_plan, year, [{"indicator": c, "value": v, "status": status} for c, v in pairs],
                        acting_user=officer)
+        do_approve(do_submit(ward, ward_plan, year, acting_user=officer), acting_user=reviewer)
     return rows
 
 
@@ -96,13 +100,20 @@ def test_the_summary_line_is_the_core_summary_of_the_same_data(ward_values, ward
 
 
 def test_a_value_entered_through_the_values_actions_appears_in_the_appendix(ward_values, ward_plan, places,
-                                                                            officer, client_for):
+                                                                            officer, reviewer, client_for):
+    from chitieu.web.values.actions import do_approve, do_reopen, do_submit
+
     client = client_for(officer)
     before = _appendix_rows(_document(_post(client, _url(places, ward_plan))))
     income = before["Thu nhập bình quân đầu người"]
     assert "78,5" in income and "86" in income
+    do_reopen(ward_plan.submissions.get(unit=places.ward2, year=2025), acting_user=reviewer)
     do_save_values(places.ward2, ward_plan, 2025, [{"indicator": "KT04", "value": "88,2", "status": "chinh_thuc"}],
                    acting_user=officer)
+    # issue 11: the report uses approved values, so the new figure appears once approved
+    unapproved = _appendix_rows(_document(_post(client, _url(places, ward_plan))))
+    assert "88,2" not in unapproved["Thu nhập bình quân đầu người"]
+    do_approve(do_submit(places.ward2, ward_plan, 2025, acting_user=officer), acting_user=reviewer)
     after = _appendix_rows(_document(_post(client, _url(places, ward_plan))))
     income = after["Thu nhập bình quân đầu người"]
     assert "88,2" in income and "86" not in income  # the official figure replaces the estimate

@@ -187,3 +187,70 @@ def test_a_submitted_year_says_why_it_cannot_be_changed(ward_plan, places, offic
     body = client.get(_url(places.ward2, ward_plan, 2024)).content.decode()
     assert "Số liệu năm này đang khóa vì đã gửi kiểm tra." in body
     assert 'name="v-KT01"' not in body and 'class="submit-box"' not in body
+
+
+# --- yes/no indicators (issue 11, item 1) ---------------------------------------------------
+
+@pytest.fixture
+def yes_no_plan(ward_plan, catalogue):
+    from chitieu.web.plans.models import PlanTarget
+
+    PlanTarget.objects.create(plan=ward_plan, indicator=catalogue["XH16"], phrase="Duy trì chuẩn phổ cập giáo dục",
+                              order=50)
+    PlanTarget.objects.create(plan=ward_plan, indicator=catalogue["XH14"],
+                              phrase="Đạt chuẩn quốc gia về y tế trước năm 2023", order=51)
+    return ward_plan
+
+
+@pytest.mark.parametrize("typed, stored", [
+    ("Đạt", 1), ("Không đạt", 0), ("chưa đạt", 0), ("có", 1), ("không", 0), ("1", 1), ("0", 0), (True, 1), (False, 0),
+])
+def test_a_yes_no_value_is_taken_as_words_booleans_or_1_0_and_stored_as_1_0(yes_no_plan, places, officer, typed,
+                                                                            stored):
+    do_save_values(places.ward2, yes_no_plan, 2024, [{"indicator": "XH16", "value": typed}], acting_user=officer)
+    assert Value.objects.get(indicator__code="XH16").value == stored
+
+
+def test_a_yes_no_value_that_is_no_answer_is_refused_with_the_words_to_use(yes_no_plan, places, officer):
+    with pytest.raises(ActionError) as exc:
+        do_save_values(places.ward2, yes_no_plan, 2024, [{"indicator": "XH16", "value": "tốt"}], acting_user=officer)
+    assert "chọn “Đạt” hoặc “Chưa đạt”" in " ".join(exc.value.errors["XH16.value"])
+    assert not Value.objects.exists()
+
+
+def test_the_sheet_offers_a_select_and_the_api_takes_words(yes_no_plan, places, officer, client_for, api_for):
+    client = client_for(officer)
+    body = client.get(_url(places.ward2, yes_no_plan, 2024)).content.decode()
+    assert '<select name="v-XH16"' in body and '<option value="1">Đạt</option>' in body
+    assert client.post(_url(places.ward2, yes_no_plan, 2024), {"v-XH16": "1", "s-XH16": "chinh_thuc"}).status_code == 302
+    body = client.get(_url(places.ward2, yes_no_plan, 2024)).content.decode()
+    assert '<option value="1" selected>Đạt</option>' in body
+    r = api_for(officer).post(f"/api/plans/{yes_no_plan.pk}/values", {
+        "year": 2022, "rows": [{"indicator": "XH14", "value": "Không đạt"}]}, content_type="application/json")
+    assert r.status_code == 200, r.content
+    assert Value.objects.get(indicator__code="XH14", year=2022).value == 0
+
+
+def test_yes_no_values_are_words_on_the_pages_and_judged_with_their_deadline(yes_no_plan, places, officer, reviewer,
+                                                                             client_for):
+    import re
+
+    from django.urls import reverse
+
+    from chitieu.web.dashboards.loading import scorecard_for
+    from chitieu.web.values.actions import do_approve, do_submit
+
+    for year, xh14, xh16 in ((2021, "Chưa đạt", "Đạt"), (2022, "Chưa đạt", "Đạt"), (2023, "Chưa đạt", "Đạt"),
+                             (2024, "Đạt", "Đạt"), (2025, "Đạt", "Đạt")):
+        do_save_values(places.ward2, yes_no_plan, year, [{"indicator": "XH14", "value": xh14},
+                                                         {"indicator": "XH16", "value": xh16}], acting_user=officer)
+        do_approve(do_submit(places.ward2, yes_no_plan, year, acting_user=officer), acting_user=reviewer)
+    card = scorecard_for(yes_no_plan, places.ward2)
+    # reached in 2024 for a "trước năm 2023" target: Không đạt
+    assert (card.row("XH14").latest_value, card.row("XH14").status_label) == ("Đạt", "Không đạt")
+    assert "sau thời hạn năm 2022" in card.row("XH14").sentence
+    assert (card.row("XH16").latest_value, card.row("XH16").status_label) == ("Đạt", "Đạt")
+    page = client_for(reviewer).get(reverse("dashboards:indicator", args=[places.ward2.pk, yes_no_plan.pk, "XH16"]))
+    assert [v.value for v in page.context["values"]] == ["Đạt"] * 5
+    html = page.content.decode()
+    assert not re.search(r'<td class="num">[01]</td>', html)

@@ -11,8 +11,6 @@ import sys
 
 from chitieu.core.evaluate import (
     GROWTH_DECIMALS,
-    PROGRESS_LABELS,
-    STATUS_LABELS,
     Evaluation,
     Status,
     evaluate_plan,
@@ -36,11 +34,17 @@ def register(subparsers) -> None:
 def evaluation_as_dict(e: Evaluation) -> dict:
     return {
         "code": e.indicator.code,
+        "part_of": e.indicator.parent,  # the key indicator a "Trong đó" part belongs to, else None
         "indicator": e.indicator.name,
         "unit": e.indicator.unit,
         "target": e.target.phrase,
-        "status": str(e.status),
-        "status_label": STATUS_LABELS[e.status],
+        # What every view shows: the status once final, the progress ("dat_tien_do" /
+        # "chua_dat_tien_do") before the target year; "final" says which. "current_status" is
+        # where the latest value stands against the target, kept as data, never a verdict.
+        "status": e.state,
+        "status_label": e.label,
+        "final": e.final,
+        "current_status": str(e.status),
         "reason": e.reason,
         "clause": e.clause,
         "verdict": e.reason_parts.verdict,
@@ -74,8 +78,11 @@ def run(args) -> int:
     except PlanFileError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2
-    evaluations = evaluate_plan(plan)
-    summary = summarize(evaluations)
+    # every indicator with a target, parts included (as the scorecard, the API and the report);
+    # only key indicators count in the summary
+    evaluations = evaluate_plan(plan, parts=True)
+    key_codes = {item.indicator.code for item in plan.items}
+    summary = summarize([e for e in evaluations if e.indicator.code in key_codes])
     if args.json:
         out = {
             "unit": plan.unit_name,
@@ -96,7 +103,7 @@ def run(args) -> int:
         table.add_column(col)
     for e in evaluations:
         idx = e.figure("index")
-        label = STATUS_LABELS[e.status] + (f"\n{PROGRESS_LABELS[e.progress]}" if e.progress else "")
+        label = e.label
         reason = e.reason + "".join(f"\n⚠ {d}" for d in e.discrepancies)
         reason += "".join(f"\n· {w}" for w in e.warnings)
         if e.forecast:
@@ -104,7 +111,7 @@ def run(args) -> int:
         table.add_row(
             e.indicator.code, e.indicator.name, e.target.phrase,
             format_number(idx.value, GROWTH_DECIMALS) if idx else "",
-            f"[{_COLOURS[e.status]}]{label}[/]", reason,
+            f"[{_COLOURS[e.status] if e.final else ('green' if e.met else 'red')}]{label}[/]", reason,
         )
     console.print(table)
     if plan.source:

@@ -112,7 +112,11 @@ def evaluate_item(item: PlanItem, plan: Plan) -> Evaluation | None:
     return ev
 
 
-def evaluate_plan(plan: Plan) -> list[Evaluation]:
-    """Evaluate every key indicator of a plan that has a target (sub-indicators are context,
-    not counted in the summary)."""
-    return [ev for item in plan.items if (ev := evaluate_item(item, plan)) is not None]
+def evaluate_plan(plan: Plan, *, parts: bool = False) -> list[Evaluation]:
+    """The one walk of a plan: every key indicator that has a target, in plan order; with
+    ``parts`` also every "Trong đó" part with a target of its own, each after its parent (walk
+    order). The CLI, the API, the scorecard and the report all evaluate through here; only key
+    indicators count in a summary ("x/y chỉ tiêu đạt và vượt")."""
+    if not parts:
+        return [ev for item in plan.items if (ev := evaluate_item(item, plan)) is not None]
+    return [ev for item, _depth in plan.walk() if (ev := evaluate_item(item, plan)) is not None]

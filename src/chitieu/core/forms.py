@@ -119,7 +119,7 @@ def evaluate(
             indicator, target, f"Chưa có số liệu của kỳ kế hoạch {_span_text(base_year, final_year)}"
         )
     if form is Form.QUALITATIVE:
-        ev = _eval_qualitative(indicator, target, series, as_of)
+        ev = _eval_qualitative(indicator, target, series, base_year, final_year, as_of)
     elif form is Form.STRUCTURE:
         return _no_data(
             indicator, target, "Chỉ tiêu cơ cấu cần số liệu của từng thành phần (các chỉ tiêu “Trong đó”)"
@@ -131,7 +131,7 @@ def evaluate(
     elif form is Form.MULTIPLE:
         ev = _eval_multiple(indicator, target, series, base_year, final_year, as_of)
     elif form is Form.CHANGE:
-        ev = _eval_change(indicator, target, series, base_year, as_of, value_is)
+        ev = _eval_change(indicator, target, series, base_year, final_year, as_of, value_is)
     else:
         ev = _eval_level(indicator, target, series, base_year, final_year, as_of, value_is)
     if stated:
@@ -276,6 +276,20 @@ def _with_progress(explain, progress: Progress, extra: tuple[Figure, ...]):
     return explained
 
 
+def _progress_of(status: Status) -> Progress:
+    """The progress of a term not yet over when nothing better can be projected: on track
+    while the values so far meet the target."""
+    return Progress.ON_TRACK if status in (Status.VUOT, Status.DAT) else Progress.OFF_TRACK
+
+
+def _not_yet_due(indicator, target, status, explain, discrepancies=(), forecast=None) -> Evaluation:
+    """An evaluation before its target year: its verdict on the values so far is only progress."""
+    progress = _progress_of(status) if forecast is None else (
+        Progress.OFF_TRACK if forecast.at_risk else Progress.ON_TRACK)
+    return Evaluation(indicator, target, status, progress, forecast, discrepancies,
+                      explain=_with_progress(explain, progress, ()))
+
+
 def _mid_term_growth(
     indicator, target, series, base_year, final_year, last_year, rate, achieved, status, explain
 ):
@@ -415,7 +429,7 @@ def _eval_multiple(indicator, target, series, base_year, final_year, as_of) -> E
     return Evaluation(indicator, target, status, discrepancies=discrepancies, explain=explain)
 
 
-def _eval_change(indicator, target, series, base_year, as_of, value_is) -> Evaluation:
+def _eval_change(indicator, target, series, base_year, final_year, as_of, value_is) -> Evaluation:
     points = target.points or (indicator.unit == "%" and target.unit == "%")
     unit = "điểm %" if points else (target.unit or indicator.unit)
     per_year = target.per_year
@@ -436,6 +450,11 @@ def _eval_change(indicator, target, series, base_year, as_of, value_is) -> Evalu
         amount = total / n if per_year else total
         span_end = last.year
     status = judge(round_half_up(amount, CHANGE_DECIMALS), target.bound, True)
+    projected_status = status
+    if v0 is not None and not per_year and span_end < final_year:
+        # A change over the whole term, part-way: on track if the pace so far reaches it.
+        projected_status = judge(round_half_up(total / n * (final_year - base_year), CHANGE_DECIMALS),
+                                 target.bound, True)
 
     def explain() -> Explanation:
         work = _Work()
@@ -465,6 +484,9 @@ def _eval_change(indicator, target, series, base_year, as_of, value_is) -> Evalu
             f"{verb} {bound_text(target.bound, unit)}{tail}", status
         )
 
+    if span_end < final_year:
+        progress = _progress_of(projected_status)
+        return Evaluation(indicator, target, status, progress, explain=_with_progress(explain, progress, ()))
     return Evaluation(indicator, target, status, explain=explain)
 
 
@@ -477,26 +499,63 @@ def _eval_level(indicator, target, series, base_year, final_year, as_of, value_i
         years = [o for o in series if base_year < o.year <= as_of]
         if not years:
             return _no_data(indicator, target, "Chưa có số liệu năm nào của nhiệm kỳ")
-        failed = [o.year for o in years if judge(o.value, bound, better) is Status.KHONG_DAT]
-        status = Status.KHONG_DAT if failed else Status.DAT
+        failed = []
+        every_vuot = True
+        for o in years:
+            verdict = judge(o.value, bound, better)
+            if verdict is not Status.VUOT:
+                every_vuot = False
+                if verdict is Status.KHONG_DAT:
+                    failed.append(o.year)
+        # One rule for Vượt: every year above the better end of its range (or point), as judge says.
+        status = Status.KHONG_DAT if failed else Status.VUOT if every_vuot else Status.DAT
+        met_years = len(years) - len(failed)
 
         def explain_each() -> Explanation:
             work = _Work()
             for o in years:
                 work.add(f"value:{o.year}", f"Năm {o.year}", o.value, unit, "số liệu nhập")
+            tally = f"{met_years}/{len(years)} năm đạt"
             if failed:
                 return work.done(
-                    f"Các năm {', '.join(map(str, failed))} không đạt mức {bound_text(bound, unit)} "
+                    f"{tally}; các năm {', '.join(map(str, failed))} không đạt mức {bound_text(bound, unit)} "
                     f"hằng năm", status
                 )
+            if len(years) == 1:
+                return work.done(
+                    f"Năm {years[0].year} đạt {_fmt(years[0].value)}{suffix}, {relation(status, bound)} "
+                    f"{bound_text(bound, unit)} hằng năm", status
+                )
+            word = "đều vượt" if status is Status.VUOT else "đều đạt"
             return work.done(
-                f"Các năm {years[0].year}-{years[-1].year} đều đạt mức {bound_text(bound, unit)} "
+                f"{tally}: các năm {years[0].year}-{years[-1].year} {word} mức {bound_text(bound, unit)} "
                 f"hằng năm", status
             )
 
+        if years[-1].year < final_year:
+            return _not_yet_due(indicator, target, status, explain_each)
         return Evaluation(indicator, target, status, explain=explain_each)
     if target.horizon is Horizon.CUMULATIVE and value_is != "cumulative":
         vals = [o for o in series if base_year < o.year <= as_of]
+        if vals and [o.year for o in vals] == list(range(base_year + 1, vals[-1].year + 1)) \
+                and vals[-1].year < final_year:
+            # Part-way through the term: on track if the yearly pace so far adds up to the target.
+            so_far = sum(o.value for o in vals)
+            pace = so_far / len(vals) * (final_year - base_year)
+            pace_status = judge(pace, bound, better)
+
+            def explain_pace() -> Explanation:
+                work = _Work()
+                work.add("cumulative", f"Tổng {base_year + 1}-{vals[-1].year}", so_far, unit, "Σ Vt",
+                         tuple((str(o.year), o.value) for o in vals))
+                work.add("projected", f"Dự báo tổng {base_year + 1}-{final_year} theo tốc độ hiện nay", pace,
+                         unit, "Σ Vt / n × N", (("n", len(vals)), ("N", final_year - base_year)))
+                return work.done(
+                    f"{base_year + 1}-{vals[-1].year} đạt {_fmt(so_far)}{suffix}; theo tốc độ hiện nay cả giai "
+                    f"đoạn ước đạt {_fmt(pace)}{suffix}, {relation(pace_status, bound)} {bound_text(bound, unit)}",
+                    pace_status)
+
+            return _not_yet_due(indicator, target, pace_status, explain_pace)
         if len(vals) != final_year - base_year:
             return _no_data(
                 indicator, target, f"Cần số liệu đủ các năm {base_year + 1}-{final_year} để cộng dồn"
@@ -538,6 +597,8 @@ def _eval_level(indicator, target, series, base_year, final_year, as_of, value_i
                 f"{suffix}/năm, {relation(status, bound)} {bound_text(bound, unit)}", status
             )
 
+        if vals[-1].year < final_year:
+            return _not_yet_due(indicator, target, status, explain_mean)
         return Evaluation(indicator, target, status, explain=explain_mean)
     year = min(target.year, as_of) if target.year and target.year <= final_year else as_of
     obs = series.latest(year)
@@ -595,7 +656,7 @@ def _mid_term_level(
     v0 = series.get(base_year)
     remaining = final_year - last.year
     if v0 is None or last.year <= base_year:
-        return Evaluation(indicator, target, status, discrepancies=discrepancies, explain=explain)
+        return _not_yet_due(indicator, target, status, explain, discrepancies)
     n = last.year - base_year
     if indicator.unit in ("%", "‰") or v0.value <= 0 or last.value <= 0:
         projected = last.value + (last.value - v0.value) / n * remaining
@@ -640,16 +701,61 @@ def _mid_term_level(
     )
 
 
-def _eval_qualitative(indicator, target, series, as_of) -> Evaluation:
-    obs = series.latest(as_of)
-    if obs is None:
+_KEEP_WORDS = ("duy trì", "giữ vững", "giữ chuẩn")
+
+
+def _eval_qualitative(indicator, target, series, base_year, final_year, as_of) -> Evaluation:
+    """A yes/no standard: reached (1) or not (0) in each year.
+
+    With a deadline ("trước năm 2023" → reached by 2022): Đạt once reached by the deadline,
+    Không đạt once the deadline has passed without it (reaching it later does not count); before
+    the deadline only progress. "Duy trì …": every year of the term must hold it. Otherwise the
+    final year's value is the verdict and earlier years are progress. A number that is not a
+    yes/no value (a qualitative target such as "đạt và vượt chỉ tiêu giao" on an amount) is
+    never judged: it needs the assigned figure.
+    """
+    if indicator.kind is not Kind.BOOLEAN:
+        return _no_data(indicator, target, f"Chưa có chỉ tiêu giao bằng số để so sánh với “{target.phrase}”")
+    years = [o for o in series if base_year < o.year <= as_of]
+    if not years:
         return _no_data(indicator, target, "Chưa có đánh giá")
-    status = Status.DAT if obs.value else Status.KHONG_DAT
+    last = years[-1]
+    phrase = unicodedata.normalize("NFC", target.phrase).lower()
+    keep = any(w in phrase for w in _KEEP_WORDS)
+    deadline = target.year if target.year and target.year < final_year else None
+    said = lambda o: "đạt" if o.value >= 0.5 else "chưa đạt"  # noqa: E731
+    final = True
+    if deadline is not None:
+        reached = next((o for o in years if o.value >= 0.5), None)
+        if reached is not None and reached.year <= deadline:
+            status = Status.DAT
+            clause = f"Năm {reached.year} đã đạt “{target.phrase}”, trong thời hạn năm {deadline}"
+        elif last.year >= deadline:
+            status = Status.KHONG_DAT
+            clause = (f"Năm {reached.year} mới đạt, sau thời hạn năm {deadline} của “{target.phrase}”"
+                      if reached is not None else f"Đến năm {last.year} chưa đạt “{target.phrase}” (thời hạn năm {deadline})")
+        else:
+            status, final = Status.KHONG_DAT, False
+            clause = f"Năm {last.year} chưa đạt “{target.phrase}” (thời hạn năm {deadline})"
+    elif keep:
+        lost = [o.year for o in years if o.value < 0.5]
+        status = Status.KHONG_DAT if lost else Status.DAT
+        final = last.year >= final_year
+        clause = (f"Các năm {', '.join(map(str, lost))} không giữ được “{target.phrase}”" if lost else
+                  f"Các năm {years[0].year}-{last.year} đều giữ được “{target.phrase}”" if len(years) > 1 else
+                  f"Năm {last.year}: giữ được “{target.phrase}”")
+    else:
+        status = Status.DAT if last.value >= 0.5 else Status.KHONG_DAT
+        final = last.year >= final_year
+        clause = f"Năm {last.year}: {said(last)} “{target.phrase}”"
 
     def explain() -> Explanation:
-        said = "đã" if obs.value else "chưa"
-        return Reason(f"Năm {obs.year}: {said} đạt “{target.phrase}”", STATUS_LABELS[status]), ()
+        return Reason(clause, STATUS_LABELS[status]), tuple(
+            Figure(f"value:{o.year}", f"Năm {o.year}", o.value, None, "số liệu nhập (1 = đạt, 0 = chưa đạt)", (), 0)
+            for o in years)
 
+    if not final:
+        return _not_yet_due(indicator, target, status, explain)
     return Evaluation(indicator, target, status, explain=explain)
 
 
@@ -714,7 +820,8 @@ def _eval_structure_item(item: PlanItem, plan: Plan) -> Evaluation:
         )
     last = plan.as_of or plan.final_year
     common = set.intersection(*(set(s.years()) for s in parts.values()))
-    years = sorted(y for y in common if y <= last)
+    # The base year's values are the starting point: a 2026-2030 structure is not judged on 2025.
+    years = sorted(y for y in common if plan.base_year < y <= last)
     if not years:
         return _no_data(indicator, target, f"Cần số liệu của cả {len(parts)} thành phần trong cùng một năm")
     year = years[-1]
@@ -736,6 +843,9 @@ def _eval_structure_item(item: PlanItem, plan: Plan) -> Evaluation:
         )
         return reason, figures
 
+    due = target.year if target.year and target.year <= plan.final_year else plan.final_year
+    if year < due and status is not Status.CHUA_DU_SO_LIEU:
+        return _not_yet_due(indicator, target, status, explain)
     return Evaluation(indicator, target, status, explain=explain)
 
 

@@ -1,7 +1,8 @@
 """Indicator definitions: what is measured, in what unit, which way is better, how it adds up.
 
 Owns: ``Indicator`` and its vocabularies (kind, direction, price basis, domain group,
-aggregation rule). Direction is required and never defaulted: whether more poor households
+aggregation rule), and the words of a yes/no value (``read_yes_no``, ``yes_no_label``): stored
+as 1/0, typed and shown as "Đạt" / "Chưa đạt". Direction is required and never defaulted: whether more poor households
 is good or bad is not something to guess.
 
 Pure Python; no Django, no I/O.
@@ -21,6 +22,42 @@ class Kind(StrEnum):
     SHARE = "share"  # a share of a structure: tỷ trọng dịch vụ trong cơ cấu kinh tế
     COUNT = "count"  # a number of things: số hộ nghèo, số lao động được tạo việc làm
     BOOLEAN = "boolean"  # yes/no: đạt chuẩn quốc gia về y tế
+
+
+# The words a yes/no value may be given as (folded to lower case, NFC); stored as 1 / 0.
+YES_WORDS = frozenset({"đạt", "đạt chuẩn", "có", "true", "1", "yes", "x"})
+NO_WORDS = frozenset({"không đạt", "chưa đạt", "chưa đạt chuẩn", "không đạt chuẩn", "không", "chưa", "false",
+                      "0", "no"})
+YES_LABEL = "Đạt"
+NO_LABEL = "Chưa đạt"
+
+
+def read_yes_no(raw) -> int | None:
+    """1 or 0 for a yes/no value given as a word ("Đạt", "Không đạt", "có", "không"), a JSON
+    boolean or 1/0; None when ``raw`` is none of these (the caller says what is wrong)."""
+    import unicodedata
+
+    if isinstance(raw, bool):
+        return int(raw)
+    if isinstance(raw, int | float) and raw in (0, 1):
+        return int(raw)
+    if not isinstance(raw, str):
+        return None
+    text = " ".join(unicodedata.normalize("NFC", raw).strip().lower().split())
+    if text in ("1,0", "1.0"):
+        return 1
+    if text in ("0,0", "0.0"):
+        return 0
+    if text in YES_WORDS:
+        return 1
+    if text in NO_WORDS:
+        return 0
+    return None
+
+
+def yes_no_label(value: float) -> str:
+    """A stored yes/no value in words: "Đạt" / "Chưa đạt" (never 1/0)."""
+    return YES_LABEL if value >= 0.5 else NO_LABEL
 
 
 class Direction(StrEnum):

@@ -236,7 +236,28 @@ class Evaluation:
         return None
 
     @property
+    def final(self) -> bool:
+        """Whether ``status`` is the verdict of the target year's value. Before the target
+        year it is only where the latest value stands; what is shown then is ``progress``."""
+        return self.progress is None
+
+    @property
+    def state(self) -> str:
+        """The one state every view shows: the status once final, else the progress
+        ("dat_tien_do" / "chua_dat_tien_do")."""
+        return str(self.status if self.progress is None else self.progress)
+
+    @property
+    def label(self) -> str:
+        """The label of ``state``: "Đạt", "Không đạt"… once final, "Đạt tiến độ" /
+        "Chưa đạt tiến độ" before the target year (never a final verdict too early)."""
+        return STATUS_LABELS[self.status] if self.progress is None else PROGRESS_LABELS[self.progress]
+
+    @property
     def met(self) -> bool:
+        """Met as shown: Vượt or Đạt once final, on track before the target year."""
+        if self.progress is not None:
+            return self.progress is Progress.ON_TRACK
         return self.status in (Status.VUOT, Status.DAT)
 
 
@@ -340,6 +361,8 @@ def summarize(evaluations: list[Evaluation]) -> Summary:
     return Summary(
         met=met,
         total=len(evaluations),
-        not_met=tuple(e.indicator.name for e in evaluations if e.status is Status.KHONG_DAT),
+        not_met=tuple(
+            e.indicator.name for e in evaluations if not e.met and e.status is not Status.CHUA_DU_SO_LIEU
+        ),
         no_data=tuple(e.indicator.name for e in evaluations if e.status is Status.CHUA_DU_SO_LIEU),
     )

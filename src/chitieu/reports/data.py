@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from chitieu.core import evaluate as core_evaluate
-from chitieu.core.evaluate import STATUS_LABELS, Evaluation, Status, span_index, summarize
+from chitieu.core.evaluate import Evaluation, Status, span_index, summarize
 from chitieu.core.indicators import DOMAIN_LABELS, Domain, Kind, PriceBasis
 from chitieu.core.numbers import format_number
 from chitieu.core.plan import Plan, PlanItem
@@ -130,8 +130,9 @@ class ReportData:
 
 
 def evaluate_plan(plan: Plan) -> dict[str, Evaluation]:
-    """The evaluations of ``chitieu.core.evaluate.evaluate_plan`` by indicator code."""
-    return {e.indicator.code: e for e in core_evaluate.evaluate_plan(plan)}
+    """The evaluations of ``chitieu.core.evaluate.evaluate_plan`` by indicator code, "Trong đó"
+    parts with a target of their own included (their verdict is printed as the scorecard shows it)."""
+    return {e.indicator.code: e for e in core_evaluate.evaluate_plan(plan, parts=True)}
 
 
 def basis_of(plan: Plan) -> str:
@@ -195,7 +196,7 @@ def _item_row(
         target=item.target.phrase if item.target is not None else "",
         values=values,
         comparisons=comparisons,
-        verdict=STATUS_LABELS[evaluation.status] if evaluation is not None else "",
+        verdict=evaluation.label if evaluation is not None else "",
         depth=depth,
         code=ind.code,
         numbers=numbers,
@@ -405,11 +406,13 @@ def build_report_data(plan: Plan, evaluations: dict[str, Evaluation] | None = No
                     sentences.append(s)
         sections.append(DomainSection(domain, DOMAIN_LABELS[domain], tuple(sentences)))
 
-    ordered = [evaluations[i.indicator.code] for i, _ in plan.walk() if i.indicator.code in evaluations]
+    # only key indicators count in the summary; parts are judged but not counted
+    ordered = [evaluations[i.indicator.code] for i in plan.items if i.indicator.code in evaluations]
     counts = summarize(ordered)
     judged = counts.total - len(counts.no_data)  # "được đánh giá": only those with the data to judge
     not_met = tuple(
-        f"{e.indicator.name}: {_reason_clause(e)}" for e in ordered if e.status is Status.KHONG_DAT
+        f"{e.indicator.name}: {_reason_clause(e)}" for e in ordered
+        if not e.met and e.status is not Status.CHUA_DU_SO_LIEU
     )
     period = span_text(plan.base_year + 1, plan.final_year)
     plan_words = f"kế hoạch giai đoạn {period}" if plan.final_year > plan.base_year + 1 else f"kế hoạch năm {period}"

@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import date
 
 from chitieu.core.describe import bound_text
-from chitieu.core.evaluate import Evaluation, Status
+from chitieu.core.evaluate import Evaluation, Progress, Status
 from chitieu.core.indicators import Direction, Kind
 from chitieu.core.numbers import format_number, round_half_up
 from chitieu.core.plan import PlanItem
@@ -63,8 +63,12 @@ def target_short(target: Target) -> str:
     return text
 
 
-def verdict_phrase(status: Status, basis: str) -> str:
-    """``đạt chỉ tiêu Nghị quyết``; ``basis`` is "Nghị quyết" or "kế hoạch"."""
+def verdict_phrase(status: Status, basis: str, progress: Progress | None = None) -> str:
+    """``đạt chỉ tiêu Nghị quyết``; ``basis`` is "Nghị quyết" or "kế hoạch". Before the target
+    year (``progress`` set) only the progress: ``đạt tiến độ thực hiện chỉ tiêu Nghị quyết``."""
+    if progress is not None and status is not Status.CHUA_DU_SO_LIEU:
+        word = "đạt" if progress is Progress.ON_TRACK else "chưa đạt"
+        return f"{word} tiến độ thực hiện chỉ tiêu {basis}"
     return {
         Status.VUOT: f"vượt chỉ tiêu {basis}",
         Status.DAT: f"đạt chỉ tiêu {basis}",
@@ -195,7 +199,7 @@ def indicator_sentence(
     """
     ind = item.indicator
     target = evaluation.target
-    verdict = f"{verdict_phrase(evaluation.status, basis)} ({target_short(target)})"
+    verdict = f"{verdict_phrase(evaluation.status, basis, evaluation.progress)} ({target_short(target)})"
     if evaluation.status is Status.CHUA_DU_SO_LIEU:
         verdict = f"{verdict_phrase(evaluation.status, basis)} so với chỉ tiêu {_lower_first(target_short(target))}"
     last = item.series.latest(as_of)

@@ -9,6 +9,8 @@ writes go through the same actions.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from ninja import NinjaAPI, Schema
@@ -284,14 +286,16 @@ def change_submission(request, plan_id: int, payload: SubmissionIn):
 
 
 @api.get("/plans/{plan_id}/evaluations", tags=["evaluations"])
-def evaluations(request, plan_id: int, unit_code: str | None = None, as_of: int | None = None):
-    """The evaluation of each key indicator with a target (chitieu.core.evaluate)."""
+def evaluations(request, plan_id: int, unit_code: str | None = None, as_of: int | None = None,
+                du_lieu: Literal["da_duyet", "moi_nhat"] = "da_duyet"):
+    """The evaluation of each key indicator with a target (chitieu.core.evaluate), from approved
+    values; ``du_lieu=moi_nhat`` evaluates the latest values entered, approved or not."""
     plan, _rights = get_plan_for_user(request, plan_id)
     unit = plan.unit
     if unit_code:
         unit, _r = get_unit_for_user(request, unit_code, by_code=True)
         if not Plan.objects.covers(plan, unit):
             raise Http404("unit")
-    core_plan = plan.to_core(unit=unit, as_of=as_of)
-    return {"unit_code": unit.code, "period": plan.period,
-            "evaluations": [evaluation_as_dict(e) for e in evaluate_plan(core_plan)]}
+    core_plan = plan.to_core(unit=unit, as_of=as_of, approved_only=du_lieu != "moi_nhat")
+    return {"unit_code": unit.code, "period": plan.period, "du_lieu": du_lieu,
+            "evaluations": [evaluation_as_dict(e) for e in evaluate_plan(core_plan, parts=True)]}

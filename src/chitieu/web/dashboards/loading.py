@@ -4,6 +4,10 @@ Owns: finding the plan a unit follows (its own or an ancestor's), building the s
 ``Plan.to_core(unit)`` and keeping it in memory under a key that changes whenever a value, a target or a
 review state changes (so nobody ever sees a stale verdict), the data-entry progress of a unit
 for a plan and year, and the comparison of a unit's children for one indicator.
+
+Approved data by default: scorecards are built from approved values only (``Plan.to_core``,
+filtered in ``values.history``); ``?du_lieu=moi_nhat`` (``latest_requested``) shows the latest
+values entered instead, each one not yet approved marked "chưa duyệt".
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import hashlib
 import threading
 from collections import OrderedDict
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q, Sum
 from django.http import Http404
 
 from chitieu.core.series import ValueStatus
@@ -21,6 +25,14 @@ from chitieu.web.plans.models import Plan, PlanTarget
 from chitieu.web.values.models import Submission, Value
 
 NOT_STARTED = "not_started"
+# The switch to the latest values entered (approved or not): ?du_lieu=moi_nhat.
+DATA_PARAM = "du_lieu"
+LATEST = "moi_nhat"
+
+
+def latest_requested(request) -> bool:
+    """Whether the page was asked for the latest values entered rather than the approved ones."""
+    return request.GET.get(DATA_PARAM) == LATEST
 
 
 class _Recent:
@@ -66,26 +78,39 @@ _INDICATOR_FIELDS = ("code", "name", "unit", "kind", "direction", "domain", "agg
 def _fingerprint(plan: Plan, unit) -> str:
     """Changes whenever anything a scorecard depends on changes: any value (a roll-up or a
     merged unit's history reads other units' values), the plan's targets and their indicators'
-    definitions, the unit itself. (Review states are not part of a scorecard: they are read
-    fresh on every page.)"""
+    definitions, the unit itself, and every approval (approved data is what a scorecard shows)."""
     values = Value.objects.aggregate(n=Count("id"), last=Max("updated_at"))
+    reviews = Submission.objects.aggregate(n=Count("id"), approved=Count("id", filter=Q(state=Submission.State.APPROVED)),
+                                           ids=Sum("id", filter=Q(state=Submission.State.APPROVED)),
+                                           reviewed=Max("reviewed_at"))
     targets = list(PlanTarget.objects.filter(plan=plan).values_list(
         "indicator_id", "phrase", "order", *(f"indicator__{f}" for f in _INDICATOR_FIELDS)))
-    raw = repr((values, targets, plan.base_year, plan.final_year, unit.code, unit.name, unit.parent_id,
+    raw = repr((values, reviews, targets, plan.base_year, plan.final_year, unit.code, unit.name, unit.parent_id,
                 unit.valid_from))
     return hashlib.sha1(raw.encode(), usedforsecurity=False).hexdigest()[:16]
 
 
-def scorecard_key(plan: Plan, unit, as_of: int | None = None) -> str:
+def scorecard_key(plan: Plan, unit, as_of: int | None = None, *, latest: bool = False) -> str:
     """A key that names this scorecard in this state of the data (also keys its rendered HTML)."""
-    return f"dashboards:scorecard:{plan.pk}:{unit.pk}:{as_of}:{_fingerprint(plan, unit)}"
+    mode = LATEST if latest else "duyet"
+    return f"dashboards:scorecard:{plan.pk}:{unit.pk}:{as_of}:{mode}:{_fingerprint(plan, unit)}"
 
 
-def scorecard_for(plan: Plan, unit, as_of: int | None = None, *, key: str | None = None) -> sc.Scorecard:
-    key = key or scorecard_key(plan, unit, as_of)
+def scorecard_for(plan: Plan, unit, as_of: int | None = None, *, key: str | None = None,
+                  latest: bool = False) -> sc.Scorecard:
+    """The scorecard of ``unit`` for ``plan``: from approved values, or with ``latest`` from the
+    latest values entered, those not approved marked."""
+    from chitieu.web.values.history import unapproved_years
+
+    key = key or scorecard_key(plan, unit, as_of, latest=latest)
     found = _recent.get(key)
     if found is None:
-        found = sc.build_scorecard(plan.to_core(unit=unit, as_of=as_of))
+        core = plan.to_core(unit=unit, as_of=as_of, approved_only=not latest)
+        unapproved = frozenset()
+        if latest:
+            codes = [item.indicator.code for item, _depth in core.walk()]
+            unapproved = frozenset((code, year) for _u, code, year in unapproved_years([unit.pk], codes))
+        found = sc.build_scorecard(core, unapproved=unapproved, latest=latest)
         _recent.put(key, found)
     return found
 
@@ -169,7 +194,7 @@ def current_year(plan: Plan) -> int:
     return max(plan.base_year, min(plan.final_year, this))
 
 
-def comparison_for(plan: Plan, unit, code: str, year: int | None):
+def comparison_for(plan: Plan, unit, code: str, year: int | None, *, latest: bool = False):
     """The values of indicator ``code`` for each child unit of ``unit`` active in ``year``, and
     their total by the indicator's aggregation rule (``chitieu.core.rollup.combine``).
     Without a year: the latest year in which every child has a value (else the latest with any)."""
@@ -183,7 +208,7 @@ def comparison_for(plan: Plan, unit, code: str, year: int | None):
         raise Http404("indicator")
     indicator = target.indicator
     children = list(unit.children.order_by("code"))
-    series = {c.pk: series_for(c, indicator) for c in children}
+    series = {c.pk: series_for(c, indicator, approved_only=not latest) for c in children}
     years = sorted({y for s in series.values() for y in s.years()})
     if year is None and years:
         complete = [y for y in years if all(s.get(y) for c, s in series.items()
@@ -194,7 +219,7 @@ def comparison_for(plan: Plan, unit, code: str, year: int | None):
     active = [c for c in children if c.is_active_in(year)]
     rule = str(indicator.get_aggregation_display())
     try:
-        total_series = combine_units(indicator, active, [year]) if active else None
+        total_series = combine_units(indicator, active, [year], approved_only=not latest) if active else None
         total_obs = total_series.get(year) if total_series is not None else None
         total = total_obs.value if total_obs else None
     except RollupError as exc:

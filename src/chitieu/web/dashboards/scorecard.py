@@ -17,8 +17,17 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from chitieu.core.evaluate import STATUS_LABELS, Evaluation, Figure, Status, evaluate_item, summarize
-from chitieu.core.indicators import DOMAIN_LABELS, Domain, Indicator
+from chitieu.core.evaluate import (
+    PROGRESS_LABELS,
+    STATUS_LABELS,
+    Evaluation,
+    Figure,
+    Status,
+    evaluate_plan,
+    summarize,
+)
+from chitieu.core.evaluate import Progress as TermProgress
+from chitieu.core.indicators import DOMAIN_LABELS, Domain, Indicator, Kind, yes_no_label
 from chitieu.core.numbers import format_number, round_half_up
 from chitieu.core.plan import Plan, PlanItem
 from chitieu.core.series import VALUE_STATUS_LABELS, Observation, Series, ValueStatus
@@ -42,6 +51,7 @@ SHORT_LABELS = {
 # The core's labels, named here so that makemessages finds them (they are translated at display).
 _LABELS_FOR_TRANSLATION = (
     gettext_noop("Vượt"), gettext_noop("Đạt"), gettext_noop("Không đạt"), gettext_noop("Chưa đủ số liệu"),
+    gettext_noop("Đạt tiến độ"), gettext_noop("Chưa đạt tiến độ"), gettext_noop("Chưa đạt"),
     gettext_noop("Kế hoạch"), gettext_noop("Ước thực hiện"), gettext_noop("Sơ bộ"), gettext_noop("Chính thức"),
     gettext_noop("Kinh tế"), gettext_noop("Văn hóa - xã hội"), gettext_noop("Môi trường - đô thị"),
     gettext_noop("Cải cách hành chính - chuyển đổi số"), gettext_noop("Quốc phòng - an ninh"),
@@ -53,11 +63,27 @@ STATUS_CSS: dict[Status, str] = {
     Status.DAT: "dat",
     Status.KHONG_DAT: "khong-dat",
     Status.CHUA_DU_SO_LIEU: "chua-du",
+    # Before the target year only progress is shown, in the colours of its meaning.
+    TermProgress.ON_TRACK: "dat",
+    TermProgress.OFF_TRACK: "khong-dat",
 }
+# The order the summary chips are shown in.
+STATES: tuple[str, ...] = (Status.VUOT, Status.DAT, TermProgress.ON_TRACK, TermProgress.OFF_TRACK,
+                           Status.KHONG_DAT, Status.CHUA_DU_SO_LIEU)
 
 
-def status_label(status: Status) -> str:
-    return _(STATUS_LABELS[status])
+def as_state(state: str) -> Status | TermProgress:
+    """A state as shown (``Evaluation.state``): a final status or the progress of a term not yet over."""
+    try:
+        return Status(state)
+    except ValueError:
+        return TermProgress(state)
+
+
+def status_label(state: str) -> str:
+    """The label of a state (``Evaluation.state``): "Đạt", "Đạt tiến độ"…, translated."""
+    state = as_state(state)
+    return _(STATUS_LABELS[state] if isinstance(state, Status) else PROGRESS_LABELS[state])
 
 
 def value_status_label(status: ValueStatus) -> str:
@@ -81,6 +107,16 @@ def fmt_figure(figure: Figure) -> str:
     if figure.unit in ("%", "‰"):
         return value + figure.unit
     return f"{value} {figure.unit}" if figure.unit else value
+
+
+def value_text(indicator: Indicator, value: float | None) -> str:
+    """A value as the pages show it: words for a yes/no indicator ("Đạt", never 1); values as
+    entered keep their digits, a rolled-up rate (90,355964…) is shown rounded."""
+    if value is None:
+        return "—"
+    if indicator.kind is Kind.BOOLEAN:
+        return _(yes_no_label(value))
+    return fmt(round_half_up(value, max(indicator.decimals, 2)))
 
 
 def describe(target: Target | None) -> str:
@@ -115,7 +151,9 @@ class Row:
     latest_value: str
     latest_status: ValueStatus | None
     latest_status_label: str
-    status: Status | None  # None for a part without a target of its own
+    latest_unapproved: bool  # the value shown is not approved (only with the latest-values switch)
+    status: Status | None  # None for a part without a target of its own (the values' status, not shown)
+    state: str  # what is shown: the status once final, the progress before the target year
     status_label: str
     status_css: str
     headline: FigureView | None
@@ -136,7 +174,7 @@ class Group:
 class Summary:
     met: int  # đạt + vượt
     total: int  # key indicators with a target
-    counts: dict[Status, int] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)  # by state shown (``Evaluation.state``)
     at_risk: int = 0
 
     @property
@@ -150,6 +188,11 @@ class Scorecard:
     groups: tuple[Group, ...]
     summary: Summary
     evaluations: dict[str, Evaluation]
+    latest: bool = False  # built from the latest values entered, not only the approved ones
+    unapproved: frozenset = frozenset()  # (indicator code, year) of values not approved
+
+    def is_unapproved(self, code: str, year: int | None) -> bool:
+        return (code, year) in self.unapproved
 
     def row(self, code: str) -> Row | None:
         for group in self.groups:
@@ -183,7 +226,8 @@ def headline(evaluation: Evaluation | None) -> FigureView | None:
     return None
 
 
-def _row(item: PlanItem, depth: int, evaluation: Evaluation | None, plan: Plan) -> Row:
+def _row(item: PlanItem, depth: int, evaluation: Evaluation | None, plan: Plan,
+         unapproved: frozenset = frozenset()) -> Row:
     ind = item.indicator
     latest = item.series.latest(plan.as_of)
     latest_status = latest.status if latest else None
@@ -199,12 +243,14 @@ def _row(item: PlanItem, depth: int, evaluation: Evaluation | None, plan: Plan) 
         target_understood=describe(item.target),
         latest_year=latest.year if latest else None,
         # Values as entered keep their digits; a rolled-up rate (90,355964…) is shown rounded.
-        latest_value=fmt(round_half_up(latest.value, max(ind.decimals, 2)) if latest else None),
+        latest_value=value_text(ind, latest.value if latest else None),
         latest_status=latest_status,
         latest_status_label=value_status_label(latest_status) if latest else "",
+        latest_unapproved=bool(latest) and (ind.code, latest.year) in unapproved,
         status=status,
-        status_label=status_label(status) if status else "",
-        status_css=STATUS_CSS[status] if status else "none",
+        state=evaluation.state if evaluation else "",
+        status_label=status_label(evaluation.state) if evaluation else "",
+        status_css=STATUS_CSS[as_state(evaluation.state)] if evaluation else "none",
         headline=headline(evaluation),
         sentence=evaluation.reason if evaluation else "",
         at_risk=bool(forecast and forecast.at_risk),
@@ -218,35 +264,35 @@ def summarise(evaluations: Iterable[Evaluation]) -> Summary:
     """The core's summary (``summarize``) with the count per status and of those at risk."""
     evaluations = list(evaluations)
     core = summarize(evaluations)
-    counts = dict.fromkeys(Status, 0)
+    counts = {str(s): 0 for s in STATES}
     for ev in evaluations:
-        counts[ev.status] += 1
+        counts[ev.state] += 1
     at_risk = sum(1 for ev in evaluations if ev.forecast and ev.forecast.at_risk)
     return Summary(met=core.met, total=core.total, counts=counts, at_risk=at_risk)
 
 
-def build_scorecard(plan: Plan) -> Scorecard:
+def build_scorecard(plan: Plan, *, unapproved: frozenset = frozenset(), latest: bool = False) -> Scorecard:
     """The scorecard of a plan: every indicator (key ones and their parts), grouped by domain
-    in the order of ``DOMAIN_LABELS``; the summary counts the key indicators that have a target."""
+    in the order of ``DOMAIN_LABELS``; the summary counts the key indicators that have a target.
+    ``unapproved``: (code, year) of the values not approved, marked "chưa duyệt" where shown."""
     by_domain: dict[Domain, list[Row]] = {d: [] for d in DOMAIN_LABELS}
-    evaluations: dict[str, Evaluation] = {}
-    key_evaluations: list[Evaluation] = []
+    # the one walk of the core (issue 11): the scorecard only lays its evaluations out
+    evaluations: dict[str, Evaluation] = {e.indicator.code: e for e in evaluate_plan(plan, parts=True)}
+    key_codes = {item.indicator.code for item in plan.items}
+    key_evaluations = [e for code, e in evaluations.items() if code in key_codes]
     current_domain: Domain | None = None
     for item, depth in plan.walk():
-        ev = evaluate_item(item, plan)
-        if ev is not None:
-            evaluations[item.indicator.code] = ev
-            if depth == 0:
-                key_evaluations.append(ev)
+        ev = evaluations.get(item.indicator.code)
         if depth == 0:
             current_domain = item.indicator.domain
         # A part stays under its parent even when catalogued in another domain.
         domain = item.indicator.domain if depth == 0 or current_domain is None else current_domain
-        by_domain[domain].append(_row(item, depth, ev, plan))
+        by_domain[domain].append(_row(item, depth, ev, plan, unapproved))
     groups = tuple(
         Group(domain=d, label=_(DOMAIN_LABELS[d]), rows=tuple(rows)) for d, rows in by_domain.items() if rows
     )
-    return Scorecard(plan=plan, groups=groups, summary=summarise(key_evaluations), evaluations=evaluations)
+    return Scorecard(plan=plan, groups=groups, summary=summarise(key_evaluations), evaluations=evaluations,
+                     latest=latest, unapproved=unapproved)
 
 
 def find_item(plan: Plan, code: str) -> PlanItem | None:
@@ -325,14 +371,15 @@ class ValueRow:
 
 
 def value_rows(observations: Iterable[Observation], series: Series,
-               workflow: dict[tuple[int, str], str] | None = None) -> list[ValueRow]:
+               workflow: dict[tuple[int, str], str] | None = None, indicator: Indicator | None = None) -> list[ValueRow]:
     """Every stored value of an indicator (all statuses), newest year first; ``used`` marks the
     one the series picked for its year."""
     rows = []
     for obs in sorted(observations, key=lambda o: (-o.year, o.status)):
         best = series.get(obs.year)
         rows.append(ValueRow(
-            year=obs.year, value=fmt(obs.value), status=ValueStatus(obs.status),
+            year=obs.year, value=value_text(indicator, obs.value) if indicator is not None and
+            indicator.kind is Kind.BOOLEAN else fmt(obs.value), status=ValueStatus(obs.status),
             status_label=value_status_label(ValueStatus(obs.status)),
             workflow=(workflow or {}).get((obs.year, str(obs.status)), ""),
             used=best is not None and best.status == obs.status and best.value == obs.value,

@@ -1,6 +1,7 @@
 """Dashboard views: the home page, a unit's scorecard for a plan, an indicator page, the
 comparison of child units, and data-entry progress. Thin: access through
-``chitieu.web.access`` (404 to outsiders), data from ``loading``, decisions in ``scorecard``."""
+``chitieu.web.access`` (404 to outsiders), data from ``loading``, decisions in ``scorecard``.
+Every page evaluates approved values unless asked for the latest ones (``?du_lieu=moi_nhat``)."""
 
 from __future__ import annotations
 
@@ -42,15 +43,21 @@ def _unit_and_plan(request, unit_id: int, plan_id: int):
 def home(request):
     """The plans of every unit the user may see, each with its summary and this year's progress."""
     units = visible_units(request.user)
+    latest = loading.latest_requested(request)
     plans = list(Plan.objects.filter(unit__in=units).select_related("unit").order_by("unit__code", "-final_year"))
     cards = []
     for plan in plans:
-        card = loading.scorecard_for(plan, plan.unit)
+        card = loading.scorecard_for(plan, plan.unit, latest=latest)
         year = loading.current_year(plan)
         cards.append({"plan": plan, "unit": plan.unit, "summary": card.summary, "year": year,
                       "progress": loading.progress_for(plan, plan.unit, year)})
     followers = loading.followers(units, plans)
-    return render(request, "dashboards/home.html", {"cards": cards, "followers": followers})
+    return render(request, "dashboards/home.html", {"cards": cards, "followers": followers, **_data_mode(latest)})
+
+
+def _data_mode(latest: bool) -> dict:
+    """What every dashboard page needs to show and switch which data it evaluates."""
+    return {"latest": latest, "data_param": loading.DATA_PARAM, "latest_value": loading.LATEST}
 
 
 @require_GET
@@ -58,14 +65,15 @@ def home(request):
 def scorecard(request, unit_id: int, plan_id: int):
     unit, rights, plan = _unit_and_plan(request, unit_id, plan_id)
     as_of = _year_param(request, plan)
-    key = loading.scorecard_key(plan, unit, as_of)
-    card = loading.scorecard_for(plan, unit, as_of, key=key)
+    latest = loading.latest_requested(request)
+    key = loading.scorecard_key(plan, unit, as_of, latest=latest)
+    card = loading.scorecard_for(plan, unit, as_of, key=key, latest=latest)
     year = as_of or loading.current_year(plan)
     return render(request, "dashboards/scorecard.html", {
         "unit": unit, "plan": plan, "rights": rights, "card": card, "card_key": key, "as_of": as_of,
         "years": plan.years, "progress_year": year, "progress": loading.progress_for(plan, unit, year),
         "submission": plan.submissions.filter(unit=unit, year=year).first(),
-        "has_children": unit.children.exists(),
+        "has_children": unit.children.exists(), **_data_mode(latest),
     })
 
 
@@ -74,7 +82,8 @@ def scorecard(request, unit_id: int, plan_id: int):
 def indicator(request, unit_id: int, plan_id: int, code: str):
     unit, rights, plan = _unit_and_plan(request, unit_id, plan_id)
     as_of = _year_param(request, plan)
-    card = loading.scorecard_for(plan, unit, as_of)
+    latest = loading.latest_requested(request)
+    card = loading.scorecard_for(plan, unit, as_of, latest=latest)
     item = sc.find_item(card.plan, code)
     if item is None:
         raise Http404("indicator")
@@ -85,7 +94,7 @@ def indicator(request, unit_id: int, plan_id: int, code: str):
     states = dict(plan.submissions.filter(unit=unit).values_list("year", "state"))
     workflow = {(v.year, str(v.status)): str(loading.state_label(states.get(v.year, loading.NOT_STARTED)))
                 for v in stored}
-    rows = sc.value_rows(observations, item.series, workflow)
+    rows = sc.value_rows(observations, item.series, workflow, item.indicator)
     rows += [sc.ValueRow(year=v.year, value=_("Số liệu không hợp lệ") + f" ({v.value})",
                          status=ValueStatus(v.status), status_label=sc.value_status_label(ValueStatus(v.status)),
                          workflow=workflow.get((v.year, v.status), ""))
@@ -98,7 +107,7 @@ def indicator(request, unit_id: int, plan_id: int, code: str):
         "chart": sc.chart_data(item, card.plan),
         "values": rows,
         "has_children": unit.children.exists(),
-        "as_of": as_of,
+        "as_of": as_of, **_data_mode(latest),
     })
 
 
@@ -107,8 +116,9 @@ def indicator(request, unit_id: int, plan_id: int, code: str):
 def comparison(request, unit_id: int, plan_id: int, code: str):
     unit, rights, plan = _unit_and_plan(request, unit_id, plan_id)
     year = _year_param(request, plan)
-    comp, years, _indicator = loading.comparison_for(plan, unit, code, year)
-    context = {
+    latest = loading.latest_requested(request)
+    comp, years, _indicator = loading.comparison_for(plan, unit, code, year, latest=latest)
+    context = {**_data_mode(latest),
         "unit": unit, "plan": plan, "comp": comp, "years": years or plan.years,
         "chart": sc.comparison_chart(comp), "chart_id": f"comparison-data-{comp.year}", "code": code,
     }

@@ -74,8 +74,10 @@ class Plan(models.Model):
         """The years values may be entered for: the base year (the starting point) to the final year."""
         return list(range(self.base_year, self.final_year + 1))
 
-    def to_core(self, unit=None, as_of: int | None = None) -> core_plan.Plan:
-        """The plan as the core sees it, with the values of ``unit`` (default: the plan's unit).
+    def to_core(self, unit=None, as_of: int | None = None, *, approved_only: bool = True) -> core_plan.Plan:
+        """The plan as the core sees it, with the values of ``unit`` (default: the plan's unit):
+        approved values only unless ``approved_only=False`` (the latest values entered, as the
+        "số liệu mới nhất" switch shows them).
 
         Targets whose indicator is a "Trong đó" part of another target's indicator become that
         item's children.
@@ -93,7 +95,7 @@ class Plan(models.Model):
             return core_plan.PlanItem(
                 indicator=t.indicator.to_core(),
                 target=t.parsed(),
-                series=series_for(unit, t.indicator),
+                series=series_for(unit, t.indicator, approved_only=approved_only),
                 children=children,
                 value_is=t.value_is or None,
             )

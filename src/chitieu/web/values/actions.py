@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chitieu.core import value_checks
+from chitieu.core.indicators import Kind, read_yes_no
 from chitieu.core.numbers import nfc
 from chitieu.core.series import ValueStatus
 from chitieu.web.access import require
@@ -105,6 +106,13 @@ def _shown(number) -> str:
     return str(number)
 
 
+def _is_number(raw) -> bool:
+    try:
+        return value_checks.read_value(raw) is not None
+    except value_checks.ValueProblem:
+        return False
+
+
 def do_save_values(unit, plan, year: int, rows: list[dict], *, acting_user) -> list[Value]:
     """Store the rows (``indicator``: code, ``value``: number or text as typed "1.234,5",
     ``status``, ``source``, ``note``, optional ``version``: the version of that value the user
@@ -143,6 +151,17 @@ def do_save_values(unit, plan, year: int, rows: list[dict], *, acting_user) -> l
             errors.setdefault(f"{code}.status", []).append(_("Trạng thái số liệu “%(s)s” không hợp lệ.") % {"s": status})
             continue
         raw = row.get("value")
+        if indicator.kind == Kind.BOOLEAN and raw not in (None, ""):
+            # a yes/no value is typed as words ("Đạt", "Không đạt", "có", "không"), a JSON boolean or 1/0
+            yes_no = read_yes_no(raw)
+            if yes_no is not None:
+                raw = str(yes_no)
+            elif not _is_number(raw):
+                errors.setdefault(f"{code}.value", []).append(_(
+                    "Chỉ tiêu %(code)s là đạt/chưa đạt: chọn “Đạt” hoặc “Chưa đạt” (hoặc 1/0); "
+                    "đã nhập “%(text)s”.") % {"code": code, "text": str(raw)[:40]})
+                continue
+            # another number (5, -1) is left to value_checks, which says a yes/no value is 1 or 0
         typed = raw if isinstance(raw, str) else None  # numbers are quoted back the Vietnamese way
         try:
             number = value_checks.read_value(raw)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from chitieu.core.indicators import NO_LABEL, YES_LABEL, Kind
 from chitieu.core.numbers import format_number
 from chitieu.core.series import ValueStatus
 from chitieu.web.values.models import STATUS_CHOICES, Value, is_valid_number, locking_submissions
@@ -41,6 +42,16 @@ class EntryRow:
     def code(self) -> str:
         return self.indicator.code
 
+    @property
+    def yes_no(self) -> bool:
+        """Entered as "Đạt" / "Chưa đạt" with a select, stored as 1 / 0."""
+        return self.indicator.kind == Kind.BOOLEAN
+
+    @property
+    def value_text(self) -> str:
+        """The value as read-only cells show it: words for a yes/no indicator."""
+        return yes_no_text(self.value) if self.yes_no else self.value
+
 
 def _ordered_targets(plan):
     targets = list(plan.targets.select_related("indicator").order_by("order", "indicator__code"))
@@ -64,10 +75,25 @@ def default_status(year: int, plan) -> str:
     return ValueStatus.ESTIMATE.value if year >= plan.final_year else ValueStatus.OFFICIAL.value
 
 
-def shown_value(number) -> str:
+def shown_value(number, indicator=None) -> str:
     """A stored number as the sheet shows it (1.234,5); a row that is not a readable number as it
-    was stored, so that saving the sheet again refuses it with the check's message."""
-    return format_number(float(number)) if is_valid_number(number) else str(number)
+    was stored, so that saving the sheet again refuses it with the check's message. With a yes/no
+    ``indicator``: "1" / "0", the values of its select (``yes_no_text`` gives the words)."""
+    if not is_valid_number(number):
+        return str(number)
+    if indicator is not None and indicator.kind == Kind.BOOLEAN and float(number) in (0, 1):
+        return str(int(number))
+    return format_number(float(number))
+
+
+def _shown_in_words(number, indicator) -> str:
+    text = shown_value(number, indicator)
+    return yes_no_text(text) if indicator.kind == Kind.BOOLEAN else text
+
+
+def yes_no_text(value: str) -> str:
+    """The words of a yes/no cell ("1" → "Đạt"), for read-only cells and the other statuses."""
+    return {"1": _(YES_LABEL), "0": _(NO_LABEL)}.get(value, value)
 
 
 def build_rows(unit, plan, year: int, posted: dict[str, dict] | None = None, errors: dict | None = None,
@@ -96,10 +122,10 @@ def build_rows(unit, plan, year: int, posted: dict[str, dict] | None = None, err
             if st.value in have:
                 v = have[st.value]
                 row.value, row.status, row.source, row.note, row.value_id = (
-                    shown_value(v.value), v.status, v.source, v.note, v.pk)
+                    shown_value(v.value, ind), v.status, v.source, v.note, v.pk)
                 row.invalid = not v.is_valid
                 break
-        row.others = [(labels[s], shown_value(v.value)) for s, v in have.items() if s != row.status]
+        row.others = [(labels[s], _shown_in_words(v.value, ind)) for s, v in have.items() if s != row.status]
         if ind.pk in locks:
             row.locked = lock_message(locks[ind.pk], ind.code)
         if posted and ind.code in posted:

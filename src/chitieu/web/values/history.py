@@ -4,6 +4,12 @@
 created by a merger, the combination of its predecessors' values by the indicator's
 aggregation rule (``chitieu.core.rollup.combine``). ``rollup(parent, indicator, years)`` combines
 the child units' values the same way.
+
+``approved_only`` is the one place the review state filters what is evaluated: a value counts
+only when its unit's submission for its year, under a plan with a target on its indicator, is
+approved (as ``models.locking_submissions`` finds the review that holds a value). Leaders' and
+reviewers' pages and the web report read approved data by default; ``unapproved_years`` says
+which of the latest values are not approved, for the pages to mark them "chưa duyệt".
 """
 
 from __future__ import annotations
@@ -11,11 +17,38 @@ from __future__ import annotations
 from chitieu.core.series import Observation, Series, ValueStatus
 
 
-def _raw_series(unit_ids, indicator_codes) -> dict[int, dict[str, list[Observation]]]:
+def approved_values(qs):
+    """``qs`` (Values) narrowed to those whose unit and year have an approved submission under a
+    plan with a target on the value's indicator."""
+    from django.db.models import Exists, OuterRef
+
+    from chitieu.web.values.models import Submission
+
+    approved = Submission.objects.filter(
+        unit_id=OuterRef("unit_id"), year=OuterRef("year"), state=Submission.State.APPROVED,
+        plan__targets__indicator_id=OuterRef("indicator_id"),
+    )
+    return qs.filter(Exists(approved))
+
+
+def unapproved_years(unit_ids, indicator_codes) -> set[tuple[int, str, int]]:
+    """(unit id, indicator code, year) of the stored values that are not approved."""
+    from chitieu.web.values.models import Value
+
+    every = Value.objects.filter(unit_id__in=unit_ids, indicator__code__in=indicator_codes)
+    approved = set(approved_values(every).values_list("id", flat=True))
+    return {(u, c, y) for pk, u, c, y in every.values_list("id", "unit_id", "indicator__code", "year")
+            if pk not in approved}
+
+
+def _raw_series(unit_ids, indicator_codes, approved_only: bool = False) -> dict[int, dict[str, list[Observation]]]:
     from chitieu.web.values.models import Value, is_valid_number
 
     out: dict[int, dict[str, list[Observation]]] = {}
-    rows = Value.objects.filter(unit_id__in=unit_ids, indicator__code__in=indicator_codes).values_list(
+    qs = Value.objects.filter(unit_id__in=unit_ids, indicator__code__in=indicator_codes)
+    if approved_only:
+        qs = approved_values(qs)
+    rows = qs.values_list(
         "unit_id", "indicator__code", "year", "status", "value"
     )
     for unit_id, code, year, status, value in rows:
@@ -35,12 +68,12 @@ def _codes_needed(indicator) -> list[str]:
     return codes
 
 
-def combine_units(indicator, units, years: list[int] | None = None) -> Series:
+def combine_units(indicator, units, years: list[int] | None = None, *, approved_only: bool = False) -> Series:
     """The combination of ``units``' values of ``indicator`` (by its aggregation rule)."""
     from chitieu.core.rollup import combine
 
     codes = _codes_needed(indicator)
-    raw = _raw_series([u.pk for u in units], codes)
+    raw = _raw_series([u.pk for u in units], codes, approved_only)
     members = []
     for u in units:
         obs = raw.get(u.pk, {})
@@ -52,9 +85,10 @@ def _in_years(observations, years):
     return observations if years is None else [o for o in observations if o.year in years]
 
 
-def series_for(unit, indicator) -> Series:
-    """The unit's values of ``indicator``; before a merger, the predecessors' combined values."""
-    own = _raw_series([unit.pk], [indicator.code]).get(unit.pk, {}).get(indicator.code, [])
+def series_for(unit, indicator, *, approved_only: bool = False) -> Series:
+    """The unit's values of ``indicator``; before a merger, the predecessors' combined values.
+    ``approved_only``: only approved values (those of the predecessors too)."""
+    own = _raw_series([unit.pk], [indicator.code], approved_only).get(unit.pk, {}).get(indicator.code, [])
     created = unit.created_year
     if created is None or not unit.created_by.exists():
         return Series(own)
@@ -62,7 +96,7 @@ def series_for(unit, indicator) -> Series:
     earlier = {o.year for o in own if o.year < created}  # values entered for the unit itself win
     previous = _predecessor_years(unit, created)
     for preds, years in previous.items():
-        combined = combine_units(indicator, list(preds), years)
+        combined = combine_units(indicator, list(preds), years, approved_only=approved_only)
         observations.extend(o for o in combined if o.year not in earlier)
     observations.extend(o for o in own if o.year < created)
     return Series(observations)
@@ -85,9 +119,9 @@ def _predecessor_years(unit, created: int) -> dict[tuple, list[int]]:
     return groups
 
 
-def rollup(parent, indicator, years: list[int] | None = None) -> Series:
+def rollup(parent, indicator, years: list[int] | None = None, *, approved_only: bool = False) -> Series:
     """The child units' values of ``indicator`` combined into the parent's."""
     children = list(parent.children.all())
     if not children:
         return Series()
-    return combine_units(indicator, children, years)
+    return combine_units(indicator, children, years, approved_only=approved_only)
