@@ -166,3 +166,17 @@ def test_before_the_final_year_badge_and_sentence_say_the_same_progress(quang_tr
     assert "tiến độ" in html
     assert not re.search(r'data-testid="status-[^"]+">\s*(Không đạt|Đạt|Vượt)\s*<', client_for(viewer).get(url)
                          .content.decode())
+
+
+def test_an_indicator_code_stored_before_codes_were_checked_does_not_break_the_scorecard(ward_plan, places, viewer,
+                                                                                          client_for):
+    from chitieu.web.catalog.models import Indicator
+    from chitieu.web.plans.models import PlanTarget
+
+    bad = Indicator.objects.create(code="A/B", name="Chỉ tiêu mã hỏng", unit="hộ", kind="count", direction="higher",
+                                   domain="kinh_te", aggregation="sum")
+    PlanTarget.objects.create(plan=ward_plan, indicator=bad, phrase="đạt 100 hộ", order=99)
+    resp = client_for(viewer).get(reverse("dashboards:scorecard", args=[places.ward2.pk, ward_plan.pk]))
+    assert resp.status_code == 200
+    row = re.search(r'<tr[^>]*data-code="A/B".*?</tr>', resp.content.decode(), re.S).group(0)
+    assert "Chỉ tiêu mã hỏng" in row and "/indicators/A/B/" not in row

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from django import template
 
+from chitieu.web.catalog.models import code_is_valid
 from chitieu.web.dashboards import scorecard as sc
 
 register = template.Library()
+
+
+@register.filter
+def linkable_code(code: str) -> bool:
+    """An indicator code a URL can carry; one stored before codes were checked ("A/B") is shown
+    without its links instead of breaking the page."""
+    return code_is_valid(code)
 
 
 @register.filter
