@@ -13,6 +13,7 @@ import pytest
 from django.urls import reverse
 
 from browser import MARKS
+from chitieu.web.values.actions import do_approve, do_save_values, do_submit
 
 SHOTS = Path(__file__).resolve().parents[3] / "screenshots"
 
@@ -22,11 +23,15 @@ pytestmark = MARKS
 @pytest.fixture
 def ward2_history(places, ward_plan):
     """Phường 2's retail total in the base year 2020, already approved."""
-    from chitieu.web.values.actions import do_save_values
-
     do_save_values(places.ward2, ward_plan, 2020,
                    [{"indicator": "KT01", "value": "1.000", "status": "chinh_thuc"}], acting_user=None)
+    _approve(places.ward2, ward_plan, 2020)
     return ward_plan
+
+
+def _approve(unit, plan, year) -> None:
+    """Leaders' pages read approved values only: the history a test starts from is approved."""
+    do_approve(do_submit(unit, plan, year, acting_user=None), acting_user=None)
 
 
 PASSWORD = "trinh-duyet-thu-nghiem-1"
@@ -113,13 +118,13 @@ def test_a_value_entered_submitted_and_approved_changes_the_scorecard(
 
 
 def test_the_reviewer_compares_the_wards_in_a_table_and_a_bar_chart(live_server, browser, places, town_plan, reviewer):
-    from chitieu.web.values.actions import do_save_values
-
     for ward, value in ((places.ward1, "2.100"), (places.ward2, "3.064")):
         do_save_values(ward, town_plan, 2024, [{"indicator": "KT01", "value": value, "status": "chinh_thuc"}],
                        acting_user=None)
+        _approve(ward, town_plan, 2024)
     do_save_values(places.town, town_plan, 2020, [{"indicator": "KT01", "value": "2.796", "status": "chinh_thuc"}],
                    acting_user=None)
+    _approve(places.town, town_plan, 2020)
     reviewer.set_password(PASSWORD)
     reviewer.save()
     page = browser.new_page(viewport={"width": 1366, "height": 900}, locale="vi-VN")
