@@ -25,7 +25,7 @@ import yaml
 from chitieu.core.crosschecks import STATED_KEYS
 from chitieu.core.indicators import Aggregation, Indicator, IndicatorError, Kind
 from chitieu.core.numbers import NumberFormatError, nfc, parse_number
-from chitieu.core.plan import Merger, NextTarget, Plan, PlanItem, Predecessor
+from chitieu.core.plan import SIGN_AS_CODES, Letter, Merger, NextTarget, Plan, PlanItem, Predecessor
 from chitieu.core.rollup import RollupError, history_through_merger
 from chitieu.core.series import Observation, Series, ValueStatus
 from chitieu.core.stated import Stated, StatedError
@@ -42,7 +42,8 @@ _INDICATOR_FIELDS = {
     "price_base_year", "numerator", "denominator", "weight", "decimals", "aliases",
 }
 _ITEM_KEYS = _INDICATOR_FIELDS | {"target", "values", "stated", "children", "value_is", "breakdown"}
-_TOP_KEYS = {"unit", "period", "source", "as_of", "indicators", "next_plan", "merger"}
+_TOP_KEYS = {"unit", "period", "source", "as_of", "indicators", "next_plan", "merger", "letter"}
+_LETTER_KEYS = {"signer_name", "sign_as", "kinh_gui", "noi_nhan"}
 _UNIT_KEYS = {"code", "name", "level", "parent"}
 _VALUE_KEYS = {"value", "status"}
 _NEXT_PLAN_KEYS = {"period", "targets"}
@@ -427,6 +428,7 @@ def plan_from_dict(data: dict, *, source_name: str = "plan") -> Plan:
             except TargetParseError as exc:
                 raise PlanFileError(f"{source_name}: next_plan, chỉ tiêu {i}: {exc}") from exc
         next_targets.append(NextTarget(domain=str(raw["domain"]), text=str(raw["text"]), target=target))
+    letter = _read_letter(data["letter"], place.at("letter")) if data.get("letter") is not None else None
     return Plan(
         unit_code=str(unit.get("code", "")),
         unit_name=str(unit.get("name", "")),
@@ -440,7 +442,23 @@ def plan_from_dict(data: dict, *, source_name: str = "plan") -> Plan:
         next_period=str(next_plan.get("period", "")),
         next_targets=tuple(next_targets),
         merger=merger,
+        letter=letter,
     )
+
+
+def _read_letter(raw, place: _Place) -> Letter:
+    """``letter:``: signer_name, sign_as (tm | tm_kt | kt | q), kinh_gui, noi_nhan (a list of lines)."""
+    raw = _mapping(raw, place, "letter")
+    _check_keys(raw, _LETTER_KEYS, place)
+    sign_as = str(raw.get("sign_as") or "").strip()
+    if sign_as and sign_as not in SIGN_AS_CODES:
+        raise place.error(f"sign_as: “{sign_as}” không hợp lệ; chọn một trong {', '.join(SIGN_AS_CODES)} / "
+                          f"sign_as must be one of {', '.join(SIGN_AS_CODES)}", raw, "sign_as")
+    lines = raw.get("noi_nhan") or ()
+    if isinstance(lines, str) or not isinstance(lines, list | tuple):
+        raise place.error("noi_nhan: cần một danh sách các dòng / noi_nhan must be a list of lines", raw, "noi_nhan")
+    return Letter(signer_name=str(raw.get("signer_name") or "").strip(), sign_as=sign_as,
+                  kinh_gui=str(raw.get("kinh_gui") or "").strip(), recipients=tuple(str(x) for x in lines))
 
 
 def load_plan(path: str | Path) -> Plan:

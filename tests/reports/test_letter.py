@@ -220,3 +220,51 @@ def test_docx_properties_name_the_unit_and_the_generation_time(plan):
     assert props.created == props.modified and props.revision == 1
     assert "python-docx" not in (props.comments + props.author + props.last_modified_by)
     assert props.created.year != 2013
+
+
+# --- item 12: the letter parts in the plan file ---------------------------------------------------
+
+LETTER = """
+letter:
+  signer_name: Lê Thị B
+  sign_as: tm_kt
+  kinh_gui: UBND tỉnh Quảng Trị
+  noi_nhan:
+    - Thường trực Thị ủy (b/c)
+    - Lưu VT
+"""
+
+
+def _with_letter(tmp_path, block: str) -> Path:
+    path = tmp_path / "ke-hoach.yaml"
+    path.write_text(EXAMPLE.read_text(encoding="utf-8") + block, encoding="utf-8")
+    return path
+
+
+def test_the_plan_files_letter_block_signs_the_report_and_an_option_overrides_it(tmp_path):
+    plan_file, out = _with_letter(tmp_path, LETTER), tmp_path / "bao-cao.docx"
+    assert cli_main(["report", str(plan_file), "-o", str(out), "--date", "2026-01-05"]) == 0
+    doc = Document(out)
+    assert [x for x in doc.tables[1].cell(0, 1).text.split("\n") if x] == [
+        "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Thị B"]
+    assert doc.tables[1].cell(0, 0).text == "Nơi nhận:\n- Thường trực Thị ủy (b/c);\n- Lưu VT."
+    assert "Kính gửi: UBND tỉnh Quảng Trị." in [p.text for p in doc.paragraphs]
+
+    assert cli_main(["report", str(plan_file), "-o", str(out), "--date", "2026-01-05", "--signer", "Trần Văn C",
+                     "--sign-as", "tm"]) == 0
+    signature = [x for x in Document(out).tables[1].cell(0, 1).text.split("\n") if x]
+    assert signature == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn C"]
+
+
+def test_a_misspelt_letter_key_or_authority_is_refused_with_its_line(tmp_path, capsys):
+    from chitieu.core.plan import SIGN_AS_CODES
+    from chitieu.planfile import PlanFileError, load_plan
+    from chitieu.reports.letterhead import SIGN_AS
+
+    assert set(SIGN_AS_CODES) == set(SIGN_AS)  # the plan file and the letter know the same authorities
+    with pytest.raises(PlanFileError) as err:
+        load_plan(_with_letter(tmp_path, LETTER.replace("signer_name", "signer_nam")))
+    assert "signer_nam" in str(err.value) and "signer_name" in str(err.value) and "dòng" in str(err.value)
+    with pytest.raises(PlanFileError) as err:
+        load_plan(_with_letter(tmp_path, LETTER.replace("tm_kt", "pho_chu_tich")))
+    assert "pho_chu_tich" in str(err.value) and "tm, tm_kt, kt, q" in str(err.value)

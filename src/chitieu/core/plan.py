@@ -62,6 +62,20 @@ class Merger:
         return self.date.year
 
 
+SIGN_AS_CODES = ("tm", "tm_kt", "kt", "q")  # TM. / TM.+KT. / KT. / Q. (reports.letterhead.SIGN_AS words them)
+
+
+@dataclass(frozen=True)
+class Letter:
+    """The parts of the report letter a plan file may set: who signs and how, "Kính gửi" and
+    "Nơi nhận". Empty fields keep the defaults derived from the plan."""
+
+    signer_name: str = ""
+    sign_as: str = ""
+    kinh_gui: str = ""
+    recipients: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class Plan:
     unit_code: str
@@ -76,6 +90,7 @@ class Plan:
     next_period: str = ""  # "2026-2030"
     next_targets: tuple[NextTarget, ...] = ()
     merger: Merger | None = None
+    letter: Letter | None = None
 
     @property
     def period(self) -> str:

@@ -46,7 +46,7 @@ def register(subparsers) -> None:
     p.add_argument("--xlsx", metavar="OUT.xlsx", help="xuất Phụ lục 1 ra tệp Excel")
     p.add_argument("--signer", metavar="HỌ TÊN", default="", help="họ và tên người ký")
     p.add_argument(
-        "--sign-as", choices=sorted(SIGN_AS_CHOICES), default="tm",
+        "--sign-as", choices=sorted(SIGN_AS_CHOICES), default=None,
         help="thẩm quyền ký: " + "; ".join(f"{k} = {v}" for k, v in SIGN_AS_CHOICES.items()),
     )
     p.add_argument("--kinh-gui", metavar="NƠI", default="", help="dòng “Kính gửi” (mặc định: không có)")
@@ -93,10 +93,15 @@ def run(args) -> int:
         )
         return 2
     try:
-        parts = LetterParts(
-            signer_name=args.signer, sign_as=args.sign_as, kinh_gui=args.kinh_gui, recipients=tuple(args.noi_nhan)
-        )
         plan = load_plan(args.plan)
+        # the plan file's letter: block gives the defaults; an option given on the command line wins
+        saved = plan.letter
+        parts = LetterParts(
+            signer_name=args.signer or (saved.signer_name if saved else ""),
+            sign_as=args.sign_as or (saved.sign_as if saved and saved.sign_as else "tm"),
+            kinh_gui=args.kinh_gui or (saved.kinh_gui if saved else ""),
+            recipients=tuple(args.noi_nhan) or (saved.recipients if saved else ()),
+        )
         evaluations = evaluate_plan(plan)
         doc = build_report(
             plan,
