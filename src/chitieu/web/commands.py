@@ -48,6 +48,16 @@ def register(subparsers) -> None:
     demo.add_argument("--password", help="một mật khẩu cho mọi tài khoản minh họa / one password for all demo users")
     demo.add_argument("--addr", default="127.0.0.1:8000", help="địa chỉ máy chủ (mặc định 127.0.0.1:8000)")
     demo.set_defaults(func=run_demo)
+    worker = subparsers.add_parser(
+        "worker", help="chạy tiến trình xử lý công việc nền / run the background job worker",
+        description="Run the job worker: takes background jobs (reading uploaded reports, …) from the queue "
+                    "in the database and runs them one at a time; several can run side by side.",
+    )
+    worker.add_argument("--queue", action="append", dest="queues",
+                        help="chỉ các hàng đợi này / only these queues (default: all)")
+    worker.add_argument("--batch", action="store_true",
+                        help="chạy hết việc đang chờ rồi dừng / run the waiting jobs, then exit")
+    worker.set_defaults(func=run_worker)
     web = subparsers.add_parser("web", help="lệnh quản trị Django / Django management commands (manage.py)")
     web.add_argument("args", nargs=argparse.REMAINDER)
     web.set_defaults(func=run_web)
@@ -83,6 +93,22 @@ def run_demo(args) -> int:
     finally:
         worker.terminate()
         worker.wait(timeout=30)
+    return 0
+
+
+def run_worker(args) -> int:
+    try:
+        _django()
+    except SettingsError as exc:
+        return _settings_refused(exc)
+    from django.core.management import call_command
+
+    options: dict = {"reload": False, "batch": args.batch}
+    if args.queues:
+        options["queue_name"] = ",".join(args.queues)
+    else:
+        options["queue_name"] = "*"
+    call_command("db_worker", **options)
     return 0
 
 

@@ -108,6 +108,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # first: its duration and query count cover everything below it
+    "chitieu.web.ops.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -154,12 +156,24 @@ TEMPLATES = [
     }
 ]
 
+DB_POOL = envbool("DB_POOL", "False")
 DATABASES = {
     "default": dj_database_url.parse(
         envstr("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'chitieu.sqlite3'}"),
-        conn_max_age=envint("DB_CONN_MAX_AGE", "0"),
+        conn_max_age=0 if DB_POOL else envint("DB_CONN_MAX_AGE", "0"),
+        conn_health_checks=True,
     )
 }
+if DB_POOL:
+    # psycopg's pool, one per gunicorn worker process: connections are opened once and lent to
+    # requests (Django refuses a pool together with persistent connections, hence CONN_MAX_AGE 0).
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("DB_POOL=true needs a PostgreSQL DATABASE_URL")
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": envint("DB_POOL_MIN", "2"),
+        "max_size": envint("DB_POOL_MAX", "10"),
+        "timeout": envint("DB_POOL_TIMEOUT", "10"),
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers go on while one request writes; IMMEDIATE takes the write lock at the
     # start of a transaction instead of failing with "database is locked" halfway through it.
@@ -167,6 +181,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "transaction_mode": "IMMEDIATE"}
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The cache: this process's memory by default (one server process, development); Redis shared by
+# every worker in production (CACHE_URL=redis://127.0.0.1:6379/1).
+CACHE_URL = envstr("CACHE_URL", "")
+if not CACHE_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+elif CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL,
+                          "KEY_PREFIX": "chitieu", "TIMEOUT": envint("CACHE_SECONDS", "300")}}
+else:
+    raise ImproperlyConfigured(f"CACHE_URL={CACHE_URL!r}: expected redis://host:port/db (or empty for memory)")
+# /healthz fails when the oldest job waiting in the queue is older than this (no worker running).
+HEALTH_QUEUE_MAX_AGE = envint("HEALTH_QUEUE_MAX_AGE", "300")
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -273,6 +300,10 @@ CONTENT_SECURITY_POLICY = {
 # gunicorn and systemd collect them, and also to LOG_FILE when it is set — with DEBUG off too.
 LOG_LEVEL = envstr("LOG_LEVEL", "INFO").upper()
 LOG_FILE = envstr("LOG_FILE", "")
+# plain: one readable line per record; json: one JSON object per line (chitieu.web.ops.logs)
+LOG_FORMAT = envstr("LOG_FORMAT", "plain")
+if LOG_FORMAT not in ("plain", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r}: expected plain or json")
 
 
 class StderrHandler(logging.StreamHandler):
@@ -292,16 +323,17 @@ class StderrHandler(logging.StreamHandler):
 
 
 _log_handlers = {
-    "stderr": {"class": "chitieu.web.settings.StderrHandler", "formatter": "plain"},
+    "stderr": {"class": "chitieu.web.settings.StderrHandler", "formatter": LOG_FORMAT},
 }
 if LOG_FILE:
     # WatchedFileHandler reopens the file after logrotate moves it
     _log_handlers["file"] = {"class": "logging.handlers.WatchedFileHandler", "filename": LOG_FILE,
-                             "formatter": "plain", "encoding": "utf-8"}
+                             "formatter": LOG_FORMAT, "encoding": "utf-8"}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(process)d: %(message)s"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(process)d: %(message)s"},
+                   "json": {"()": "chitieu.web.ops.logs.JsonFormatter"}},
     "handlers": _log_handlers,
     "root": {"handlers": list(_log_handlers), "level": "WARNING"},
     "loggers": {
@@ -312,3 +344,14 @@ LOGGING = {
         "axes": {"handlers": [], "level": "WARNING", "propagate": True},
     },
 }
+
+# Error reporting to Sentry (or a compatible server such as GlitchTip) when a DSN is given. No
+# personal data is sent: no user names, addresses, cookies or request bodies.
+SENTRY_DSN = envstr("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(dsn=SENTRY_DSN, integrations=[DjangoIntegration()], send_default_pii=False,
+                    environment=envstr("SENTRY_ENVIRONMENT", "production"),
+                    traces_sample_rate=float(envstr("SENTRY_TRACES_SAMPLE_RATE", "0")))

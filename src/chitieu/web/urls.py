@@ -4,8 +4,10 @@ from django.contrib import admin
 from django.urls import include, path
 
 from chitieu.web.api import api
+from chitieu.web.ops.health import healthz
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),

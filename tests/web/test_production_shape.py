@@ -1,0 +1,148 @@
+"""The production shape, started as docs/deploy.md says: gunicorn with ``deploy/gunicorn.conf.py``
+and ``chitieu worker`` on PostgreSQL (with the connection pool), Redis as the cache and JSON logs.
+An officer logs in over HTTP, uploads a report, and the worker — not the web request — reads it.
+
+Runs once, in the SQLite pass (it makes its own PostgreSQL database); skipped where PostgreSQL is
+not reachable, except under CI.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psycopg
+import pytest
+import requests
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+SERVER = os.environ.get("CHITIEU_TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/test").rsplit("/", 1)[0]
+DB_NAME = "chitieu_production_shape"
+PASSWORD = "mat-khau-thu-2026"
+REPORT = ("BÁO CÁO\nKết quả thực hiện năm 2024\n"
+          "Tỷ lệ hộ nghèo còn 0,8%.\nThu nhập bình quân đầu người đạt 78,5 triệu đồng.\n").encode()
+
+
+def _postgres() -> bool:
+    try:
+        psycopg.connect(SERVER.replace("postgres://", "postgresql://", 1) + "/postgres", connect_timeout=3).close()
+        return True
+    except psycopg.OperationalError:
+        return False
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def stack(tmp_path):
+    if os.environ.get("DATABASE_URL"):
+        pytest.skip("runs once, in the SQLite pass")
+    if not _postgres():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL at {SERVER} is not reachable")
+        pytest.skip("PostgreSQL not reachable")
+    admin = psycopg.connect(SERVER.replace("postgres://", "postgresql://", 1) + "/postgres", autocommit=True)
+    admin.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+    admin.execute(f"CREATE DATABASE {DB_NAME}")
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+    env.update({
+        "DATABASE_URL": f"{SERVER}/{DB_NAME}", "DB_POOL": "true", "SECRET_KEY": "k" * 60, "DEBUG": "false",
+        "LOG_FORMAT": "json", "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": "2",
+        "CHITIEU_HOME": str(tmp_path), "TASK_BACKEND": "database",
+    })
+    if subprocess.run(["redis-cli", "-h", "127.0.0.1", "ping"], capture_output=True, text=True).stdout.strip() == "PONG":
+        env["CACHE_URL"] = "redis://127.0.0.1:6379/14"
+    setup = subprocess.run([str(BIN / "chitieu"), "demo", "--no-serve", "--password", PASSWORD],
+                           env={**env, "DEBUG": "true"}, capture_output=True, text=True, timeout=300)
+    assert setup.returncode == 0, setup.stderr[-3000:]
+    web_log, worker_log = open(tmp_path / "web.log", "w+"), open(tmp_path / "worker.log", "w+")
+    web = subprocess.Popen([str(BIN / "gunicorn"), "-c", str(ROOT / "deploy" / "gunicorn.conf.py")],
+                           env=env, stdout=web_log, stderr=subprocess.STDOUT, cwd=tmp_path)
+    worker = subprocess.Popen([str(BIN / "chitieu"), "worker"], env=env, stdout=worker_log,
+                              stderr=subprocess.STDOUT, cwd=tmp_path)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(base + "/healthz", timeout=10).status_code in (200, 503):
+                    break
+            except requests.RequestException:
+                time.sleep(0.2)
+        yield base, env, web_log
+    finally:
+        for process in (web, worker):
+            process.terminate()
+        for process in (web, worker):
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        admin.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+        admin.close()
+
+
+def _log_tail(log) -> str:
+    log.flush()
+    log.seek(0)
+    return log.read()[-4000:]
+
+
+def _login(base: str, username: str, log) -> requests.Session:
+    session = requests.Session()
+    session.get(base + "/accounts/login/", timeout=10)
+    response = session.post(base + "/accounts/login/", timeout=10, headers={"Referer": base + "/accounts/login/"},
+                            data={"username": username, "password": PASSWORD,
+                                  "csrfmiddlewaretoken": session.cookies["csrftoken"]})
+    assert response.status_code == 200 and "/accounts/logout/" in response.text, _log_tail(log)
+    return session
+
+
+def test_gunicorn_and_the_worker_serve_an_upload_through_the_queue(stack):
+    base, env, web_log = stack
+    health = requests.get(base + "/healthz", timeout=10).json()
+    assert health["status"] == "ok" and health["database"]["vendor"] == "postgresql"
+    if "CACHE_URL" in env:
+        assert health["cache"]["backend"] == "RedisCache"
+
+    with psycopg.connect(env["DATABASE_URL"].replace("postgres://", "postgresql://", 1)) as db:
+        ward = db.execute("SELECT id FROM units_administrativeunit WHERE code = '19502'").fetchone()[0]
+    session = _login(base, "canbo.phuong2", web_log)
+    started = time.perf_counter()
+    response = session.post(f"{base}/units/{ward}/reports/", timeout=30, allow_redirects=False,
+                            files={"file": ("bao-cao.txt", REPORT, "text/plain")},
+                            data={"csrfmiddlewaretoken": session.cookies["csrftoken"]},
+                            headers={"Referer": f"{base}/units/{ward}/reports/"})
+    answered_in = time.perf_counter() - started
+    assert response.status_code == 302, response.text[:2000]
+    review = base + response.headers["Location"]
+    assert re.fullmatch(r".*/reports/\d+/", review)
+
+    for _ in range(120):  # the worker polls the queue every second
+        page = session.get(review, timeout=10).text
+        if "Đang đọc tệp" not in page:
+            break
+        time.sleep(0.5)
+    assert "Tỷ lệ hộ nghèo còn 0,8%." in page and "Đang đọc tệp" not in page
+    assert answered_in < 5
+
+    web_log.flush()
+    web_log.seek(0)
+    lines = [json.loads(line) for line in web_log if line.startswith("{")]
+    upload = [e for e in lines if e.get("logger") == "chitieu.request" and e.get("method") == "POST"
+              and e.get("path") == f"/units/{ward}/reports/"]
+    assert upload and upload[0]["status"] == 302 and upload[0]["queries"] > 0 and upload[0]["user_id"]
