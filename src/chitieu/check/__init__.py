@@ -3,8 +3,9 @@
 Owns ``check_document`` (every check over one ``Document``), ``check_text`` (the same over a
 string, for tests and the report generator's self-check) and the list of checks, one small
 module per kind of finding (``ratio``, ``sums``, ``shares``, ``growth``, ``twovalues``,
-``conflicts`` (target-conflict), ``verdict``, ``period``, ``count``) working over what the
-reader (``chitieu.extract``) finds; ``against_plan`` compares the draft with a plan file (or a
+``conflicts`` (target-conflict), ``verdict``, ``period``, ``count``, ``feasibility``) working
+over what the reader (``chitieu.extract``) finds (``footnotes`` links footnotes to the body
+figures they hang on, as the reader drops the markers); ``against_plan`` compares the draft with a plan file (or a
 plan with its stored values, for the web app); ``docx_notes`` writes Word
 comments; ``commands`` is ``chitieu check``. The JSON is ``contracts/checker.md``; the rules
 are in docs/checker.md.
@@ -21,7 +22,9 @@ from chitieu.check.finding import Finding, ordered, to_json
 from chitieu.extract.document import Document
 from chitieu.extract.normalise import repair
 
-CHECKS = ("ratio", "sums", "shares", "growth", "twovalues", "conflicts", "verdict", "period", "count")
+CHECKS = (
+    "ratio", "sums", "shares", "growth", "twovalues", "conflicts", "verdict", "period", "count", "feasibility",
+)
 
 __all__ = ["CHECKS", "Finding", "check_document", "check_text", "to_json"]
 

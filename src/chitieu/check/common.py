@@ -1,6 +1,7 @@
 """What every check shares: the context it reads, how a disagreement becomes a finding.
 
-Owns ``Context`` (the document, its passages, the reader's statements), ``judged`` (the
+Owns ``Context`` (the document, its passages, the reader's statements), ``sector`` (the one
+sector — dịch vụ, công nghiệp - xây dựng, nông nghiệp — a name speaks of), ``judged`` (the
 tolerance rule turned into a severity: a computed value outside the interval the printed
 digits allow is an error, one that only the truncation of the last digit explains a warning,
 anything the digits allow no finding) and Vietnamese formatting of computed values.
@@ -57,6 +58,29 @@ class Context:
         number sits in which column is a guess there, too weak to accuse a figure."""
         p = self.passage_at(line)
         return p is not None and p.segment.table_years is not None
+
+
+SECTORS = {
+    "nn": re.compile(r"nông|lâm nghiệp|thủy sản|thuỷ sản|(?<![a-z])nn(?![a-z])"),
+    "cn": re.compile(r"công nghiệp|xây dựng|(?<![a-z])(?:cn|ttcn|cn-ttcn)(?![a-z])"),
+    "dv": re.compile(r"dịch vụ|thương mại|du lịch|(?<![a-z])(?:tm|dv|tm-dv)(?![a-z])"),
+}
+
+
+def sector(name: str) -> str | None:
+    """The one sector a name speaks of ("Giá trị sản xuất ngành công nghiệp - xây dựng" → cn)."""
+    found = [k for k, rx in SECTORS.items() if rx.search(name)]
+    return found[0] if len(found) == 1 else None
+
+
+_NOT_A_NAME = re.compile(r"\s\|\s|[=^×]")
+
+
+def real_name(indicator: str) -> bool:
+    """Whether a statement's name is an indicator's name, not cells of a table row or a formula
+    the reader took for one ("n = 5 | (Vn / V0)^(1/n) − 1", from a report's method appendix):
+    two statements named so are not one indicator however alike the strings."""
+    return not _NOT_A_NAME.search(indicator)
 
 
 def severity_of(agreement: Agreement) -> str | None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from chitieu.check.common import Context, fmt
+from chitieu.check.common import Context, fmt, real_name
 from chitieu.check.finding import ERROR, WARNING, Finding
 from chitieu.check.passages import Number
 from chitieu.check.twovalues import _YEAR_TAIL, _dated, _scope_differs, same_indicator
@@ -80,7 +80,7 @@ def check(ctx: Context) -> list[Finding]:
         if s.year is None and s.period is None:
             continue
         name = target_name(s.indicator)
-        if len(name.split()) < 4 or _COMPARISON.search(name):  # "Tỷ lệ trường": too loose to tell two apart
+        if len(name.split()) < 4 or _COMPARISON.search(name) or not real_name(s.indicator):  # "Tỷ lệ trường": too loose to tell two apart
             continue
         n = _number_of(ctx, s)
         if n is None or not _dated(n):

@@ -9,6 +9,12 @@ cannot give.
   10,3%/năm" (CAGR over the years named), "…, gấp 1,6 lần" (B / A), "…, tăng 12%" (B / A − 1,
   or B − A percentage points when the values are percentages: "tăng 0,5%" of a rate is a
   change in points, not an error).
+- the index columns of an appendix table against the row's own values (``_index_columns``);
+- sector rates vs the total: "Tốc độ tăng giá trị sản xuất bình quân 16%, trong đó: nông,
+  lâm, thủy sản tăng 6%; công nghiệp - xây dựng tăng 18,4%; dịch vụ tăng 18,2%" — the total's
+  growth is the sectors' rates weighted by their shares, so it lies between the least and the
+  most of them; a total outside (beyond the digits) is an error. Only rates of one kind (all
+  per year, or all for one year), each of a different sector (``feasibility.sector``).
 Every figure is judged at its printed digits, the inputs widened by theirs.
 """
 
@@ -16,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from chitieu.check.common import Context, fmt, severity_of
+from chitieu.check.common import Context, fmt, sector, severity_of
 from chitieu.check.finding import Finding
 from chitieu.check.passages import Number, Passage
 from chitieu.core.stated import Agreement
@@ -67,12 +73,19 @@ def _rate_and_multiple(p: Passage) -> list[Finding]:
             continue
         sent = p.sentence_of(k.start)
         rates = [g for g in p.numbers_in(sent[0], k.start) if _per_year_rate(p, g)]
+        apart = False
+        if not rates or ";" in p.folded[rates[-1].end : k.start]:
+            g = _rate_of_previous_clause(p, k, sent)
+            if g is None:
+                continue
+            rates, apart = [g], True
+            sent = (p.sentence_of(g.start)[0], sent[1])
         if len(rates) != 1:
             continue
         g = rates[0]
         if any(q.unit == "lần" for q in p.numbers_in(g.end, k.start)):
             continue
-        if k.start - g.end > 160 or ";" in p.folded[g.end : k.start]:
+        if k.start - g.end > 160 or (";" in p.folded[g.end : k.start] and not apart):
             continue
         named = _term(p, *sent)
         terms = [named] if named else [TERM, TERM + 1]
@@ -92,7 +105,7 @@ def _rate_and_multiple(p: Passage) -> list[Finding]:
         if any(a is Agreement.OK for a, _ in verdicts.values()):
             continue
         worst = min(verdicts.values(), key=lambda v: v[0] is Agreement.WRONG)
-        sev = severity_of(worst[0])
+        sev = "warning" if apart else severity_of(worst[0])
         said = "; ".join(f"{n} năm cho gấp {fmt(c, 2)} lần" for n, (_, c) in verdicts.items())
         assumed = "theo các năm văn bản nêu" if named and named != TERM else "giả định nhiệm kỳ 5 năm, hoặc 6 năm tính cả năm gốc"
         out.append(Finding(
@@ -101,6 +114,36 @@ def _rate_and_multiple(p: Passage) -> list[Finding]:
             fmt(verdicts[terms[0]][1], 2) + " lần", p.quote(*sent),
         ))
     return out
+
+
+_VALUE_SUBJECT = re.compile(r"tăng trưởng|giá trị|sản xuất")
+_OTHER_SUBJECT = re.compile(r"ngân sách|thu nhập|vốn|doanh nghiệp|lao động|dân số|(?<![a-zà-ỹđ])hộ(?![a-zà-ỹđ])|cơ sở")
+_TERM_BASE = re.compile(r"^\s*(?:so với\s*)?(?:đầu nhiệm kỳ|đầu kỳ|năm (?:19|20)\d\d|giai đoạn)")
+
+
+def _rate_of_previous_clause(p: Passage, k: Number, sent: tuple[int, int]) -> Number | None:
+    """"Tốc độ tăng trưởng bình quân giai đoạn 2021 - 2025 là 9%; tổng giá trị sản xuất ngành
+    thương mại - dịch vụ tăng 1,6 lần so với đầu nhiệm kỳ": the rate of the clause (or sentence)
+    right before a multiple over the term, when both speak of the value produced and nothing
+    stands between them."""
+    if not _TERM_BASE.match(p.folded[k.end : k.end + 30]):
+        return None
+    own = p.folded[max(sent[0], p.folded.rfind(";", 0, k.start) + 1) : k.start]
+    if not _VALUE_SUBJECT.search(own) or _OTHER_SUBJECT.search(own):
+        return None
+    window = max(0, k.start - 220)
+    before = [q for q in p.numbers_in(window, k.start) if q.unit]
+    if not before or not _per_year_rate(p, before[-1]):
+        return None
+    g = before[-1]
+    gap = p.folded[g.end : k.start]
+    if gap.count(";") + gap.count(". ") != 1:
+        return None
+    clause_start = max(p.folded.rfind(";", 0, g.start), p.folded.rfind(". ", 0, g.start), 0)
+    rate_clause = p.folded[clause_start : g.start]
+    if not _VALUE_SUBJECT.search(rate_clause) or _OTHER_SUBJECT.search(rate_clause):
+        return None
+    return g
 
 
 def _from_to(p: Passage) -> list[Finding]:
@@ -179,9 +222,150 @@ def _judge(p, a, b, c, va, vb, da, db, n_years, gap) -> Finding | None:
     )
 
 
+_GROWTH_WORD = re.compile(r"tăng|giảm|tốc độ|tăng trưởng")
+_TOTAL_RATE = re.compile(r"tốc độ tăng|tăng trưởng|tổng giá trị|giá trị sản xuất|các ngành|kinh tế")
+_BREAK = re.compile(r"(?:[^\d;]|(?<!\d)(?:19|20)\d\d(?!\d)){0,60}?(trong đó|cụ thể|bao gồm|gồm)\s*:?")
+_SHARE_WORD = re.compile(r"chiếm|tỷ trọng|cơ cấu")
+
+
+_RATE_BEFORE = re.compile(r"(tăng|giảm)(?:\s+(?:bình quân|trung bình|hàng năm|hằng năm|khoảng|từ|được|đạt))*\s*$")
+_CONTINUES = re.compile(r"^\W*(?:trong đó|cụ thể)\s*[:,]?")
+
+
+def _total_rates(p: Passage):
+    """The total growth rates of ``p`` ("Giá trị sản xuất … tăng 8,32%"), with their sign."""
+    for t in p.numbers:
+        if t.unit != "%" or not t.exact or t.value is None or t.role == "plan_ratio":
+            continue
+        a = p.sentence_of(t.start)[0]
+        before = p.folded[max(a, t.start - 120) : t.start]
+        if not _GROWTH_WORD.search(before) or not _TOTAL_RATE.search(before) or sector(before) is not None:
+            continue
+        yield t, (-1 if re.search(r"giảm\s*(?:bình quân\s*)?$", before) else 1)
+
+
+def _sector_rates(q_passage: Passage, a: int, b: int, total: Number, total_passage: Passage):
+    """The sector rates listed in ``q_passage[a:b]``: each a percentage right after "tăng"/"giảm",
+    its sector named in its clause; other figures (values, shares of plan) are passed over."""
+    parts, seen, prev = [], set(), a
+    for q in q_passage.numbers_in(a, b):
+        if q.unit != "%":
+            continue
+        label_start = max(prev, q_passage.folded.rfind(";", a, q.start) + 1)
+        label = q_passage.folded[label_start : q.start]
+        if q.role == "plan_ratio" or re.match(r"\s*(?:so với\s*)?(?:kế hoạch|kh|dự toán)", q_passage.folded[q.end : q.end + 15]):
+            continue
+        prev = q.end
+        rate = _RATE_BEFORE.search(label)
+        sec = sector(label)
+        if sec is None or sec in seen or not q.exact or rate is None or _SHARE_WORD.search(label):
+            return []
+        if _per_year_rate(q_passage, q) != _per_year_rate(total_passage, total) and not _per_year_rate(total_passage, total):
+            return []
+        seen.add(sec)
+        parts.append((q, (-1 if rate.group(1) == "giảm" else 1) * q.value))
+    return parts
+
+
+def _judge_sectors(t: Number, t_sign: int, tp: Passage, parts) -> Finding | None:
+    if len(parts) < 2:
+        return None
+    low = min(v - q.half() for q, v in parts) * t_sign
+    high = max(v + q.half() for q, v in parts) * t_sign
+    low, high = min(low, high), max(low, high)
+    agreement = t.agrees(min(max(t.value, low), high), low, high)
+    sev = severity_of(agreement)
+    if sev is None:
+        return None
+    rates = ", ".join(("giảm " if v < 0 else "") + q.text for q, v in parts)
+    return Finding(
+        "growth", sev, tuple(dict.fromkeys([t.line] + [q.line for q, _ in parts])), (t.text, *(q.text for q, _ in parts)),
+        f"Tốc độ tăng chung {t.text} nằm ngoài các tốc độ của từng ngành ({rates}): tốc độ chung là bình quân "
+        f"có trọng số của các ngành, phải nằm trong khoảng {fmt(low, 2)} - {fmt(high, 2)}%.",
+        None, tp.quote(*tp.sentence_of(t.start)),
+    )
+
+
+def _sectors_vs_total(p: Passage, nxt: Passage | None) -> list[Finding]:
+    out = []
+    for t, t_sign in _total_rates(p):
+        mark = _BREAK.match(p.folded, t.end)
+        if mark is not None:
+            end = p.sentence_of(mark.end())[1]
+            if p.folded[end - 1 : end] == ":" and end + 1 < len(p.text):
+                end = p.sentence_of(end + 1)[1]
+            parts = _sector_rates(p, mark.end(), end, t, p)
+        elif nxt is not None and _CONTINUES.match(nxt.folded) and not p.numbers_in(t.end, len(p.text)):
+            # "… tăng 8,32% so với cùng kỳ." / "Trong đó, giá trị sản xuất nông, lâm, thủy sản …"
+            m = _CONTINUES.match(nxt.folded)
+            parts = _sector_rates(nxt, m.end(), nxt.sentence_of(m.end())[1], t, p)
+        else:
+            continue
+        f = _judge_sectors(t, t_sign, p, parts)
+        if f is not None:
+            out.append(f)
+    return out
+
+
+def _written_decimals(written: str) -> int:
+    m = re.search(r"[.,](\d{1,2})$", written)
+    return len(m.group(1)) if m else 0
+
+
+def _index_columns(p: Passage) -> list[Finding]:
+    """A row of an appendix table whose header names the years of its values and the periods
+    of its indices ("2020 | 2024 | Ước 2025 | Giai đoạn 2021-2024 | Giai đoạn 2021-2025"): each
+    index (previous year = 100) must be 100 · (V_end / V_base)^(1/n) of the row's own values,
+    the base the year before the period. Only rows whose last figures are exactly one per
+    column, all without a unit; a gap of more than 0,1 beyond the printed digits is reported,
+    as a warning (PDF text breaks these rows; which figure is which column is read from their
+    count). Seed 002, row 1: 2.796 → 5.164 over 2021-2024 gives 116,58, printed 116.80."""
+    years, periods = p.segment.table_years or [], p.segment.table_periods or []
+    if len(years) < 2 or not periods:
+        return []
+    plain = [n for n in p.numbers if n.unit is None and n.exact and n.value is not None]
+    k = len(years) + len(periods)
+    tail = plain[-k:]
+    if len(tail) != k or (p.numbers and p.numbers[-1] is not tail[-1]):
+        return []
+    if any(p.numbers.index(a) + 1 != p.numbers.index(b) for a, b in zip(tail, tail[1:], strict=False)):
+        return []
+    values = dict(zip(years, tail[: len(years)], strict=True))
+    vs = [v.value for v in values.values()]
+    if min(vs) <= 0 or max(vs) / min(vs) > 10:
+        return []
+    out = []
+    for period, idx in zip(periods, tail[len(years) :], strict=True):
+        m = _PERIOD.fullmatch(period.strip())
+        if not m or not 50 <= idx.value <= 250:
+            continue
+        first, last = int(m.group(1)), int(m.group(2))
+        base = first - 1 if first - 1 in values else first if first in values else None
+        if base is None or last not in values or last <= base:
+            continue
+        n = last - base
+        a, b = values[base], values[last]
+        computed = 100 * (b.value / a.value) ** (1 / n)
+        half = 0.5 * 10.0 ** -_written_decimals(idx.written)
+        if abs(computed - idx.value) <= half + 0.1:
+            continue
+        out.append(Finding(
+            "growth", "warning", tuple(dict.fromkeys((idx.line, a.line, b.line))), (idx.written, a.written, b.written),
+            f"Chỉ số phát triển bình quân giai đoạn {period}: 100 × ({b.written} / {a.written})^(1/{n}) = "
+            f"{fmt(computed, 2)}, bảng ghi {idx.written}.",
+            fmt(computed, 2), p.quote(0, len(p.text)),
+        ))
+    return out
+
+
 def check(ctx: Context) -> list[Finding]:
     out: list[Finding] = []
-    for p in ctx.passages:
+    for i, p in enumerate(ctx.passages):
+        if p.segment.table_periods:
+            out += _index_columns(p)
+        nxt = ctx.passages[i + 1] if i + 1 < len(ctx.passages) else None
+        if p.numbers:
+            out += _sectors_vs_total(p, nxt)
         if len(p.numbers) < 2:
             continue
         out += _rate_and_multiple(p)

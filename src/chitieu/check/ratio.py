@@ -108,6 +108,8 @@ def _count_ratios(p: Passage) -> list[Finding]:
             low, high = 100.0 * (x - dx) / (y + dx), 100.0 * (x + dx) / max(y - dx, 1e-12)
         if pct.agrees(100.0 - centre) is Agreement.OK:
             continue  # "còn 5/100 …, 95% đã đạt": the complement
+        if x < y and pct.value >= 100 and pct.start > n.end and re.search(r"đạt\s*$", between(p, n, pct)):
+            continue  # "6/7 làng đạt 100%": a part can't be 100 % of its whole, so this is of the plan
         f = _finding(p, pct, [pct.text, n.text], sorted({pct.line, n.line}), centre, low, high, "Tỷ lệ", n.text)
         if f:
             out.append(f)
@@ -155,13 +157,18 @@ def _shares(p: Passage) -> list[Finding]:
         if not _SHARE_WORD.search(p.folded, max(0, pct.start - 25), pct.start):
             continue
         sent = p.sentence_of(pct.start)
-        before = [q for q in p.numbers_in(sent[0], pct.start) if q.exact and q.unit and q.unit not in _PERCENT]
-        if len(before) < 2:
+        before = [q for q in p.numbers_in(sent[0], pct.start) if q.unit and q.unit not in _PERCENT
+                  and (q.exact or q.mention.op in (">", ">="))]
+        if len(before) < 2 or not before[-1].exact:
             continue
         part = before[-1]
         if between(p, part, pct).count(",") > 1 or len(between(p, part, pct)) > 40:
             continue
+        if ")" in between(p, part, pct) and "(" not in between(p, part, pct):
+            continue  # "258 hộ nghèo (trong đó 113 hộ …), chiếm 0,6%": the share is the total's
         clause = p.clause_of(part.start)
+        if re.match(r"\W*trong đó", p.folded[clause[0] : clause[0] + 12]) and clause[0] > sent[0]:
+            clause = (p.clause_of(clause[0] - 2)[0], clause[1])  # "… 293 tỷ đồng; trong đó …"
         marks = [
             m for m in _WHOLE_MARK.finditer(p.folded, clause[0], part.start)
             if m.group() != "(" or ")" not in p.folded[m.end() : part.start]
@@ -176,8 +183,13 @@ def _shares(p: Passage) -> list[Finding]:
         if not whole.value or whole.base() <= part.base():
             continue
         centre, low, high = _ratio_range(part, whole, False)
+        if not whole.exact:
+            # "trên 293 tỷ đồng; trong đó 216 tỷ đồng (chiếm 77%)": the whole is at least 293, so
+            # the share is at most 216/293; any share below that the words allow.
+            centre, low = 100.0 * part.base() / whole.base(), 0.0
         f = _finding(p, pct, [pct.text, part.text, whole.text], sorted({pct.line, part.line, whole.line}),
-                     centre, low, high, "Tỷ trọng", f"{part.text} / {whole.text}")
+                     centre, low, high, "Tỷ trọng" if whole.exact else "Tỷ trọng tối đa (tổng trên mức ghi)",
+                     f"{part.text} / {whole.text}")
         if f:
             out.append(f)
     return out

@@ -7,6 +7,15 @@ parts, so a breakdown is judged only when it is meant to be complete: its parts 
 5 % of the total (a near miss is a slip, a large gap is parts left unnamed) or, after
 ``gồm``/``bao gồm``, exceed it. Counts are whole numbers; other figures are widened by the
 digits they are printed with. A count of the plan's own indicators is a ``count`` finding.
+
+The same rule over parts that stand in passages of their own:
+
+- **list children**: a total whose passage ends with its breakdown mark ("Tổng diện tích gieo
+  trồng 772 ha, trong đó:") and the list items right after it, each with its own bullet
+  ("+ Lúa 507 ha", "+ Màu: 265 ha"), one figure in the total's unit each;
+- **table children**: a row of an indicator table and the rows under it marked as its parts
+  ("Trong đó: …", "- …", "+ …", "a) …", or an empty number cell after "Trong đó"), column by
+  column (plan, result …), in the parent's unit.
 """
 
 from __future__ import annotations
@@ -15,10 +24,19 @@ import re
 
 from chitieu.check.common import Context, fmt
 from chitieu.check.finding import ERROR, Finding
+from chitieu.check.footnotes import links
 from chitieu.check.passages import Number, Passage
+from chitieu.core.numbers import NumberFormatError, parse_number
 
 # The mark may follow a few words that finish the total's name ("1.806 hồ sơ được giải quyết, trong đó").
 _MARK_AFTER = re.compile(r"[^\d;.()]{0,40}?(trong đó|bao gồm|(?<![a-zà-ỹđ])gồm|:|\()")
+# … or after the total's change on the year before (or its share of the plan), then "trong đó" —
+# in the same sentence or opening the next:
+# "… ước đạt 2.967,2 tỷ đồng, tăng 8,32% so với cùng kỳ năm 2016. Trong đó, giá trị sản xuất …"
+_MARK_AFTER_CHANGE = re.compile(
+    r"[^\d;.()]{0,20}?\(?\s*(?:tăng|giảm|đạt)\s*[\d.,]+\s*%[^\d;.()]{0,30}?(?:(?:19|20)\d\d)?\s*\)?"
+    r"\s*[.;:,]?\s*(trong đó)"
+)
 _COMPLETE = re.compile(r"bao gồm|(?<![a-zà-ỹđ])gồm")
 _NEAR = 0.05
 # A part that is a count of something inside another part ("… 20 hộ, trong đó 5 hộ nghèo")
@@ -47,13 +65,19 @@ def check(ctx: Context) -> list[Finding]:
         for total in p.numbers:
             if not total.exact or total.unit in (None, "%", "‰") or total.role != "level":
                 continue
-            if total.mention.denominator is not None or not total.value:
+            if not total.value:
                 continue
-            mark = _MARK_AFTER.match(p.folded, total.end)
+            mark = _MARK_AFTER_CHANGE.match(p.folded, total.end) or _MARK_AFTER.match(p.folded, total.end)
             if mark is None:
                 continue
+            if total.mention.denominator is not None and (mark.group(1) == "(" or total.unit == "chỉ tiêu"):
+                continue  # "05/05 khu phố (100%)": a count of its whole, not a total broken down
+            # "607,5/607,5 ha (đạt 100%). Trong đó: …": the result over its plan, broken down
             mark_end, word = mark.end(1), mark.group(1)
             a, b = p.clause_of(total.start)
+            if mark.re is _MARK_AFTER_CHANGE or (word in ("trong đó", ":") and p.folded[mark_end : mark_end + 3].lstrip().startswith(":")) :
+                # a "trong đó:" list runs over its clauses ("…; …; …") to the sentence's end
+                b = p.sentence_of(mark_end)[1]
             if word == "(":
                 close = p.folded.find(")", mark_end)
                 b = close if close != -1 else b
@@ -63,7 +87,209 @@ def check(ctx: Context) -> list[Finding]:
             f = _judge(p, total, parts, _COMPLETE.match(word) is not None)
             if f is not None:
                 out.append(f)
+    return out + _list_children(ctx) + _table_children(ctx) + _footnote_parts(ctx)
+
+
+_PARTS_OPEN = re.compile(r"^\s*(?:trong đó|bao gồm|gồm|cụ thể)\s*:?", re.I)
+
+
+def _footnote_parts(ctx: Context) -> list[Finding]:
+    """A body total and the parts its footnote lists ("… năm 2025 đạt 3.033 tỷ đồng²" / "² Dịch
+    vụ: 1.957 tỷ đồng; CN – XD: 944 tỷ đồng; Nông nghiệp: 132 tỷ đồng.")."""
+    out: list[Finding] = []
+    for link in links(ctx):
+        body = link.body
+        money_or_count = [n for n in body.numbers if n.unit and n.unit not in ("%", "‰", "lần")]
+        if len(money_or_count) < 2:
+            continue
+        family = money_or_count[0].family
+        if any(n.family != family for n in money_or_count):
+            continue
+        if any(not n.exact or n.role != "level" or n.mention.denominator for n in money_or_count):
+            continue
+        if any(p_open < n.start < p_close for n in money_or_count
+               for p_open, p_close in _brackets(body.folded)):
+            continue
+        anchor = ctx.passage_at(link.anchor_line)
+        if anchor is None or anchor is body:
+            continue
+        before = [n for n in anchor.numbers if n.line <= link.anchor_line and n.family == family]
+        if link.anchor_column is not None:
+            before = [n for n in before if n.line < link.anchor_line or _column(ctx, n) < link.anchor_column]
+        if not before:
+            continue
+        total = before[-1]
+        if not total.exact or total.role != "level" or total.mention.denominator or not total.value:
+            continue
+        # the total must close its clause: no other figure of the family after it before the marker
+        if anchor.sentence_of(total.start) != anchor.sentence_of(before[-1].start):
+            continue
+        f = _judge(anchor, total, money_or_count, False)
+        if f is not None:
+            out.append(f)
     return out
+
+
+def _brackets(text: str) -> list[tuple[int, int]]:
+    out, depth, start = [], 0, 0
+    for i, c in enumerate(text):
+        if c == "(":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif c == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((start, i))
+    return out
+
+
+def _column(ctx: Context, n: Number) -> int:
+    """Where ``n`` stands in its raw line (for Markdown markers)."""
+    raw = ctx.document.lines[n.line - 1]
+    i = raw.find(n.written)
+    return i if i >= 0 else 10**6
+
+
+_TRAILING_MARK = re.compile(r"^[^\d;.()]{0,60}?(trong đó|bao gồm|(?<![a-zà-ỹđ])gồm|cụ thể)?\s*:?\s*$")
+_BULLET = re.compile(r"^\s*([-+–•*]|[a-zđ][).]|\d+[).]|[ivx]+[).])\s*")
+
+
+def _bullet_kind(text: str) -> str | None:
+    m = _BULLET.match(text)
+    if not m:
+        return None
+    b = m.group(1)
+    return b if b in "-+–•*" else ("letter" if b[0].isalpha() and b[0] not in "ivx" else "number" if b[0].isdigit() else "roman")
+
+
+def _list_children(ctx: Context) -> list[Finding]:
+    out: list[Finding] = []
+    ps = ctx.passages
+    for i, p in enumerate(ps):
+        if not p.numbers or p.is_table_row:
+            continue
+        total = p.numbers[-1]
+        if not total.exact or total.unit in (None, "%", "‰") or total.role != "level" or not total.value:
+            continue
+        if total.mention.denominator is not None:
+            continue
+        tail = p.folded[total.end :]
+        m = _TRAILING_MARK.match(tail)
+        if m is None or (m.group(1) is None and ":" not in tail):
+            continue
+        own = _bullet_kind(p.text)
+        kind = None
+        parts: list[Number] = []
+        for q in ps[i + 1 : i + 15]:
+            k = _bullet_kind(q.text)
+            if k is None or k == own or q.is_table_row or (kind is not None and k != kind):
+                break
+            kind = kind or k
+            same = [n for n in q.numbers if n.family == total.family and n.unit not in ("%", "‰")]
+            if not same or not same[0].exact or same[0].role != "level" or same[0].mention.denominator:
+                parts = []
+                break
+            parts.append(same[0])
+        if len(parts) < 2:
+            continue
+        f = _judge(p, total, parts, m.group(1) in ("gồm", "bao gồm"))
+        if f is not None:
+            out.append(f)
+    return out
+
+
+_CHILD_NAME = re.compile(r"^\s*(?:trong đó\s*:?|[-+–•*]|[a-zđ][).])\s*", re.I)
+
+
+def _cell_number(text: str) -> tuple[float, int] | None:
+    t = text.strip()
+    if not re.fullmatch(r"\d[\d.,]*", t):
+        return None
+    try:
+        v = parse_number(t)
+    except NumberFormatError:
+        return None
+    dec = len(t.rsplit(",", 1)[1]) if "," in t else 0
+    return v, dec
+
+
+def _table_children(ctx: Context) -> list[Finding]:
+    out: list[Finding] = []
+    rows = [p for p in ctx.passages if p.segment.cells is not None and p.segment.roles is not None]
+    for i, parent in enumerate(rows):
+        roles = parent.segment.roles
+        if "name" not in roles:
+            continue
+        ni = roles.index("name")
+        ui = roles.index("unit") if "unit" in roles else None
+        cells = parent.segment.cells
+        if len(cells) != len(roles) or _CHILD_NAME.match(cells[ni].lower()):
+            continue
+        unit = cells[ui].strip().lower() if ui is not None else ""
+        if "%" in unit or "lần" in unit:
+            continue
+        children = []
+        partial = False
+        for j, row in enumerate(rows[i + 1 : i + 20], start=i + 1):
+            if row.segment.roles != roles or len(row.segment.cells) != len(roles) or row.index != rows[j - 1].index + 1:
+                break
+            name = row.segment.cells[ni].strip().lower()
+            stt = row.segment.cells[roles.index("stt")].strip() if "stt" in roles else ""
+            marked = _CHILD_NAME.match(name)
+            if not children and not marked:
+                break
+            if children and not marked and (stt or not partial):
+                break
+            if re.fullmatch(r"\d+(?:\.\d+)*\.?|[ivxlc]+\.?", stt.lower()):
+                break
+            if name.startswith("trong đó"):
+                if children:
+                    break  # a nested breakdown
+                partial = True
+            if ui is not None and row.segment.cells[ui].strip().lower() != unit:
+                children = []
+                break
+            children.append(row)
+        if len(children) < 2:
+            continue
+        for ci, role in enumerate(roles):
+            if role in ("name", "unit", "stt", "ratio", "verdict"):
+                continue
+            top = _cell_number(cells[ci])
+            parts = [_cell_number(c.segment.cells[ci]) for c in children]
+            if top is None or any(x is None for x in parts) or not top[0]:
+                continue
+            f = _judge_cells(parent, children, ci, top, parts, unit, partial)
+            if f is not None:
+                out.append(f)
+    return out
+
+
+def _judge_cells(parent: Passage, children: list[Passage], ci: int, top, parts, unit: str,
+                 partial: bool) -> Finding | None:
+    counts = all(float(v).is_integer() and d == 0 for v, d in (top, *parts)) and "đồng" not in unit
+    slack = 0.0 if counts else sum(0.5 * 10.0**-d for _, d in (top, *parts))
+    summed = sum(v for v, _ in parts)
+    diff = summed - top[0]
+    if abs(diff) <= slack + 1e-9:
+        return None
+    if abs(diff) > _NEAR * top[0] and not (diff > 0):
+        return None
+    if partial and diff < 0 and abs(diff) > _NEAR * top[0] / 5:
+        return None  # "Trong đó" names some parts only
+    decimals = max(d for _, d in (top, *parts))
+    computed = fmt(summed, decimals)
+    col = parent.segment.header[ci] if parent.segment.header and ci < len(parent.segment.header) else ""
+    written = [parent.segment.cells[ci].strip()] + [c.segment.cells[ci].strip() for c in children]
+    name = parent.segment.cells[parent.segment.roles.index("name")].strip()
+    return Finding(
+        "sum", ERROR, tuple(dict.fromkeys([parent.segment.line_numbers[0]] + [c.segment.line_numbers[0] for c in children])),
+        tuple(f"{w} {unit}".strip() for w in written),
+        f"{name[:80]} ({col.strip()}): các dòng con cộng lại {' + '.join(written[1:])} = {computed}, "
+        f"dòng tổng ghi {written[0]}.",
+        computed, parent.quote(0, len(parent.text)),
+    )
 
 
 def _judge(p: Passage, total: Number, parts: list[Number], complete: bool) -> Finding | None:
@@ -82,7 +308,7 @@ def _judge(p: Passage, total: Number, parts: list[Number], complete: bool) -> Fi
     decimals = max((q.stated.decimals if q.stated else 0) for q in (total, *parts))
     computed = fmt(summed, decimals)
     sums = " + ".join(q.written for q in parts)
-    unit = (total.text[len(total.written) :]).strip()
+    unit = re.sub(r"^\s*/\s*[\d.,]+", "", total.text[len(total.written) :]).strip()  # "607,5/607,5 ha": ha
     a, b = p.sentence_of(total.start)
     return Finding(
         kind, ERROR, tuple(sorted({total.line, *(q.line for q in parts)}, key=lambda x: (x != total.line, x))),

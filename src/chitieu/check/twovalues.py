@@ -9,6 +9,13 @@ only the truncation of the last digit explains is a warning. When neither senten
 year (both inherit it from a heading, as footnotes listing the funds of separate projects do:
 "Ngân sách tỉnh hỗ trợ 30 tỷ đồng." / "Ngân sách tỉnh hỗ trợ 15 tỷ đồng.") and neither is a
 table row, nothing in the text says the two are one figure: no finding.
+
+A second way to know two figures are one: a sector's value printed twice with the same
+average growth rate beside it ("Ngành Thương mại - Dịch vụ ước đạt 341,5 tỷ đồng, tăng bình
+quân hàng năm 19,2%" in a footnote, "doanh thu sản xuất Thương mại - Dịch vụ đến 2020 đạt
+337,1 tỷ đồng, tăng bình quân hàng năm 19,2%" in the body, seed 000): same sector
+(``feasibility.sector``), same unit, the same rate to its last digit, values that the digits
+do not allow to be one.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from chitieu.check.common import Context
+from chitieu.check.common import Context, fmt, real_name, sector
 from chitieu.check.finding import ERROR, WARNING, Finding
 from chitieu.check.passages import Number
 from chitieu.core.stated import Agreement
@@ -42,7 +49,7 @@ def check(ctx: Context) -> list[Finding]:
     for s in ctx.statements:
         if s.kind != "result" or s.op != "=" or s.low is None or not s.unit or (s.year is None and s.period is None):
             continue
-        if len(s.indicator) < 8:
+        if len(s.indicator) < 8 or not real_name(s.indicator):
             continue
         n = _number(ctx, s.line, s.low, s.unit)
         if n is None or n.role != "level" or n.mention.denominator is not None:
@@ -74,6 +81,46 @@ def check(ctx: Context) -> list[Finding]:
                     f"{_YEAR_TAIL.sub('', s1.indicator)[:80]} {when}: dòng {s1.line} ghi {n1.text}, dòng {s2.line} ghi {n2.text}.",
                     None, s2.quote[:300],
                 ))
+    return out + _same_rate_pairs(ctx)
+
+
+def _same_rate_pairs(ctx: Context) -> list[Finding]:
+    pairs = []
+    sts = ctx.statements
+    for i, s in enumerate(sts):
+        if s.kind != "result" or s.op != "=" or s.low is None or not s.unit or s.unit == "%" or s.per_year:
+            continue
+        r = next((x for x in sts[i + 1 : i + 3] if x.per_year and x.unit == "%" and x.op == "=" and x.low is not None
+                  and x.indicator.startswith(s.indicator) and x.kind == "result"), None)
+        sec = sector(fold(s.indicator))
+        if r is None or sec is None or abs(r.line - s.line) > 4:
+            continue
+        n = _number(ctx, s.line, s.low, s.unit)
+        if n is None or n.role != "level":
+            continue
+        pairs.append((sec, s, r, n))
+    out: list[Finding] = []
+    for i, (sec1, s1, r1, n1) in enumerate(pairs):
+        for sec2, s2, r2, n2 in pairs[i + 1 :]:
+            if sec1 != sec2 or r1.low != r2.low or n1.passage is n2.passage or n1.family != n2.family:
+                continue
+            if s1.year and s2.year and s1.year != s2.year:
+                continue
+            b1, b2 = n1.base(), n2.base()
+            if b1 is None or b2 is None or b1 == b2:
+                continue
+            scale = b1 / n1.value
+            a1 = n1.agrees(b2 / scale)
+            a2 = n2.agrees(b1 / (b2 / n2.value))
+            if Agreement.OK in (a1, a2):
+                continue
+            sev = WARNING if Agreement.TRUNCATED in (a1, a2) else ERROR
+            out.append(Finding(
+                "same-indicator-two-values", sev, (s2.line, s1.line), (n2.text, n1.text),
+                f"{_YEAR_TAIL.sub('', s2.indicator)[:80]}: cùng tăng bình quân {fmt(r1.low)}%/năm nhưng dòng {s1.line} ghi "
+                f"{n1.text}, dòng {s2.line} ghi {n2.text}.",
+                None, s2.quote[:300],
+            ))
     return out
 
 

@@ -53,10 +53,12 @@ def _passage(f, lines: list[str]) -> str:
     return " ".join(lines[n - 1] for n in f.lines if 0 < n <= len(lines))
 
 
-def do_check_draft(unit, file_name: str, content: bytes, *, plan=None, acting_user) -> CheckedDraft:
+def do_check_draft(unit, file_name: str, content: bytes, *, plan=None, acting_user,
+                   source: str = "upload") -> CheckedDraft:
     """Read and check the draft ``file_name``; store it with its findings, the marks of the
-    unit's previous version of the same file name carried over. Raises ``ExtractionError``
-    (unreadable, too large, wrong format) with nothing stored."""
+    unit's previous version of the same file name carried over. ``source`` ("upload", or
+    "generated" for ``do_check_generated_report``) goes into the audit row. Raises
+    ``ExtractionError`` (unreadable, too large, wrong format) with nothing stored."""
     from chitieu.web.plans.models import Plan
 
     _require(acting_user, unit)
@@ -82,8 +84,48 @@ def do_check_draft(unit, file_name: str, content: bytes, *, plan=None, acting_us
         record("check_draft.upload", draft, actor=acting_user, unit=unit, new=name, size=len(content),
                plan=plan.pk if plan else None, findings=len(rows),
                errors=sum(1 for r in rows if r.severity == "error"),
-               previous=previous.pk if previous else None, carried=carried)
+               previous=previous.pk if previous else None, carried=carried, source=source)
     return draft
+
+
+def do_check_generated_report(unit, plan, *, acting_user) -> CheckedDraft:
+    """Check the report chitieu writes for ``unit`` under ``plan`` — the DOCX the "Tạo báo cáo"
+    page gives now (approved values, the unit's own template if it has one, its letter parts),
+    which is what the reporting app would issue: the reporting app keeps no copy of the reports
+    it made, so "a report generated earlier" is generated again from the same stored data. The
+    report is then checked as an uploaded draft (same file name each time: the marks of the last
+    check carry over) and compared with the plan's approved values. Raises ``ActionError``
+    (``plan``) when the report cannot be built, with nothing stored."""
+    from chitieu.reports.document import ReportError
+    from chitieu.web.plans.models import Plan
+    from chitieu.web.reporting.generate import Format, build_output, core_plan_for
+    from chitieu.web.reporting.models import LetterSettings, ReportTemplate
+
+    _require(acting_user, unit)
+    if not Plan.objects.covers(plan, unit):
+        raise PermissionDenied
+    stored = ReportTemplate.current_for(unit)
+    template = bytes(ReportTemplate.objects.values_list("file", flat=True).get(pk=stored.pk)) if stored else None
+    settings = LetterSettings.objects.filter(unit=unit).first()
+    parts = _letter_parts(settings) if settings else None
+    try:
+        output = build_output(core_plan_for(plan, unit), Format.DOCX, issued=None, number=None,
+                              template=template, parts=parts)
+    except ReportError as exc:
+        raise ActionError({"plan": [str(exc)]}) from exc
+    return do_check_draft(unit, output.file_name, output.data, plan=plan, acting_user=acting_user,
+                          source="generated")
+
+
+def _letter_parts(settings):
+    from chitieu.reports.document import ReportError
+    from chitieu.reports.letterhead import LetterParts
+
+    try:
+        return LetterParts(signer_name=settings.signer_name, sign_as=settings.sign_as, kinh_gui=settings.kinh_gui,
+                           recipients=settings.recipient_lines)
+    except ReportError:
+        return None  # a signing authority no longer offered: the plan's defaults
 
 
 def _carry_marks(previous: CheckedDraft, rows: list[DraftFinding]) -> int:

@@ -25,6 +25,18 @@ class DraftForm(forms.Form):
         self.fields["plan"].label_from_instance = lambda p: f"{p.get_kind_display()} {p.period} — {p.unit.name}"
 
 
+class GeneratedForm(forms.Form):
+    """Check the report chitieu writes for the unit under one of its plans, instead of an upload."""
+
+    plan = forms.ModelChoiceField(label=_("Báo cáo chitieu tạo cho kế hoạch"), queryset=None,
+                                  empty_label=None)
+
+    def __init__(self, *args, plans, **kwargs):
+        super().__init__(*args, prefix="gen", **kwargs)
+        self.fields["plan"].queryset = plans
+        self.fields["plan"].label_from_instance = lambda p: f"{p.get_kind_display()} {p.period} — {p.unit.name}"
+
+
 class MarkForm(forms.Form):
     mark = forms.ChoiceField(label=_("Đánh giá"), choices=DraftFinding.Mark.choices, required=False,
                              widget=forms.RadioSelect)

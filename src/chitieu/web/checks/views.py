@@ -23,7 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from chitieu.extract import ExtractionError
 from chitieu.web.access import get_unit_for_user, rights_on
 from chitieu.web.checks import actions
-from chitieu.web.checks.forms import DraftForm, MarkForm
+from chitieu.web.checks.forms import DraftForm, GeneratedForm, MarkForm
 from chitieu.web.checks.models import CheckedDraft, DraftFinding
 from chitieu.web.checks.notes import DOCX_TYPE, build_notes, highlighted, notes_name
 from chitieu.web.errors import ActionError
@@ -76,8 +76,21 @@ def _error_text(exc: ExtractionError) -> str:
 def draft_list(request, unit_id: int):
     unit, _rights = _unit_to_check(request, unit_id)
     plans = Plan.objects.followed_by(unit)
-    form = DraftForm(request.POST or None, request.FILES or None, plans=plans)
-    if request.method == "POST" and form.is_valid():
+    generating = request.method == "POST" and "gen-plan" in request.POST
+    form = DraftForm(None if generating else (request.POST or None), request.FILES or None, plans=plans)
+    gen_form = GeneratedForm(request.POST if generating else None, plans=plans)
+    if generating and gen_form.is_valid():
+        try:
+            draft = actions.do_check_generated_report(unit, gen_form.cleaned_data["plan"], acting_user=request.user)
+        except ActionError as exc:
+            for m in exc.errors.get("plan", []) + exc.errors.get("__all__", []):
+                gen_form.add_error("plan", m)
+        except ExtractionError as exc:
+            gen_form.add_error("plan", _error_text(exc))
+        else:
+            _say_checked(request, draft)
+            return redirect("checks:detail", draft.pk)
+    elif request.method == "POST" and not generating and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
             check_name_and_size(safe_name(upload.name), upload.size)  # before reading a huge file
@@ -86,20 +99,25 @@ def draft_list(request, unit_id: int):
         except ExtractionError as exc:
             form.add_error("file", _error_text(exc))
         else:
-            n = draft.findings.count()
-            if n:
-                messages.info(request, _("Đã kiểm tra “%(name)s”: %(n)d chỗ số liệu cần xem lại.") % {
-                    "name": draft.file_name, "n": n})
-            else:
-                messages.success(request, _("Đã kiểm tra “%(name)s”: không thấy số liệu nào tự mâu thuẫn.") % {
-                    "name": draft.file_name})
+            _say_checked(request, draft)
             return redirect("checks:detail", draft.pk)
     drafts = (unit.checked_drafts.defer("file", "lines").select_related("uploaded_by", "plan")
               .annotate(n_findings=Count("findings"),
                         n_errors=Count("findings", filter=Q(findings__severity="error")),
                         n_marked=Count("findings", filter=~Q(findings__mark=""))))
-    return render(request, "checks/list.html", {"unit": unit, "form": form, "drafts": drafts},
-                  status=400 if form.errors else 200)
+    return render(request, "checks/list.html", {"unit": unit, "form": form, "gen_form": gen_form, "drafts": drafts,
+                                                "has_plans": plans.exists()},
+                  status=400 if form.errors or gen_form.errors else 200)
+
+
+def _say_checked(request, draft) -> None:
+    n = draft.findings.count()
+    if n:
+        messages.info(request, _("Đã kiểm tra “%(name)s”: %(n)d chỗ số liệu cần xem lại.") % {
+            "name": draft.file_name, "n": n})
+    else:
+        messages.success(request, _("Đã kiểm tra “%(name)s”: không thấy số liệu nào tự mâu thuẫn.") % {
+            "name": draft.file_name})
 
 
 @dataclass
