@@ -15,8 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chitieu.core import target_parser as tp
 from chitieu.core.targets import Form, TargetParseError, parse_target
+from chitieu.core.targets import parser as tp
 
 pytestmark = pytest.mark.slow
 

@@ -559,3 +559,51 @@ def test_a_phrase_longer_than_its_column_is_refused_with_its_length():
     assert "627 characters long, at most 500" in str(err.value)
     assert err.value.phrase.startswith("Tăng trưởng kinh tế")
     assert len(parse_target("đạt 7%" + " " * 494).phrase) == 6  # spaces around do not count
+
+
+# --- issue 12: several targets in one phrase, ordinals, one vocabulary -------------------------
+
+
+def test_a_target_and_its_trong_do_part_are_refused_with_both_named_never_read_as_the_child():
+    phrase = (
+        "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tăng bình quân 15-16%/năm. "
+        "Trong đó: Doanh thu bán lẻ hàng hóa tăng 14-15%/năm"
+    )
+    with pytest.raises(TargetParseError) as err:
+        parse_target(phrase)
+    message = str(err.value)
+    assert "15-16%/năm" in message and "Doanh thu bán lẻ hàng hóa tăng 14-15%/năm" in message
+    from chitieu.core.targets import split_parts
+
+    parent, child = split_parts(phrase)
+    assert (parse_target(parent).bound.low, parse_target(child).bound.low) == (15, 14)
+
+
+def test_trong_do_with_a_figure_on_one_side_only_cuts_nothing():
+    target = parse_target("Thu ngân sách trong đó năm 2025 đạt 50 tỷ đồng")
+    assert (target.bound.low, target.unit, target.year) == (50, "tỷ đồng", 2025)
+
+
+def test_the_third_child_is_an_ordinal_not_a_floor_of_three():
+    target = parse_target("Tỷ lệ sinh con 3 trở lên dưới 5%")
+    assert (target.bound.op, target.bound.high, target.unit) == (Op.LT, 5, "%")
+
+
+def test_per_mille_stays_per_mille():
+    target = parse_target("Tỷ suất sinh thô giảm còn 9,1‰")
+    assert (target.bound.low, target.unit) == (9.1, "‰")
+
+
+def test_hộ_gia_đình_counts_households_as_the_report_reader_does():
+    from chitieu.extract.quantities import find_mentions
+
+    assert parse_target("Có 120 hộ gia đình đạt danh hiệu").unit == "hộ"
+    assert find_mentions("có 120 hộ gia đình đạt danh hiệu")[0].unit == "hộ"
+
+
+def test_old_module_paths_are_the_package_modules():
+    import chitieu.core.describe as old_describe
+    import chitieu.core.target_parser as old_parser
+    from chitieu.core.targets import describe, parser
+
+    assert old_parser is parser and old_describe is describe

@@ -58,6 +58,8 @@ def check_readable(path: str, lines: list[str] | tuple[str, ...]) -> None:
         words = _WORD.findall(line.lower())
         total += len(words)
         viet += sum(1 for w in words if not _VIETNAMESE_ONLY.isdisjoint(w))
+        if viet >= 2000 and viet >= 0.2 * total:
+            break  # plainly Vietnamese: no need to count the rest of a long document
     if not total:
         raise ExtractionError(
             path,

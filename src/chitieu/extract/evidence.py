@@ -44,6 +44,19 @@ TARGET_LIST_INTRO = (
     + r"])(?:các\s*)?(?:chỉ tiêu|mục tiêu)\s+(?:chủ yếu|cụ thể|chính|kinh tế - xã hội|như sau|sau))"
     r"[^.;:\d]{0,40}:"
 )
+# The same announcement with no colon: "Đại hội thông qua nghị quyết nhiệm kỳ mới với một số chỉ tiêu
+# chủ yếu thương mại - dịch vụ tăng …" (the plan verb earlier in the sentence).
+TARGET_LIST_INTRO_NO_COLON = (
+    r"(?:đề ra|đặt ra|thông qua|xác định|nghị quyết)[^.;:]{0,80}?(?:với|gồm|gồm có|là)\s+"
+    r"(?:các|những|một số|\d+)\s+(?:chỉ tiêu|mục tiêu)\s+(?:chủ yếu|cụ thể|chính)"
+)
+# A label opening a sentence: "Các chỉ tiêu kinh tế: …", "Chỉ tiêu xã hội: …". Weak evidence: it
+# counts only outside a results section and in a clause that reports nothing (no "đạt", "ước").
+TARGET_LABEL = r"^\s*(?:(?:các|những|một số|nhóm)\s+)?(?:chỉ tiêu|mục tiêu)(?![" + _L + r"])[^.;:\d]{0,40}:"
+LABEL_BLOCKERS = r"(?<![" + _L + r"])(?:đạt|ước|thực hiện|đã|so với cùng kỳ)(?![" + _L + r"])"
+# Words after a value that make it a floor to reach: "85% trở lên", "từ 10 đảng viên trở lên/năm".
+TARGET_AFTER = r"^[\d.,]+\s*(?:%|‰|[" + _L + r"]+(?:\s+[" + _L + r"]+)?)?\s*trở lên"
+
 # Report language before the list intro makes it a report on those targets, not the list.
 RESULT_BEFORE_INTRO = r"(?:kết quả|thực hiện|đạt|đạt được|hoàn thành|vượt)\s+(?:\S+\s+){0,3}$"
 
@@ -94,6 +107,45 @@ def target_cue(folded: str) -> bool:
     return False
 
 
+_TARGET_LIST_NO_COLON = re.compile(TARGET_LIST_INTRO_NO_COLON)
+_TARGET_LABEL = re.compile(TARGET_LABEL)
+_LABEL_BLOCKERS = re.compile(LABEL_BLOCKERS)
+_TARGET_AFTER = re.compile(TARGET_AFTER)
+
+
+def weak_target_cue(before: str, after: str) -> bool:
+    """Evidence of a target that holds only where nothing says otherwise (no heading of results):
+    a sentence opening with a label of targets ("Các chỉ tiêu kinh tế: …") whose clause reports
+    nothing, a list announced without a colon, or a floor to reach ("85% trở lên")."""
+    if _TARGET_AFTER.match(after):
+        return not RESULT_CUE.search(before)
+    if "tiêu" not in before:
+        return False
+    if _TARGET_LIST_NO_COLON.search(before) and not _RESULT_BEFORE_INTRO.search(before[:40]):
+        return True
+    m = _TARGET_LABEL.search(before)
+    if m is None:
+        return False
+    tail = before[m.end() :]
+    clause = tail[tail.rfind(";") + 1 :]
+    return not _LABEL_BLOCKERS.search(clause)
+
+
+_PAST_YEAR = re.compile(r"(?:(?:năm|trong năm|cả năm)\s+)((?:19|20)\d\d)(?![\d.,]*\d)(?!\s*[-–—])")
+
+
+def past_year(folded: str, doc_year: int | None) -> bool:
+    """Whether ``folded`` names a year before the document's own (a value *for* it, not a base)."""
+    if doc_year is None:
+        return False
+    for m in _PAST_YEAR.finditer(folded):
+        if _BASE_BEFORE.search(folded[max(0, m.start() - 20) : m.start()]):
+            continue
+        if int(m.group(1)) < doc_year:
+            return True
+    return False
+
+
 def result_cue(folded: str) -> bool:
     """Whether ``folded`` holds report words (an estimate, an achievement, a comparison with last year)."""
     return bool(RESULT_CUE.search(folded))
@@ -139,4 +191,23 @@ def document_year(lines: list[str]) -> int | None:
         m = _DATE_NUMERIC.search(line[:60])
         if m:
             return int(m.group(1) or m.group(2))
+    return None
+
+
+_HEADLINE_YEAR = re.compile(r"(?:năm|kế hoạch|nhiệm vụ|đến)\s+((?:19|20)\d\d)(?![\d.,]*\d)(?!\s*[-–—]\s*\d)")
+
+
+def plan_year(lines: list[str], doc_year: int | None) -> int | None:
+    """The year a document plans for: its headline or title names one year after its own date
+    ("Nghị quyết về kế hoạch phát triển KT-XH … năm 2024" in an article of December 2023).
+
+    A target with no year of its own is for that year."""
+    if doc_year is None:
+        return None
+    for line in lines[:DATE_LINES]:
+        text = line.strip().lower()
+        if not text or text.startswith("#"):
+            continue
+        years = {int(y) for y in _HEADLINE_YEAR.findall(text)}
+        return years.pop() if len(years) == 1 and min(years) > doc_year else None
     return None

@@ -26,8 +26,10 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from chitieu.core import vocabulary
+from chitieu.extract.celllines import CellStatement, cell_line_tables
 from chitieu.extract.document import Document
-from chitieu.extract.evidence import future_year, result_cue, target_cue
+from chitieu.extract.evidence import future_year, past_year, result_cue, target_cue, weak_target_cue
 from chitieu.extract.names import clean_name, indicator_name
 from chitieu.extract.normalise import fold
 from chitieu.extract.quantities import PERIOD, Mention, find_mentions
@@ -124,9 +126,13 @@ _RESULT_BEFORE = re.compile(r"(?:thực hiện|đạt|ước|được|là|kết 
 _COMPARED_YEAR = re.compile(
     r"(?:so với|bằng|gấp|hơn|lần)\s+(?:so với\s+)?(?:cùng kỳ\s+|cuối\s+|đầu\s+)?(?:năm\s+)?$"
 )
-_EACH_YEAR = re.compile(r"hàng năm|hằng năm|mỗi năm|năm nào cũng")
-_AVERAGE = re.compile(r"bình quân|trung bình")
-_NOT_AVERAGE = re.compile(r"(?:bình quân|trung bình)\s+(?:đầu người|(?:năm\s+)?(?:19|20)\d\d|/người)")
+_EACH_YEAR = re.compile(vocabulary.alternation(vocabulary.horizon_words(vocabulary.EACH_YEAR)))
+_AVERAGE = re.compile(vocabulary.alternation(vocabulary.horizon_words(vocabulary.AVERAGE)))
+_NOT_AVERAGE = re.compile(
+    r"(?:" + vocabulary.alternation(vocabulary.horizon_words(vocabulary.AVERAGE)) + r")\s*(?:"
+    + vocabulary.alternation(vocabulary.PER_HEAD_WORDS)
+    + r"|(?:năm\s+)?(?:19|20)\d\d)"
+)
 _YEAR_EXPR = re.compile(
     r"(?:(?:năm|đến|cuối|vào|trong|tới)\s+(?:năm\s+)?|tháng\s+\d{1,2}\s*/\s*)"
     r"((?:19|20)\d\d)(?![\d.,]*\d)(?!\s*[-–—]\s*(?:19|20)\d\d)"
@@ -161,8 +167,16 @@ def extract(doc: Document) -> list[Statement]:
     """Every indicator statement in ``doc``, in text order."""
     out: list[Statement] = []
     unit: str | None = None
+    cell_rows, used = cell_line_tables(doc.lines)
+    if used:
+        # a table written one cell a line is read by its columns; the running-text reader
+        # sees blank lines in its place (the line numbers stay the file's)
+        out += [_cell_line_statement(c) for c in cell_rows]
+        doc = Document(doc.name, doc.format, tuple("" if i in used else x for i, x in enumerate(doc.lines)))
+    prior = RESULT  # the kind the text last gave with nothing against it (a list goes on)
     for seg in segments(doc):
         if seg.is_heading:
+            prior = RESULT
             continue
         if seg.cells is not None:
             quote = _row_quote(seg)  # once per row, not per cell: a wide row stays linear
@@ -173,13 +187,51 @@ def extract(doc: Document) -> list[Statement]:
         if seg.table_years is not None:
             if len(seg.line_numbers) > MAX_ROW_LINES:
                 continue
-            row = parse_row(seg.text, seg.folded, seg.table_years, unit)
+            row = parse_row(
+                seg.text,
+                seg.folded,
+                seg.table_years,
+                unit,
+                seg.table_periods,
+                seg.table_compare,
+                seg.starts,
+                seg.table_plan,
+            )
             if row is not None:
                 unit = row["unit"] or unit
-                out.append(_row_statement(seg, row))
+                quote = _row_quote(seg)
+                cells = [_row_statement(seg, c, quote) for c in [row, *row["cells"]]]
+                out.extend(sorted(cells, key=lambda st: st.start))
             continue
-        out.extend(_segment_statements(seg))
+        found, prior = _segment_statements(seg, prior)
+        out.extend(found)
+    if used:
+        out.sort(key=lambda st: (st.line, st.start))
     return out
+
+
+def _cell_line_statement(c: CellStatement) -> Statement:
+    unit = c.unit
+    if _money_per_head(unit, "đầu người" in fold(c.name)):
+        unit = unit.split("/")[0] + "/người/năm"
+    return Statement(
+        kind=c.kind,
+        indicator=c.name,
+        domain=first_domain(fold(c.name)),
+        op=c.op,
+        low=c.low,
+        high=c.high,
+        unit=unit,
+        per_year=c.per_year,
+        year=c.year,
+        period=c.period,
+        compared_target=(
+            {"op": c.target[0], "low": _plain(c.target[1]), "high": _plain(c.target[2])} if c.target else None
+        ),
+        stated_status=c.status,
+        line=c.line,
+        quote=" ".join(c.quote.split())[:400],
+    )
 
 
 def _row_quote(seg: Segment) -> str:
@@ -221,7 +273,14 @@ def _row_statement(seg: Segment, row: dict, quote: str | None = None) -> Stateme
     )
 
 
+_PER_YEAR_AFTER = re.compile(r"\s*(?:trở lên|trở xuống)?\s*/\s*năm")
+_PARENT_PER_YEAR = re.compile(r"(?:bình quân|hằng năm|hàng năm|/năm)[^.;]{0,120}trong đó")
+# A count of the plan's indicators met ("19/21 chỉ tiêu đạt và vượt kế hoạch", "16/30 chỉ tiêu
+# đạt") is a result of its own (the contract's convention); a count of those set is not.
+_INDICATORS_MET = re.compile(r"\s*(?:/\s*\d+\s*)?chỉ tiêu\s+(?:[" + L + r"]+\s+){0,3}?(?:đạt|vượt|hoàn thành)")
+_INDICATORS_BEFORE = re.compile(r"(?:số\s+)?chỉ tiêu\s+(?:đạt|vượt|hoàn thành)\s*(?:được\s*)?$")
 _ANY_DIGIT = re.compile(r"\d")
+_PAST_TENSE = re.compile(r"(?<![" + L + r"])đã(?![" + L + r"])")
 _PAREN = re.compile(r"\(([^()]*)\)")
 # A ratio to the population named before a bare number: "số giường bệnh/vạn dân 28,6".
 _PER_POPULATION = re.compile(
@@ -231,10 +290,17 @@ _PER_POPULATION = re.compile(
 _BOUND_OR_NUMBER = re.compile(r"\s*(?:trên|dưới|từ|tối thiểu|tối đa|<|>|≤|≥|\d)")
 
 
-def _segment_statements(seg: Segment) -> list[Statement]:
+def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Statement], str]:
+    """The statements of one paragraph, and the kind a paragraph after it goes on with.
+
+    ``prior`` is the kind of the last statement before (a paragraph of a target list goes on as
+    targets where its own words say nothing); it counts only outside a section whose heading
+    gives the kind."""
     folded = seg.folded
+    if seg.mode is not None or result_cue(folded) and _PAST_TENSE.search(folded):
+        prior = RESULT  # a heading gives the kind, or the paragraph reports ("đã đạt được …")
     if not _ANY_DIGIT.search(folded) and (seg.general or not _QUALITATIVE.search(folded)):
-        return []  # most narrative paragraphs: nothing to read
+        return [], prior  # most narrative paragraphs: nothing to read
     sentences = chop(sentence_spans(seg.text), seg.text)
     clauses = refine(sentences, folded, r";")
     subclauses = refine(clauses, folded, r",(?!\d)|:(?!\d)")
@@ -248,6 +314,8 @@ def _segment_statements(seg: Segment) -> list[Statement]:
             per = _PER_POPULATION.search(folded, a, m.start)
             if per:  # "Tỷ lệ bác sĩ/vạn dân đạt 9,5": the unit is in the name
                 m.unit, m.bare = f"{per.group(1)}/{per.group(2)}", False
+        if m.bare and m.denominator and _INDICATORS_BEFORE.search(folded, max(0, m.start - 25), m.start):
+            m.unit, m.bare = "chỉ tiêu", False  # "số chỉ tiêu đạt 44/57": indicators met of the total
     starts = [m.start for m in mentions]
     out: list[Statement] = []
     # Every relation (a quoted target, a verdict, a year) stays inside one sentence.
@@ -255,11 +323,19 @@ def _segment_statements(seg: Segment) -> list[Statement]:
         ms = mentions[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
         if not ms and not _QUALITATIVE.search(folded, a, b):
             continue
-        out += _sentence_statements(seg, folded, (a, b), within(clauses, a, b), within(subclauses, a, b), ms)
-    return out
+        found = _sentence_statements(
+            seg, folded, (a, b), within(clauses, a, b), within(subclauses, a, b), ms, prior
+        )
+        out += found
+        if found and seg.mode is None:
+            prior = found[-1].kind
+    # Only a list goes on into the next paragraph (two targets or more), not a headline's one.
+    if sum(st.kind == TARGET for st in out) < 2:
+        prior = RESULT if out else prior
+    return out, prior
 
 
-def _sentence_statements(seg, folded, sentence, clauses, subclauses, mentions) -> list[Statement]:
+def _sentence_statements(seg, folded, sentence, clauses, subclauses, mentions, prior=RESULT) -> list[Statement]:
     sentences = [sentence]
     items: list[_Item] = []
     quoted: set[int] = set()  # ids of mentions that are quoted targets
@@ -281,6 +357,15 @@ def _sentence_statements(seg, folded, sentence, clauses, subclauses, mentions) -
         around = folded[a : cut if cut >= 0 else stop]
         if future_year(around, seg.doc_year) and not result_cue(around):
             return TARGET
+        if seg.mode is None:
+            # Weaker evidence, where no heading gives the kind: a label of targets, a floor to
+            # reach ("85% trở lên"), or the list the value stands in (the sentence or paragraph
+            # before gave targets) — unless the clause reports (ước đạt, so với cùng kỳ) or its
+            # year is already past.
+            if result_cue(around) or past_year(around, seg.doc_year) or _PAST_TENSE.search(before):
+                return RESULT
+            if weak_target_cue(before, folded[offset : offset + 40]) or prior == TARGET:
+                return TARGET
         return RESULT
 
     # Quoted targets in parentheses: "(chỉ tiêu trên 80%)", "đạt chỉ tiêu ... (13 - 14%)".
@@ -330,8 +415,10 @@ def _sentence_statements(seg, folded, sentence, clauses, subclauses, mentions) -
             forward.add(id(m))
 
     for m in mentions:
-        if id(m) in quoted or m.bare or m.unit == "chỉ tiêu":
-            continue  # "đạt 14/18 chỉ tiêu": a count of the plan's own indicators, not one of them
+        if id(m) in quoted or m.bare:
+            continue
+        if m.unit == "chỉ tiêu" and not _INDICATORS_MET.search(folded, m.start, min(len(folded), m.end + 30)):
+            continue  # "đề ra 12 chỉ tiêu": the plan's own list, not an indicator
         kind = TARGET if id(m) in lone or _planned_rate(folded, sentence, m, mode) else kind_at(m.start)
         item = _Item(m, m.start, kind, m.op, m.low, m.high, m.unit)
         items.append(item)
@@ -509,7 +596,9 @@ def _years_in(folded: str, a: int, b: int) -> tuple[tuple[int, int], ...]:
 
 # On the text as written: the capital marks a sentence's start even where the sentence before it
 # (a photo caption, a headline) has no full stop.
-_SENTENCE_TIME = re.compile(r"(?<![^\W\d_])(?:Trong năm|Trong cả năm|Cả năm|Năm)\s+((?:19|20)\d\d)\s*,")
+_SENTENCE_TIME = re.compile(
+    r"(?<![^\W\d_])(?:Trong năm|Trong cả năm|Cả năm|Năm|(?<=[,:] )trong năm|(?<=là )trong năm)\s+((?:19|20)\d\d)\s*,"
+)
 
 
 @functools.lru_cache(maxsize=32)
@@ -545,6 +634,14 @@ def _year(folded: str, sentence: tuple[int, int], at: int, end: int, clause_end:
         return before[-1]
     after = [y for s, y in years if s > at and s < clause_end]
     return after[0] if after else None
+
+
+_PLAN_BEFORE_YEAR = re.compile(r"(?:mục tiêu|phấn đấu|chỉ tiêu|kế hoạch|nhiệm vụ|dự kiến)[^.;]{0,30}$")
+
+
+def _target_year_at(folded: str, at: int) -> bool:
+    """Whether the year at ``at`` is what a plan is for ("mục tiêu tổng quát năm 2023")."""
+    return bool(_PLAN_BEFORE_YEAR.search(folded, max(0, at - 40), at))
 
 
 def _period(folded: str, sentence: tuple[int, int], at: int, default: str | None) -> str | None:
@@ -609,22 +706,31 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
         unit = unit + "/" + re.search(r"trên\s+(?:01|1)\s+(ha|hộ|người|km²|km2|m²|m2)", folded_name).group(1)
     per_year = it.per_year
     if m is not None:
-        if (m.per_year_unit and not income) or _EACH_YEAR.search(folded[clause[0] : at]):
-            per_year = True
-        elif (
-            unit == "%"
-            and _AVERAGE.search(folded[sub[0] : at])
-            and not _NOT_AVERAGE.search(folded[sub[0] : at])
+        head = folded[clause[0] : at]
+        if (m.per_year_unit and not income) or _EACH_YEAR.search(head) or _PER_YEAR_AFTER.match(folded, m.end):
+            per_year = True  # "%/năm", "hằng năm", "từ 10 đảng viên trở lên/năm"
+        elif unit == "%" and any(
+            _AVERAGE.search(part) and not _NOT_AVERAGE.search(part) for part in (folded[sub[0] : at], head)
         ):
-            per_year = True
+            per_year = True  # "bình quân thời kỳ đạt 14,1%", "giảm bình quân/năm: trên 10%"
+        elif m.role == "change" and _PARENT_PER_YEAR.search(folded, sentence[0], at):
+            per_year = True  # "… tăng bình quân hàng năm 16%, trong đó: dịch vụ tăng 18%"
     year = _year(folded, sentence, at, end, clause[1])
     if year is None and it.kind == RESULT and not seg.heading_time and not _periods_in(folded, *sentence):
         # "Năm 2025, xã … đạt được nhiều kết quả. … kết nạp được 86 đảng viên": the year a
         # sentence opens with holds for the results after it in its paragraph (not for one whose
         # sentence names a period: "Giai đoạn 2021 – 2024 đã hỗ trợ: 1,7 tỷ đồng").
         year = next((y for s, y in reversed(_opened_years(seg.text)) if s < at), seg.opened_year)
+    if year is None and it.kind == TARGET and not _periods_in(folded, *sentence):
+        # A plan paragraph names its year once ("Mục tiêu năm 2023 phấn đấu …"); the targets
+        # after it in the paragraph are for that year.
+        named = _years_in(folded, 0, len(folded))  # cached for the paragraph: linear in its length
+        k = bisect.bisect_left(named, (at, 0))
+        year = next((y for s, y in reversed(named[max(0, k - 20) : k]) if _target_year_at(folded, s)), None)
     if year is None and seg.period is None:
         year = seg.year
+    if year is None and it.kind == TARGET and seg.period is None and not _periods_in(folded, *sentence):
+        year = seg.plan_year  # the year the document's headline plans for
     if year is None and it.kind == RESULT and seg.period is None and not _periods_in(folded, *sentence):
         # last, the document's own date: a result reported in an article of 2023 is for 2023
         year = seg.doc_year

@@ -169,6 +169,28 @@ def capped_pdf_streams(path: str, limit: int | None = None) -> Iterator[None]:
         PDFStream.decode = original
 
 
+_STREAM = re.compile(rb"stream\r?\n")
+
+
+def check_pdf_streams(path: str, data: bytes, limit: int | None = None) -> None:
+    """Measure every Flate stream of a PDF's raw bytes, inflating in pieces, before pdfium reads it.
+
+    pdfium inflates in C with no cap, so a 1 MB file could ask for gigabytes; the same budget as
+    pdfminer's reading (``capped_pdf_streams``) is spent here on the raw bytes first."""
+    budget = _StreamBudget(path, MAX_PDF_STREAM_BYTES if limit is None else limit)
+    at = 0
+    while True:
+        m = _STREAM.search(data, at)
+        if m is None:
+            return
+        end = data.find(b"endstream", m.end())
+        if end < 0:
+            return
+        if b"Flate" in data[max(0, m.start() - 400) : m.start()]:
+            budget.spend(data[m.end() : end])
+        at = end + 9
+
+
 def check_pdf_pages(path: str, document) -> None:
     """Refuse a PDF with more than ``MAX_PDF_PAGES`` pages, walking its page tree lazily."""
     from pdfminer.pdfpage import PDFPage

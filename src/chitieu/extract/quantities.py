@@ -13,27 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from chitieu.core import vocabulary
 from chitieu.core.numbers import SCALES, NumberFormatError, normalise_unit, parse_number
 
 L = "a-zà-ỹđ"  # lower-case Vietnamese letters (text is folded before matching)
 NUM = r"\d+(?:[.,]\d+)*"
 
-# Count nouns a number can stand before, longest first so "nhà văn hóa" beats "nhà".
-COUNT_NOUNS = sorted(
-    """trung tâm thương mại|nhà văn hóa|tổ dân phố|khu dân cư|khu phố|cơ quan, đơn vị|cơ quan|đơn vị|
-    doanh nghiệp|hợp tác xã|tổ hợp tác|lao động|học sinh|sinh viên|giáo viên|bác sĩ|giường bệnh|
-    đảng viên|chi bộ|tổ chức cơ sở đảng|cơ sở|sản phẩm|mô hình|công trình|dự án|trường|phòng học|
-    ngôi nhà|căn nhà|căn hộ|nhà|hộ|người|nhân khẩu|thôn|xóm|xã|phường|thị trấn|chợ|
-    siêu thị|km²|km2|km|ha|m²|m2|m³|m3|tấn|tạ|kg|lít|con|lượt người|lượt|lần|điểm|cây|chiếc|tuyến|
-    đợt|cuộc|vụ|hồ sơ|đồng chí|thủ tục|câu lạc bộ|clb|gia đình|em|cháu|hội viên|đoàn viên|cán bộ|công chức|
-    mw|kwh|htx|dn|chỉ tiêu|khối phố|trạm y tế|trạm|giấy phép|đối tượng|suất quà|suất|công dân|thanh niên|tân binh|
-    bệnh nhân|lượt khách|khách|lớp|tiêu chí|tổ chức|trang trại|gia trại|khách sạn|phòng|giường|bản|làng|tổ""".replace(
-        "\n", ""
-    ).split("|"),
-    key=len,
-    reverse=True,
-)
-COUNT_NOUNS = [w.strip() for w in COUNT_NOUNS if w.strip()]
+# Count nouns and units of measure a number can stand before (one table, ``core.vocabulary``).
+COUNT_NOUNS = sorted(vocabulary.COUNT_NOUNS + vocabulary.MEASURE_UNITS, key=len, reverse=True)
 _CLASSIFIERS = ("ngôi ", "căn ", "chiếc ")
 
 _CURRENCY = (
@@ -63,24 +50,29 @@ _NOT_AFTER = re.compile(
     r"\s*(?:tuổi|tháng|năm|ngày|giờ|tầng|sao|phút|giây|nhiệm kỳ|kỳ|khóa|lần thứ|độ c)(?![" + L + r"])"
 )
 _NOT_BEFORE = re.compile(
-    r"(?:mức độ|cấp độ|lớp|thứ|khóa|đề án|điều|khoản|chương|quý|cấp|loại|số|phụ lục|mục|ngày|tháng|"
-    r"covid|kỳ họp|tiêu chí|top|hạng|nhóm|đợt|giai đoạn|lần)\s*$"
+    r"(?<![" + L + r"])(?:" + vocabulary.alternation(vocabulary.ORDINAL_WORDS | set(vocabulary.RANK_WORDS)) + r")\s*$"
 )
 PERIOD = re.compile(r"(?<![\d.,])((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?![\d.,]*\d)")
 YEAR = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)(?![\d.,]*\d)")
 
-_BOUND_BEFORE = (
-    (re.compile(r"(?:tối thiểu|ít nhất|không dưới|không thấp hơn|>=|≥)\s*(?:là\s*)?$"), ">="),
-    (
-        re.compile(
-            r"đạt và vượt(?:\s+(?:dự toán|kế hoạch|chỉ tiêu|mức))?(?:\s+(?:được\s+)?(?:giao|\S+ giao))?\s*$"
-        ),
-        ">=",
-    ),
-    (re.compile(r"(?:tối đa|không quá|không vượt quá|không cao hơn|<=|≤)\s*(?:là\s*)?$"), "<="),
-    (re.compile(r"(?:trên|hơn|cao hơn|lớn hơn|>)\s*$"), ">"),
-    (re.compile(r"(?:dưới|thấp hơn|nhỏ hơn|<)\s*$"), "<"),
+# The bound words (``core.vocabulary``), longest first: "không ít hơn" before "ít hơn" before "hơn".
+_BOUND_WORD_BEFORE = re.compile(
+    r"(?<![" + L + r"])(?P<w>"
+    + vocabulary.alternation(w for w, o in vocabulary.BOUND_WORDS.items() if o != vocabulary.FROM)
+    + r")\s*(?:là\s*)?$"
 )
+_PASSED_PLAN = re.compile(  # "đạt và vượt kế hoạch giao 50 tỷ": at least the plan
+    r"đạt và vượt(?:\s+(?:dự toán|kế hoạch|chỉ tiêu|mức))?(?:\s+(?:được\s+)?(?:giao|\S+ giao))?\s*$"
+)
+
+
+def _bound_before(before: str) -> str | None:
+    m = _BOUND_WORD_BEFORE.search(before)
+    if m is not None:
+        return vocabulary.BOUND_OPS[vocabulary.BOUND_WORDS[m.group("w")]]
+    return ">=" if _PASSED_PLAN.search(before) else None
+
+
 _CHANGE_BEFORE = re.compile(
     r"(?:tăng|giảm|gấp|vượt|hơn|thêm|(?<!trở )lên|(?<!trở )xuống|cao hơn|thấp hơn)(?:\s+(?:gấp|thêm|bình quân|hàng năm|hằng năm|gần|khoảng|trên|"
     r"dưới|được|là|lên|xuống|so với \S+|\d{4}))*\s*$"
@@ -144,9 +136,7 @@ def _unit(m: re.Match[str]) -> tuple[str | None, bool, float]:
     elif m.group("comrade"):
         unit = "đồng chí"  # "86 đ/c": comrades, not đồng
     elif m.group("noun"):
-        unit = {"dn": "doanh nghiệp", "htx": "hợp tác xã", "clb": "câu lạc bộ"}.get(
-            m.group("noun"), m.group("noun")
-        )
+        unit = vocabulary.UNIT_SYNONYMS.get(m.group("noun"), m.group("noun"))
         for c in _CLASSIFIERS:
             if unit.startswith(c):
                 unit = unit[len(c) :]
@@ -313,15 +303,12 @@ def _read_at(folded: str, s: int, e: int, value: float) -> Mention | None:
         op, high = ">=", None
     elif _OR_LESS.match(text, end):
         op, low = "<=", None
-    elif op == "=":
-        for rx, bound in _BOUND_BEFORE:
-            if rx.search(before):
-                op = bound
-                if bound in (">", ">="):
-                    high = None
-                else:
-                    low = None
-                break
+    elif op == "=" and (bound := _bound_before(before)) is not None:
+        op = bound
+        if bound in (">", ">="):
+            high = None
+        else:
+            low = None
     # "trên 1 ha": a unit of measure, not a bound.
     if value == 1 and op == ">" and unit and unit not in ("%", "‰") and not re.search(r"\d", before[-12:]):
         return None

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from chitieu.extract.document import Document
-from chitieu.extract.evidence import document_year
+from chitieu.extract.evidence import document_year, plan_year
 from chitieu.extract.normalise import fold
 from chitieu.extract.tables import header_roles
 
@@ -111,11 +111,15 @@ class Segment:
     folded: str = ""
     general: bool = False  # under "mục tiêu tổng quát": a vision, not indicator targets
     table_years: list[int] | None = None  # set for a row of an indicator table: its header's years
+    table_periods: list[str] | None = None  # ... and the periods its header names ("Giai đoạn 2021-2025")
+    table_compare: bool = False  # ... whose header has comparison columns ("So sánh", "%")
+    table_plan: bool = False  # ... and a plan column ("Chỉ tiêu Đại hội", "Kế hoạch", "NQ")
     cells: list[str] | None = None  # a DOCX table row under an indicator header: its cells
     header: list[str] | None = None  # ... that header's cells
     roles: list[str] | None = None  # ... and their roles (name, unit, target, result, ratio, verdict)
     year: int | None = None  # the year the section's heading names ("… năm 2024")
     doc_year: int | None = None  # the year of the document's own date (evidence of kind)
+    plan_year: int | None = None  # the one year after that date the headline plans for
     heading_time: bool = False  # a heading or the title names its year or period
     opened_year: int | None = None  # the year the last paragraph opening with one named ("Năm 2023, …")
 
@@ -262,8 +266,11 @@ def _capitals(s: str) -> bool:
     return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.85
 
 
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+
+
 def _update(ctx: _Context, heading: str) -> None:
-    folded = fold(heading)
+    folded = fold(_URL.sub(" ", heading))  # a link's digits ("…-nhiem-ky-2021-2026-946.html") are no period
     if re.search(r"\bđvt\b|đơn vị tính", folded):
         return  # a table's column header, not a section
     rank = _rank(heading)
@@ -320,8 +327,27 @@ def _rank(heading: str) -> int:
 _HEADING_YEAR = re.compile(r"năm\s+((?:19|20)\d\d)(?![\d.,]*\d)(?!\s*[-–—]\s*\d)")
 
 
+_PLAN_HEADER = re.compile(
+    r"kế hoạch|(?<![\w])kh(?![\w])|nghị quyết|(?<![\w])nq(?![\w])|mục tiêu|dự toán"
+    r"|chỉ tiêu\s+(?:đại hội|đh|năm|giao|được giao|\d{4})"
+)
+_COMPARE_HEADER = re.compile(r"so sánh|so với|tỷ lệ %|\(%\)")
+_VALUE_IN_CELL = re.compile(r"^\s*[<>≤≥]?\s*\d+(?:[.,]\d+)*\s*%?\s*$")
+
+
+def merge_headers(upper: list[str], lower: list[str]) -> list[str]:
+    """Two header rows as one: each lower label before the (merged) upper cell it stands under."""
+    out = []
+    for a, b in zip(upper, lower, strict=False):
+        a, b = a.strip(), b.strip()
+        out.append(a if not b or b == a else b if not a else f"{b} {a}")
+    return out
+
+
 _TABLE_HEADER = re.compile(r"(?<![a-zà-ỹđ])(?:đvt|đơn vị tính)(?![a-zà-ỹđ])")
-_ROW_NUMBERED = re.compile(r"^\s*(?:[IVX]+|\d+(?:\.\d+)*\.?)\s+(?=[^\W\d_])(\w)")
+_ROW_NUMBERED = re.compile(
+    r"^\s*(?:[IVX]+|\d+(?:\.\d+)*\.?)\s+(?!(?:Đạt|Vượt|Không đạt|Chưa đạt)\s*$)(?=[^\W\d_])(\w)"
+)
 _ROW_INDENTED = re.compile(
     r"^\s+(?:\+\s*|-\s*)?(?!Đạt|Không đạt|Chưa đạt|Vượt|Ước|GĐ|Giai đoạn|Trước|Sau)[A-ZĐÀ-Ỹ][^\s\d]*"
 )
@@ -331,6 +357,17 @@ _ROMAN_ROW = re.compile(r"^\s*[IVX]+\s+\S")
 def _numbered_row(raw: str) -> bool:
     m = _ROW_NUMBERED.match(raw)
     return bool(m and m.group(1).isupper())
+
+
+_BARE_ROW_NUMBER = re.compile(r"\s*\d{1,2}(?:\.\d{1,2})*\.\s*")
+
+
+def _bare_number_row(lines: list[str], i: int) -> bool:
+    """A row number alone on its line ("1.") with the row's name starting on the next line."""
+    if not _BARE_ROW_NUMBER.fullmatch(lines[i]):
+        return False
+    nxt = next((x.strip() for x in lines[i + 1 : i + 4] if x.strip()), "")
+    return nxt[:1].isupper()
 
 
 def _table_row_start(raw: str, in_header: bool = False) -> bool:
@@ -382,12 +419,18 @@ def segments(doc: Document) -> list[Segment]:
     ctx = _Context()
     ctx.title_year, ctx.title_period = _title_time(doc.lines)
     doc_year = document_year(doc.lines)
+    planned_for = plan_year(doc.lines, doc_year)
     ctx.year, ctx.period = ctx.title_year, ctx.title_period
     if ctx.year or ctx.period:
         ctx.time_rank = -1
     current: Segment | None = None
     table_years: list[int] | None = None  # None: not in a table
+    table_periods: list[str] = []
+    table_compare = False
+    table_plan = False
+    header_text = ""
     header: list[str] | None = None  # the header row of the DOCX table being read
+    header_only = False  # the last row read was a header (a second one under it merges with it)
     roles: list[str] | None = None
     in_header = False
 
@@ -419,6 +462,7 @@ def segments(doc: Document) -> list[Segment]:
                 general=ctx.general,
                 year=ctx.year,
                 doc_year=doc_year,
+                plan_year=planned_for,
                 heading_time=bool(ctx.year or ctx.period),
                 # a line going on with a figure or in lower case continues a sentence (broken by a
                 # footnote in PDF text), not a paragraph of the opened year
@@ -436,7 +480,13 @@ def segments(doc: Document) -> list[Segment]:
         number = i + 1
         if not raw.strip():
             continue
-        if _is_marker(raw):
+        if _is_marker(raw) and not (
+            table_years is not None
+            and not in_header
+            and current is not None
+            and number - current.line_numbers[-1] <= 4  # a page number stands far below the row
+        ):
+            # (inside a row of a broken table a lone number is a cell, not a footnote marker)
             ctx.opened_year = None  # a footnote's "Năm 2022, …" is no paragraph of the report's
             # A footnote body starts after a marker when the next text starts a sentence.
             nxt = next((x for x in lines[i + 1 : i + 4] if x.strip()), "")
@@ -470,23 +520,33 @@ def segments(doc: Document) -> list[Segment]:
             table_years = None  # the table ended
         if table_years is None and " | " not in cleaned and _TABLE_HEADER.search(folded_line):
             close()
-            table_years, in_header = [], True
+            table_years, in_header, table_periods, table_compare = [], True, [], False
+            header_text = ""
         if table_years is not None:
-            if in_header and not _table_row_start(raw, in_header=True):
-                table_years += [
+            row_start = _table_row_start(raw, in_header) or _bare_number_row(lines, i)
+            if in_header and not row_start:
+                # the header's labels broke over lines ("Thực hiện 2020-" / "2024"): read them joined
+                header_text += " " + cleaned.strip()
+                table_periods = [f"{a}-{b}" for a, b in _PERIOD.findall(header_text)]
+                table_compare = bool(_COMPARE_HEADER.search(header_text.lower()))
+                table_plan = bool(_PLAN_HEADER.search(header_text.lower()))
+                table_years = [
                     int(y)
                     for y in re.findall(
-                        r"(?<![\d-])((?:19|20)\d\d)(?![\d]|\s*[-–])", _PERIOD.sub(" ", cleaned)
+                        r"(?<![\d-])((?:19|20)\d\d)(?![\d]|\s*[-–])", _PERIOD.sub(" ", header_text)
                     )
                 ]
                 continue
-            if _table_row_start(raw):
+            if row_start:
                 in_header = False
                 close()
                 if _ROMAN_ROW.match(raw):
                     ctx.domain = domain_of(fold(cleaned)) or ctx.domain
                 append(number, cleaned.strip())
                 current.table_years = table_years
+                current.table_periods = table_periods
+                current.table_compare = table_compare
+                current.table_plan = table_plan
             elif current is not None:
                 append(number, cleaned.strip())
             continue
@@ -509,9 +569,21 @@ def segments(doc: Document) -> list[Segment]:
             close()
             cells = cleaned.split(" | ")
             found = header_roles(cells)
+            if found is None and header_only and header is not None and len(cells) == len(header):
+                # A second header row under the first ("KH | TH" under "Năm 2024 | Năm 2024"): its
+                # labels read together with the merged cell above them.
+                if not any(_VALUE_IN_CELL.match(c) for c in cells):
+                    found = header_roles(merged := merge_headers(header, cells))
+                    if found is not None:
+                        cells = merged
+            elif found is not None and header_only and header is not None and len(cells) == len(header):
+                merged = merge_headers(header, cells)
+                found = header_roles(merged) or found
+                cells = merged
             if found is not None:
-                header, roles = cells, found
+                header, roles, header_only = cells, found, True
                 continue
+            header_only = False
             if roles is not None and len(cells) == len(roles):
                 append(number, cleaned.strip())
                 current.cells, current.header, current.roles = cells, header, roles
@@ -519,6 +591,7 @@ def segments(doc: Document) -> list[Segment]:
                 continue
         elif roles is not None:
             header = roles = None  # the table ended
+            header_only = False
         if starts_footnote or _BULLET.match(cleaned) or " | " in cleaned:
             close()
         append(number, cleaned.strip())

@@ -13,8 +13,10 @@ verdict column (Đạt / Không đạt / Chưa đạt / Vượt). Numbers in one
 
 from __future__ import annotations
 
+import bisect
 import re
 
+from chitieu.core import vocabulary
 from chitieu.core.numbers import NumberFormatError, column_hint, normalise_unit, parse_number
 from chitieu.extract.quantities import PERIOD, find_mentions
 
@@ -24,6 +26,12 @@ _UNIT_CELL = re.compile(
 )
 _STT = re.compile(r"^\s*(?:[IVX]+(?=\s)|\d+(?:\.\d+)*\.?)?\s*(?:trong đó\s*:?\s*)?[+\-]?\s*", re.I)
 _YEAR_CELL = re.compile(r"(?:năm|trước|sau|đến|từ)\s*$")
+_FIRST_CELL = re.compile(r"\d|(?<![a-zà-ỹđ])(?:ước|gđ|giai đoạn)(?![a-zà-ỹđ])")
+# A cell labelled with its period: "GĐ 2021 - 2024: 419 hộ", "Giai đoạn 2021-2025: ước 600 hộ".
+_PERIOD_LABEL = re.compile(
+    r"(?:gđ|giai đoạn)?\s*((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\s*:\s*(?:ước\s*)?$"
+)
+_COUNT_HEAD = {"Xã", "Phường", "Hộ", "Trường", "Doanh nghiệp", "HTX", "Chi bộ", "Tổ chức"}
 MAX_ROW_LINES = 14  # a row broken over more lines than this (one word a line) cannot be read reliably
 _VERDICT = re.compile(r"(không đạt|chưa đạt|vượt|đạt)(?![a-zà-ỹđ])")
 _ESTIMATE = re.compile(r"ước[^:0-9]{0,30}(?:\d{4}\s*[-–]\s*)?(?:\d{4})?\s*:\s*(?:giảm\s*)?")
@@ -37,8 +45,62 @@ def _family(unit: str | None) -> str | None:
     return "đồng" if "đồng" in u else u
 
 
-def parse_row(text: str, folded: str, years: list[int], inherited_unit: str | None) -> dict | None:
-    """Read one table row; None when it holds no value to report."""
+def parse_row(
+    text: str,
+    folded: str,
+    years: list[int],
+    inherited_unit: str | None,
+    periods: list[str] | None = None,
+    compare: bool = False,
+    line_starts: list[int] | None = None,
+    has_plan: bool = False,
+) -> dict | None:
+    """Read one table row; None when it holds no value to report.
+
+    The dict is the row's main result (the latest value, beside the target and verdict); its
+    ``"cells"`` are the row's other filled cells, each a statement of its own: the target column
+    (kind target), the earlier years' values, and the comparison columns of the header's periods.
+    """
+    row = _parse_row(text, folded, years, inherited_unit, periods or [], compare, line_starts or [0], has_plan)
+    if row is not None:
+        row.setdefault("cells", [])
+    return row
+
+
+def _target_cells(target, rest: str, mentions, name: str, unit: str | None, rest_at: int) -> list[dict]:
+    """The plan column's value(s) as targets: "1,4 - 1,5 lần (85-90 triệu)" holds two."""
+    out = []
+    for m in mentions:
+        if m is target or (m.start < target.start and rest[m.end : target.start].strip() == "("):
+            out.append(
+                {
+                    "kind": "target",
+                    "name": name,
+                    "unit": m.unit or unit,
+                    "op": m.op,
+                    "low": m.low,
+                    "high": m.high,
+                    "year": None,
+                    "period": None,
+                    "per_year": m.per_year_unit or "/năm" in rest[m.start : m.end + 6],
+                    "target": None,
+                    "status": None,
+                    "at": rest_at + m.start,
+                }
+            )
+    return out
+
+
+def _parse_row(
+    text: str,
+    folded: str,
+    years: list[int],
+    inherited_unit: str | None,
+    periods: list[str],
+    compare: bool,
+    line_starts: list[int],
+    has_plan: bool = False,
+) -> dict | None:
     body = _STT.match(text)
     start = body.end() if body else 0
     unit_m = None
@@ -53,13 +115,23 @@ def parse_row(text: str, folded: str, years: list[int], inherited_unit: str | No
             unit = "người"
         rest_at = unit_m.end()
     else:
-        first_digit = re.search(r"\d", text[start:])
+        # the name ends at the first value, or at a cell's label before it ("Ước giai đoạn …: 204 tỷ")
+        first_digit = _FIRST_CELL.search(folded, start)
         if first_digit is None:
             return None
-        rest_at = start + first_digit.start()
+        rest_at = first_digit.start()
         name, unit = text[start:rest_at], inherited_unit
+        head = _UNIT_CELL.match(text, start)
+        if head is not None and head.group(1) in _COUNT_HEAD:
+            unit = normalise_unit(head.group(1))  # "Xã đạt chuẩn nông thôn mới": counted in xã
     name = " ".join(name.split()).strip(" :-–")
     rest = folded[rest_at:]
+
+    def same_line(at: int) -> bool:
+        """On the line where the plan (or the name) ends: the first year column, not a later one."""
+        anchor = rest_at + (target.end if target is not None else 0)
+        return bisect.bisect_right(line_starts, anchor) == bisect.bisect_right(line_starts, rest_at + at)
+
     verdicts = list(_VERDICT.finditer(rest))
     status = _STATUS[verdicts[-1].group(1)] if verdicts else None
     mentions = [
@@ -82,7 +154,22 @@ def parse_row(text: str, folded: str, years: list[int], inherited_unit: str | No
     first = mentions[0]
     # A plain first number is the target column only in a row with a verdict and no more
     # numbers than year columns (a sub-row with every year and comparison filled has none).
-    if not first.bare or first.op != "=" or (status is not None and 1 < len(mentions) <= len(years) + 1):
+    label = _ESTIMATE.search(rest)
+    if label is not None and first.start >= label.start():
+        pass  # the row's only cell is the estimate ("Ước giai đoạn …: 204 tỷ"): no plan column filled
+    elif (
+        not first.bare
+        or first.op != "="
+        or (status is not None and 1 < len(mentions) <= len(years) + 1)
+        or (
+            # under a header with a plan column, a value right after the unit cell, on its line,
+            # fills the plan column (a sub-row's first value on a later line does not)
+            has_plan
+            and unit_m is not None
+            and len(mentions) > 1
+            and bisect.bisect_right(line_starts, unit_m.end()) == bisect.bisect_right(line_starts, rest_at + first.start)
+        )
+    ):
         target, cells = first, mentions[1:]
         if (
             cells
@@ -100,7 +187,15 @@ def parse_row(text: str, folded: str, years: list[int], inherited_unit: str | No
             return None
         value = after[0]
         period_m = PERIOD.search(rest, estimate.start(), estimate.end() + 12)
+        cells = _target_cells(target, rest, mentions, name, unit, rest_at) if target is not None else []
+        before = [m for m in mentions if m.bare and m.op == "=" and m is not target and m.end <= estimate.start()]
+        for j, m in enumerate(before):  # year columns filled before the estimate for the period
+            year = years[j] if j < len(years) and (j > 0 or same_line(m.start)) else None
+            cells.append({"kind": "result", "name": name, "unit": unit, "op": "=", "low": m.low,
+                          "high": m.high, "year": year, "period": None, "per_year": False, "target": None,
+                          "status": None, "at": rest_at + m.start})
         return {
+            "cells": cells,
             "name": name,
             "unit": unit,
             "op": value.op,
@@ -113,6 +208,17 @@ def parse_row(text: str, folded: str, years: list[int], inherited_unit: str | No
             "status": status,
             "at": rest_at + value.start,
         }
+    labelled = []
+    for m in cells:
+        lab = _PERIOD_LABEL.search(rest, max(0, m.start - 40), m.start)
+        if lab is not None and "ước" not in rest[max(0, lab.start() - 8) : lab.start()]:
+            labelled.append((m, f"{lab.group(1)}-{lab.group(2)}"))
+    extra_labelled = [
+        {"kind": "result", "name": name, "unit": m.unit or unit, "op": m.op, "low": m.low, "high": m.high,
+         "year": None, "period": period, "per_year": m.per_year_unit, "target": None, "status": None,
+         "at": rest_at + m.start}
+        for m, period in labelled
+    ]
     plain = [
         m
         for m in cells
@@ -129,7 +235,34 @@ def parse_row(text: str, folded: str, years: list[int], inherited_unit: str | No
         value = parse_number(raw[index], hint)
     except NumberFormatError:
         return None
+    extra = _target_cells(target, rest, mentions, name, unit, rest_at) if target is not None else []
+    extra += extra_labelled
+    for j, m in enumerate(plain):
+        if j == index:
+            continue
+        try:
+            number = parse_number(raw[j], hint)
+        except NumberFormatError:
+            continue
+        cell = {"kind": "result", "name": name, "unit": unit, "op": "=", "low": number, "high": number,
+                "year": None, "period": None, "per_year": False, "target": None, "status": None,
+                "at": rest_at + m.start}
+        if j < index:
+            # an earlier year's column: certain only when every year column is filled
+            cell["year"] = years[j] if len(plain) >= len(years) and j < len(years) else None
+            if cell["year"] is None and j == 0 and years and same_line(m.start):
+                # on the row's first line, right after the plan: the first (base year) column
+                cell["year"] = years[0]
+        else:
+            # a column after the years: the header's comparisons, filled from the right
+            k = len(periods) - (len(plain) - j)
+            cell["period"] = periods[k] if 0 <= k < len(periods) else None
+            if compare:
+                cell["unit"] = "%"
+                cell["name"] = f"{name} (so sánh" + (f" giai đoạn {cell['period']})" if cell["period"] else ")")
+        extra.append(cell)
     return {
+        "cells": extra,
         "name": name,
         "unit": unit,
         "op": "=",
@@ -213,25 +346,26 @@ def parse_cells(
     for i, (cell, role) in enumerate(zip(cells, roles, strict=False)):
         if role != "target":
             continue
-        target = _cell_mention(cell, unit) or target
-        if target is not None and "result" not in roles:
-            years = [int(y) for y in re.findall(r"(?:19|20)\d\d", headers[i])]
-            out.append(_cell_statement("target", name, unit, target, years, None, None, i))
+        found = _cell_mention(cell, unit)
+        if found is None:
+            continue
+        target = found
+        # Every filled plan cell is a target of its own (its column's year), and the plan the
+        # row's latest result is compared with.
+        years = [int(y) for y in re.findall(r"(?:19|20)\d\d", headers[i])]
+        statement = _cell_statement("target", name, unit, found, years, None, None, i)
+        statement["per_year"] = statement["per_year"] or _average_column(headers[i])
+        out.append(statement)
     results = [(i, c) for i, (c, r) in enumerate(zip(cells, roles, strict=False)) if r == "result"]
     filled = [(i, m) for i, c in results if (m := _cell_mention(c, unit)) is not None]
-    if results and not filled and target is not None and status is None:
-        # A row with the plan filled in and no result yet ("2.150 | - | -"): the plan is a target.
-        i = next(i for i, r in enumerate(roles) if r == "target")
-        years = [int(y) for y in re.findall(r"(?:19|20)\d\d", headers[i])]
-        out.append(_cell_statement("target", name, unit, target, years, None, None, i))
     for n, (i, m) in enumerate(filled):
         last = n == len(filled) - 1
         years = [int(y) for y in re.findall(r"(?:19|20)\d\d", headers[i])]
-        out.append(
-            _cell_statement(
-                "result", name, unit, m, years, target if last else None, status if last else None, i
-            )
+        statement = _cell_statement(
+            "result", name, unit, m, years, target if last else None, status if last else None, i
         )
+        statement["per_year"] = statement["per_year"] or _average_column(headers[i])
+        out.append(statement)
     for i, (cell, role) in enumerate(zip(cells, roles, strict=False)):
         if role == "ratio" and (m := _cell_mention(cell, "%")) is not None and m.unit == "%":
             out.append(_cell_statement("result", f"{name} so với kế hoạch", "%", m, [], None, None, i))
@@ -244,6 +378,21 @@ def parse_cells(
     if not filled and status is not None and "result" in roles:
         out.append({"kind": "result", **_qualitative(name, status), "cell": 0})
     return out
+
+
+_AVERAGE_COLUMN = re.compile(
+    vocabulary.alternation(
+        vocabulary.horizon_words(vocabulary.AVERAGE) + vocabulary.horizon_words(vocabulary.EACH_YEAR)
+    )
+    + r"|/\s*năm"
+)
+
+
+def _average_column(header: str) -> bool:
+    """A column of yearly averages ("Tăng bình quân/năm (%)"): its values are per year."""
+    from chitieu.extract.normalise import fold
+
+    return bool(_AVERAGE_COLUMN.search(fold(header)))
 
 
 def _qualitative(name: str, status: str) -> dict:

@@ -1,11 +1,8 @@
-"""Plan targets: what a plan asks of an indicator, and the parser for the phrases plans use.
+"""The target model: what a plan asks of an indicator (a bound, a form, a horizon).
 
-Owns: the ``Target`` model (a bound, a form, a horizon) and ``parse_target``, which turns
-"Tổng mức bán lẻ hàng hóa tăng 19 - 21%/năm" or "Giữ vững phường đạt chuẩn quốc gia về y tế"
-into a ``Target``. A phrase it cannot read raises ``TargetParseError`` naming the phrase;
-it never guesses a value silently.
-
-Pure Python; no Django, no I/O. The rules for each form are written in docs/targets.md.
+Owns ``Target``, ``Bound``, ``Op``, ``Form``, ``Horizon``, ``StructurePart`` and
+``TargetParseError``. Imports nothing of the parser or the wording (``parser``, ``describe``
+import it): ``chitieu.core.targets`` ties the three together. Pure Python; no Django, no I/O.
 """
 
 from __future__ import annotations
@@ -169,20 +166,3 @@ class Target:
 
     def with_(self, **changes) -> Target:
         return replace(self, **changes)
-
-    def describe(self) -> str:
-        """Back in Vietnamese, as the user should read what the system understood."""
-        from chitieu.core.describe import describe_target
-
-        return describe_target(self)
-
-
-def parse_target(phrase: str, *, indicator_kind: str | None = None) -> Target:
-    """Parse a Vietnamese target phrase into a ``Target``.
-
-    ``indicator_kind`` (a ``chitieu.core.indicators.Kind`` value) lets the parser read
-    "giảm 1%" of a rate as percentage points. Raises ``TargetParseError`` when unsure.
-    """
-    from chitieu.core.target_parser import parse
-
-    return parse(phrase, indicator_kind=indicator_kind)

@@ -1,0 +1,295 @@
+"""Tables written one cell a line: what a web page or a PDF gives when its table loses its grid.
+
+Owns ``cell_line_tables``: a header of short column labels, one a line, under the name column's
+label ("Chỉ tiêu" / "Nội dung" / "Tên chỉ tiêu" / "Danh mục", after an optional "STT")::
+
+    Chỉ tiêu
+    Năm 2021
+    Năm 2022
+    Ước TH 2023
+    Tốc độ tăng trưởng kinh tế (GDP) (%)
+    7,5
+    8,1
+    6,9
+    - Các ngành dịch vụ tăng (%)
+    6,2
+    ...
+
+then rows: a name (its unit in parentheses at its end, or in the next line under an "ĐVT"
+column), then one value a line. Every filled cell becomes a statement with its column's kind
+(KH / kế hoạch / chỉ tiêu / mục tiêu / dự toán → target; TH / thực hiện / ước / a year → result;
+"So sánh" / "%" → a result in %), year or period, and per_year for average columns; the row's
+latest result carries the row's plan as its compared target. A row with fewer values than
+columns keeps its values but only the years that are certain (the first ones, left to right, are
+not: empty cells vanish without a trace), so they get no year.
+
+The reader claims a block only when it fits: at least two column labels and two rows with values.
+Whatever it claims is blanked out of the document before the running-text reader sees it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from chitieu.core import vocabulary
+from chitieu.core.numbers import normalise_unit
+from chitieu.extract.normalise import fold
+from chitieu.extract.tables import _AVERAGE_COLUMN
+
+_NAME_LABEL = re.compile(r"(?:tên\s+)?(?:các\s+)?(?:chỉ tiêu|nội dung|danh mục|lĩnh vực|hạng mục)(?:\s+chủ yếu)?")
+_STT_LABEL = re.compile(r"stt|tt|số tt|số thứ tự")
+_UNIT_LABEL = re.compile(r"đvt|đơn vị(?: tính)?")
+_COLUMN_LABEL = re.compile(
+    r"(?:đvt|đơn vị tính|đơn vị|kế hoạch|kh|chỉ tiêu|mục tiêu|nghị quyết|nq|dự toán|thực hiện|th|ước|ước tính|ước đạt|năm|"
+    r"so sánh|so với|tăng|giảm|tốc độ|bình quân|ghi chú|đánh giá|lũy kế|luỹ kế|cùng kỳ|%|giai đoạn|"
+    r"quý|tháng|\d+\s*tháng|kết quả)(?![a-zà-ỹđ])"
+    r"|(?:19|20)\d\d"
+)
+_VALUE = re.compile(
+    r"(?:[<>≤≥]|trên|dưới|từ|tối thiểu|tối đa|giảm|tăng|gần|khoảng|hơn)?\s*"
+    r"\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*(?:%|‰|lần|%/năm)?(?:\s*trở lên)?"
+)
+_EMPTY = re.compile(r"[-–—x]|\.{1,3}|không|kxđ")
+_VERDICT = re.compile(r"(?:không đạt|chưa đạt|vượt|đạt|hoàn thành)")
+_UNIT_IN_NAME = re.compile(r"\s*\(([^()]{1,30})\)\s*$")
+_ROW_PREFIX = re.compile(r"^\s*(?:[IVX]+\.?\s+|\d+(?:\.\d+)*\.?\s+|[a-zđ][).]\s*|[-+*•]\s*|trong đó\s*:?\s*)+", re.I)
+_KNOWN_UNIT = re.compile(
+    r"%|‰|(?:" + vocabulary.alternation(vocabulary.SCALE_WORDS) + r")(?:\s*đồng)?(?:/.*)?|đồng(?:/.*)?|usd|"
+    r"(?:" + vocabulary.alternation(vocabulary.COUNT_NOUNS + vocabulary.MEASURE_UNITS) + r")(?:/.*)?"
+)
+_ROW_NUMBER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})\.?")
+MAX_LABEL = 40
+
+
+@dataclass
+class Column:
+    label: str
+    role: str  # "unit", "target", "result", "ratio", "verdict", "other"
+    years: list[int]
+    per_year: bool
+
+
+@dataclass
+class CellStatement:
+    """One filled cell, in the shape ``extractor`` turns into a ``Statement``."""
+
+    kind: str
+    name: str
+    unit: str | None
+    op: str
+    low: float | None
+    high: float | None
+    per_year: bool
+    year: int | None
+    period: str | None
+    target: tuple[str, float | None, float | None] | None
+    status: str | None
+    line: int
+    quote: str
+
+
+def _role(label: str) -> str:
+    f = " ".join(fold(label).split())
+    if _UNIT_LABEL.fullmatch(f):
+        return "unit"
+    if re.search(r"đánh giá|ghi chú", f):
+        return "verdict"
+    if re.search(r"so sánh|so với|^%|tỷ lệ %|\(%\)", f) and not re.search(r"cùng kỳ", f):
+        return "ratio"
+    if re.search(r"^(?:tăng|giảm)|tốc độ tăng|cùng kỳ", f):
+        return "ratio" if "%" in f else "result"
+    if re.search(r"kế hoạch|^kh\b|mục tiêu|nghị quyết|^nq\b|chỉ tiêu|dự toán", f):
+        return "target"
+    return "result"
+
+
+def _column(label: str) -> Column:
+    f = fold(label)
+    return Column(
+        label,
+        _role(label),
+        [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", f)],
+        bool(_AVERAGE_COLUMN.search(f)),
+    )
+
+
+def _is_label(line: str) -> bool:
+    s = line.strip()
+    return 0 < len(s) <= MAX_LABEL and bool(_COLUMN_LABEL.match(fold(s))) and not _VALUE.fullmatch(fold(s))
+
+
+def _is_value(line: str) -> bool:
+    f = " ".join(fold(line).split())
+    return bool(f) and bool(_VALUE.fullmatch(f) or _EMPTY.fullmatch(f) or _VERDICT.fullmatch(f))
+
+
+def _header(lines: list[str], i: int) -> tuple[list[Column], int] | None:
+    """The columns of a header starting at line index ``i`` and the index after it."""
+    j = i
+    stt = bool(_STT_LABEL.fullmatch(fold(lines[j].strip())))
+    if stt:
+        j = _next(lines, j)
+        if j is None:
+            return None
+    if not _NAME_LABEL.fullmatch(" ".join(fold(lines[j]).split())):
+        return None
+    columns: list[Column] = []
+    j = _next(lines, j)
+    while j is not None and _is_label(lines[j]) and len(columns) < 16:
+        after = _next(lines, j)
+        if after is not None and _is_value(lines[after]) and not (stt and _stt_cell(lines, after)):
+            break  # a name with its values under it: the first row, not a label
+        columns.append(_column(lines[j].strip()))
+        j = after
+    valued = [c for c in columns if c.role not in ("unit", "stt")]
+    if len(valued) < 1 or len(columns) < 2 or j is None:
+        return None
+    if stt:
+        columns.insert(0, Column("STT", "stt", [], False))
+    return columns, j
+
+
+def _stt_cell(lines: list[str], j: int) -> bool:
+    """A row number on its line with the row's name after it (not a value)."""
+    nxt = _next(lines, j)
+    return bool(_ROW_NUMBER.fullmatch(lines[j].strip())) and nxt is not None and not _is_value(lines[nxt])
+
+
+def _next(lines: list[str], j: int) -> int | None:
+    j += 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    return j if j < len(lines) else None
+
+
+def cell_line_tables(lines: tuple[str, ...] | list[str]) -> tuple[list[CellStatement], set[int]]:
+    """Statements of every one-cell-a-line table in ``lines``, and the indices of the lines they used."""
+    out: list[CellStatement] = []
+    used: set[int] = set()
+    i = 0
+    n = len(lines)
+    while i < n:
+        raw = lines[i].strip()
+        if not raw or len(raw) > 30 or not (
+            _NAME_LABEL.fullmatch(" ".join(fold(raw).split())) or _STT_LABEL.fullmatch(fold(raw))
+        ):
+            i += 1
+            continue
+        found = _header(list(lines), i)
+        if found is None:
+            i += 1
+            continue
+        columns, j = found
+        statements, end = _rows(lines, j, columns)
+        rows_with_values = len({s.line for s in statements})
+        if rows_with_values >= 2:
+            out += statements
+            used.update(range(i, end))
+            i = end
+        else:
+            i += 1
+    return out, used
+
+
+def _rows(lines, j: int, columns: list[Column]) -> tuple[list[CellStatement], int]:
+    out: list[CellStatement] = []
+    has_unit = any(c.role == "unit" for c in columns)
+    has_stt = any(c.role == "stt" for c in columns)
+    valued = [c for c in columns if c.role not in ("unit", "stt")]
+    end = j
+    while j is not None:
+        name_line = lines[j].strip()
+        after = _next(lines, j)
+        if _ROW_NUMBER.fullmatch(name_line) and after is not None and not _is_value(lines[after]):
+            j = after  # the STT cell on its own line
+            continue
+        if _is_value(name_line) or len(name_line) > 150:
+            break
+        k = _next(lines, j)
+        unit: str | None = None
+        m = _UNIT_IN_NAME.search(name_line)
+        name = name_line
+        if m and _KNOWN_UNIT.fullmatch(fold(m.group(1)).strip()):
+            unit, name = normalise_unit(m.group(1)), name_line[: m.start()]
+        if has_unit and k is not None and not _is_value(lines[k]) and len(lines[k].strip()) <= 20 and (
+            _KNOWN_UNIT.fullmatch(fold(lines[k]).strip())
+        ):
+            unit = normalise_unit(lines[k].strip())
+            k = _next(lines, k)
+        cells: list[tuple[int, str]] = []
+        while k is not None and _is_value(lines[k]) and len(cells) < len(valued):
+            following = _next(lines, k)
+            if (
+                has_stt
+                and _ROW_NUMBER.fullmatch(lines[k].strip())
+                and following is not None
+                and not _is_value(lines[following])
+            ):
+                break  # the next row's number, not a value of this one
+            cells.append((k, lines[k].strip()))
+            k = following
+        if not cells:
+            # a group row ("I. KINH TẾ", "Trong đó:") or the end of the table
+            if k is None or not _ROW_PREFIX.match(name_line) and not name_line.isupper():
+                break
+            end, j = k, k
+            continue
+        name = _ROW_PREFIX.sub("", name).strip(" :")
+        out += _row_cells(name, unit, cells, valued, name_line)
+        end = k if k is not None else len(lines)
+        j = k
+    return out, end
+
+
+def _row_cells(name: str, unit: str | None, cells, columns: list[Column], quote: str) -> list[CellStatement]:
+    from chitieu.extract.tables import _cell_mention  # one reading of a cell, as DOCX cells are read
+
+    aligned = len(cells) == len(columns)
+    out: list[CellStatement] = []
+    target = None
+    results: list[CellStatement] = []
+    status = None
+    for n, (index, text) in enumerate(cells):
+        col = columns[n] if aligned or n == 0 else None
+        folded = " ".join(fold(text).split())
+        if _VERDICT.fullmatch(folded):
+            status = {"không đạt": "khong_dat", "chưa đạt": "khong_dat", "vượt": "vuot"}.get(folded, "dat")
+            continue
+        m = _cell_mention(text, unit if col is None or col.role != "ratio" else "%")
+        if m is None:
+            continue
+        role = col.role if col is not None else "result"
+        years = col.years if col is not None else []
+        cell_unit = m.unit or unit
+        cell_name = name
+        if role == "ratio":
+            cell_unit = "%"
+            label = " ".join(re.sub(r"\(?%\)?", "", fold(col.label)).split()) if col is not None else ""
+            cell_name = f"{name} {label or 'so với kế hoạch'}"
+        statement = CellStatement(
+            kind="target" if role == "target" else "result",
+            name=cell_name,
+            unit=cell_unit,
+            op=m.op,
+            low=m.low,
+            high=m.high,
+            per_year=m.per_year_unit or (col is not None and col.per_year),
+            year=years[0] if len(years) == 1 else None,
+            period=f"{years[0]}-{years[-1]}" if len(years) == 2 else None,
+            target=None,
+            status=None,
+            line=index + 1,
+            quote=f"{quote} {text}",
+        )
+        out.append(statement)
+        if role == "target":
+            target = statement
+        elif role == "result":
+            results.append(statement)
+    if results:
+        latest = results[-1]
+        if target is not None and target.unit in (None, latest.unit):
+            latest.target = (target.op, target.low, target.high)
+        latest.status = status
+    return out
