@@ -19,7 +19,7 @@ from chitieu.web.errors import ActionError
 from chitieu.web.plans.actions import do_set_target
 from chitieu.web.plans.models import PlanTarget
 from chitieu.web.values.actions import do_approve, do_reopen, do_save_values, do_submit
-from chitieu.web.values.models import InvalidNumber, Value
+from chitieu.web.values.models import InvalidNumber, Submission, Value
 
 SQLITE = connection.vendor == "sqlite"
 
@@ -355,16 +355,19 @@ def test_a_row_saved_into_a_year_submitted_in_another_tab_says_so(ward_plan, pla
     c = client_for(officer)
     page = c.get(_entry(places.ward2, ward_plan, 2024)).content.decode()
     assert 'name="v-KT01"' in page
+    # an empty year cannot be submitted (issue 15): the other tab saved one value, then submitted
+    do_save_values(places.ward2, ward_plan, 2024, [{"indicator": "XH11", "value": "96"}], acting_user=officer)
     assert c.post(_entry(places.ward2, ward_plan, 2024, "submit/")).status_code == 302  # the other tab
+    assert Submission.objects.get(unit=places.ward2, year=2024).state == "submitted"
     r = c.post(_entry(places.ward2, ward_plan, 2024, "row/"), {"row": "KT01", "v-KT01": "77", "s-KT01": "chinh_thuc",
                                                             "ver-KT01": ""}, HTTP_HX_REQUEST="true")
     body = r.content.decode()
     assert "Số liệu năm 2024 đang ở trạng thái “Đã gửi duyệt”, không sửa được." in body
     assert "Đã lưu" not in body
-    assert not Value.objects.exists()
+    assert not Value.objects.filter(indicator__code="KT01").exists()
     r = c.post(_entry(places.ward2, ward_plan, 2024), {"v-KT01": "77", "s-KT01": "chinh_thuc", "ver-KT01": ""})
     assert r.status_code == 400 and "không sửa được" in r.content.decode()
-    assert not Value.objects.exists()
+    assert not Value.objects.filter(indicator__code="KT01").exists()
 
 
 # --- 5. target phrases -------------------------------------------------------------------------

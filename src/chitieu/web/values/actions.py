@@ -11,14 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chitieu.core import value_checks
-from chitieu.core.indicators import Kind, read_yes_no
 from chitieu.core.numbers import nfc
 from chitieu.core.series import ValueStatus
 from chitieu.web.access import require
 from chitieu.web.audit.models import record
 from chitieu.web.errors import ActionError
 from chitieu.web.plans.models import Plan
-from chitieu.web.values.models import Submission, Value, locking_submissions
+from chitieu.web.values.entry import read_entered
+from chitieu.web.values.models import Submission, Value, ValueComment, locking_submissions
 
 _FIELDS = ("value", "source", "note")
 _SOURCE_MAX, _NOTE_MAX = 300, 500
@@ -70,7 +70,7 @@ def plan_label(plan) -> str:
 def lock_message(submission: Submission, code: str) -> str:
     """Why a value of ``code`` cannot be changed now: the review that holds it, by plan and state."""
     params = {"year": submission.year, "code": code, "plan": plan_label(submission.plan)}
-    if submission.state == Submission.State.APPROVED:
+    if submission.is_approved:
         return _("Số liệu năm %(year)d của chỉ tiêu %(code)s đã được duyệt trong kế hoạch %(plan)s; "
                  "cần mở lại trước khi sửa.") % params
     return _("Số liệu năm %(year)d của chỉ tiêu %(code)s đã gửi duyệt trong kế hoạch %(plan)s; "
@@ -151,17 +151,10 @@ def do_save_values(unit, plan, year: int, rows: list[dict], *, acting_user) -> l
             errors.setdefault(f"{code}.status", []).append(_("Trạng thái số liệu “%(s)s” không hợp lệ.") % {"s": status})
             continue
         raw = row.get("value")
-        if indicator.kind == Kind.BOOLEAN and raw not in (None, ""):
-            # a yes/no value is typed as words ("Đạt", "Không đạt", "có", "không"), a JSON boolean or 1/0
-            yes_no = read_yes_no(raw)
-            if yes_no is not None:
-                raw = str(yes_no)
-            elif not _is_number(raw):
-                errors.setdefault(f"{code}.value", []).append(_(
-                    "Chỉ tiêu %(code)s là đạt/chưa đạt: chọn “Đạt” hoặc “Chưa đạt” (hoặc 1/0); "
-                    "đã nhập “%(text)s”.") % {"code": code, "text": str(raw)[:40]})
-                continue
-            # another number (5, -1) is left to value_checks, which says a yes/no value is 1 or 0
+        raw, words_problem = read_entered(indicator, raw)  # yes/no and option words → 1/0, the rank
+        if words_problem:
+            errors.setdefault(f"{code}.value", []).append(words_problem)
+            continue
         typed = raw if isinstance(raw, str) else None  # numbers are quoted back the Vietnamese way
         try:
             number = value_checks.read_value(raw)
@@ -195,6 +188,10 @@ def do_save_values(unit, plan, year: int, rows: list[dict], *, acting_user) -> l
             raise ActionError(_("Số liệu năm %(year)d đang ở trạng thái “%(state)s”, không sửa được.") % {
                 "year": year, "state": submission.get_state_display()})
         locks = locking_submissions(unit, year, [c[0].pk for c in clean], for_update=True)
+        # returned with some values named: only those may change, the others stay as reviewed
+        returned_only = set() if submission.state != Submission.State.RETURNED else set(
+            ValueComment.objects.filter(submission=submission, returned=True, resolved=False)
+            .values_list("indicator_id", flat=True))
         for indicator, status, number, source, note, version, typed in clean:
             code = indicator.code
             existing = Value.objects.select_for_update(of=("self",)).select_related("updated_by").filter(
@@ -212,6 +209,11 @@ def do_save_values(unit, plan, year: int, rows: list[dict], *, acting_user) -> l
                 wants = "create" if existing is None else "update"
             if indicator.pk in locks:
                 errors.setdefault(f"{code}.value", []).append(lock_message(locks[indicator.pk], code))
+                continue
+            if returned_only and indicator.pk not in returned_only:
+                errors.setdefault(f"{code}.value", []).append(_(
+                    "Số liệu năm %(year)d được trả lại để sửa một số chỉ tiêu; chỉ tiêu %(code)s không nằm "
+                    "trong số đó nên giữ nguyên.") % {"year": year, "code": code})
                 continue
             if version is not None and version != (existing.version if existing else 0):
                 errors.setdefault(f"{code}.value", []).append(_conflict_message(existing, typed))
@@ -247,7 +249,10 @@ def do_save_values(unit, plan, year: int, rows: list[dict], *, acting_user) -> l
     return changed
 
 
-def _transition(submission: Submission, allowed_from: set, to: str, action: str, *, acting_user, comment: str = "") -> Submission:
+def _transition(submission: Submission, allowed_from: set, to: str, action: str, *, acting_user, comment: str = "",
+                stamp: str = "") -> Submission:
+    """Move ``submission`` to ``to`` with its audit row; ``stamp`` ("approved", "accepted") also
+    records who sealed that level and when."""
     with transaction.atomic():
         current = Submission.objects.select_for_update().get(pk=submission.pk)
         if current.state not in allowed_from:
@@ -256,48 +261,206 @@ def _transition(submission: Submission, allowed_from: set, to: str, action: str,
         old = current.state
         current.state = to
         now = timezone.now()
+        who = acting_user if getattr(acting_user, "pk", None) else None
         if to == Submission.State.SUBMITTED:
-            current.submitted_by = acting_user if getattr(acting_user, "pk", None) else None
+            current.submitted_by = who
             current.submitted_at = now
         else:
-            current.reviewed_by = acting_user if getattr(acting_user, "pk", None) else None
+            current.reviewed_by = who
             current.reviewed_at = now
             current.comment = comment
+        if stamp:
+            setattr(current, f"{stamp}_by", who)
+            setattr(current, f"{stamp}_at", now)
+        if to in (Submission.State.DRAFT, Submission.State.RETURNED):
+            # a year sent back loses its seals: it will climb the levels again
+            current.approved_by = current.accepted_by = None
+            current.approved_at = current.accepted_at = None
         current.save()
         record(action, current, actor=acting_user, unit=current.unit, field="state", old=old, new=to, comment=comment)
+        _announce(current, action, acting_user)
     submission.refresh_from_db()
     return submission
 
 
+def _announce(submission: Submission, action: str, acting_user) -> None:
+    """The in-app notices of a step, in the step's transaction (see ``chitieu.web.notices``)."""
+    from django.urls import reverse
+
+    from chitieu.web.notices.models import notify
+    from chitieu.web.values import levels
+
+    params = {"unit": submission.unit.name, "year": submission.year, "plan": plan_label(submission.plan)}
+    review_url = reverse("values:review", args=[submission.pk])
+    entry_url = reverse("values:entry", args=[submission.unit_id, submission.plan_id, submission.year])
+    officers = levels.members_with(submission.unit, "write", exact=True)
+    if submission.submitted_by_id:
+        officers.append(submission.submitted_by)
+    if action == "submission.submit":
+        users, text, url = levels.reviewers_for(submission.unit), _(
+            "%(unit)s đã gửi số liệu năm %(year)d (kế hoạch %(plan)s) để kiểm tra.") % params, review_url
+    elif action == "submission.return":
+        users, text, url = officers, _("Số liệu năm %(year)d của %(unit)s bị trả lại: %(comment)s") % {
+            **params, "comment": submission.comment}, entry_url
+    elif action == "submission.approve":
+        users, text, url = officers, _("Số liệu năm %(year)d của %(unit)s đã được duyệt.") % params, entry_url
+        if submission.state == Submission.State.APPROVED:
+            notify(levels.members_with(levels.province_of(submission.unit), "review", exact=True),
+                   "submission.approve", _("Số liệu năm %(year)d của %(unit)s đã được duyệt, chờ tỉnh chấp nhận.")
+                   % params, review_url)
+    elif action == "submission.accept":
+        users, text, url = officers, _("Số liệu năm %(year)d của %(unit)s đã được tỉnh chấp nhận.") % params, entry_url
+    else:
+        return
+    notify([u for u in users if u is not None and u.pk != getattr(acting_user, "pk", None)], action, text, url)
+
+
 def do_submit(unit, plan, year: int, *, acting_user) -> Submission:
-    """The officer sends the year's data for review (from draft, or again after a return)."""
+    """The officer sends the year's data for review (from draft, or again after a return).
+
+    Refused when the year is empty, when a validation rule is broken (the message names the
+    rule), or when an outlier has no note explaining it (``chitieu.web.rules.checking``)."""
+    from chitieu.web.rules.checking import check_year
+
     require(acting_user, unit, "write")
     if int(year) not in plan.years or not _plan_covers(plan, unit):
         raise ActionError(_("Năm %(year)s nằm ngoài kế hoạch.") % {"year": year})
+    year = int(year)
+    checked = check_year(unit, plan, year)
+    if checked.completeness.empty:
+        raise ActionError(_("Năm %(year)d chưa có số liệu nào (0/%(total)d chỉ tiêu); chưa gửi được.") % {
+            "year": year, "total": checked.completeness.total})
+    if checked.blocking:
+        raise ActionError({"__all__": checked.blocking})
     with transaction.atomic():
-        submission = _submission(unit, plan, int(year))
-    return _transition(submission, {Submission.State.DRAFT, Submission.State.RETURNED}, Submission.State.SUBMITTED,
-                       "submission.submit", acting_user=acting_user)
+        submission = _submission(unit, plan, year)
+        done = _transition(submission, {Submission.State.DRAFT, Submission.State.RETURNED},
+                           Submission.State.SUBMITTED, "submission.submit", acting_user=acting_user)
+        ValueComment.objects.filter(submission=done, returned=True, resolved=False).update(resolved=True)
+    return done
 
 
 def do_approve(submission: Submission, *, acting_user, comment: str = "") -> Submission:
+    """The level above approves a submitted year. Where there is no middle level and the
+    approver acts for the province, this is the province's acceptance at once
+    (``levels.approval_is_final``)."""
+    from chitieu.web.values import levels
+
     require(acting_user, submission.unit, "review")
+    if levels.approval_is_final(acting_user, submission.unit):
+        with transaction.atomic():
+            _transition(submission, {Submission.State.SUBMITTED}, Submission.State.ACCEPTED, "submission.approve",
+                        acting_user=acting_user, comment=nfc(comment).strip(), stamp="accepted")
+            return _stamp_skipped(submission, acting_user)
     return _transition(submission, {Submission.State.SUBMITTED}, Submission.State.APPROVED, "submission.approve",
-                       acting_user=acting_user, comment=nfc(comment).strip())
+                       acting_user=acting_user, comment=nfc(comment).strip(), stamp="approved")
 
 
-def do_return(submission: Submission, *, acting_user, comment: str) -> Submission:
-    """The reviewer sends the data back; a comment saying what to fix is required."""
+def _stamp_skipped(submission: Submission, acting_user) -> Submission:
+    # a two-tier tree: the province's approval is both seals
+    Submission.objects.filter(pk=submission.pk).update(approved_by=submission.accepted_by,
+                                                       approved_at=submission.accepted_at)
+    submission.refresh_from_db()
+    return submission
+
+
+def do_accept(submission: Submission, *, acting_user, comment: str = "") -> Submission:
+    """The province accepts a year the level below approved."""
+    from chitieu.web.values import levels
+
+    require(acting_user, levels.province_of(submission.unit), "review")
+    return _transition(submission, {Submission.State.APPROVED}, Submission.State.ACCEPTED, "submission.accept",
+                       acting_user=acting_user, comment=nfc(comment).strip(), stamp="accepted")
+
+
+def do_return(submission: Submission, *, acting_user, comment: str = "", values: dict | None = None) -> Submission:
+    """The reviewer sends the data back, saying what to fix: a comment on the whole year, or
+    ``values`` (indicator code → comment) naming the values returned — the officer may then
+    change only those. A submitted year is returned by its reviewers; an approved one by the
+    province only."""
+    from chitieu.web.catalog.models import Indicator
+    from chitieu.web.values import levels
+
     require(acting_user, submission.unit, "review")
     comment = nfc(comment or "").strip()
-    if not comment:
+    per_value = {nfc(str(k)).strip(): nfc(str(v or "")).strip() for k, v in (values or {}).items()}
+    per_value = {k: v for k, v in per_value.items() if k}
+    if any(not v for v in per_value.values()):
+        raise ActionError({"comment": [_("Cần ghi ý kiến cho từng số liệu trả lại: %(codes)s.") % {
+            "codes": ", ".join(k for k, v in per_value.items() if not v)}]})
+    if not comment and not per_value:
         raise ActionError({"comment": [_("Cần ghi rõ lý do trả lại.")]})
-    return _transition(submission, {Submission.State.SUBMITTED}, Submission.State.RETURNED, "submission.return",
-                       acting_user=acting_user, comment=comment)
+    allowed = {Submission.State.SUBMITTED}
+    if levels.acts_for_province(acting_user, submission.unit):
+        allowed.add(Submission.State.APPROVED)
+    codes = set(submission.plan.targets.values_list("indicator__code", flat=True))
+    unknown = set(per_value) - codes
+    if unknown:
+        raise ActionError({"comment": [_("Kế hoạch không có chỉ tiêu %(codes)s.") % {"codes": ", ".join(sorted(unknown))}]})
+    summary = comment or "; ".join(f"{k}: {v}" for k, v in sorted(per_value.items()))
+    with transaction.atomic():
+        indicators = {i.code: i for i in Indicator.objects.filter(code__in=per_value)}
+        for code, text in sorted(per_value.items()):
+            vc = ValueComment.objects.create(submission=submission, indicator=indicators[code], text=text,
+                                             returned=True, author=acting_user if getattr(acting_user, "pk", None) else None)
+            record("value.return", vc, actor=acting_user, unit=submission.unit, field="comment", new=text,
+                   indicator=code, year=submission.year)
+        return _transition(submission, allowed, Submission.State.RETURNED, "submission.return",
+                           acting_user=acting_user, comment=summary)
+
+
+def do_comment_value(submission: Submission, code: str, text: str, *, acting_user) -> ValueComment:
+    """A reviewer's comment on one value (without returning it)."""
+    from chitieu.web.catalog.models import Indicator
+
+    require(acting_user, submission.unit, "review")
+    text = nfc(text or "").strip()
+    if not text:
+        raise ActionError({"comment": [_("Ý kiến trống.")]})
+    indicator = Indicator.objects.filter(code=code, plan_targets__plan=submission.plan).first()
+    if indicator is None:
+        raise ActionError({"comment": [_("Kế hoạch không có chỉ tiêu %(codes)s.") % {"codes": code}]})
+    with transaction.atomic():
+        vc = ValueComment.objects.create(submission=submission, indicator=indicator, text=text,
+                                         author=acting_user if getattr(acting_user, "pk", None) else None)
+        record("value.comment", vc, actor=acting_user, unit=submission.unit, field="comment", new=text,
+               indicator=code, year=submission.year)
+    return vc
 
 
 def do_reopen(submission: Submission, *, acting_user, comment: str = "") -> Submission:
-    """An approved year is opened again for corrections (reviewers only)."""
+    """An approved year is opened again for corrections (its reviewers; an accepted year: the
+    province only)."""
+    from chitieu.web.values import levels
+
     require(acting_user, submission.unit, "review")
-    return _transition(submission, {Submission.State.APPROVED}, Submission.State.DRAFT, "submission.reopen",
+    allowed = {Submission.State.APPROVED}
+    if levels.acts_for_province(acting_user, submission.unit):
+        allowed.add(Submission.State.ACCEPTED)
+    return _transition(submission, allowed, Submission.State.DRAFT, "submission.reopen",
                        acting_user=acting_user, comment=nfc(comment).strip())
+
+
+BULK_DECISIONS = {"approve": (Submission.State.SUBMITTED,), "accept": (Submission.State.APPROVED,),
+                  "return": (Submission.State.SUBMITTED, Submission.State.APPROVED)}
+
+
+def do_bulk(decision: str, submissions, *, acting_user, comment: str = "") -> list[Submission]:
+    """Approve, accept or return every submission of ``submissions`` that is in a state for it,
+    each through its own action (one audit row each), all or nothing: if one is refused,
+    none changes and the message names the unit and year."""
+    if decision not in BULK_DECISIONS:
+        raise ActionError({"decision": [_("Thao tác không hợp lệ.")]})
+    do = {"approve": do_approve, "accept": do_accept, "return": do_return}[decision]
+    items = [s for s in submissions if s.state in BULK_DECISIONS[decision]]
+    if not items:
+        raise ActionError(_("Không có hồ sơ nào ở trạng thái phù hợp trong các hồ sơ đã chọn."))
+    done = []
+    with transaction.atomic():
+        for s in sorted(items, key=lambda s: (s.unit.code, s.year, s.pk)):
+            try:
+                done.append(do(s, acting_user=acting_user, comment=comment))
+            except ActionError as exc:
+                where = _("%(unit)s năm %(year)d") % {"unit": s.unit.name, "year": s.year}
+                raise ActionError({k: [f"{where}: {m}" for m in v] for k, v in exc.errors.items()}) from None
+    return done

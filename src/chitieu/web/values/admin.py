@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from chitieu.web.audit.admin import ReadOnlyAdmin
-from chitieu.web.values.models import Submission, Value
+from chitieu.web.values.models import Submission, Value, ValueComment
 
 
 @admin.register(Value)
@@ -15,5 +15,12 @@ class ValueAdmin(ReadOnlyAdmin):
 
 @admin.register(Submission)
 class SubmissionAdmin(ReadOnlyAdmin):
-    list_display = ("unit", "plan", "year", "state", "submitted_by", "reviewed_by")
+    list_display = ("unit", "plan", "year", "state", "submitted_by", "approved_by", "accepted_by")
     list_filter = ("state", "year")
+
+
+@admin.register(ValueComment)
+class ValueCommentAdmin(ReadOnlyAdmin):
+    """Read-only: comments are written by the review actions (do_return, do_comment_value)."""
+
+    list_display = ("submission", "indicator", "text", "returned", "resolved", "author", "created_at")

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from chitieu.core.indicators import NO_LABEL, YES_LABEL, Kind
+from chitieu.core.indicators import NO_LABEL, ORDINAL_KINDS, YES_LABEL, Kind, read_yes_no
 from chitieu.core.numbers import format_number
+from chitieu.core.options import expected_words, ordinal_label, read_ordinal
 from chitieu.core.series import ValueStatus
 from chitieu.web.values.models import STATUS_CHOICES, Value, is_valid_number, locking_submissions
 
@@ -32,6 +33,7 @@ class EntryRow:
     versions: dict[str, int] = field(default_factory=dict)  # status → version of the stored value shown
     locked: str = ""  # why this row cannot be changed (a review in another plan holds it)
     invalid: bool = False  # the stored value is not a readable number
+    comments: list = field(default_factory=list)  # reviewers' comments on this value (values.ValueComment)
 
     @property
     def version_field(self) -> str:
@@ -75,12 +77,62 @@ def default_status(year: int, plan) -> str:
     return ValueStatus.ESTIMATE.value if year >= plan.final_year else ValueStatus.OFFICIAL.value
 
 
+def in_words(indicator) -> bool:
+    """Whether values of ``indicator`` are typed and shown as words: an option ("Khá") or a rank ("thứ 3")."""
+    return indicator is not None and indicator.kind in ORDINAL_KINDS
+
+
+def word_of(number, indicator) -> str:
+    """The words of a stored ordinal value ("Khá", "thứ 3"); never the bare rank of an option."""
+    return ordinal_label(indicator.to_core(), float(number))
+
+
+def read_entered(indicator, raw):
+    """What a typed value of ``indicator`` stands for, before the number checks: a yes/no word
+    → "1"/"0", an option word → its rank ("Khá" → "2"), a rank ("thứ 3") → "3"; anything else
+    as it was typed. Returns (raw, message): the message says what to type when the words do
+    not fit (nothing is stored then)."""
+    if raw in (None, ""):
+        return raw, None
+    code = indicator.code
+    if indicator.kind == Kind.BOOLEAN:
+        # typed as words ("Đạt", "Không đạt", "có", "không"), a JSON boolean or 1/0; another
+        # number (5, -1) is left to value_checks, which says a yes/no value is 1 or 0
+        yes_no = read_yes_no(raw)
+        if yes_no is not None:
+            return str(yes_no), None
+        if _is_number(raw):
+            return raw, None
+        return raw, _("Chỉ tiêu %(code)s là đạt/chưa đạt: chọn “Đạt” hoặc “Chưa đạt” (hoặc 1/0); "
+                      "đã nhập “%(text)s”.") % {"code": code, "text": str(raw)[:40]}
+    if indicator.kind in ORDINAL_KINDS:
+        core = indicator.to_core()
+        rank = read_ordinal(core, raw)
+        if rank is not None:
+            return str(rank), None
+        return raw, _("Chỉ tiêu %(code)s là xếp loại: nhập một trong %(words)s; đã nhập “%(text)s”.") % {
+            "code": code, "words": expected_words(core), "text": str(raw)[:40]}
+    return raw, None
+
+
+def _is_number(raw) -> bool:
+    from chitieu.core import value_checks
+
+    try:
+        return value_checks.read_value(raw) is not None
+    except value_checks.ValueProblem:
+        return False
+
+
 def shown_value(number, indicator=None) -> str:
     """A stored number as the sheet shows it (1.234,5); a row that is not a readable number as it
     was stored, so that saving the sheet again refuses it with the check's message. With a yes/no
-    ``indicator``: "1" / "0", the values of its select (``yes_no_text`` gives the words)."""
+    ``indicator``: "1" / "0", the values of its select (``yes_no_text`` gives the words); with an
+    option or rank indicator: its words ("Khá", "thứ 3"), read back when the sheet is saved."""
     if not is_valid_number(number):
         return str(number)
+    if in_words(indicator):
+        return word_of(number, indicator)
     if indicator is not None and indicator.kind == Kind.BOOLEAN and float(number) in (0, 1):
         return str(int(number))
     return format_number(float(number))

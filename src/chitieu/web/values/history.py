@@ -7,7 +7,8 @@ the child units' values the same way.
 
 ``approved_only`` is the one place the review state filters what is evaluated: a value counts
 only when its unit's submission for its year, under a plan with a target on its indicator, is
-approved (as ``models.locking_submissions`` finds the review that holds a value). Leaders' and
+approved at any level — approved by the town or accepted by the province (``APPROVED_STATES``;
+docs/approval.md says why) — as ``models.locking_submissions`` finds the review that holds a value. Leaders' and
 reviewers' pages and the web report read approved data by default; ``unapproved_years`` says
 which of the latest values are not approved, for the pages to mark them "chưa duyệt".
 """
@@ -22,10 +23,10 @@ def approved_values(qs):
     plan with a target on the value's indicator."""
     from django.db.models import Exists, OuterRef
 
-    from chitieu.web.values.models import Submission
+    from chitieu.web.values.models import APPROVED_STATES, Submission
 
     approved = Submission.objects.filter(
-        unit_id=OuterRef("unit_id"), year=OuterRef("year"), state=Submission.State.APPROVED,
+        unit_id=OuterRef("unit_id"), year=OuterRef("year"), state__in=APPROVED_STATES,
         plan__targets__indicator_id=OuterRef("indicator_id"),
     )
     return qs.filter(Exists(approved))
@@ -125,3 +126,34 @@ def rollup(parent, indicator, years: list[int] | None = None, *, approved_only: 
     if not children:
         return Series()
     return combine_units(indicator, children, years, approved_only=approved_only)
+
+
+
+def former_units_note(unit, indicator=None) -> str:
+    """Where a merged unit's figures before its creation come from, for charts and tables:
+    "2020-2024: cộng 4 đơn vị cũ (Phường Thạch Hạ, …)". Empty for a unit not formed by a
+    merger, or one whose former units have no values. With ``indicator``, the verb follows its
+    aggregation rule ("tính lại từ" for a rate); a figure that cannot be combined says so."""
+    from django.utils.translation import gettext as _
+
+    from chitieu.web.values.models import Value
+
+    created = unit.created_year
+    if created is None or not unit.created_by.exists():
+        return ""
+    preds = unit.predecessors_for_year(created - 1)
+    qs = Value.objects.filter(unit__in=preds, year__lt=created)
+    if indicator is not None:
+        qs = qs.filter(indicator=indicator)
+    first = qs.order_by("year").values_list("year", flat=True).first()
+    if first is None:
+        return ""
+    years = f"{first}-{created - 1}" if first < created - 1 else str(first)
+    names = ", ".join(p.name for p in preds)
+    agg = getattr(indicator, "aggregation", "sum") if indicator is not None else "sum"
+    if agg == "none":
+        return _("%(years)s: số liệu của %(n)d đơn vị cũ (%(names)s) không cộng gộp được cho chỉ tiêu này.") % {
+            "years": years, "n": len(preds), "names": names}
+    verb = {"sum": _("cộng"), "ratio": _("tính lại từ"), "weighted_mean": _("bình quân gia quyền của")}[agg]
+    return _("%(years)s: %(verb)s %(n)d đơn vị cũ (%(names)s).") % {
+        "years": years, "verb": verb, "n": len(preds), "names": names}

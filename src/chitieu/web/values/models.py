@@ -1,6 +1,8 @@
 """``Value`` (one number of one indicator, unit, year and status — an estimate and the final
 figure are both kept) and ``Submission`` (the review state of a unit's data for one plan and
-year: draft → submitted → approved or returned with the reviewer's comment).
+year: draft → submitted → approved by the level above (the town) → accepted by the province,
+or returned with the reviewer's comment, on the whole year or on some values only
+(``ValueComment``)). The levels follow the unit tree: see ``chitieu.web.values.levels``.
 
 Every change goes through ``chitieu.web.values.actions``; the history of a value is its rows in
 the audit log. ``Value.version`` counts the changes of a value, so that a save made from a page
@@ -133,6 +135,7 @@ class Submission(models.Model):
         DRAFT = "draft", _("Đang nhập")
         SUBMITTED = "submitted", _("Đã gửi duyệt")
         APPROVED = "approved", _("Đã duyệt")
+        ACCEPTED = "accepted", _("Đã chấp nhận")
         RETURNED = "returned", _("Trả lại")
 
     unit = models.ForeignKey("units.AdministrativeUnit", on_delete=models.PROTECT, related_name="submissions")
@@ -146,9 +149,17 @@ class Submission(models.Model):
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+")
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    # who sealed each level: the approval by the level above (the town), the province's acceptance
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", verbose_name=_("người duyệt"))
+    approved_at = models.DateTimeField(_("duyệt lúc"), null=True, blank=True)
+    accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", verbose_name=_("người chấp nhận"))
+    accepted_at = models.DateTimeField(_("chấp nhận lúc"), null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["unit", "plan", "year"], name="one_submission_per_unit_plan_year")]
+        indexes = [models.Index(fields=["state", "year"])]
         verbose_name = _("hồ sơ số liệu")
         verbose_name_plural = _("hồ sơ số liệu")
 
@@ -160,6 +171,37 @@ class Submission(models.Model):
         """Values can be changed while the data is being entered or after it was returned."""
         return self.state in (self.State.DRAFT, self.State.RETURNED)
 
+    @property
+    def is_approved(self) -> bool:
+        """Approved at some level: what leaders' pages count (see ``history.approved_values``)."""
+        return self.state in APPROVED_STATES
+
+
+APPROVED_STATES = (Submission.State.APPROVED, Submission.State.ACCEPTED)
+LOCKED_STATES = (Submission.State.SUBMITTED, Submission.State.APPROVED, Submission.State.ACCEPTED)
+
+
+class ValueComment(models.Model):
+    """A reviewer's comment on one value of a submission; ``returned``: the value is sent back
+    (the officer may then change only the returned values, the others stay as reviewed)."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="value_comments")
+    indicator = models.ForeignKey("catalog.Indicator", on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("ý kiến"))
+    returned = models.BooleanField(_("trả lại"), default=False)
+    resolved = models.BooleanField(_("đã xử lý"), default=False)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["submission", "indicator__code", "created_at"]
+        verbose_name = _("ý kiến về số liệu")
+        verbose_name_plural = _("ý kiến về số liệu")
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code}: {self.text[:40]}"
+
 
 def locking_submissions(unit, year: int, indicator_ids=None, *, for_update: bool = False) -> dict[int, Submission]:
     """The review that holds each value of ``unit`` and ``year``: indicator id → a submission of
@@ -169,7 +211,7 @@ def locking_submissions(unit, year: int, indicator_ids=None, *, for_update: bool
     value approved under the ward's plan could be changed through the town's plan's sheet.
     """
     qs = Submission.objects.filter(
-        unit=unit, year=year, state__in=[Submission.State.SUBMITTED, Submission.State.APPROVED]
+        unit=unit, year=year, state__in=LOCKED_STATES
     ).select_related("plan", "plan__unit")
     if for_update:
         qs = qs.select_for_update(of=("self",))
@@ -186,7 +228,7 @@ def locking_submissions(unit, year: int, indicator_ids=None, *, for_update: bool
     for plan_id, indicator_id in targets.values_list("plan_id", "indicator_id"):
         by_plan.setdefault(plan_id, []).append(indicator_id)
     # approved before submitted: the message then says what the officer must ask for (a reopen)
-    for s in sorted(submissions, key=lambda s: (s.state != Submission.State.APPROVED, s.pk)):
+    for s in sorted(submissions, key=lambda s: (s.state not in APPROVED_STATES, s.pk)):
         for indicator_id in by_plan.get(s.plan_id, []):
             found.setdefault(indicator_id, s)
     return found

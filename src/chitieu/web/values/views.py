@@ -1,8 +1,10 @@
-"""Data entry (the whole sheet, or one row via htmx), submission, review and value history."""
+"""Data entry (the whole sheet, or one row via htmx), submission, the review queue and page, bulk
+approval, completeness with partial roll-ups, and value history."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,14 +14,14 @@ from chitieu.web.access import (
     get_followed_plan,
     get_submission_for_user,
     get_unit_for_user,
-    rights_on,
-    visible_unit_ids,
+    unit_ids_with,
 )
 from chitieu.web.audit.models import AuditLog
 from chitieu.web.errors import ActionError
-from chitieu.web.values import actions
+from chitieu.web.values import actions, completeness
 from chitieu.web.values.entry import build_rows, rows_from_post
 from chitieu.web.values.models import STATUS_CHOICES, Submission, Value
+from chitieu.web.values.review import queue, review_rows
 
 
 def _unit_plan_year(request, unit_id, plan_id, year):
@@ -31,9 +33,22 @@ def _unit_plan_year(request, unit_id, plan_id, year):
 
 
 def _context(unit, rights, plan, year, rows):
+    from chitieu.web.rules.checking import check_year
+    from chitieu.web.values.review import returned_codes
+
     submission = Submission.objects.filter(unit=unit, plan=plan, year=year).first()
     editable = rights.write and (submission is None or submission.editable)
+    returned = returned_codes(submission) if submission and submission.state == Submission.State.RETURNED else set()
+    comments = {}
+    if submission is not None:
+        for c in submission.value_comments.select_related("indicator").filter(resolved=False):
+            comments.setdefault(c.indicator.code, []).append(c)
+    for row in rows:
+        row.comments = comments.get(row.code, [])
+        if returned and row.code not in returned and not row.locked:
+            row.locked = _("Chỉ sửa các chỉ tiêu bị trả lại.")
     return {
+        "check": check_year(unit, plan, year) if editable else None, "returned": returned,
         "unit": unit, "rights": rights, "plan": plan, "year": year, "rows": rows, "submission": submission,
         "editable": editable, "statuses": STATUS_CHOICES, "years": plan.years,
         "entered": sum(1 for row in rows if row.value_id is not None),  # stored values, not what was just typed
@@ -101,6 +116,10 @@ def submit(request, unit_id: int, plan_id: int, year: int):
     return redirect("values:entry", unit.pk, plan.pk, year)
 
 
+_DECISIONS = {"approve": actions.do_approve, "accept": actions.do_accept, "return": actions.do_return,
+              "reopen": actions.do_reopen}
+
+
 @login_required
 def review(request, submission_id: int):
     submission, rights = get_submission_for_user(request, submission_id)
@@ -109,31 +128,108 @@ def review(request, submission_id: int):
             raise PermissionDenied
         decision = request.POST.get("decision")
         comment = request.POST.get("comment", "")
-        do = {"approve": actions.do_approve, "return": actions.do_return, "reopen": actions.do_reopen}.get(decision)
+        do = _DECISIONS.get(decision)
         if do is None:
             raise PermissionDenied
+        kwargs = {}
+        if decision == "return":
+            # values ticked for return, each with its own comment (comment-<code>)
+            kwargs["values"] = {code: request.POST.get(f"comment-{code}", "")
+                                for code in request.POST.getlist("return_code")}
         try:
-            do(submission, acting_user=request.user, comment=comment)
+            do(submission, acting_user=request.user, comment=comment, **kwargs)
         except ActionError as exc:
             messages.error(request, " ".join(m for msgs in exc.errors.values() for m in msgs))
         else:
             messages.success(request, _("Đã cập nhật trạng thái: %(state)s.") % {"state": submission.get_state_display()})
         return redirect("values:review", submission.pk)
-    rows = build_rows(submission.unit, submission.plan, submission.year)
+    rows, checked = review_rows(submission)
+    from chitieu.web.values import levels
+
     return render(request, "values/review.html", {
-        "submission": submission, "rights": rights, "rows": rows, "unit": submission.unit, "plan": submission.plan,
-        "year": submission.year,
+        "submission": submission, "rights": rights, "rows": rows, "check": checked, "unit": submission.unit,
+        "plan": submission.plan, "year": submission.year,
+        "may_accept": rights.review and levels.acts_for_province(request.user, submission.unit),
+        "approving_unit": levels.approving_unit(submission.unit), "province": levels.province_of(submission.unit),
+        "middle": levels.has_middle_level(submission.unit),
     })
 
 
 @login_required
+@require_POST
+def comment_value(request, submission_id: int):
+    submission, rights = get_submission_for_user(request, submission_id)
+    if not rights.review:
+        raise PermissionDenied
+    try:
+        actions.do_comment_value(submission, request.POST.get("code", ""), request.POST.get("text", ""),
+                                 acting_user=request.user)
+    except ActionError as exc:
+        messages.error(request, " ".join(m for msgs in exc.errors.values() for m in msgs))
+    return redirect("values:review", submission.pk)
+
+
+@login_required
 def review_list(request):
-    ids = visible_unit_ids(request.user)
-    qs = Submission.objects.select_related("unit", "plan", "plan__unit").order_by("state", "unit__code", "year")
+    state = request.GET.get("state", "")
+    if state not in {s.value for s in Submission.State}:
+        state = ""
+    try:
+        town = int(request.GET.get("town", "") or 0) or None
+    except ValueError:
+        town = None
+    q = queue(request.user, state=state, town_id=town)
+    return render(request, "values/review_list.html", {
+        "queue": q, "submissions": q.submissions, "state": state, "town": town, "states": Submission.State.choices,
+    })
+
+
+@login_required
+@require_POST
+def bulk(request):
+    """Approve, accept or return the ticked submissions, or every one of a town (``town``)."""
+    decision = request.POST.get("decision", "")
+    ids = unit_ids_with(request.user, "review")
+    qs = Submission.objects.select_related("unit", "plan")
     if ids is not None:
         qs = qs.filter(unit_id__in=ids)
-    items = [s for s in qs if rights_on(request.user, s.unit).review]
-    return render(request, "values/review_list.html", {"submissions": items})
+    town = request.POST.get("town", "")
+    if town:
+        try:
+            town_id = int(town)
+        except ValueError:
+            raise Http404("town") from None
+        qs = qs.filter(Q(unit_id=town_id) | Q(unit__parent_id=town_id))
+        year = request.POST.get("year", "")
+        if year.isdigit():
+            qs = qs.filter(year=int(year))
+    else:
+        chosen = [int(x) for x in request.POST.getlist("ids") if x.isdigit()]
+        qs = qs.filter(pk__in=chosen)
+    items = list(qs)
+    if not items:
+        raise Http404("submission")  # nothing the user reviews was named
+    try:
+        done = actions.do_bulk(decision, items, acting_user=request.user, comment=request.POST.get("comment", ""))
+    except ActionError as exc:
+        messages.error(request, " ".join(m for msgs in exc.errors.values() for m in msgs))
+    else:
+        messages.success(request, _("Đã cập nhật %(n)d hồ sơ.") % {"n": len(done)})
+    return redirect("values:review_list")
+
+
+@login_required
+def completeness_page(request, unit_id: int, plan_id: int, year: int):
+    unit, rights, plan = _unit_plan_year(request, unit_id, plan_id, year)
+    latest = request.GET.get("du_lieu") == "moi_nhat"
+    m = completeness.matrix(unit, plan, year)
+    targets = list(plan.targets.select_related("indicator__numerator", "indicator__denominator", "indicator__weight",
+                                               "indicator").order_by("order", "indicator__code"))
+    totals = completeness.partial_rollups(unit, [t.indicator for t in targets], year, approved_only=not latest)
+    return render(request, "values/completeness.html", {
+        "unit": unit, "plan": plan, "year": year, "years": plan.years, "matrix": m, "totals": totals,
+        "rights": rights, "latest": latest,
+    })
 
 
 @login_required

@@ -1,0 +1,1 @@
+"""In-app notifications (and e-mail when mail is configured) on the review workflow's steps."""
