@@ -1,0 +1,147 @@
+"""Deadline-week load on the national database: officers entering and submitting, reviewers
+approving, leaders reading province scorecards, programs reading the API.
+
+Started by ``benchmarks/load/deadline_run.py``, which builds the sessions beforehand and hands
+them over in ``CHITIEU_LOAD`` (a JSON file); loopback only.
+
+The request mix is the table ``MIX`` in ``deadline_mix.py``: who, how many of the simulated
+users, and the paths they use. When the values workflow changes its URLs (web/values/urls.py),
+update the paths there and nothing else. Each request's name in the output is "<who>: <what>".
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import random
+import sys
+from pathlib import Path
+
+from locust import HttpUser, between, task
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+PLAN = json.loads(open(os.environ["CHITIEU_LOAD"], encoding="utf-8").read()) if os.environ.get("CHITIEU_LOAD") else {}
+THINK = tuple(float(x) for x in os.environ.get("CHITIEU_LOAD_THINK", "2,8").split(","))
+
+from deadline_mix import CSRF, MIX, REVIEW, SAVES_PER_SUBMIT, changed, path_of, sheet_form  # noqa: E402
+
+
+def _sessions(who: str):
+    return itertools.cycle(PLAN.get(who) or [{}])
+
+
+_next = {who: _sessions(who) for who in MIX}
+
+
+class _Person(HttpUser):
+    abstract = True
+    wait_time = between(*THINK)
+    who = ""
+
+    def on_start(self) -> None:
+        self.me = next(_next[self.who])
+        if self.me.get("session"):
+            self.client.cookies.set("sessionid", self.me["session"])
+
+    def name(self, what: str) -> str:
+        return f"{self.who}: {what}"
+
+
+class Officer(_Person):
+    """Enters the year's values of one commune: opens the sheet, saves it with a few numbers
+    changed, and every few saves submits the year. A year under review is only read."""
+
+    weight = MIX["officer"][0]
+    who = "officer"
+    saves = 0
+
+    @task
+    def enter(self) -> None:
+        sheet = path_of("officer", "values sheet", **self.me)
+        with self.client.get(sheet, name=self.name("values sheet"), catch_response=True) as resp:
+            if resp.status_code != 200:
+                resp.failure(f"sheet answered {resp.status_code}")
+                return
+            data = sheet_form(resp.text)
+        if not any(k.startswith("v-") for k in data):
+            return  # the year is under review: nothing to type
+        with self.client.post(sheet, data=changed(data), name=self.name("save sheet"), allow_redirects=False,
+                              catch_response=True) as resp:
+            if resp.status_code != 302:
+                resp.failure(f"save answered {resp.status_code}")
+                return
+        self.saves += 1
+        if self.saves % SAVES_PER_SUBMIT == 0:
+            with self.client.post(path_of("officer", "submit", **self.me), name=self.name("submit"),
+                                  data={"csrfmiddlewaretoken": data.get("csrfmiddlewaretoken", "")},
+                                  allow_redirects=False, catch_response=True) as resp:
+                if resp.status_code != 302:
+                    resp.failure(f"submit answered {resp.status_code}")
+
+
+class Reviewer(_Person):
+    """Approves what the communes of the province submitted, then opens it again (so that the
+    officers can go on entering during the run)."""
+
+    weight = MIX["reviewer"][0]
+    who = "reviewer"
+
+    @task
+    def review(self) -> None:
+        with self.client.get(path_of("reviewer", "review list"), name=self.name("review list"),
+                             catch_response=True) as resp:
+            if resp.status_code != 200:
+                resp.failure(f"review list answered {resp.status_code}")
+                return
+            ids = REVIEW.findall(resp.text)
+        if not ids:
+            return
+        path = path_of("reviewer", "review", id=random.choice(ids))
+        with self.client.get(path, name=self.name("review page"), catch_response=True) as resp:
+            if resp.status_code != 200:
+                resp.failure(f"review page answered {resp.status_code}")
+                return
+            token = CSRF.search(resp.text)
+        for decision in ("approve", "reopen"):
+            with self.client.post(path, data={"decision": decision, "comment": "Kiểm tra tải",
+                                              "csrfmiddlewaretoken": token.group(1) if token else ""},
+                                  name=self.name(decision), allow_redirects=False, catch_response=True) as resp:
+                if resp.status_code != 302:
+                    resp.failure(f"{decision} answered {resp.status_code}")
+                    return
+
+
+class Leader(_Person):
+    """Reads the province scorecard (approved values) and, now and then, the home page."""
+
+    weight = MIX["leader"][0]
+    who = "leader"
+
+    @task(4)
+    def scorecard(self) -> None:
+        with self.client.get(path_of("leader", "province scorecard", **self.me), name=self.name("province scorecard"),
+                             catch_response=True) as resp:
+            if resp.status_code != 200 or "chỉ tiêu đạt và vượt" not in resp.text:
+                resp.failure(f"scorecard not shown ({resp.status_code})")
+
+    @task(1)
+    def home(self) -> None:
+        self.client.get(path_of("leader", "home"), name=self.name("home"))
+
+
+class ApiClient(_Person):
+    """A program reading the province's evaluations and a commune's values with a token."""
+
+    weight = MIX["api"][0]
+    who = "api"
+
+    @task
+    def read(self) -> None:
+        headers = {"Authorization": f"Bearer {self.me.get('token', '')}"}
+        for what in ("plan evaluations", "unit values"):
+            with self.client.get(path_of("api", what, **self.me), headers=headers, name=self.name(what),
+                                 catch_response=True) as resp:
+                if resp.status_code != 200:
+                    resp.failure(f"API answered {resp.status_code}")

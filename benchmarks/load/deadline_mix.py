@@ -1,0 +1,83 @@
+"""The request mix of the deadline-week load test and the reading of the values sheet, without
+locust (so that the tests can check them against the real pages): ``MIX`` is the one table to
+update when the values workflow changes its URLs (web/values/urls.py)."""
+
+from __future__ import annotations
+
+import html
+import random
+import re
+
+# who: (weight among the simulated users, {what: path template}); {unit}, {plan}, {year}, {id},
+# {code} are filled from the session each simulated user takes.
+MIX = {
+    "officer": (50, {
+        "values sheet": "/units/{unit}/plans/{plan}/entry/{year}/",           # GET, then POST it back (save)
+        "submit": "/units/{unit}/plans/{plan}/entry/{year}/submit/",           # POST
+    }),
+    "reviewer": (10, {
+        "review list": "/review/?state=submitted",                             # GET
+        "review": "/submissions/{id}/review/",                                 # GET, POST decision=approve|reopen
+    }),
+    "leader": (30, {
+        "province scorecard": "/units/{unit}/plans/{plan}/",                   # GET
+        "home": "/",                                                           # GET
+    }),
+    "api": (10, {
+        "plan evaluations": "/api/plans/{plan}/evaluations",                   # GET with the token
+        "unit values": "/api/units/{code}/values",                             # GET with the token
+    }),
+}
+SAVES_PER_SUBMIT = 3  # an officer saves the sheet a few times, then submits the year
+
+_INPUT = re.compile(r'<input\b([^>]*)>')
+_SELECT = re.compile(r'<select\b([^>]*)>(.*?)</select>', re.S)
+_ATTR = re.compile(r'(\w[\w-]*)="([^"]*)"')
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+REVIEW = re.compile(r'/submissions/(\d+)/review/')
+
+
+def path_of(who: str, what: str, **fields) -> str:
+    return MIX[who][1][what].format(**fields)
+
+
+def sheet_form(page: str) -> dict[str, str]:
+    """The fields of the values sheet (form ``entry-form``) as the browser would post them."""
+    start = page.find('id="entry-form"')
+    end = page.find("</form>", start)
+    if start < 0 or end < 0:
+        return {}
+    form = page[start:end]
+    data: dict[str, str] = {}
+    for attrs in _INPUT.findall(form):
+        a = dict(_ATTR.findall(attrs))
+        if a.get("name") and a.get("type") not in ("submit", "button"):
+            data[a["name"]] = html.unescape(a.get("value", ""))
+    for attrs, options in _SELECT.findall(form):
+        a = dict(_ATTR.findall(attrs))
+        chosen = re.search(r'<option value="([^"]*)"[^>]*\bselected\b', options)
+        if a.get("name"):
+            data[a["name"]] = html.unescape(chosen.group(1)) if chosen else ""
+    token = CSRF.search(page)
+    if token:
+        data["csrfmiddlewaretoken"] = token.group(1)
+    return data
+
+
+def changed(data: dict[str, str], n: int = 3) -> dict[str, str]:
+    """The sheet with ``n`` numbers of at least 10 lowered by 1 (stays a valid count or rate),
+    typed the Vietnamese way (1234,5)."""
+    numeric = []
+    for name, value in data.items():
+        if not name.startswith("v-") or not value:
+            continue
+        try:
+            number = float(value.replace(".", "").replace(",", ".") if "," in value else value)
+        except ValueError:
+            continue
+        if number >= 10:
+            numeric.append((name, number))
+    out = dict(data)
+    for name, number in random.sample(numeric, min(n, len(numeric))):
+        out[name] = f"{number - 1:.1f}".replace(".", ",")
+    return out
