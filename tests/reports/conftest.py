@@ -40,3 +40,12 @@ def body_paragraphs(doc):
 
 def paragraph_texts(doc) -> list[str]:
     return [p.text for p in doc.paragraphs]
+
+
+def appendix_table(doc):
+    """Phụ lục 1's table: the first table headed "STT | CHỈ TIÊU" (the appendices after it,
+    Phụ lục 2 and the calculations, follow in their own sections)."""
+    for table in doc.tables:
+        if len(table.columns) > 2 and table.rows[0].cells[1].text in ("CHỈ TIÊU", "Tên chỉ tiêu"):
+            return table
+    raise AssertionError("no Phụ lục 1 table")

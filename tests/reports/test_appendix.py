@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
+from tests.reports.conftest import appendix_table
 
 from chitieu.core.evaluate import STATUS_LABELS, evaluate_plan
 from chitieu.core.numbers import format_number, round_half_up
@@ -14,7 +15,7 @@ SPANS = ((2020, 2024), (2020, 2025))
 
 
 def _appendix_table(doc):
-    return doc.tables[-1]
+    return appendix_table(doc)
 
 
 def _cells(row) -> list[str]:
@@ -22,8 +23,8 @@ def _cells(row) -> list[str]:
 
 
 def test_the_appendix_is_its_own_landscape_a4_section_numbering_its_own_pages(report):
-    assert len(report.sections) == 2
-    s = report.sections[-1]
+    assert len(report.sections) == 3
+    s = report.sections[1]
     assert s.orientation == WD_ORIENT.LANDSCAPE
     assert round(s.page_width / 36000) == 297 and round(s.page_height / 36000) == 210
     # Nghị định 30: an appendix numbers its pages on its own, from 1, not on its first page
@@ -154,7 +155,7 @@ def test_trong_do_rows_are_italic_and_indented_and_key_rows_are_not(report):
 
 
 def test_the_appendix_table_fits_the_landscape_text_width(report):
-    s = report.sections[-1]
+    s = report.sections[1]
     available = s.page_width - s.left_margin - s.right_margin
     grid = _appendix_table(report)._tbl.tblGrid
     total = sum(int(col.get(qn("w:w"))) for col in grid.findall(qn("w:gridCol"))) * 635  # twips → EMU

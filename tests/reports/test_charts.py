@@ -14,6 +14,6 @@ def test_charts_are_pngs_drawn_without_a_missing_vietnamese_glyph(plan):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         charts = report_charts(data)
-    assert [png[:8] for png, _ in charts] == [b"\x89PNG\r\n\x1a\n"] * 2
+    assert [png[:8] for png, _ in charts] == [b"\x89PNG\r\n\x1a\n"]  # the growth chart (no structure)
     assert not [w for w in caught if "missing from font" in str(w.message)]
     assert _font() in ("Liberation Serif", "Times New Roman", "DejaVu Serif")

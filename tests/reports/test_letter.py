@@ -16,6 +16,7 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
+from tests.reports.conftest import appendix_table
 
 from chitieu.cli import main as cli_main
 from chitieu.planfile import plan_from_dict
@@ -79,7 +80,7 @@ def test_the_number_line_and_the_date_line_start_level_in_one_row(report):
 
 def test_unit_cells_break_only_between_words():
     doc = _doc()
-    table = doc.tables[-1]
+    table = appendix_table(doc)
     row = next(r for r in table.rows if r.cells[1].text == "Thu nhập bình quân đầu người")
     assert row.cells[2].text == "Triệu đồng/người/năm"
     # the longest word, "đồng/người/năm", fits the ĐVT cell inside its margins (11 pt)

@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 from docx import Document
+from tests.reports.conftest import appendix_table
 
 from chitieu.planfile import plan_from_dict
 from chitieu.reports.document import report_bytes
@@ -88,7 +89,7 @@ def test_without_a_next_plan_there_is_no_part_two_and_the_subject_says_so(doc):
 
 
 def test_the_appendix_has_no_estimate_column_and_marks_the_indicator_without_data(doc):
-    table = doc.tables[-1]
+    table = appendix_table(doc)
     assert [c.text for c in table.rows[1].cells][4:6] == ["2020", "2025"]
     rows = [[c.text for c in r.cells] for r in table.rows[2:]]
     assert rows[1] == [
@@ -127,10 +128,10 @@ def test_with_every_year_of_data_the_appendix_still_fits_the_landscape_page():
         }
     )
     doc = Document(io.BytesIO(report_bytes(plan, issued=date(2026, 1, 5))))
-    table = doc.tables[-1]
+    table = appendix_table(doc)
     assert [c.text for c in table.rows[1].cells][4:10] == ["2020", "2021", "2022", "2023", "2024", "2025"]
     assert [c.text for c in table.rows[1].cells][10:12] == ["Giai đoạn 2021-2024", "Giai đoạn 2021-2025"]
-    s = doc.sections[-1]
+    s = doc.sections[1]
     widths = [c.width for c in table.rows[3].cells]  # row 2 is the merged "I  KINH TẾ"
     assert sum(widths) <= s.page_width - s.left_margin - s.right_margin
     assert table.rows[3].cells[1].width >= 4.49 * 360000  # the names keep 4,5 cm (to the twip)
@@ -162,3 +163,24 @@ def test_a_plan_without_targets_says_so_instead_of_counting_zero():
     )
     assert "Dân số trung bình năm 2025 đạt 6.800 người." in texts
     assert not any("0/0" in t for t in texts)
+
+
+def test_the_tran_phu_plan_reads_true_in_the_new_appendices_and_as_a_mid_term_report():
+    """Issue 14 on a plan written from seed 004: the calculations appendix gives the multiple's
+    inputs as entered, official values need no footnote, and the same plan read in 2023 is a
+    mid-term report that says "tiến độ", never a final verdict."""
+    from chitieu.reports.tables import footnote_texts
+
+    plan = plan_from_dict(TRAN_PHU)
+    doc = Document(io.BytesIO(report_bytes(plan, issued=date(2026, 1, 5))))
+    assert footnote_texts(doc) == []
+    calc = next(t for t in doc.tables if len(t.columns) > 3 and t.rows[0].cells[3].text == "Số liệu đầu vào")
+    rows = [[c.text for c in r.cells] for r in calc.rows]
+    income = next(r for r in rows if r[1] == "Thu nhập bình quân đầu người")
+    assert income[3] == "V0 = 43,3; Vn = 65" and income[5] == "1,50 lần" and income[6:8] == ["Chính thức",
+                                                                                                "theo tệp kế hoạch"]
+    early = dict(TRAN_PHU, as_of=2023, indicators=[dict(TRAN_PHU["indicators"][0], values={2020: 43.3, 2023: 55})])
+    texts = [p.text for p in Document(io.BytesIO(report_bytes(plan_from_dict(early), issued=date(2023, 12, 1)))).paragraphs]
+    income_line = next(t for t in texts if t.startswith("Thu nhập bình quân đầu người"))
+    assert "tiến độ thực hiện chỉ tiêu kế hoạch (1,5 lần)" in income_line
+    assert "vượt chỉ tiêu" not in income_line and ", đạt chỉ tiêu" not in income_line

@@ -54,3 +54,15 @@ def test_the_demo_reports_have_no_contradiction(tmp_path):
         data = report_bytes(core_plan_for(plan, plan.unit), issued=ISSUED, number="125/BC-UBND")
         found[plan.unit.name] = _errors(tmp_path, data, f"{plan.pk}.docx")
     assert found == {name: [] for name in found}
+
+
+@pytest.mark.parametrize("name", ["annual", "mid-term", "party", "town"])
+def test_every_variant_has_no_contradiction(tmp_path, name):
+    from test_variants import ANNUAL, MID, PARTY, TOWN, WARD1, WARD2  # the variants' plans (issue 14)
+
+    plans = {"annual": (ANNUAL, date(2025, 12, 15), ()), "mid-term": (MID, date(2023, 12, 15), ()),
+             "party": (PARTY, date(2025, 12, 15), ()),
+             "town": (TOWN, date(2025, 12, 15), (plan_from_dict(WARD1), plan_from_dict(WARD2)))}
+    data, issued, wards = plans[name]
+    docx = report_bytes(plan_from_dict(data), issued=issued, number="125/BC-UBND", wards=wards)
+    assert _errors(tmp_path, docx, f"{name}.docx") == []

@@ -13,6 +13,7 @@ from datetime import date
 
 from docx import Document
 from openpyxl import load_workbook
+from tests.reports.conftest import appendix_table
 
 from chitieu.planfile import plan_from_dict
 from chitieu.reports.data import build_report_data
@@ -121,7 +122,7 @@ def test_yes_no_indicators_are_words_in_the_sentence_the_appendix_and_the_spread
         "đạt chỉ tiêu Nghị quyết (Giữ vững chuẩn quốc gia về y tế)." in texts
     )
     assert not any(t.endswith(("đạt 0", "đạt 1")) or " đạt 0," in t or " đạt 1," in t for t in texts)
-    rows = {r.cells[1].text: [c.text for c in r.cells] for r in doc.tables[-1].rows}
+    rows = {r.cells[1].text: [c.text for c in r.cells] for r in appendix_table(doc).rows}
     assert rows["Phường đạt chuẩn văn minh đô thị"][4:6] == ["Chưa đạt chuẩn", "Chưa đạt chuẩn"]
     assert rows["Phường đạt chuẩn quốc gia về y tế"][4:6] == ["Đạt chuẩn", "Đạt chuẩn"]
     sheet = load_workbook(io.BytesIO(appendix_xlsx_bytes(build_report_data(plan_from_dict(WARD)).appendix))).active
@@ -197,8 +198,9 @@ def test_an_annual_plan_reads_nam_2016_never_1_nam_or_2016_2016():
     assert texts[texts.index("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU") + 1].startswith(
         "Trong tổng số 2 chỉ tiêu chủ yếu của kế hoạch năm 2016 được đánh giá"
     )
-    header = [c.text for c in doc.tables[-1].rows[1].cells]
-    assert header[4:7] == ["2015", "2016", "Năm 2016 so với 2015"]
+    # the annual variant's Phụ lục 1: TH năm N−1 | KH năm N | TH năm N | % KH | % cùng kỳ
+    header = [c.text for c in appendix_table(doc).rows[0].cells]
+    assert header[3:8] == ["TH năm 2015", "KH năm 2016", "TH năm 2016", "% KH", "% cùng kỳ"]
     everything = "\n".join(texts + [c.text for t in doc.tables for r in t.rows for c in r.cells])
     assert "Biểu đồ 1. Tốc độ tăng năm 2016 so với chỉ tiêu kế hoạch" in texts
     for wrong in ("1 năm", "2016-2016", "2017-2017", "1 NĂM", "Giai đoạn 2016-2016", "giai đoạn 2016 "):

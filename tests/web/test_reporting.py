@@ -58,8 +58,9 @@ def _document(response):
 
 
 def _appendix_rows(doc) -> dict[str, list[str]]:
-    """Phụ lục 1 (the last table) as {indicator name: cell texts}."""
-    table = doc.tables[-1]
+    """Phụ lục 1 (the table headed "CHỈ TIÊU"; the calculations appendix follows it) as
+    {indicator name: cell texts}."""
+    table = next(t for t in doc.tables if len(t.columns) > 2 and t.rows[0].cells[1].text == "CHỈ TIÊU")
     out = {}
     for row in table.rows:
         cells = [c.text.strip() for c in row.cells]
@@ -124,7 +125,8 @@ def test_generating_writes_an_audit_row(ward_values, ward_plan, places, officer,
     row = AuditLog.objects.get(action="report.generate")
     assert row.actor == officer and row.unit == places.ward2 and row.object_id == str(ward_plan.pk)
     assert row.new == "bao-cao-phuong-2-2021-2025.docx"
-    assert row.detail == {"format": "docx", "number": "125/BC-UBND", "issued": ISSUED, "template": "default"}
+    assert row.detail == {"format": "docx", "number": "125/BC-UBND", "issued": ISSUED, "template": "default",
+                          "variant": "auto", "data": "approved"}
 
 
 def test_the_xlsx_is_phu_luc_1_with_numbers(ward_values, ward_plan, places, officer, client_for):

@@ -22,6 +22,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
 from chitieu.core.numbers import format_number  # noqa: E402
 from chitieu.reports.data import GrowthBar, ReportData, StructureSeries  # noqa: E402
+from chitieu.reports.wording import basis_noun  # noqa: E402
 
 # Liberation Serif is metric-compatible with Times New Roman (the report's font); DejaVu Serif
 # ships with matplotlib and also has every Vietnamese letter.
@@ -161,13 +162,16 @@ def report_charts(data: ReportData) -> list[tuple[bytes, str]]:
         a, b = data.structure.years
         out.append((structure_chart(data.structure), f"{data.structure.title}, năm {a} và năm {b}"))
     if data.growth:
+        # the years the rates cover: up to the latest data (a mid-term report's 2021-2023)
+        last = data.data_year or data.final_year
+        period = f"{data.base_year + 1}-{last}" if last > data.base_year + 1 else str(last)
         out.append(
             (
-                growth_chart(data.growth, data.period),
+                growth_chart(data.growth, period),
                 (
-                    f"Tốc độ tăng bình quân giai đoạn {data.period} so với chỉ tiêu {data.basis}"
-                    if "-" in data.period
-                    else f"Tốc độ tăng năm {data.period} so với chỉ tiêu {data.basis}"  # an annual plan
+                    f"Tốc độ tăng bình quân giai đoạn {period} so với {basis_noun(data.basis)}"
+                    if "-" in period
+                    else f"Tốc độ tăng năm {period} so với {basis_noun(data.basis)}"  # an annual plan
                 ),
             )
         )

@@ -1,5 +1,6 @@
 """``chitieu report PLAN_FILE -o OUT.docx [--pdf] [--template T.docx] [--date …] [--number …]
-[--xlsx OUT.xlsx] [--signer …] [--sign-as tm|tm_kt|kt|q] [--kinh-gui …] [--noi-nhan … …]``: the
+[--xlsx OUT.xlsx] [--signer …] [--sign-as tm|tm_kt|kt|q] [--kinh-gui …] [--noi-nhan … …]
+[--variant auto|annual|mid-term|term|town] [--ward WARD_PLAN …] [--target-source CODE=DOCUMENT …]``: the
 official report of a plan file, and its appendix as a spreadsheet.
 
 Owns: the command line only; the work is ``chitieu.reports.document.build_report``. Files are
@@ -54,6 +55,20 @@ def register(subparsers) -> None:
         "--noi-nhan", metavar="DÒNG", nargs="+", default=(),
         help="các dòng “Nơi nhận” thay cho danh sách mặc định, ví dụ: \"UBND tỉnh (b/c)\" \"Lưu: VT\"",
     )
+    p.add_argument(
+        "--variant", choices=("auto", "annual", "mid-term", "term", "town"), default="auto",
+        help="loại báo cáo: annual (năm), mid-term (giữa kỳ), term (cả nhiệm kỳ), town (tổng hợp các xã, phường); "
+        "mặc định chọn theo kế hoạch và ngày báo cáo",
+    )
+    p.add_argument(
+        "--ward", metavar="PLAN_FILE", action="append", default=[],
+        help="tệp kế hoạch của một xã, phường trực thuộc (lặp lại cho từng đơn vị): báo cáo tổng hợp toàn thị xã/huyện",
+    )
+    p.add_argument(
+        "--target-source", metavar="MÃ=VĂN BẢN", action="append", default=[],
+        help="văn bản giao chỉ tiêu của một chỉ tiêu, ví dụ \"KT05=Dự toán thu ngân sách năm 2025\" "
+        "(câu đánh giá ghi “vượt dự toán” thay cho “vượt chỉ tiêu Nghị quyết”)",
+    )
     p.set_defaults(func=run)
 
 
@@ -80,7 +95,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
 def run(args) -> int:
     # Imported here so that `chitieu --help` and the other commands do not load matplotlib.
     from chitieu.planfile import PlanFileError, load_plan
-    from chitieu.reports.data import build_report_data, evaluate_plan
+    from chitieu.reports.data import ReportOptions, build_report_data, evaluate_plan
     from chitieu.reports.document import ReportError, build_report
     from chitieu.reports.letterhead import LetterParts
     from chitieu.reports.pdf import PdfConversionError, docx_to_pdf
@@ -102,7 +117,17 @@ def run(args) -> int:
             kinh_gui=args.kinh_gui or (saved.kinh_gui if saved else ""),
             recipients=tuple(args.noi_nhan) or (saved.recipients if saved else ()),
         )
-        evaluations = evaluate_plan(plan)
+        wards = tuple(load_plan(w) for w in args.ward)
+        if args.variant == "town" and not wards:
+            raise PlanFileError("Báo cáo tổng hợp (--variant town) cần tệp kế hoạch của các xã, phường (--ward) / "
+                                "a town report needs the wards' plan files (--ward)")
+        sources = {}
+        for raw in args.target_source:
+            code, sep, text = raw.partition("=")
+            if not sep or not code.strip() or not text.strip():
+                raise PlanFileError(f"--target-source “{raw}”: cần dạng MÃ=VĂN BẢN / expected CODE=DOCUMENT")
+            sources[code.strip()] = text.strip()
+        evaluations = None if wards else evaluate_plan(plan)
         doc = build_report(
             plan,
             template=args.template,
@@ -110,10 +135,16 @@ def run(args) -> int:
             number=args.number,
             evaluations=evaluations,
             parts=parts,
+            variant=args.variant,
+            wards=wards,
+            target_sources=sources,
         )
         buf = io.BytesIO()
         doc.save(buf)
-        xlsx = appendix_xlsx_bytes(build_report_data(plan, evaluations).appendix) if args.xlsx else None
+        xlsx = None
+        if args.xlsx:
+            options = ReportOptions(variant=args.variant, issued=args.date, target_sources=sources, wards=wards)
+            xlsx = appendix_xlsx_bytes(build_report_data(plan, evaluations, options).appendix)
     except (PlanFileError, ReportError) as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 1

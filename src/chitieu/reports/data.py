@@ -9,7 +9,9 @@ knows about python-docx or openpyxl, so the same data feeds every output format.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from chitieu.core import evaluate as core_evaluate
 from chitieu.core.evaluate import Evaluation, Status, span_index, summarize
@@ -18,14 +20,29 @@ from chitieu.core.numbers import format_number
 from chitieu.core.plan import Plan, PlanItem
 from chitieu.core.series import ValueStatus
 from chitieu.core.targets import Form
+from chitieu.reports.calculations import calculation_table, discrepancy_lines, party_table, value_note
+from chitieu.reports.variants import (
+    Table,
+    Variant,
+    annual_table,
+    choose_variant,
+    latest_year,
+    previous_term_clause,
+    projection_clause,
+    rolled_up_plan,
+    ward_table,
+)
 from chitieu.reports.wording import (
+    basis_from_source,
     indicator_sentence,
+    level_edges,
     name_in_sentence,
     plan_period_phrase,
     span_text,
     value_cell,
+    value_decimals,
     value_verb,
-    with_unit,
+    value_with_unit,
 )
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
@@ -55,6 +72,7 @@ class AppendixRow:
     indices: tuple[float | None, ...] = ()
     decimals: int = 1
     yes_no: bool = False  # the values are yes/no: the cells hold words ("Đạt chuẩn"), not 1/0
+    cell_decimals: tuple[int, ...] = ()  # per value, the decimals it is printed with (wording.value_decimals)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +145,14 @@ class ReportData:
     appendix: Appendix
     structure: StructureSeries | None = None
     growth: tuple[GrowthBar, ...] = field(default_factory=tuple)
+    variant: str = "term"  # variants.Variant
+    value_note: str = ""  # the footnote: estimates, preliminary and unapproved figures
+    discrepancies: tuple[str, ...] = ()  # what the evaluation finds the source contradicting
+    # the appendices after Phụ lục 1 (or instead of it, for the annual table): Phụ lục 2, the wards
+    tables: tuple = ()
+    calculations: object = None  # variants.Table: how every figure was computed
+    data_year: int | None = None  # the last year with data (≤ as_of): what the growth figures cover
+    ward_line: str = ""  # a town roll-up: where the wards' table is
 
 
 def evaluate_plan(plan: Plan) -> dict[str, Evaluation]:
@@ -136,7 +162,24 @@ def evaluate_plan(plan: Plan) -> dict[str, Evaluation]:
 
 
 def basis_of(plan: Plan) -> str:
-    return "Nghị quyết" if "nghị quyết" in plan.source.lower() else "kế hoạch"
+    """The plan's own basis from its ``source`` (``wording.basis_from_source``): "Nghị quyết"
+    (the Party congress), "Nghị quyết HĐND", "kế hoạch giao", "dự toán", else "kế hoạch"."""
+    return basis_from_source(plan.source)
+
+
+def item_basis(item: PlanItem, plan: Plan, evaluation: Evaluation | None, sources=None) -> str:
+    """What set this indicator's target, as the sentence names it (``wording.BASIS_NOUNS``):
+    the document of its assigned figures (core's ``Evaluation.assigned``), else its own target
+    source (``sources[code]``, or a plan item's ``target_source`` when core has one), else
+    the plan's (``basis_of``)."""
+    assigned = getattr(evaluation, "assigned", ()) if evaluation is not None else ()
+    if assigned:
+        text = " ".join(f"{a.source.kind} {a.source.text}" for a in assigned).lower()
+        return "dự toán" if "dự toán" in text else "chỉ tiêu giao"
+    own = (sources or {}).get(item.indicator.code) or getattr(item, "target_source", "")
+    if own:
+        return basis_from_source(own)
+    return basis_of(plan)
 
 
 def _domains_in_order(items) -> list[Domain]:
@@ -180,6 +223,8 @@ def _item_row(
     ind = item.indicator
     numbers = tuple(item.series.value(y) for y in years)
     values = tuple(value_cell(item, v) for v in numbers)
+    edges = level_edges(item)
+    cell_decimals = tuple(0 if v is None else value_decimals(v, ind.decimals, edges) for v in numbers)
     indices: list[float | None] = []
     if ind.kind in _INDEXED_KINDS and ind.unit not in ("%", "‰") and item.value_is != "per_year_average":
         for a, b in spans:
@@ -203,10 +248,12 @@ def _item_row(
         indices=tuple(indices),
         decimals=ind.decimals,
         yes_no=ind.kind is Kind.BOOLEAN,
+        cell_decimals=cell_decimals,
     )
 
 
-def build_appendix(plan: Plan, evaluations: dict[str, Evaluation]) -> Appendix:
+def build_appendix(plan: Plan, evaluations: dict[str, Evaluation], *, exclude_party: bool = False) -> Appendix:
+    """Phụ lục 1; with ``exclude_party`` the party-building indicators are left to Phụ lục 2."""
     years = _value_years(plan)
     last_mid = [y for y in years[1:-1]]
     span_ends = ([last_mid[-1]] if last_mid else []) + [plan.final_year]
@@ -219,7 +266,8 @@ def build_appendix(plan: Plan, evaluations: dict[str, Evaluation]) -> Appendix:
     span_blanks = ("",) * len(spans)
     rows: list[AppendixRow] = []
     number = 0
-    for g, domain in enumerate(_domains_in_order(plan.items)):
+    domains = [d for d in _domains_in_order(plan.items) if not (exclude_party and d is Domain.XAY_DUNG_DANG)]
+    for g, domain in enumerate(domains):
         rows.append(
             AppendixRow(
                 "group",
@@ -316,38 +364,56 @@ def _value_sentence(item: PlanItem, plan: Plan) -> str | None:
     verb = value_verb(item, last.value, base, estimate=estimate)
     if verb.endswith("còn") and base is not None and last.value < base:
         verb = verb[: -len("còn")] + "giảm còn"
-    return f"{ind.name} năm {last.year} {verb} {with_unit(last.value, ind.unit, ind.decimals)}."
+    return f"{ind.name} năm {last.year} {verb} {value_with_unit(item, last.value)}."
+
+
+# A total whose parts are the economy's sectors: its production value, not a budget or sales.
+_PRODUCTION_WORDS = ("giá trị sản xuất", "giá trị sản phẩm", "grdp", "gtsx", "giá trị tăng thêm")
 
 
 def _structure(plan: Plan) -> StructureSeries | None:
+    """The structure chart: shares of every sector, at current prices (a structure is never
+    computed at constant prices), in the base and the latest year. From a structure target's
+    parts (shares, or current-price values), else from the plan's share indicators, else from a
+    current-price total whose parts make it up (``breakdown``). None when the plan has no such
+    complete set: a chart of some sectors would pass them off as the economy."""
     a, b = plan.base_year, plan.as_of or plan.final_year
+
+    def shares_of(children, title) -> StructureSeries | None:
+        if len(children) < 2:
+            return None
+        if not all(c.indicator.kind is Kind.SHARE or c.indicator.price_basis is PriceBasis.CURRENT for c in children):
+            return None
+        first = [c.series.value(a) for c in children]
+        last_year = max((y for y in set.intersection(*(set(c.series.years()) for c in children)) if a < y <= b),
+                        default=None)
+        if last_year is None or any(v is None for v in first):
+            return None
+        second = [c.series.value(last_year) for c in children]
+        t1, t2 = sum(first), sum(second)
+        if not t1 or not t2:
+            return None
+        parts = tuple((c.indicator.name, 100 * x / t1, 100 * y / t2)
+                      for c, x, y in zip(children, first, second, strict=True))
+        return StructureSeries(title, (a, last_year), parts)
+
+    for item, _ in plan.walk():
+        if item.target is not None and item.target.form is Form.STRUCTURE:
+            found = shares_of(item.children, f"{item.indicator.name} (giá hiện hành)")
+            if found is not None:
+                return found
     shares = [i for i, _ in plan.walk() if i.indicator.kind is Kind.SHARE]
-    if len(shares) >= 2:
-        parts = tuple((i.indicator.name, i.series.value(a), i.series.value(b)) for i in shares)
-        parts = tuple(p for p in parts if p[1] is not None and p[2] is not None)
-        if len(parts) >= 2:
-            return StructureSeries("Cơ cấu kinh tế", (a, b), parts)
-    sectors = [
-        i
-        for i in plan.items
-        if i.indicator.domain is Domain.KINH_TE
-        and i.indicator.kind is Kind.FLOW
-        and i.indicator.price_basis is PriceBasis.CONSTANT
-        and i.series.value(a) is not None
-        and i.series.value(b) is not None
-    ]
-    if len(sectors) < 2:
-        return None
-    total_a = sum(i.series.value(a) for i in sectors)
-    total_b = sum(i.series.value(b) for i in sectors)
-    base_years = {i.indicator.price_base_year for i in sectors}
-    basis = f" (giá so sánh {base_years.pop()})" if len(base_years) == 1 else ""
-    parts = tuple(
-        (i.indicator.name, i.series.value(a) / total_a * 100, i.series.value(b) / total_b * 100)
-        for i in sectors
-    )
-    # Only the sectors the plan has: the title must not pass them off as the whole economy.
-    return StructureSeries(f"Cơ cấu giá trị sản xuất của các ngành có trong kế hoạch{basis}", (a, b), parts)
+    found = shares_of(shares, "Cơ cấu kinh tế (giá hiện hành)")
+    if found is not None:
+        return found
+    for item, _ in plan.walk():
+        if (item.breakdown and item.indicator.domain is Domain.KINH_TE
+                and item.indicator.price_basis is PriceBasis.CURRENT and item.indicator.kind is Kind.FLOW
+                and any(w in item.indicator.name.lower() for w in _PRODUCTION_WORDS)):
+            found = shares_of(item.children, f"Cơ cấu {item.indicator.name[:1].lower()}{item.indicator.name[1:]} (giá hiện hành)")
+            if found is not None:
+                return found
+    return None
 
 
 def _growth_bars(plan: Plan, evaluations: dict[str, Evaluation]) -> tuple[GrowthBar, ...]:
@@ -373,12 +439,43 @@ def _reason_clause(evaluation: Evaluation) -> str:
     return clause.rstrip(".") + "."
 
 
-def build_report_data(plan: Plan, evaluations: dict[str, Evaluation] | None = None) -> ReportData:
+@dataclass(frozen=True)
+class ReportOptions:
+    """How the report is built beyond the plan: the ``variant`` ("auto": ``variants.choose_variant``),
+    the date of issue, per-indicator target sources (code → document, e.g. "Nghị quyết HĐND
+    phường số 12/NQ-HĐND", "dự toán giao"), the values not yet approved as (code, year) when the
+    report is built from the latest values (None: built from approved values or a plan file),
+    and the wards' plans of a town roll-up."""
+
+    variant: str = "auto"
+    issued: date | None = None
+    target_sources: Mapping[str, str] = field(default_factory=dict)
+    unapproved: frozenset | None = None
+    wards: tuple[Plan, ...] = ()
+
+
+def build_report_data(
+    plan: Plan, evaluations: dict[str, Evaluation] | None = None, options: ReportOptions | None = None
+) -> ReportData:
     """Everything the report states about ``plan``; ``evaluations`` (by indicator code) default
-    to ``evaluate_plan(plan)``."""
+    to ``evaluate_plan(plan)`` (for a town roll-up: of the plan with the wards' values combined)."""
+    options = options or ReportOptions()
+    variant = Variant(options.variant) if options.variant != "auto" else choose_variant(
+        plan, options.issued, wards=options.wards)
+    if options.wards:
+        plan = rolled_up_plan(plan, options.wards)
+        if evaluations is None:
+            evaluations = evaluate_plan(plan)
     if evaluations is None:
         evaluations = evaluate_plan(plan)
-    basis = basis_of(plan)
+    sources = options.target_sources
+    bases = {
+        item.indicator.code: item_basis(item, plan, evaluations.get(item.indicator.code), sources)
+        for item, _ in plan.walk()
+    }
+    plan_basis = basis_of(plan)
+    key_bases = {bases[i.indicator.code] for i in plan.items if i.indicator.code in evaluations}
+    basis = key_bases.pop() if len(key_bases) == 1 else (plan_basis if not key_bases else "chỉ tiêu đề ra")
     as_of = plan.as_of
     sections = []
     for domain in _domains_in_order(plan.items):
@@ -390,16 +487,22 @@ def build_report_data(plan: Plan, evaluations: dict[str, Evaluation] | None = No
             if ev is not None and ev.status is Status.CHUA_DU_SO_LIEU:
                 continue  # one line in the summary lists these, not one filler sentence each
             if ev is not None:
-                sentences.append(
-                    indicator_sentence(
-                        item,
-                        ev,
-                        base_year=plan.base_year,
-                        final_year=plan.final_year,
-                        as_of=as_of,
-                        basis=basis,
-                    )
+                sentence = indicator_sentence(
+                    item,
+                    ev,
+                    base_year=plan.base_year,
+                    final_year=plan.final_year,
+                    as_of=as_of,
+                    basis=bases[item.indicator.code],
                 )
+                extra = ""
+                if variant is Variant.MID_TERM:
+                    extra = projection_clause(ev)
+                elif variant in (Variant.TERM, Variant.TOWN):
+                    extra = previous_term_clause(item, plan, ev)
+                if extra:
+                    sentence = f"{sentence[:-1]}; {extra}."
+                sentences.append(sentence)
             elif _depth == 0:
                 s = _value_sentence(item, plan)
                 if s:
@@ -416,10 +519,11 @@ def build_report_data(plan: Plan, evaluations: dict[str, Evaluation] | None = No
     )
     period = span_text(plan.base_year + 1, plan.final_year)
     plan_words = f"kế hoạch giai đoạn {period}" if plan.final_year > plan.base_year + 1 else f"kế hoạch năm {period}"
+    met_words = "đạt tiến độ" if variant is Variant.MID_TERM else "đạt và vượt"
     if judged:
         summary = (
             f"Trong tổng số {judged} chỉ tiêu chủ yếu của {plan_words} được đánh giá, "
-            f"có {counts.met}/{judged} chỉ tiêu đạt và vượt {basis} (chi tiết tại Phụ lục 1 kèm theo)."
+            f"có {counts.met}/{judged} chỉ tiêu {met_words} {basis} (chi tiết tại Phụ lục 1 kèm theo)."
         )
     elif counts.total:
         summary = f"Chưa có chỉ tiêu chủ yếu nào của {plan_words} đủ số liệu để đánh giá (Phụ lục 1 kèm theo)."
@@ -446,6 +550,21 @@ def build_report_data(plan: Plan, evaluations: dict[str, Evaluation] | None = No
             key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order),
         )
     )
+    issued = options.issued or date.today()
+    party = party_table(plan, evaluations)
+    appendix = build_appendix(plan, evaluations, exclude_party=party is not None)
+    extra_tables: list[Table] = []
+    if variant is Variant.ANNUAL:
+        extra_tables.append(annual_table(plan, evaluations))
+    if party is not None:
+        extra_tables.append(party)
+    ward_line = ""
+    if variant is Variant.TOWN:
+        year = as_of or plan.final_year
+        extra_tables.append(ward_table(plan, options.wards, year))
+        ward_line = (f"Kết quả thực hiện các chỉ tiêu chủ yếu năm {year} của từng đơn vị ({len(options.wards)} đơn vị) "
+                     f"tại Phụ lục {len(extra_tables) + 1} kèm theo.")
+    calc = calculation_table(plan, evaluations, issued=issued, unapproved=options.unapproved)
     return ReportData(
         unit_name=plan.unit_name,
         period=plan.period,
@@ -462,7 +581,14 @@ def build_report_data(plan: Plan, evaluations: dict[str, Evaluation] | None = No
         sections=tuple(sections),
         next_period=plan.next_period,
         next_groups=next_groups,
-        appendix=build_appendix(plan, evaluations),
+        appendix=appendix,
         structure=_structure(plan),
         growth=_growth_bars(plan, evaluations),
+        variant=variant,
+        value_note=value_note(plan, options.unapproved),
+        discrepancies=discrepancy_lines(plan, evaluations),
+        tables=tuple(extra_tables),
+        calculations=calc,
+        data_year=latest_year(plan),
+        ward_line=ward_line,
     )

@@ -25,7 +25,7 @@ from chitieu.core.evaluate import Evaluation
 from chitieu.core.plan import Plan
 from chitieu.reports import charts
 from chitieu.reports.appendix import add_appendix
-from chitieu.reports.data import ReportData, build_report_data
+from chitieu.reports.data import ReportData, ReportOptions, build_report_data
 from chitieu.reports.errors import ReportError
 from chitieu.reports.layout import (
     CENTER,
@@ -44,7 +44,9 @@ from chitieu.reports.safe_template import (
     check_size,
     check_template,
 )
-from chitieu.reports.wording import count_label, next_period_years, plan_period_phrase
+from chitieu.reports.tables import add_footnote, add_table_appendix
+from chitieu.reports.variants import Variant
+from chitieu.reports.wording import count_label, next_period_years, plan_period_phrase, span_text
 
 
 def _template_bytes(template: str | Path | bytes | None) -> bytes:
@@ -92,23 +94,27 @@ def _marker_paragraph(doc):
     )
 
 
-def _write_body(doc, data: ReportData) -> None:
+def _write_body(doc, data: ReportData, *, as_of: int | None = None) -> None:
     """Phần thứ nhất and Phần thứ hai, appended at the end of ``doc`` (moved into place later)."""
     width = text_width_cm(doc.sections[-1])
     add_heading(doc, "Phần thứ nhất", center=True, before=6)
     period = plan_period_phrase(data.base_year + 1, data.final_year)
-    add_heading(
-        doc,
-        f"ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI {period.upper()}",
-        center=True,
-        before=0,
-    )
+    title = f"ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI {period.upper()}"
+    if data.variant == Variant.MID_TERM:
+        upto = as_of or data.final_year
+        title = (f"ĐÁNH GIÁ GIỮA KỲ KẾT QUẢ THỰC HIỆN KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI {period.upper()} "
+                 f"(GIAI ĐOẠN {span_text(data.base_year + 1, upto)})")
+    add_heading(doc, title, center=True, before=0)
     add_heading(doc, "I. BỐI CẢNH THỰC HIỆN")
     add_placeholder(doc, "bối cảnh, thuận lợi, khó khăn trong thực hiện kế hoạch")
     add_heading(doc, "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU")
-    add_text(doc, data.summary)
+    summary = add_text(doc, data.summary)
+    if data.value_note:
+        add_footnote(doc, summary, data.value_note)
     if data.missing_line:
         add_text(doc, data.missing_line)
+    if data.ward_line:
+        add_text(doc, data.ward_line)
     figure_no = 0
     for n, section in enumerate(data.sections, 1):
         add_heading(doc, f"{n}. {section.label}")
@@ -127,7 +133,8 @@ def _write_body(doc, data: ReportData) -> None:
     add_heading(doc, "III. TỒN TẠI, HẠN CHẾ, NGUYÊN NHÂN VÀ BÀI HỌC KINH NGHIỆM")
     add_heading(doc, "1. Các chỉ tiêu chưa đạt", italic=True, before=0)
     if data.not_met:
-        add_text(doc, f"Có {len(data.not_met)}/{data.evaluated} chỉ tiêu không đạt {data.basis}:")
+        word = "chưa đạt tiến độ" if data.variant == Variant.MID_TERM else "không đạt"
+        add_text(doc, f"Có {len(data.not_met)}/{data.evaluated} chỉ tiêu {word} {data.basis}:")
         for line in data.not_met:
             add_text(doc, f"- {line}")
     elif not data.evaluated:
@@ -176,6 +183,10 @@ def build_report(
     letterhead: Letterhead | None = None,
     parts: LetterParts | None = None,
     now: datetime | None = None,
+    variant: str = "auto",
+    target_sources: dict[str, str] | None = None,
+    unapproved: frozenset | None = None,
+    wards=(),
 ):
     """The report of ``plan`` as a python-docx ``Document``.
 
@@ -188,17 +199,34 @@ def build_report(
     shortcuts for its date and number; the number is checked as Nghị định 30 writes it and a
     bad one raises ``ReportError``); ``parts`` are the office's letter parts (signer, TM./KT./Q.,
     Kính gửi, Nơi nhận). ``now`` is the generation time written in the file's properties.
+    ``variant`` ("auto", "annual", "mid-term", "term", "town"; ``variants.choose_variant``),
+    ``target_sources`` (indicator code → the document that set its target), ``unapproved``
+    ((code, year) of values not yet approved, when built from the latest values) and ``wards``
+    (the wards' plans of a town roll-up) are ``data.ReportOptions``.
     """
-    data = build_report_data(plan, evaluations)
-    head = letterhead or default_letterhead(plan, issued=issued, number=number, parts=parts)
+    options = ReportOptions(variant=variant, issued=issued or (letterhead.issued if letterhead else None),
+                            target_sources=target_sources or {}, unapproved=unapproved, wards=tuple(wards))
+    data = build_report_data(plan, evaluations, options)
+    head = letterhead or default_letterhead(plan, issued=issued, number=number, parts=parts, variant=data.variant)
     doc = _render_template(template, head.context())
     _keep_signature_together(doc, head)
     marker = _marker_paragraph(doc)
     start = len(doc.element.body) - 1  # python-docx appends before the final sectPr, at this index
-    _write_body(doc, data)
+    _write_body(doc, data, as_of=plan.as_of)
     _move_before(doc, start, marker._p)
     marker._p.getparent().remove(marker._p)
-    add_appendix(doc, data.appendix, head)
+    tables = list(data.tables)
+    if data.variant == Variant.ANNUAL and tables:
+        add_table_appendix(doc, tables.pop(0), 1, head)  # the annual table is this report's Phụ lục 1
+    else:
+        add_appendix(doc, data.appendix, head)
+    number = 1
+    for table in tables:
+        number += 1
+        add_table_appendix(doc, table, number, head)
+    if data.calculations is not None:
+        add_table_appendix(doc, data.calculations, number + 1, head, lines=data.discrepancies,
+                           lines_title="Số liệu văn bản nguồn ghi chưa khớp với số tính được (cần rà soát):")
     _set_properties(doc, head, now)
     return doc
 

@@ -212,14 +212,17 @@ class Letterhead:
         }
 
 
-def subject_for(plan: Plan) -> str:
+def subject_for(plan: Plan, variant: str = "term") -> str:
     """"Kết quả thực hiện kế hoạch … 5 năm 2021-2025 và kế hoạch … 5 năm 2026-2030": the next
     period counted as the current one (``wording.next_period_years``); "năm 2025" for an annual
-    plan."""
+    plan. A mid-term report: "Đánh giá giữa kỳ kết quả thực hiện kế hoạch … 5 năm 2021-2025"
+    (the next plan is not yet its subject)."""
     text = (
         "Kết quả thực hiện kế hoạch phát triển kinh tế - xã hội "
         + plan_period_phrase(plan.base_year + 1, plan.final_year)
     )
+    if variant == "mid-term":
+        return "Đánh giá giữa kỳ k" + text[1:]
     if plan.next_period:
         span = next_period_years(plan.final_year, plan.next_period)
         words = plan_period_phrase(*span) if span else plan.next_period
@@ -234,6 +237,7 @@ def default_letterhead(
     number: str | None = None,
     signer_name: str = "",
     parts: LetterParts | None = None,
+    variant: str = "term",
 ) -> Letterhead:
     """The letterhead of the report of the People's Committee of ``plan``'s unit, with the
     office's ``parts`` (signer, authority, Kính gửi, Nơi nhận) where set. ``number`` is checked
@@ -241,7 +245,7 @@ def default_letterhead(
     parts = parts or LetterParts(signer_name=signer_name)
     unit_name = nfc(plan.unit_name) or "Đơn vị"
     committee = committee_name(unit_name)
-    subject = subject_for(plan)
+    subject = subject_for(plan, variant)
     if parts.recipients:
         recipients = recipient_lines(parts.recipients)
     else:

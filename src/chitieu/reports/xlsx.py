@@ -115,7 +115,9 @@ def appendix_workbook(appendix: Appendix) -> Workbook:
             cell.border = box
             if first_year <= c < first_span:
                 if isinstance(value, (int, float)):
-                    cell.number_format = number_format(shown_decimals(value, row.decimals))
+                    k = c - first_year
+                    d = row.cell_decimals[k] if k < len(row.cell_decimals) else row.decimals
+                    cell.number_format = number_format(shown_decimals(value, d))
                 cell.alignment = Alignment(horizontal="right", vertical="center")
             elif first_span <= c < ncols:
                 cell.number_format = INDEX_FORMAT

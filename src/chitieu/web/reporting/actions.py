@@ -23,7 +23,15 @@ from chitieu.core.numbers import nfc
 from chitieu.web.access import rights_on
 from chitieu.web.audit.models import record
 from chitieu.web.errors import ActionError
-from chitieu.web.reporting.generate import Format, Output, build_output, check_template, core_plan_for
+from chitieu.web.reporting.generate import (
+    Format,
+    Output,
+    build_output,
+    check_template,
+    core_plan_for,
+    unapproved_values,
+    ward_plans,
+)
 from chitieu.web.reporting.models import LetterSettings, ReportTemplate
 
 
@@ -37,15 +45,18 @@ class Upload:
 
 def do_generate_report(unit, plan, *, fmt: str, issued: date | None = None, number: str = "",
                        upload: Upload | None = None, use_default_template: bool = False,
-                       parts=None, acting_user) -> Output:
+                       parts=None, variant: str = "auto", latest: bool = False, acting_user) -> Output:
     """The report of ``unit`` for ``plan`` in ``fmt`` (docx, xlsx, pdf), from the data as stored now.
 
     The template is, in order: ``upload`` (checked by building the report with it, then stored
     as the unit's template), the unit's stored template unless ``use_default_template``, the
     default one. ``parts`` (``LetterParts``: signer, TM./KT./Q., Kính gửi, Nơi nhận) are used
     for this report and, when the user may set the unit's template (its officers and admins),
-    remembered as the unit's ``LetterSettings`` for the next one. Raises ``ActionError`` (keyed
-    ``template``, ``number`` or ``__all__``) with nothing stored.
+    remembered as the unit's ``LetterSettings`` for the next one. ``variant`` is the kind of
+    report ("auto", "annual", "mid-term", "term", "town": the unit's wards in a table and rolled
+    up); ``latest`` builds it from the latest values instead of the approved ones, and the
+    report's footnote then names the values not yet approved. Raises ``ActionError`` (keyed
+    ``template``, ``number``, ``variant`` or ``__all__``) with nothing stored.
     """
     from chitieu.reports.document import ReportError
     from chitieu.reports.letterhead import TEMPLATE_VARIABLES
@@ -68,11 +79,19 @@ def do_generate_report(unit, plan, *, fmt: str, issued: date | None = None, numb
         number = normalise_number(number)
     except ReportError as exc:
         raise ActionError({"number": [exc.in_language(get_language())]}) from exc
-    core = core_plan_for(plan, unit)
+    core = core_plan_for(plan, unit, latest=latest)
+    unapproved = unapproved_values(core, core_plan_for(plan, unit)) if latest else None
+    wards = ()
+    if variant == "town":
+        wards = ward_plans(plan, unit, plan.final_year, latest=latest)
+        if not wards:
+            raise ActionError({"variant": [_("Đơn vị “%(unit)s” không có xã, phường trực thuộc để tổng hợp.")
+                                           % {"unit": unit.name}]})
     try:
         if upload:  # refused here, naming what is not allowed, before any of it is rendered
             check_template_source(upload.data, TEMPLATE_VARIABLES)
-        output = build_output(core, fmt, issued=issued, number=number or None, template=template, parts=parts)
+        output = build_output(core, fmt, issued=issued, number=number or None, template=template, parts=parts,
+                              variant=variant, unapproved=unapproved, wards=wards)
         if upload and fmt == Format.XLSX:  # the spreadsheet does not use the template: check it anyway
             check_template(core, upload.data, issued=issued, number=number or None)
     except ReportError as exc:
@@ -97,7 +116,8 @@ def do_generate_report(unit, plan, *, fmt: str, issued: date | None = None, numb
             _remember_letter_parts(unit, parts, acting_user)
         record("report.generate", plan, actor=acting_user, unit=unit, new=output.file_name, format=str(fmt),
                number=number, issued=issued.isoformat() if issued else "",
-               template=f"{stored.pk}: {stored.file_name}" if stored else "default")
+               template=f"{stored.pk}: {stored.file_name}" if stored else "default", variant=variant,
+               data="latest" if latest else "approved")
     return output
 
 

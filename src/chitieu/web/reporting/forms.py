@@ -34,6 +34,22 @@ class ReportForm(forms.Form):
     issued = forms.DateField(label=_("Ngày ban hành"), widget=forms.DateInput(attrs={"type": "date"},
                                                                               format="%Y-%m-%d"))
     format = forms.ChoiceField(label=_("Định dạng"), widget=forms.RadioSelect)
+    variant = forms.ChoiceField(
+        label=_("Loại báo cáo"), widget=forms.RadioSelect, initial="auto", required=False,
+        choices=[
+            ("auto", _("Tự chọn theo kế hoạch và số liệu (năm / giữa kỳ / cả nhiệm kỳ)")),
+            ("annual", _("Báo cáo năm: TH năm trước, KH năm, ƯTH năm, % KH, % cùng kỳ")),
+            ("mid-term", _("Báo cáo giữa kỳ: tiến độ và dự báo đến cuối kỳ")),
+            ("term", _("Báo cáo cả nhiệm kỳ: 5 năm, bình quân, so với nhiệm kỳ trước")),
+            ("town", _("Báo cáo tổng hợp: bảng theo từng xã, phường trực thuộc và số tổng hợp")),
+        ],
+    )
+    data = forms.ChoiceField(
+        label=_("Số liệu"), widget=forms.RadioSelect, initial="approved", required=False,
+        choices=[("approved", _("Số liệu đã duyệt")),
+                 ("latest", _("Số liệu mới nhất (chú thích cuối trang ghi các số liệu chưa duyệt)"))],
+    )
+    download_token = forms.RegexField(regex=r"^[A-Za-z0-9]{8,40}$", required=False, widget=forms.HiddenInput)
     signer_name = forms.CharField(label=_("Họ và tên người ký"), max_length=100, required=False)
     sign_as = forms.ChoiceField(label=_("Thẩm quyền ký"), choices=LetterSettings.SIGN_AS_CHOICES, initial="tm",
                                 required=False)
@@ -79,6 +95,13 @@ class ReportForm(forms.Form):
                 (TemplateSource.DEFAULT, _("Mẫu mặc định (Nghị định 30/2020/NĐ-CP)")),
             ]
             self.fields["template_source"].initial = TemplateSource.UNIT
+
+    def clean_variant(self) -> str:
+        return self.cleaned_data.get("variant") or "auto"
+
+    @property
+    def latest(self) -> bool:
+        return self.cleaned_data.get("data") == "latest"
 
     def clean_number(self) -> str:
         number = nfc(self.cleaned_data["number"]).strip()

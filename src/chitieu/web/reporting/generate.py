@@ -42,9 +42,33 @@ def pdf_available() -> bool:
     return find_soffice() is not None
 
 
-def core_plan_for(plan, unit) -> CorePlan:
-    """The plan as the report generator sees it, with ``unit``'s values (merger-aware)."""
-    return plan.to_core(unit=unit)
+def core_plan_for(plan, unit, *, latest: bool = False) -> CorePlan:
+    """The plan as the report generator sees it, with ``unit``'s values (merger-aware):
+    approved values, or with ``latest`` the latest values entered."""
+    return plan.to_core(unit=unit, approved_only=not latest)
+
+
+def unapproved_values(latest: CorePlan, approved: CorePlan) -> frozenset:
+    """(indicator code, year) of every value the latest plan uses that is not the approved one
+    (no approved value for that year, or another value or status): the report's footnote lists
+    them as "chưa duyệt"."""
+    approved_by_code = {item.indicator.code: item.series for item, _depth in approved.walk()}
+    out = set()
+    for item, _depth in latest.walk():
+        other = approved_by_code.get(item.indicator.code)
+        for obs in item.series:
+            mine = other.get(obs.year) if other is not None else None
+            if mine is None or mine.value != obs.value or mine.status != obs.status:
+                out.add((item.indicator.code, obs.year))
+    return frozenset(out)
+
+
+def ward_plans(plan, unit, year: int, *, latest: bool = False) -> tuple[CorePlan, ...]:
+    """The plans of ``unit``'s wards and communes in ``year`` (those in force then, so a ward
+    merged away before it is not counted twice), each with its own values through
+    ``core_plan_for`` (merger-aware), for the town roll-up."""
+    children = [c for c in unit.children.order_by("name") if c.is_active_in(year)]
+    return tuple(core_plan_for(plan, c, latest=latest) for c in children)
 
 
 def slug(text: str) -> str:
@@ -68,22 +92,25 @@ class Output:
 
 
 def build_output(core: CorePlan, fmt: str, *, issued: date | None, number: str | None,
-                 template: bytes | None, parts=None) -> Output:
+                 template: bytes | None, parts=None, variant: str = "auto", unapproved: frozenset | None = None,
+                 wards: tuple = ()) -> Output:
     """The report file in ``fmt``. Raises ``chitieu.reports.document.ReportError`` for a bad
     template and ``chitieu.reports.pdf.PdfConversionError`` when LibreOffice fails. ``parts`` are
-    the letter parts (``chitieu.reports.letterhead.LetterParts``)."""
+    the letter parts (``chitieu.reports.letterhead.LetterParts``); ``variant``, ``unapproved``
+    and ``wards`` are ``chitieu.reports.data.ReportOptions``."""
     # Imported here: matplotlib and python-docx are loaded on the first report, not at start-up.
-    from chitieu.reports.data import build_report_data, evaluate_plan
+    from chitieu.reports.data import ReportOptions, build_report_data, evaluate_plan
     from chitieu.reports.document import report_bytes
     from chitieu.reports.xlsx import appendix_xlsx_bytes
 
-    evaluations = evaluate_plan(core)
+    evaluations = None if wards else evaluate_plan(core)
     name = file_name(core.unit_name, core.period, fmt)
     if fmt == Format.XLSX:
-        data = appendix_xlsx_bytes(build_report_data(core, evaluations).appendix)
+        options = ReportOptions(variant=variant, issued=issued, unapproved=unapproved, wards=wards)
+        data = appendix_xlsx_bytes(build_report_data(core, evaluations, options).appendix)
         return Output(data, CONTENT_TYPES[Format.XLSX], name)
     docx = report_bytes(core, template=template, issued=issued, number=number, evaluations=evaluations,
-                        parts=parts)
+                        parts=parts, variant=variant, unapproved=unapproved, wards=wards)
     if fmt == Format.PDF:
         return Output(_to_pdf(docx, name), CONTENT_TYPES[Format.PDF], name)
     return Output(docx, CONTENT_TYPES[Format.DOCX], name)

@@ -27,10 +27,15 @@ def _unit_for_report(request, unit_id: int):
     return unit, rights
 
 
-def _download(data: bytes, content_type: str, name: str) -> HttpResponse:
+DONE_COOKIE = "chitieu_report_done"
+
+
+def _download(data: bytes, content_type: str, name: str, token: str = "", *, secure: bool = False) -> HttpResponse:
     response = HttpResponse(data, content_type=content_type)
     response["Content-Disposition"] = content_disposition_header(True, name)
     response["Cache-Control"] = "no-store"  # generated from the data of the moment
+    if token:  # the page's "đang tạo báo cáo…" indicator waits for this cookie (reporting/generate.js)
+        response.set_cookie(DONE_COOKIE, token, max_age=120, samesite="Lax", secure=secure)
     return response
 
 
@@ -51,13 +56,15 @@ def generate(request, unit_id: int, plan_id: int):
         try:
             output = do_generate_report(unit, plan, fmt=d["format"], issued=d["issued"], number=d["number"],
                                         upload=upload, use_default_template=form.use_default_template,
-                                        parts=form.letter_parts, acting_user=request.user)
+                                        parts=form.letter_parts, variant=d["variant"], latest=form.latest,
+                                        acting_user=request.user)
         except ActionError as exc:
             for key, msgs in exc.errors.items():
                 for m in msgs:
                     form.add_error(key if key in form.fields else None, m)
         else:
-            return _download(output.data, output.content_type, output.file_name)
+            return _download(output.data, output.content_type, output.file_name, d.get("download_token") or "",
+                             secure=request.is_secure())
     return render(request, "reporting/generate.html", {
         "unit": unit, "plan": plan, "form": form, "unit_template": unit_template,
     }, status=400 if form.errors else 200)
