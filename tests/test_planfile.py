@@ -297,3 +297,18 @@ def test_predecessor_values_must_name_an_indicator_of_the_plan_and_be_complete()
     data["merger"]["date"] = "mùa thu 2025"
     with pytest.raises(PlanFileError, match="date “mùa thu 2025” không phải ngày"):
         plan_from_dict(data)
+
+
+def test_a_plan_written_out_reads_back_to_the_same_evaluations():
+    """``plan_to_dict`` (the demo plans handed to ``chitieu evaluate`` in the cross-view test)
+    is the inverse of reading: the example plan gives the same states and figures after the trip."""
+    from pathlib import Path
+
+    from chitieu.core.evaluate import evaluate_plan
+    from chitieu.planfile import load_plan, plan_from_dict, plan_to_dict
+
+    plan = load_plan(Path(__file__).resolve().parents[1] / "examples" / "quang-tri-2020-2025.yaml")
+    again = plan_from_dict(plan_to_dict(plan), source_name="again")
+    first = [(e.indicator.code, e.state, [f.printed for f in e.figures]) for e in evaluate_plan(plan, parts=True)]
+    second = [(e.indicator.code, e.state, [f.printed for f in e.figures]) for e in evaluate_plan(again, parts=True)]
+    assert first == second and len(first) >= 11

@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "chitieu.extract.commands",
     "chitieu.reports.commands",
     "chitieu.web.commands",
+    "chitieu.web.exchange.commands",
 )
 
 

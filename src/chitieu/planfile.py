@@ -22,7 +22,9 @@ from pathlib import Path
 
 import yaml
 
+from chitieu.core.assigned import Assigned, AssignedSource, is_assigned_target
 from chitieu.core.crosschecks import STATED_KEYS
+from chitieu.core.fit import TargetUnitError, fit_target
 from chitieu.core.indicators import Aggregation, Indicator, IndicatorError, Kind
 from chitieu.core.numbers import NumberFormatError, nfc, parse_number
 from chitieu.core.plan import SIGN_AS_CODES, Letter, Merger, NextTarget, Plan, PlanItem, Predecessor
@@ -39,9 +41,10 @@ class PlanFileError(ValueError):
 
 _INDICATOR_FIELDS = {
     "code", "name", "unit", "kind", "direction", "domain", "aggregation", "price_basis",
-    "price_base_year", "numerator", "denominator", "weight", "decimals", "aliases",
+    "price_base_year", "numerator", "denominator", "weight", "decimals", "aliases", "options",
 }
-_ITEM_KEYS = _INDICATOR_FIELDS | {"target", "values", "stated", "children", "value_is", "breakdown"}
+_ITEM_KEYS = _INDICATOR_FIELDS | {"target", "values", "stated", "children", "value_is", "breakdown", "assigned"}
+_ASSIGNED_KEYS = {"value", "document", "number", "date", "issuer"}
 _TOP_KEYS = {"unit", "period", "source", "as_of", "indicators", "next_plan", "merger", "letter"}
 _LETTER_KEYS = {"signer_name", "sign_as", "kinh_gui", "noi_nhan"}
 _UNIT_KEYS = {"code", "name", "level", "parent"}
@@ -230,6 +233,11 @@ def _item(raw: dict, where: str, place: _Place) -> PlanItem:
     fields = {k: v for k, v in raw.items() if k in _INDICATOR_FIELDS}
     if "aliases" in fields:
         fields["aliases"] = tuple(fields["aliases"])
+    if "options" in fields:
+        if not isinstance(fields["options"], list):
+            raise at.error("options: cần danh sách các mức, tốt nhất trước / options must be a list, best first",
+                           raw, "options")
+        fields["options"] = tuple(str(o) for o in fields["options"])
     if "unit" in fields:
         try:
             fields["unit"] = check_unit(fields["unit"])
@@ -266,6 +274,14 @@ def _item(raw: dict, where: str, place: _Place) -> PlanItem:
             target = parse_target(str(raw["target"]), indicator_kind=str(indicator.kind))
         except TargetParseError as exc:
             raise PlanFileError(f"{here}, target: {exc}") from exc
+        try:
+            target = fit_target(target, indicator)
+        except TargetUnitError as exc:
+            raise at.error(f"target: {exc}", raw, "target") from exc
+    assigned = _assigned(raw.get("assigned"), at.at("assigned"), raw)
+    if assigned and not is_assigned_target(target):
+        raise at.error("assigned: chỉ dùng cho mục tiêu “đạt và vượt chỉ tiêu giao / dự toán giao” / assigned "
+                       "figures need a target that asks for them", raw, "assigned")
     children = tuple(_item(c, f"{here} › trong đó", place) for c in raw.get("children") or ())
     return PlanItem(
         indicator=indicator,
@@ -275,7 +291,37 @@ def _item(raw: dict, where: str, place: _Place) -> PlanItem:
         children=children,
         value_is=value_is,
         breakdown=bool(raw.get("breakdown", False)),
+        assigned=assigned,
     )
+
+
+def _assigned(raw, place: _Place, item) -> tuple[Assigned, ...]:
+    """``assigned:`` year → {value, document, number, date, issuer}: the figure assigned for
+    the year and the document that assigned it ("Quyết định" số 123/QĐ-UBND ngày 10/01/2024
+    của UBND thị xã). Every field but ``document`` (default "Quyết định") is required."""
+    if raw is None:
+        return ()
+    raw = _mapping(raw, place, "assigned")
+    out = []
+    for year, entry in raw.items():
+        try:
+            y = int(year)
+        except (TypeError, ValueError):
+            raise place.error(f"năm “{year}” không hợp lệ / invalid year {year!r}", raw, year) from None
+        at = place.at(f"năm {y}")
+        entry = _mapping(entry, at, "assigned")
+        _check_keys(entry, _ASSIGNED_KEYS, at)
+        for key in ("value", "number", "date", "issuer"):
+            if entry.get(key) in (None, ""):
+                raise at.error(f"thiếu “{key}” / {key} is required", entry)
+        value = _number(entry["value"], f"{at.source}: {at.path}")
+        if value <= 0:
+            raise at.error("value: số giao phải dương / the assigned figure must be positive", entry, "value")
+        when = _merger_date(entry["date"], at, entry)
+        source = AssignedSource(number=str(entry["number"]).strip(), date=when, issuer=str(entry["issuer"]).strip(),
+                                kind=str(entry.get("document") or "Quyết định").strip())
+        out.append(Assigned(year=y, value=value, source=source))
+    return tuple(sorted(out, key=lambda a: a.year))
 
 
 # ---------------------------------------------------------------------------------------
@@ -459,6 +505,51 @@ def _read_letter(raw, place: _Place) -> Letter:
         raise place.error("noi_nhan: cần một danh sách các dòng / noi_nhan must be a list of lines", raw, "noi_nhan")
     return Letter(signer_name=str(raw.get("signer_name") or "").strip(), sign_as=sign_as,
                   kinh_gui=str(raw.get("kinh_gui") or "").strip(), recipients=tuple(str(x) for x in lines))
+
+
+def plan_to_dict(plan: Plan) -> dict:
+    """A plan as a plan file says it (the inverse of ``plan_from_dict`` for what the web keeps:
+    indicators with their targets, values, options and assigned figures; series already combined
+    through a merger are written as the unit's values). ``yaml.safe_dump`` writes it."""
+
+    def indicator(ind: Indicator) -> dict:
+        out = {"code": ind.code, "name": ind.name, "unit": ind.unit, "kind": str(ind.kind),
+               "direction": str(ind.direction), "domain": str(ind.domain), "aggregation": str(ind.aggregation),
+               "price_basis": str(ind.price_basis), "decimals": ind.decimals}
+        for key in ("price_base_year", "numerator", "denominator", "weight"):
+            if getattr(ind, key):
+                out[key] = getattr(ind, key)
+        if ind.unit is None:
+            del out["unit"]
+        if ind.options:
+            out["options"] = list(ind.options)
+        return out
+
+    def item(it: PlanItem) -> dict:
+        out = indicator(it.indicator)
+        if it.target is not None:
+            out["target"] = it.target.phrase
+        out["values"] = {o.year: ({"value": o.value} if o.status is ValueStatus.OFFICIAL else
+                                  {"value": o.value, "status": str(o.status)}) for o in it.series}
+        if it.value_is:
+            out["value_is"] = it.value_is
+        if it.breakdown:
+            out["breakdown"] = True
+        if it.assigned:
+            out["assigned"] = {a.year: {"value": a.value, "document": a.source.kind, "number": a.source.number,
+                                        "date": a.source.date.isoformat() if a.source.date else "",
+                                        "issuer": a.source.issuer} for a in it.assigned}
+        if it.children:
+            out["children"] = [item(c) for c in it.children]
+        return out
+
+    data = {"unit": {"code": plan.unit_code, "name": plan.unit_name, "level": plan.unit_level,
+                     "parent": plan.parent_name},
+            "period": f"{plan.base_year}-{plan.final_year}", "source": plan.source,
+            "indicators": [item(i) for i in plan.items]}
+    if plan.as_of:
+        data["as_of"] = plan.as_of
+    return data
 
 
 def load_plan(path: str | Path) -> Plan:

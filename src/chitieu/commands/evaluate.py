@@ -58,6 +58,9 @@ def evaluation_as_dict(e: Evaluation) -> dict:
             "year": e.forecast.year, "projected": e.forecast.projected, "at_risk": e.forecast.at_risk,
             "required_rate": e.forecast.required_rate, "sentence": e.forecast.sentence,
         },
+        # The assigned figures (chỉ tiêu giao) a target "đạt và vượt chỉ tiêu giao" was judged
+        # against, each with its document ("Quyết định số 123/QĐ-UBND ngày 10/01/2024 của UBND thị xã").
+        "assigned": [a.as_dict() for a in e.assigned],
         "discrepancies": list(e.discrepancies),
         "warnings": list(e.warnings),
         "checks": [

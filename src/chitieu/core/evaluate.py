@@ -12,12 +12,16 @@ re-exported from the modules it is split into along its seams:
 - ``core.forms``: ``evaluate`` and the evaluator of each target form, mid-term progress
   and forecast, ``evaluate_many``;
 - ``core.crosschecks``: what a document states against its own values, by the tolerance of
-  its written digits (``core.stated``).
+  its written digits (``core.stated``);
+- ``core.fit``: a target read with its indicator (units, "giảm dưới X%" of a rate, options);
+- ``core.assigned`` / ``core.options``: assigned figures, option lists and ranks.
 
 The rules are written in docs/evaluation.md. Pure Python; no Django, no I/O.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from chitieu.core.crosschecks import (
     STATED_FIGURE_KEYS,
@@ -30,6 +34,7 @@ from chitieu.core.crosschecks import (
     span_figures,
     with_checks,
 )
+from chitieu.core.fit import TargetUnitError, fit_target
 from chitieu.core.forms import _eval_structure_item as _structure_item
 from chitieu.core.forms import (
     evaluate,
@@ -86,6 +91,12 @@ def evaluate_item(item: PlanItem, plan: Plan) -> Evaluation | None:
     have no target of their own — and a total checked against its breakdown."""
     if item.target is None:
         return None
+    try:
+        target = fit_target(item.target, item.indicator)
+    except TargetUnitError as exc:
+        return _refused(item, str(exc))
+    if target is not item.target:
+        item = replace(item, target=target)
     if item.target.form is Form.STRUCTURE:
         ev = _structure_item(item, plan)
         if item.stated:
@@ -100,6 +111,7 @@ def evaluate_item(item: PlanItem, plan: Plan) -> Evaluation | None:
             as_of=plan.as_of,
             stated=dict(item.stated),
             value_is=item.value_is,
+            assigned=item.assigned,
         )
     if item.children:
         checks = part_checks(item.children, base_year=plan.base_year, as_of=plan.as_of)
@@ -110,6 +122,13 @@ def evaluate_item(item: PlanItem, plan: Plan) -> Evaluation | None:
         )
         ev = with_checks(ev, checks, notes)
     return ev
+
+
+def _refused(item: PlanItem, message: str) -> Evaluation:
+    """A target that does not fit its indicator (``core.fit``): never a verdict, the reason why."""
+    why = message.split(" / ")[0]
+    return Evaluation(item.indicator, item.target, Status.CHUA_DU_SO_LIEU,
+                      explain=lambda: (Reason(why, STATUS_LABELS[Status.CHUA_DU_SO_LIEU]), ()))
 
 
 def evaluate_plan(plan: Plan, *, parts: bool = False) -> list[Evaluation]:

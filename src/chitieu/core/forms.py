@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from chitieu.core.assigned import is_assigned_target
 from chitieu.core.crosschecks import check_stated
 from chitieu.core.describe import bound_text
 from chitieu.core.growth import (
@@ -34,11 +35,12 @@ from chitieu.core.growth import (
     shares_sum_to_100,
     structure_shares,
 )
-from chitieu.core.indicators import Indicator, Kind
+from chitieu.core.indicators import ORDINAL_KINDS, Indicator, Kind
 from chitieu.core.numbers import format_number, round_half_up
+from chitieu.core.options import OrdinalError, ordinal_goal, ordinal_label
 from chitieu.core.plan import Plan, PlanItem
 from chitieu.core.series import Series, ValueStatus
-from chitieu.core.targets import Form, Horizon, Op, Target
+from chitieu.core.targets import Bound, Form, Horizon, Op, Target
 from chitieu.core.verdict import (
     PROGRESS_LABELS,
     STATUS_LABELS,
@@ -95,6 +97,7 @@ def evaluate(
     as_of: int | None = None,
     stated: dict[str, float | str] | None = None,
     value_is: str | None = None,
+    assigned: tuple = (),
 ) -> Evaluation:
     """Evaluate one indicator of one unit over the term ``base_year`` → ``final_year``.
 
@@ -103,7 +106,8 @@ def evaluate(
     ``stated`` holds what a document claims (``{"index": 106.46, "status": "dat"}``); claims
     the values contradict are listed in ``discrepancies``. ``value_is="per_year_average"``
     says the values already are the term's yearly average (as in "giảm 18 hộ/năm");
-    ``"cumulative"`` that the final value is the term's total.
+    ``"cumulative"`` that the final value is the term's total. ``assigned`` holds the figures
+    assigned per year (``core.assigned.Assigned``) a target "đạt và vượt chỉ tiêu giao" needs.
 
     The verdict is computed at once; the reason sentence and the figures with their inputs
     are written on first access (a national roll-up needs the verdicts, a report the words).
@@ -119,7 +123,12 @@ def evaluate(
             indicator, target, f"Chưa có số liệu của kỳ kế hoạch {_span_text(base_year, final_year)}"
         )
     if form is Form.QUALITATIVE:
-        ev = _eval_qualitative(indicator, target, series, base_year, final_year, as_of)
+        if indicator.kind in ORDINAL_KINDS:
+            ev = _eval_ordinal(indicator, target, series, base_year, final_year, as_of)
+        elif indicator.kind is not Kind.BOOLEAN and is_assigned_target(target):
+            ev = _eval_assigned(indicator, target, series, base_year, final_year, as_of, assigned)
+        else:
+            ev = _eval_qualitative(indicator, target, series, base_year, final_year, as_of)
     elif form is Form.STRUCTURE:
         return _no_data(
             indicator, target, "Chỉ tiêu cơ cấu cần số liệu của từng thành phần (các chỉ tiêu “Trong đó”)"
@@ -132,6 +141,8 @@ def evaluate(
         ev = _eval_multiple(indicator, target, series, base_year, final_year, as_of)
     elif form is Form.CHANGE:
         ev = _eval_change(indicator, target, series, base_year, final_year, as_of, value_is)
+    elif indicator.kind is Kind.RANK:
+        ev = _eval_ordinal(indicator, target, series, base_year, final_year, as_of)
     else:
         ev = _eval_level(indicator, target, series, base_year, final_year, as_of, value_is)
     if stated:
@@ -715,7 +726,8 @@ def _eval_qualitative(indicator, target, series, base_year, final_year, as_of) -
     never judged: it needs the assigned figure.
     """
     if indicator.kind is not Kind.BOOLEAN:
-        return _no_data(indicator, target, f"Chưa có chỉ tiêu giao bằng số để so sánh với “{target.phrase}”")
+        return _no_data(indicator, target, f"Chỉ tiêu bằng lời “{target.phrase}” không so được với số liệu "
+                                           f"bằng số; cần một chỉ tiêu bằng số (hoặc chỉ tiêu giao)")
     years = [o for o in series if base_year < o.year <= as_of]
     if not years:
         return _no_data(indicator, target, "Chưa có đánh giá")
@@ -753,6 +765,126 @@ def _eval_qualitative(indicator, target, series, base_year, final_year, as_of) -
         return Reason(clause, STATUS_LABELS[status]), tuple(
             Figure(f"value:{o.year}", f"Năm {o.year}", o.value, None, "số liệu nhập (1 = đạt, 0 = chưa đạt)", (), 0)
             for o in years)
+
+    if not final:
+        return _not_yet_due(indicator, target, status, explain)
+    return Evaluation(indicator, target, status, explain=explain)
+
+
+def _eval_assigned(indicator, target, series, base_year, final_year, as_of, assigned) -> Evaluation:
+    """"Đạt và vượt chỉ tiêu giao / dự toán giao" on an amount: each year's value against the
+    figure assigned for that year (% of plan, judged at its printed decimals: above 100 is
+    Vượt, 100 Đạt, below Không đạt). Without a year's assigned figure: "chưa có chỉ tiêu giao",
+    never Đạt. Before the final year only progress."""
+    years = [o for o in series if base_year < o.year <= as_of]
+    if not years:
+        return _no_data(indicator, target, "Chưa có số liệu năm nào của kỳ kế hoạch")
+    by_year = {a.year: a for a in assigned}
+    missing = [o.year for o in years if o.year not in by_year or by_year[o.year].value <= 0]
+    if missing:
+        return _no_data(
+            indicator, target,
+            f"Chưa có chỉ tiêu giao năm {', '.join(map(str, missing))} (số giao và văn bản giao) để đánh giá "
+            f"“{target.phrase}”",
+        )
+    unit = indicator.unit
+    suffix = _unit_suffix(unit)
+    judged = []
+    for o in years:
+        a = by_year[o.year]
+        pct = 100.0 * o.value / a.value
+        judged.append((o, a, pct, judge(round_half_up(pct, PERCENT_OF_PLAN_DECIMALS), _HUNDRED, True)))
+    bad = [j for j in judged if j[3] is Status.KHONG_DAT]
+    status = Status.KHONG_DAT if bad else (
+        Status.VUOT if all(j[3] is Status.VUOT for j in judged) else Status.DAT)
+    used = tuple(a for _o, a, _p, _s in judged)
+
+    def explain() -> Explanation:
+        work = _Work()
+        for o, a, pct, _st in judged:
+            work.add(f"assigned:{o.year}", f"Chỉ tiêu giao năm {o.year}", a.value, unit, a.source.text,
+                     (("chỉ tiêu giao", a.value),), indicator.decimals)
+            work.add(f"percent_of_plan:{o.year}", f"So với chỉ tiêu giao năm {o.year} (%)", pct, "%",
+                     "100 × V / chỉ tiêu giao", (("V", o.value), ("chỉ tiêu giao", a.value)),
+                     PERCENT_OF_PLAN_DECIMALS)
+        o, a, pct, st = judged[-1]
+        # named as a level target's inputs, so the check of a stated % of plan names them too
+        work.add("percent_of_plan", "So với chỉ tiêu giao (%)", pct, "%", "100 × V / chỉ tiêu giao",
+                 (("V", o.value), ("chỉ tiêu", a.value)), PERCENT_OF_PLAN_DECIMALS)
+        last = (f"năm {o.year} {_value_word(o)} {_fmt(o.value)}{suffix}, bằng {_fmt(pct, PERCENT_OF_PLAN_DECIMALS)}% "
+                f"chỉ tiêu giao {_fmt(a.value)}{suffix} ({a.source.text})")
+        if len(judged) == 1:
+            clause = last[0].upper() + last[1:]
+        else:
+            clause = f"{len(judged) - len(bad)}/{len(judged)} năm đạt chỉ tiêu giao; {last}"
+            if bad:
+                clause += "; chưa đạt các năm " + ", ".join(
+                    f"{j[0].year} ({_fmt(j[2], PERCENT_OF_PLAN_DECIMALS)}%)" for j in bad)
+        return work.done(clause, status)
+
+    if years[-1].year < final_year:
+        progress = _progress_of(status)
+        return Evaluation(indicator, target, status, progress, None, (),
+                          explain=_with_progress(explain, progress, ()), assigned=used)
+    return Evaluation(indicator, target, status, explain=explain, assigned=used)
+
+
+_HUNDRED = Bound.exact(100.0)
+
+_ORDINAL_RELATION = {Status.VUOT: "vượt chỉ tiêu", Status.DAT: "đạt chỉ tiêu", Status.KHONG_DAT: "chưa đạt chỉ tiêu"}
+
+
+def _eval_ordinal(indicator, target, series, base_year, final_year, as_of) -> Evaluation:
+    """An option list (xếp loại Tốt / Khá / …) or a rank (thứ 3, tốp 3), stored as the rank
+    (1 = the best) and always said in words. "… trở lên" / "tốp N": Đạt when at least as good;
+    a plain option or position: better is Vượt. "hằng năm": every year, as each-year levels;
+    a deadline: reached by then, as a yes/no standard; otherwise the target year's value, and
+    before it only progress."""
+    try:
+        goal = ordinal_goal(target, indicator)
+    except OrdinalError as exc:
+        return _no_data(indicator, target, str(exc).split(" / ")[0])
+    years = [o for o in series if base_year < o.year <= as_of]
+    if not years:
+        return _no_data(indicator, target, "Chưa có đánh giá năm nào của kỳ kế hoạch")
+    verb = "xếp loại" if indicator.kind is Kind.OPTION else "đứng"
+    said = lambda o: f"{verb} {ordinal_label(indicator, o.value)}"  # noqa: E731
+    of = lambda o: judge(o.value, goal.bound, False)  # noqa: E731
+    wanted = f"chỉ tiêu {goal.words}" if indicator.kind is Kind.RANK else f"chỉ tiêu xếp loại {goal.words}"
+    last = years[-1]
+    deadline = goal.deadline if goal.deadline and goal.deadline < final_year else None
+    if goal.each_year:
+        judged = [(o, of(o)) for o in years]
+        bad = [o for o, st in judged if st is Status.KHONG_DAT]
+        status = Status.KHONG_DAT if bad else (
+            Status.VUOT if all(st is Status.VUOT for _o, st in judged) else Status.DAT)
+        final = last.year >= final_year
+        clause = f"{len(years) - len(bad)}/{len(years)} năm đạt {wanted} hằng năm"
+        clause += ("; " + ", ".join(f"năm {o.year} {said(o)}" for o in bad)) if bad else f"; năm {last.year} {said(last)}"
+    elif deadline is not None:
+        reached = next((o for o in years if goal.satisfied(o.value)), None)
+        final = True
+        if reached is not None and reached.year <= deadline:
+            status = of(reached)
+            clause = f"Năm {reached.year} {said(reached)}, {_ORDINAL_RELATION[status]} {goal.words} trong thời hạn năm {deadline}"
+        elif last.year >= deadline:
+            status = Status.KHONG_DAT
+            clause = (f"Năm {reached.year} mới {said(reached)}, sau thời hạn năm {deadline} của {wanted}"
+                      if reached is not None else f"Đến năm {last.year} {said(last)}, chưa đạt {wanted} (thời hạn năm {deadline})")
+        else:
+            status, final = Status.KHONG_DAT, False
+            clause = f"Năm {last.year} {said(last)}, chưa đạt {wanted} (thời hạn năm {deadline})"
+    else:
+        due = target.year if target.year and target.year <= final_year else final_year
+        obs = series.latest(min(due, as_of))
+        if obs is None or obs.year <= base_year:
+            return _no_data(indicator, target, "Chưa có đánh giá năm nào của kỳ kế hoạch")
+        status = of(obs)
+        final = obs.year >= due
+        clause = f"Năm {obs.year} {said(obs)}, {_ORDINAL_RELATION[status]} {goal.words}"
+
+    def explain() -> Explanation:
+        return Reason(clause, STATUS_LABELS[status]), ()
 
     if not final:
         return _not_yet_due(indicator, target, status, explain)

@@ -10,6 +10,7 @@ Pure Python; no Django, no I/O.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -22,6 +23,12 @@ class Kind(StrEnum):
     SHARE = "share"  # a share of a structure: tỷ trọng dịch vụ trong cơ cấu kinh tế
     COUNT = "count"  # a number of things: số hộ nghèo, số lao động được tạo việc làm
     BOOLEAN = "boolean"  # yes/no: đạt chuẩn quốc gia về y tế
+    OPTION = "option"  # one of ordered options, best first: xếp loại Tốt / Khá / Trung bình / Yếu
+    RANK = "rank"  # a position, 1 the best: xếp thứ 3, nằm trong tốp 3
+
+
+# Kinds whose value is a position in an order (stored as the rank, 1 = the best), shown in words.
+ORDINAL_KINDS = frozenset({Kind.OPTION, Kind.RANK})
 
 
 # The words a yes/no value may be given as (folded to lower case, NFC); stored as 1 / 0.
@@ -35,8 +42,6 @@ NO_LABEL = "Chưa đạt"
 def read_yes_no(raw) -> int | None:
     """1 or 0 for a yes/no value given as a word ("Đạt", "Không đạt", "có", "không"), a JSON
     boolean or 1/0; None when ``raw`` is none of these (the caller says what is wrong)."""
-    import unicodedata
-
     if isinstance(raw, bool):
         return int(raw)
     if isinstance(raw, int | float) and raw in (0, 1):
@@ -126,6 +131,9 @@ class Indicator:
     weight: str | None = None
     decimals: int = 1
     aliases: tuple[str, ...] = field(default_factory=tuple)
+    # The ordered options of an OPTION indicator, best first ("Tốt", "Khá", "Trung bình", "Yếu");
+    # a value is stored as its option's rank (1 = the first).
+    options: tuple[str, ...] = field(default_factory=tuple)
 
     def __post_init__(self) -> None:
         if not self.code or not self.name:
@@ -148,10 +156,22 @@ class Indicator:
                 f"Chỉ tiêu {self.code}: bình quân gia quyền cần chỉ tiêu trọng số / "
                 f"{self.code}: a weighted mean needs a weight indicator"
             )
+        if self.kind is Kind.OPTION:
+            object.__setattr__(self, "options", _check_options(self.code, self.options))
+        elif self.options:
+            raise IndicatorError(
+                f"Chỉ tiêu {self.code}: chỉ chỉ tiêu loại “xếp loại” mới có danh sách lựa chọn / "
+                f"{self.code}: only an option indicator has options"
+            )
         if self.price_basis is PriceBasis.CONSTANT and not self.price_base_year:
             raise IndicatorError(
                 f"Chỉ tiêu {self.code}: giá so sánh cần năm gốc / {self.code}: constant prices need a base year"
             )
+
+    @property
+    def ordinal(self) -> bool:
+        """A value that is a position in an order (an option's rank, a rank): shown in words."""
+        return self.kind in ORDINAL_KINDS
 
     @property
     def is_money(self) -> bool:
@@ -160,3 +180,23 @@ class Indicator:
     def same_price_basis(self, other: Indicator) -> bool:
         """Money values may only be combined on one basis (never current with constant prices)."""
         return (self.price_basis, self.price_base_year) == (other.price_basis, other.price_base_year)
+
+
+def _check_options(code: str, options) -> tuple[str, ...]:
+    """The options NFC-normalised, spaces tidied; an error for fewer than two, an empty or a repeated one."""
+    if isinstance(options, str) or len(options) < 2:
+        raise IndicatorError(
+            f"Chỉ tiêu {code}: chỉ tiêu xếp loại cần ít nhất hai lựa chọn theo thứ tự, tốt nhất trước "
+            f"(ví dụ Tốt, Khá, Trung bình, Yếu) / {code}: an option indicator needs at least two ordered options"
+        )
+    seen, out = set(), []
+    for option in options:
+        word = " ".join(unicodedata.normalize("NFC", str(option)).split())
+        folded = word.lower()
+        if not word or folded in seen:
+            raise IndicatorError(
+                f"Chỉ tiêu {code}: lựa chọn “{word}” trống hoặc trùng / {code}: option {word!r} is empty or repeated"
+            )
+        seen.add(folded)
+        out.append(word)
+    return tuple(out)

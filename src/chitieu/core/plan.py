@@ -1,6 +1,7 @@
 """A plan as the core sees it: a unit, a term, and per indicator its target and its values.
 
-Owns: ``Plan`` and ``PlanItem`` (with "Trong đó" children), and ``Merger``: the former
+Owns: ``Plan`` and ``PlanItem`` (with "Trong đó" children and the figures assigned per year),
+and ``Merger``: the former
 units a merged unit was formed from and the date it was formed (its series before that date
 are its predecessors' combined by ``core.rollup``). Readers of plan files, the web app's
 models and the report generator all meet on these types.
@@ -13,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from chitieu.core.assigned import Assigned
 from chitieu.core.indicators import Indicator
 from chitieu.core.series import Series
 from chitieu.core.targets import Target
@@ -29,6 +31,8 @@ class PlanItem:
     children: tuple[PlanItem, ...] = ()
     value_is: str | None = None  # "per_year_average" when the value already is the term's yearly mean
     breakdown: bool = False  # the children make up the whole (their sum must equal this item)
+    # The figures assigned per year (core.assigned.Assigned) for a target "đạt và vượt chỉ tiêu giao".
+    assigned: tuple[Assigned, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,6 +47,7 @@ _COUNT_NOUNS = {
     "chi bộ", "đảng bộ", "cán bộ", "hội viên", "đoàn viên", "suất quà", "suất", "căn", "nhà", "căn hộ",
     "cây", "km đường", "tuyến", "điểm", "nhà văn hóa", "thiết chế", "câu lạc bộ", "mô hình", "sự kiện",
     "cuộc", "lần", "phiên", "thủ tục", "dịch vụ", "ca", "bệnh nhân", "việc làm", "chỉ tiêu",
+    "hạng",  # a rank (kind rank: 1 the best)
 }
 
 _SCALE_WORDS = ("nghìn", "ngàn", "triệu", "tỷ", "tỉ", "vạn")

@@ -192,11 +192,14 @@ class Evaluation:
     # roll-up creates hundreds of thousands of evaluations and explains few of them.
     _explained: tuple | None = field(default=None, repr=False)
     checks: tuple[StatedCheck, ...] = ()
+    # The assigned figures (core.assigned.Assigned: value, year, source document) a target
+    # "đạt và vượt chỉ tiêu giao" was judged against, for the report to name them.
+    assigned: tuple = ()
 
     def __init__(self, indicator, target, status, progress=None, forecast=None, discrepancies=(),
-                 explain=_no_explanation, _explained=None, checks=()) -> None:
+                 explain=_no_explanation, _explained=None, checks=(), assigned=()) -> None:
         _set_evaluation(self, indicator, target, status, progress, forecast, discrepancies, explain, _explained,
-                        checks)
+                        checks, assigned)
 
     def _explanation(self) -> tuple[Reason, tuple[Figure, ...]]:
         explained = self._explained
@@ -262,12 +265,12 @@ class Evaluation:
 
 
 _EVALUATION_SLOTS = _slot_setters(
-    Evaluation, "indicator target status progress forecast discrepancies explain _explained checks"
+    Evaluation, "indicator target status progress forecast discrepancies explain _explained checks assigned"
 )
 
 
 def _set_evaluation(obj, indicator, target, status, progress, forecast, discrepancies, explain, explained, checks,
-                    _s=_EVALUATION_SLOTS) -> None:
+                    assigned=(), _s=_EVALUATION_SLOTS) -> None:
     _s[0](obj, indicator)
     _s[1](obj, target)
     _s[2](obj, status)
@@ -277,6 +280,7 @@ def _set_evaluation(obj, indicator, target, status, progress, forecast, discrepa
     _s[6](obj, explain)
     _s[7](obj, explained)
     _s[8](obj, checks)
+    _s[9](obj, assigned)
 
 
 # ---------------------------------------------------------------------------------------

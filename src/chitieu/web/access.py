@@ -44,7 +44,8 @@ def rights_on(user, unit: AdministrativeUnit) -> Rights:
     chain = [unit.pk] + [u.pk for u in unit.ancestors()]
     held = list(Membership.objects.filter(user=user, unit_id__in=chain).values_list("unit_id", "role"))
     if not held:
-        return Rights()
+        # the former units of a merged unit: its members read their history, never change it
+        return Rights(see=True) if _reads_as_successor(user, unit) else Rights()
     roles = {role for _unit, role in held}
     write = bool(roles & WRITE_ROLES)
     review = bool(roles & REVIEW_ROLES)
@@ -59,6 +60,32 @@ def rights_on(user, unit: AdministrativeUnit) -> Rights:
         # a template is code-like content reused by every later report: only officers and admins
         set_template=write,
     )
+
+
+def _successor_ids(unit_ids: set[int]) -> set[int]:
+    """The units that ``unit_ids`` were merged or renamed into, followed forward."""
+    from chitieu.web.units.models import LineageEvent
+
+    found: set[int] = set()
+    frontier = set(unit_ids)
+    while frontier:
+        nxt = set(LineageEvent.objects.filter(predecessors__in=frontier).exclude(kind=LineageEvent.Kind.SPLIT)
+                  .values_list("successors", flat=True)) - found - {None}
+        found |= nxt
+        frontier = nxt
+    return found
+
+
+def _reads_as_successor(user, unit: AdministrativeUnit) -> bool:
+    """``user`` is a member of a unit that ``unit`` became (or of a unit above it): a merged
+    ward's officer reads the history of its former units (issue 15)."""
+    successors = _successor_ids({unit.pk})
+    if not successors:
+        return False
+    chain = set(successors)
+    for s in AdministrativeUnit.objects.filter(pk__in=successors).select_related("parent"):
+        chain |= {a.pk for a in s.ancestors()}
+    return Membership.objects.filter(user=user, unit_id__in=chain).exists()
 
 
 def may_edit_catalogue(user) -> bool:
@@ -92,7 +119,21 @@ def visible_unit_ids(user) -> set[int] | None:
     for unit in AdministrativeUnit.objects.filter(memberships__user=user):
         ids.add(unit.pk)
         ids |= unit.descendant_ids()
-    return ids
+    return ids | _former_unit_ids(ids)
+
+
+def _former_unit_ids(unit_ids: set[int]) -> set[int]:
+    """The former units (merged or renamed into ``unit_ids``), followed back: read-only history."""
+    from chitieu.web.units.models import LineageEvent
+
+    found: set[int] = set()
+    frontier = set(unit_ids)
+    while frontier:
+        nxt = set(LineageEvent.objects.filter(successors__in=frontier).exclude(kind=LineageEvent.Kind.SPLIT)
+                  .values_list("predecessors", flat=True)) - found - unit_ids - {None}
+        found |= nxt
+        frontier = nxt
+    return found
 
 
 def visible_units(user):
@@ -156,3 +197,19 @@ def get_submission_for_user(request, submission_id: int | str):
     if not rights.see:
         raise Http404("submission")
     return submission, rights
+
+
+def unit_ids_with(user, right: str) -> set[int] | None:
+    """The ids of every unit on which ``user`` holds ``right`` ("write", "review"): the units of
+    the memberships giving it and all units below them; None means all (a superuser). The same
+    role sets as ``rights_on``, for lists that must not ask unit by unit."""
+    if not user.is_authenticated or not user.is_active:
+        return set()
+    if user.is_superuser:
+        return None
+    roles = {"write": WRITE_ROLES, "review": REVIEW_ROLES, "manage": MANAGE_ROLES}[right]
+    ids: set[int] = set()
+    for unit in AdministrativeUnit.objects.filter(memberships__user=user, memberships__role__in=roles):
+        ids.add(unit.pk)
+        ids |= unit.descendant_ids()
+    return ids

@@ -17,6 +17,7 @@ from ninja import NinjaAPI, Schema
 
 from chitieu.commands.evaluate import evaluation_as_dict
 from chitieu.core.evaluate import evaluate_plan
+from chitieu.core.options import in_words
 from chitieu.web.access import get_plan_for_user, get_unit_for_user, visible_units
 from chitieu.web.accounts import api_auth
 from chitieu.web.catalog.models import Indicator
@@ -67,6 +68,7 @@ class IndicatorOut(Schema):
     denominator: str | None
     weight: str | None
     decimals: int
+    options: list[str] = []  # an option indicator's ordered options, best first; values are given in these words
 
 
 class TargetOut(Schema):
@@ -104,6 +106,7 @@ class ValueOut(Schema):
     version: int  # send it back with a change: a save from an older version is refused (422)
     source: str
     note: str
+    text: str | None = None  # the value in words for a yes/no, option or rank indicator ("Khá"); else None
 
 
 class ValueRowIn(Schema):
@@ -138,7 +141,7 @@ def _indicator(i: Indicator) -> dict:
         "price_base_year": i.price_base_year, "parent": i.parent.code if i.parent_id else None,
         "numerator": i.numerator.code if i.numerator_id else None,
         "denominator": i.denominator.code if i.denominator_id else None,
-        "weight": i.weight.code if i.weight_id else None, "decimals": i.decimals,
+        "weight": i.weight.code if i.weight_id else None, "decimals": i.decimals, "options": list(i.options or []),
     }
 
 
@@ -157,7 +160,8 @@ def _plan(p: Plan) -> dict:
 def _value(v: Value) -> dict:
     return {"id": v.pk, "unit_code": v.unit.code, "indicator": v.indicator.code, "year": v.year, "status": v.status,
             "value": float(v.value) if v.is_valid else None, "valid": v.is_valid, "version": v.version,
-            "source": v.source, "note": v.note}
+            "source": v.source, "note": v.note,
+            "text": in_words(v.indicator.to_core(), float(v.value)) if v.is_valid else None}
 
 
 @api.get("/units", response=list[UnitOut], tags=["units"])
@@ -251,7 +255,7 @@ class SubmissionOut(Schema):
 class SubmissionIn(Schema):
     unit_code: str | None = None
     year: int
-    action: str  # "submit", "approve", "return", "reopen"
+    action: str  # "submit", "approve", "accept", "return", "reopen" (levels and bulk: /api/review/)
     comment: str = ""
 
 
@@ -276,10 +280,10 @@ def change_submission(request, plan_id: int, payload: SubmissionIn):
     if payload.action == "submit":
         return _submission(value_actions.do_submit(unit, plan, payload.year, acting_user=request.user))
     submission = Submission.objects.filter(unit=unit, plan=plan, year=payload.year).first()
-    do = {"approve": value_actions.do_approve, "return": value_actions.do_return,
+    do = {"approve": value_actions.do_approve, "accept": value_actions.do_accept, "return": value_actions.do_return,
           "reopen": value_actions.do_reopen}.get(payload.action)
     if do is None:
-        raise ActionError({"action": ["submit, approve, return, reopen"]})
+        raise ActionError({"action": ["submit, approve, accept, return, reopen"]})
     if submission is None:
         raise Http404("submission")
     return _submission(do(submission, acting_user=request.user, comment=payload.comment))
@@ -299,3 +303,7 @@ def evaluations(request, plan_id: int, unit_code: str | None = None, as_of: int 
     core_plan = plan.to_core(unit=unit, as_of=as_of, approved_only=du_lieu != "moi_nhat")
     return {"unit_code": unit.code, "period": plan.period, "du_lieu": du_lieu,
             "evaluations": [evaluation_as_dict(e) for e in evaluate_plan(core_plan, parts=True)]}
+api.add_router("/exchange/", "chitieu.web.exchange.api.router")  # DHIS2 data value sets, open data
+api.add_router("/", "chitieu.web.plans.api.router")  # assigned figures (chỉ tiêu giao)
+api.add_router("/", "chitieu.web.tasks.api.router")  # plan tasks and TTHC statistics
+api.add_router("/review/", "chitieu.web.values.api.router")  # approval by level, bulk decisions

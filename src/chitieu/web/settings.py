@@ -104,7 +104,11 @@ INSTALLED_APPS = [
     "chitieu.web.imports",
     "chitieu.web.reporting",
     "chitieu.web.checks",
+    "chitieu.web.tasks",
+    "chitieu.web.exchange",
     "chitieu.web.demo",
+    "chitieu.web.rules",
+    "chitieu.web.notices",
 ]
 
 MIDDLEWARE = [
@@ -150,6 +154,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
+                "chitieu.web.units.nav.navigation",  # role-aware menu, unread notices
             ],
             "builtins": ["template_partials.templatetags.partials"],
         },
@@ -247,6 +252,11 @@ EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", "False")
 EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", "10")
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "chitieu <noreply@localhost>")
 SERVER_EMAIL = envstr("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Review notices (submitted, returned, approved, accepted) also by e-mail, through the settings above
+NOTIFY_BY_EMAIL = envbool("NOTIFY_BY_EMAIL", "False")
+SITE_URL = envstr("SITE_URL", "")  # the address put in front of a notice's link in e-mail
+REPORTING_DEADLINE = envstr("REPORTING_DEADLINE", "12-15")  # month-day a year's data is due (that year)
+REMINDER_DAYS = envint("REMINDER_DAYS", "7")  # `notify_deadlines` reminds from this many days before
 PASSWORD_RESET_TIMEOUT = envint("PASSWORD_RESET_HOURS", "24") * 3600
 
 LANGUAGE_CODE = "vi"

@@ -21,4 +21,7 @@ urlpatterns = [
     path("", include("chitieu.web.imports.urls")),
     path("", include("chitieu.web.reporting.urls")),
     path("", include("chitieu.web.checks.urls")),
+    path("", include("chitieu.web.tasks.urls")),
+    path("", include("chitieu.web.exchange.urls")),
+    path("", include("chitieu.web.notices.urls")),
 ]

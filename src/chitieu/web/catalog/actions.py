@@ -17,7 +17,7 @@ from chitieu.web.catalog.models import ALIAS_MAX_LENGTH, CODE_MESSAGE, Indicator
 from chitieu.web.errors import ActionError
 
 COLUMNS = ("code", "name", "unit", "kind", "direction", "domain", "aggregation", "price_basis",
-           "price_base_year", "parent", "numerator", "denominator", "weight", "decimals", "aliases")
+           "price_base_year", "parent", "numerator", "denominator", "weight", "decimals", "aliases", "options")
 _LINKS = ("parent", "numerator", "denominator", "weight")
 _PLAIN = tuple(c for c in COLUMNS if c not in _LINKS)
 
@@ -51,6 +51,8 @@ _QUOTED_FORMULA = ("'=", "'+", "'-", "'@")
 
 def _cell(row: dict, col: str) -> str:
     v = row.get(col)
+    if isinstance(v, list):  # a YAML list of aliases or options
+        v = "; ".join(str(x) for x in v)
     if v is None:
         return ""
     if isinstance(v, float) and v.is_integer():
@@ -135,6 +137,7 @@ def do_import_indicators(rows: list[dict], *, acting_user, first_row: int = 2) -
                 price_basis=data["price_basis"] or "none", price_base_year=int_fields.get("price_base_year"),
                 numerator=data["numerator"] or None, denominator=data["denominator"] or None,
                 weight=data["weight"] or None, decimals=int_fields.get("decimals", 1),
+                options=tuple(_aliases(data["options"])),
             )
         except (core.IndicatorError, ValueError) as exc:
             errors.append(f"{where} ({code}): {exc}")
@@ -156,11 +159,16 @@ def do_import_indicators(rows: list[dict], *, acting_user, first_row: int = 2) -
                   .filter(code__in=[d["code"] for _n, d in parsed])}
         by_code = {}
         for _n, data in parsed:
-            fields = {c: data[c] for c in _PLAIN if c not in ("code", "aliases", "price_base_year", "decimals")}
+            fields = {c: data[c] for c in _PLAIN if c not in ("code", "aliases", "options", "price_base_year",
+                                                                 "decimals")}
             fields["price_basis"] = fields["price_basis"] or "none"
             fields["price_base_year"] = data["price_base_year"] or None
             fields["decimals"] = data["decimals"] if data["decimals"] != "" else 1
             fields["aliases"] = _aliases(data["aliases"])
+            fields["options"] = list(core.Indicator(
+                code=data["code"], name=data["name"], unit=None, kind=data["kind"], direction=data["direction"],
+                domain=data["domain"], aggregation="none", options=tuple(_aliases(data["options"])),
+            ).options)  # NFC, spaces tidied, as the form stores them
             ind, created = Indicator.objects.update_or_create(code=data["code"], defaults=fields)
             by_code[ind.code] = ind
             counts["created" if created else "updated"] += 1

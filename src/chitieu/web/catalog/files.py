@@ -44,6 +44,7 @@ def indicator_rows(queryset) -> list[list]:
             ind.price_base_year or "", ind.parent.code if ind.parent_id else "",
             ind.numerator.code if ind.numerator_id else "", ind.denominator.code if ind.denominator_id else "",
             ind.weight.code if ind.weight_id else "", ind.decimals, "; ".join(ind.aliases or []),
+            "; ".join(ind.options or []),
         )])
     return out
 
@@ -210,7 +211,7 @@ def _yaml_rows(name: str, content: bytes) -> list[dict]:
                           % {"line": line, "item": str(item)[:60]})
             continue
         for key, value in item.items():
-            if isinstance(value, dict | list) and not (key == "aliases" and isinstance(value, list)):
+            if isinstance(value, dict | list) and not (key in ("aliases", "options") and isinstance(value, list)):
                 errors.append(_("Dòng %(line)d: cột %(col)s phải là một giá trị, không phải danh sách hay bảng.")
                               % {"line": line, "col": key})
         rows.append({**_yaml_row(item), "__line__": line})
@@ -230,8 +231,9 @@ def _item_lines(node, count: int) -> list[int]:
 
 def _yaml_row(raw: dict) -> dict:
     row = {str(k): v for k, v in raw.items()}
-    if isinstance(row.get("aliases"), list):
-        row["aliases"] = "; ".join(str(a) for a in row["aliases"])
+    for key in ("aliases", "options"):
+        if isinstance(row.get(key), list):
+            row[key] = "; ".join(str(a) for a in row[key])
     return row
 
 

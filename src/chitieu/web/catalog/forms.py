@@ -9,6 +9,9 @@ MAX_IMPORT_BYTES = 5 * 1024 * 1024  # the national catalogue is a few hundred ro
 
 class IndicatorForm(forms.ModelForm):
     aliases_text = forms.CharField(label=_("Tên khác (cách nhau bởi dấu ;)"), required=False)
+    options_text = forms.CharField(
+        label=_("Các mức xếp loại, tốt nhất trước (cách nhau bởi dấu ;), ví dụ: Tốt; Khá; Trung bình; Yếu"),
+        required=False)
 
     class Meta:
         model = Indicator
@@ -19,6 +22,7 @@ class IndicatorForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["aliases_text"].initial = "; ".join(self.instance.aliases or [])
+            self.fields["options_text"].initial = "; ".join(self.instance.options or [])
 
     def _clean_text(self, name):
         return nfc(self.cleaned_data.get(name) or "").strip()
@@ -40,9 +44,13 @@ class IndicatorForm(forms.ModelForm):
                     "max": ALIAS_MAX_LENGTH, "alias": alias[:40]})
         return aliases
 
+    def clean_options_text(self):
+        return [o.strip() for o in nfc(self.cleaned_data.get("options_text") or "").split(";") if o.strip()]
+
     def clean(self):
         data = super().clean()
         self.instance.aliases = data.get("aliases_text") or []
+        self.instance.options = data.get("options_text") or []
         return data
 
 

@@ -27,6 +27,8 @@ KIND_LABELS = {
     core.Kind.SHARE: _("Tỷ trọng"),
     core.Kind.COUNT: _("Số lượng"),
     core.Kind.BOOLEAN: _("Đạt / không đạt"),
+    core.Kind.OPTION: _("Xếp loại (danh sách lựa chọn)"),
+    core.Kind.RANK: _("Thứ hạng (1 là cao nhất)"),
 }
 DIRECTION_LABELS = {
     core.Direction.HIGHER_IS_BETTER: _("Càng cao càng tốt"),
@@ -100,6 +102,9 @@ class Indicator(models.Model):
     )
     decimals = models.PositiveSmallIntegerField(_("số chữ số thập phân"), default=1)
     aliases = models.JSONField(_("tên khác"), default=list, blank=True)
+    # An option indicator's ordered options, best first ("Tốt", "Khá", "Trung bình", "Yếu"); a
+    # value is stored as its option's rank (1 = the first) in the ordinary decimal value.
+    options = models.JSONField(_("các mức xếp loại (tốt nhất trước)"), default=list, blank=True)
 
     class Meta:
         ordering = ["code"]
@@ -131,6 +136,7 @@ class Indicator(models.Model):
             weight=self.weight.code if self.weight_id else None,
             decimals=self.decimals,
             aliases=tuple(self.aliases or ()),
+            options=tuple(self.options or ()),
         )
 
     def clean(self) -> None:

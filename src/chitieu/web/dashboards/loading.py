@@ -22,7 +22,7 @@ from django.http import Http404
 from chitieu.core.series import ValueStatus
 from chitieu.web.dashboards import scorecard as sc
 from chitieu.web.plans.models import Plan, PlanTarget
-from chitieu.web.values.models import Submission, Value
+from chitieu.web.values.models import APPROVED_STATES, Submission, Value
 
 NOT_STARTED = "not_started"
 # The switch to the latest values entered (approved or not): ?du_lieu=moi_nhat.
@@ -80,8 +80,9 @@ def _fingerprint(plan: Plan, unit) -> str:
     merged unit's history reads other units' values), the plan's targets and their indicators'
     definitions, the unit itself, and every approval (approved data is what a scorecard shows)."""
     values = Value.objects.aggregate(n=Count("id"), last=Max("updated_at"))
-    reviews = Submission.objects.aggregate(n=Count("id"), approved=Count("id", filter=Q(state=Submission.State.APPROVED)),
-                                           ids=Sum("id", filter=Q(state=Submission.State.APPROVED)),
+    approved_q = Q(state__in=APPROVED_STATES)  # approved at any level (values.history.approved_values)
+    reviews = Submission.objects.aggregate(n=Count("id"), approved=Count("id", filter=approved_q),
+                                           ids=Sum("id", filter=approved_q),
                                            reviewed=Max("reviewed_at"))
     targets = list(PlanTarget.objects.filter(plan=plan).values_list(
         "indicator_id", "phrase", "order", *(f"indicator__{f}" for f in _INDICATOR_FIELDS)))
@@ -196,7 +197,8 @@ def current_year(plan: Plan) -> int:
 
 def comparison_for(plan: Plan, unit, code: str, year: int | None, *, latest: bool = False):
     """The values of indicator ``code`` for each child unit of ``unit`` active in ``year``, and
-    their total by the indicator's aggregation rule (``chitieu.core.rollup.combine``).
+    their total by the indicator's aggregation rule (``chitieu.core.rollup.combine``) over the
+    children that have a value that year (the page says how many of how many).
     Without a year: the latest year in which every child has a value (else the latest with any)."""
     from chitieu.core.rollup import RollupError
     from chitieu.web.values.history import combine_units, series_for
@@ -219,7 +221,10 @@ def comparison_for(plan: Plan, unit, code: str, year: int | None, *, latest: boo
     active = [c for c in children if c.is_active_in(year)]
     rule = str(indicator.get_aggregation_display())
     try:
-        total_series = combine_units(indicator, active, [year], approved_only=not latest) if active else None
+        # a partial roll-up over the units that reported, shown with "x/y đơn vị" (issue 15)
+        reporters = [c for c in active if series[c.pk].get(year) is not None
+                     or combine_units(indicator, [c], [year], approved_only=not latest).get(year) is not None]
+        total_series = combine_units(indicator, reporters, [year], approved_only=not latest) if reporters else None
         total_obs = total_series.get(year) if total_series is not None else None
         total = total_obs.value if total_obs else None
     except RollupError as exc:

@@ -29,6 +29,7 @@ from chitieu.core.evaluate import (
 from chitieu.core.evaluate import Progress as TermProgress
 from chitieu.core.indicators import DOMAIN_LABELS, Domain, Indicator, Kind, yes_no_label
 from chitieu.core.numbers import format_number, round_half_up
+from chitieu.core.options import in_words, ordinal_label
 from chitieu.core.plan import Plan, PlanItem
 from chitieu.core.series import VALUE_STATUS_LABELS, Observation, Series, ValueStatus
 from chitieu.core.targets import Form, Op, Target
@@ -39,6 +40,7 @@ HEADLINE_FIGURES: dict[Form, tuple[str, ...]] = {
     Form.GROWTH: ("index",),
     Form.MULTIPLE: ("multiple",),
     Form.CHANGE: ("change", "points"),
+    Form.QUALITATIVE: ("percent_of_plan",),  # "đạt và vượt chỉ tiêu giao": % of the assigned figure
 }
 # Short names of the headline figures for the scorecard cell (the full label is the title).
 SHORT_LABELS = {
@@ -46,6 +48,7 @@ SHORT_LABELS = {
     "multiple": gettext_noop("Gấp"),
     "change": gettext_noop("Thay đổi"),
     "points": gettext_noop("Thay đổi"),
+    "percent_of_plan": gettext_noop("So với chỉ tiêu giao"),
 }
 
 # The core's labels, named here so that makemessages finds them (they are translated at display).
@@ -116,6 +119,8 @@ def value_text(indicator: Indicator, value: float | None) -> str:
         return "—"
     if indicator.kind is Kind.BOOLEAN:
         return _(yes_no_label(value))
+    if indicator.ordinal:  # an option ("Khá") or a rank ("thứ 3"), never its stored number
+        return ordinal_label(indicator, value)
     return fmt(round_half_up(value, max(indicator.decimals, 2)))
 
 
@@ -256,7 +261,8 @@ def _row(item: PlanItem, depth: int, evaluation: Evaluation | None, plan: Plan,
         at_risk=bool(forecast and forecast.at_risk),
         forecast_sentence=forecast.sentence if forecast else "",
         sparkline=sparkline_svg(points, last_is_estimate=bool(latest and latest_status is not ValueStatus.OFFICIAL),
-                                label=ind.name),
+                                label=ind.name, unapproved=bool(latest) and (ind.code, latest.year) in unapproved,
+                                unapproved_label=_("chưa duyệt")),
     )
 
 
@@ -339,8 +345,12 @@ def target_band(item: PlanItem, plan: Plan) -> dict | None:
     return band or None
 
 
-def chart_data(item: PlanItem, plan: Plan) -> dict:
-    """Everything the indicator chart draws, as JSON-ready data (see static/dashboards/charts.js)."""
+def chart_data(item: PlanItem, plan: Plan, unapproved: frozenset = frozenset()) -> dict:
+    """Everything the indicator chart draws, as JSON-ready data (see static/dashboards/charts.js).
+    ``unapproved``: the years whose value is not approved (drawn "chưa duyệt", only with the
+    latest-values switch); ``words``: year → the value in words for a yes/no, option or rank
+    indicator."""
+    ind = item.indicator
     actual = [[o.year, o.value, str(o.status)] for o in item.series]
     return {
         "name": item.indicator.name,
@@ -349,11 +359,14 @@ def chart_data(item: PlanItem, plan: Plan) -> dict:
                             max([plan.final_year, *item.series.years()]) + 1)),
         "actual": actual,
         "band": target_band(item, plan),
+        "unapproved": [o.year for o in item.series if (ind.code, o.year) in unapproved],
+        "words": {str(o.year): w for o in item.series if (w := in_words(ind, o.value)) is not None},
         "labels": {
             "actual": _("Thực hiện"),
             "low": _("Mục tiêu (mức thấp)"),
             "high": _("Mục tiêu (mức cao)"),
             "estimate": _("ước"),
+            "unapproved": _("chưa duyệt"),
         },
     }
 
@@ -379,7 +392,7 @@ def value_rows(observations: Iterable[Observation], series: Series,
         best = series.get(obs.year)
         rows.append(ValueRow(
             year=obs.year, value=value_text(indicator, obs.value) if indicator is not None and
-            indicator.kind is Kind.BOOLEAN else fmt(obs.value), status=ValueStatus(obs.status),
+            (indicator.kind is Kind.BOOLEAN or indicator.ordinal) else fmt(obs.value), status=ValueStatus(obs.status),
             status_label=value_status_label(ValueStatus(obs.status)),
             workflow=(workflow or {}).get((obs.year, str(obs.status)), ""),
             used=best is not None and best.status == obs.status and best.value == obs.value,

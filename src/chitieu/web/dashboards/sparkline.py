@@ -34,9 +34,11 @@ def _scale(points: Sequence[tuple[int, float]]) -> list[tuple[float, float]]:
 
 
 def sparkline_svg(points: Sequence[tuple[int, float]], *, last_is_estimate: bool = False,
-                  label: str = "") -> SafeString:
+                  label: str = "", unapproved: bool = False, unapproved_label: str = "chưa duyệt") -> SafeString:
     """An SVG line through ``(year, value)`` points, in year order; the last point is a dot,
-    hollow when that value is only an estimate (ước thực hiện). No points: an empty string."""
+    hollow when that value is only an estimate (ước thực hiện). ``unapproved``: the last value
+    is not approved (the latest-values switch): the line is marked "chưa duyệt" (class, label and
+    a dashed ring round the dot). No points: an empty string."""
     points = sorted(points)
     if not points:
         return mark_safe("")
@@ -44,6 +46,16 @@ def sparkline_svg(points: Sequence[tuple[int, float]], *, last_is_estimate: bool
     line = " ".join(f"{x},{y}" for x, y in xy)
     lx, ly = xy[-1]
     dot_fill = "#fff" if last_is_estimate else "currentColor"
+    if unapproved:
+        return format_html(
+            '<svg class="sparkline unapproved" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img" '
+            'aria-label="{label} ({mark})" data-unapproved="1"><title>{mark}</title>'
+            '<polyline fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" points="{line}"/>'
+            '<circle cx="{lx}" cy="{ly}" r="2.5" fill="{fill}" stroke="currentColor" stroke-width="1.2"/>'
+            '<circle cx="{lx}" cy="{ly}" r="4.5" fill="none" stroke="#b45309" stroke-width="1" stroke-dasharray="2 1.5"/>'
+            "</svg>",
+            w=WIDTH, h=HEIGHT, label=label, mark=unapproved_label, line=line, lx=lx, ly=ly, fill=dot_fill,
+        )
     return format_html(
         '<svg class="sparkline" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img" aria-label="{label}">'
         '<polyline fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" points="{line}"/>'

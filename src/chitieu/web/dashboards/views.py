@@ -13,9 +13,14 @@ from django.views.decorators.http import require_GET
 
 from chitieu.core.series import Observation, ValueStatus
 from chitieu.web.access import get_unit_for_user, visible_units
+from chitieu.web.catalog.models import Indicator
 from chitieu.web.dashboards import loading
 from chitieu.web.dashboards import scorecard as sc
 from chitieu.web.plans.models import Plan
+from chitieu.web.tasks.models import today as task_today
+from chitieu.web.tasks.queries import tasks_serving
+from chitieu.web.values.completeness import reported_units
+from chitieu.web.values.history import former_units_note
 from chitieu.web.values.models import Value
 
 
@@ -74,6 +79,9 @@ def scorecard(request, unit_id: int, plan_id: int):
         "years": plan.years, "progress_year": year, "progress": loading.progress_for(plan, unit, year),
         "submission": plan.submissions.filter(unit=unit, year=year).first(),
         "has_children": unit.children.exists(), **_data_mode(latest),
+        # approved child units of the year (issue 15): the "x/y đơn vị" beside roll-ups
+        "reporting": reported_units(unit, plan, year) if unit.children.exists() else None,
+        "former_note": former_units_note(unit),  # "2020-2024: cộng 4 đơn vị cũ (…)"
     })
 
 
@@ -103,10 +111,12 @@ def indicator(request, unit_id: int, plan_id: int, code: str):
     return render(request, "dashboards/indicator.html", {
         "unit": unit, "plan": plan, "rights": rights, "row": card.row(code), "item": item,
         "evaluation": evaluation,
+        "former_note": former_units_note(unit, Indicator.objects.filter(code=code).first()),  # merged units
         "figures": [sc.figure_view(f) for f in evaluation.figures] if evaluation else [],
-        "chart": sc.chart_data(item, card.plan),
+        "chart": sc.chart_data(item, card.plan, card.unapproved),
         "values": rows,
         "has_children": unit.children.exists(),
+        "tasks": tasks_serving(unit, code, task_today()),  # the plan tasks that serve this indicator
         "as_of": as_of, **_data_mode(latest),
     })
 
@@ -121,6 +131,7 @@ def comparison(request, unit_id: int, plan_id: int, code: str):
     context = {**_data_mode(latest),
         "unit": unit, "plan": plan, "comp": comp, "years": years or plan.years,
         "chart": sc.comparison_chart(comp), "chart_id": f"comparison-data-{comp.year}", "code": code,
+        "reported": sum(1 for r in comp.rows if r.value is not None), "of": len(comp.rows),
     }
     template = "dashboards/comparison.html#results" if request.htmx else "dashboards/comparison.html"
     return render(request, template, context)

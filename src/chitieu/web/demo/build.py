@@ -26,9 +26,12 @@ from chitieu.web.catalog.actions import do_import_indicators
 from chitieu.web.catalog.files import starter_rows
 from chitieu.web.catalog.models import Indicator
 from chitieu.web.plans.actions import do_set_target
+from chitieu.web.plans.demo import add_ward2_qualitative_and_assigned
 from chitieu.web.plans.models import Plan
+from chitieu.web.tasks.demo import build_tasks_demo
 from chitieu.web.units.models import AdministrativeUnit, LineageEvent
 from chitieu.web.values.actions import do_approve, do_save_values, do_submit
+from chitieu.web.values.demo import build_review_demo
 from chitieu.web.values.models import Submission
 
 REPO = Path(__file__).resolve().parents[4]
@@ -189,6 +192,7 @@ def build_ward2(u) -> Plan:
     _save(u["19502"], plan, {
         year: [{"indicator": c, "value": v, "source": DEMO_SOURCE} for c, v in values.items()]
         for year, values in WARD2_VALUES.items()})
+    add_ward2_qualitative_and_assigned(u["19502"], plan)  # issue 11: yes/no values, assigned figures
     _approve(u["19502"], plan, [2020, 2023])
     return plan
 
@@ -253,4 +257,5 @@ def load_demo(password: str | None = None) -> dict[str, str]:
         build_town(u)
         build_ward2(u)
         build_tran_phu(u)
-        return build_users(u, password)
+        build_tasks_demo(u)  # the town's plan tasks and Phường 2's TTHC figures
+        return {**build_users(u, password), **build_review_demo(u, password)}  # + the review season

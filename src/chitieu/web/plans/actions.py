@@ -7,13 +7,14 @@ import math
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from chitieu.core.fit import TargetUnitError, fit_target
 from chitieu.core.numbers import nfc
 from chitieu.core.targets import TargetParseError, parse_target
 from chitieu.core.value_checks import MAX_ABS
 from chitieu.web.access import require
 from chitieu.web.audit.models import record
 from chitieu.web.errors import ActionError
-from chitieu.web.plans.models import Plan, PlanTarget
+from chitieu.web.plans.models import AssignedFigure, Plan, PlanTarget
 
 
 def do_create_plan(unit, *, base_year: int, final_year: int, kind: str = Plan.Kind.TERM, title: str = "",
@@ -69,6 +70,10 @@ def check_phrase(phrase: str, indicator) -> str:
     if any(not math.isfinite(x) or abs(x) >= MAX_ABS for x in numbers):
         raise ActionError({"phrase": [_("Chỉ tiêu “%(phrase)s” có số quá lớn; giá trị tuyệt đối phải nhỏ hơn 10^15.") % {
             "phrase": shown}]})
+    try:
+        fit_target(target, indicator.to_core())
+    except TargetUnitError as exc:
+        raise ActionError({"phrase": [str(exc)]}) from exc
     return phrase
 
 
@@ -109,3 +114,56 @@ def do_remove_target(target: PlanTarget, *, acting_user) -> None:
         record("target.remove", target, actor=acting_user, unit=target.plan.unit, field="phrase", old=target.phrase,
                new="", plan=target.plan_id, indicator=target.indicator.code)
         target.delete()
+
+
+def do_set_assigned(target: PlanTarget, year: int, value, *, doc_number: str, doc_date, issuer: str,
+                    doc_kind: str = "Quyết định", acting_user) -> AssignedFigure:
+    """Set the figure assigned to ``target`` for ``year`` with the document that assigned it
+    (one per year; setting it again replaces it). An officer of the plan's unit enters it; the
+    change and its audit row are one transaction. Refused with messages per field: a year
+    outside the plan, a value that is not a positive number, a missing document number, date
+    or issuer."""
+    from chitieu.core.value_checks import ValueProblem, read_value
+
+    plan = target.plan
+    require(acting_user, plan.unit, "write")
+    errors: dict[str, list[str]] = {}
+    if not isinstance(year, int) or not plan.base_year < year <= plan.final_year:
+        errors["year"] = [_("Năm giao phải trong kỳ kế hoạch %(period)s.") % {"period": plan.period}]
+    try:
+        number = read_value(value)
+    except ValueProblem as exc:
+        number = None
+        errors["value"] = [exc.message]
+    else:
+        if number is None or number <= 0 or abs(number) >= MAX_ABS:
+            errors["value"] = [_("Số giao phải là một số dương (nhỏ hơn 10^15).")]
+    doc_number, issuer, doc_kind = (nfc(x or "").strip() for x in (doc_number, issuer, doc_kind))
+    if not doc_number:
+        errors["doc_number"] = [_("Cần số văn bản giao (ví dụ 123/QĐ-UBND).")]
+    elif len(doc_number) > 60:
+        errors["doc_number"] = [_("Số văn bản dài quá 60 ký tự.")]
+    if not issuer:
+        errors["issuer"] = [_("Cần cơ quan giao (ví dụ UBND thị xã).")]
+    elif len(issuer) > 200:
+        errors["issuer"] = [_("Tên cơ quan giao dài quá 200 ký tự.")]
+    if doc_date is None:
+        errors["doc_date"] = [_("Cần ngày ban hành văn bản giao (dd/mm/yyyy).")]
+    if len(doc_kind) > 40:
+        errors["doc_kind"] = [_("Loại văn bản dài quá 40 ký tự.")]
+    if not target.takes_assigned:
+        errors["__all__"] = [_("Chỉ tiêu %(code)s không có mục tiêu “đạt và vượt chỉ tiêu giao”: không cần số giao.") % {
+            "code": target.indicator.code}]
+    if errors:
+        raise ActionError(errors)
+    with transaction.atomic():
+        figure = AssignedFigure.objects.select_for_update().filter(target=target, year=year).first()
+        old = "" if figure is None else f"{figure.value} ({figure.source_text})"
+        if figure is None:
+            figure = AssignedFigure(target=target, year=year)
+        figure.value, figure.doc_kind, figure.doc_number = number, doc_kind or "Quyết định", doc_number
+        figure.doc_date, figure.issuer = doc_date, issuer
+        figure.save()
+        record("target.assigned", figure, actor=acting_user, unit=plan.unit, field="value", old=old,
+               new=f"{figure.value} ({figure.source_text})", plan=plan.pk, indicator=target.indicator.code, year=year)
+    return figure

@@ -1,6 +1,9 @@
 """``Plan`` (a unit's five-year or yearly plan) and ``PlanTarget`` (one indicator of the plan with
 its target phrase, "tăng 19 - 21%/năm", read by ``chitieu.core.targets.parse_target``).
 
+``AssignedFigure``: the figure assigned for a target and a year (chỉ tiêu giao / dự toán giao),
+with the document that assigned it; a target "đạt và vượt chỉ tiêu giao" is judged against it.
+
 ``Plan.to_core()`` gives the ``chitieu.core.plan.Plan`` that evaluation and reports work on,
 with the unit's values (merger-aware, see ``chitieu.web.values.history``).
 """
@@ -13,6 +16,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from chitieu.core import plan as core_plan
+from chitieu.core.assigned import Assigned, AssignedSource, is_assigned_target
+from chitieu.core.fit import TargetUnitError, fit_target
 from chitieu.core.targets import Target, TargetParseError, parse_target
 
 logger = logging.getLogger(__name__)
@@ -89,6 +94,13 @@ class Plan(models.Model):
             "indicator", "indicator__parent", "indicator__numerator", "indicator__denominator", "indicator__weight"
         ).order_by("order", "indicator__code"))
         by_indicator = {t.indicator_id: t for t in targets}
+        # Figures assigned to the plan's own unit; a unit that follows a higher unit's plan is
+        # assigned its own figures by its own plan.
+        assigned: dict[int, tuple] = {}
+        if unit.pk == self.unit_id:
+            for a in AssignedFigure.objects.filter(target__plan=self).order_by("year"):
+                assigned.setdefault(a.target_id, ())
+                assigned[a.target_id] += (a.to_core(),)
 
         def item(t: PlanTarget) -> core_plan.PlanItem:
             children = tuple(item(c) for c in targets if c.indicator.parent_id == t.indicator_id)
@@ -98,6 +110,7 @@ class Plan(models.Model):
                 series=series_for(unit, t.indicator, approved_only=approved_only),
                 children=children,
                 value_is=t.value_is or None,
+                assigned=assigned.get(t.pk, ()),
             )
 
         roots = [t for t in targets if t.indicator.parent_id not in by_indicator]
@@ -145,16 +158,27 @@ class PlanTarget(models.Model):
         return bool(self.indicator.parent_id) and self.plan.targets.filter(indicator_id=self.indicator.parent_id).exists()
 
     def parsed(self) -> Target | None:
-        """The parsed target, or None when there is no phrase (or it no longer parses)."""
+        """The parsed target read with its indicator (``core.fit``), or None when there is no
+        phrase (or it no longer parses, or no longer fits its indicator)."""
         if not self.phrase:
             return None
         try:
-            return parse_target(self.phrase, indicator_kind=self.indicator.kind)
-        except TargetParseError:
+            return fit_target(parse_target(self.phrase, indicator_kind=self.indicator.kind), self.indicator.to_core())
+        except (TargetParseError, TargetUnitError):
             return None
         except Exception:  # a phrase stored before the parser refused it must not break a page
             logger.exception("target phrase %r of plan %s no longer parses", self.phrase, self.plan_id)
             return None
+
+    @property
+    def takes_assigned(self) -> bool:
+        """Whether the target asks for the assigned figure ("đạt và vượt chỉ tiêu giao")."""
+        if not self.phrase:
+            return False
+        try:
+            return is_assigned_target(parse_target(self.phrase, indicator_kind=self.indicator.kind))
+        except Exception:  # noqa: BLE001 - a stored phrase the parser refuses takes nothing
+            return False
 
     def description(self) -> str:
         """What the system understood, in words, for the user to check."""
@@ -162,6 +186,48 @@ class PlanTarget(models.Model):
         if target is None:
             return ""
         return target.describe()
+
+
+class AssignedFigure(models.Model):
+    """The figure assigned to a plan target for one year (chỉ tiêu giao, dự toán giao, kế hoạch
+    giao), in the indicator's unit, with the document that assigned it."""
+
+    target = models.ForeignKey(PlanTarget, on_delete=models.CASCADE, related_name="assigned",
+                               verbose_name=_("chỉ tiêu kế hoạch"))
+    year = models.PositiveSmallIntegerField(_("năm"))
+    value = models.DecimalField(_("số giao"), max_digits=20, decimal_places=4)
+    doc_kind = models.CharField(_("loại văn bản"), max_length=40, default="Quyết định")
+    doc_number = models.CharField(_("số văn bản"), max_length=60)
+    doc_date = models.DateField(_("ngày ban hành"))
+    issuer = models.CharField(_("cơ quan giao"), max_length=200)
+
+    class Meta:
+        ordering = ["target", "year"]
+        constraints = [models.UniqueConstraint(fields=["target", "year"], name="one_assigned_figure_per_year")]
+        verbose_name = _("chỉ tiêu giao")
+        verbose_name_plural = _("chỉ tiêu giao")
+
+    def __str__(self) -> str:
+        return f"{self.target.indicator.code} {self.year}: {self.value} ({self.source_text})"
+
+    @property
+    def source(self) -> AssignedSource:
+        return AssignedSource(number=self.doc_number, date=self.doc_date, issuer=self.issuer, kind=self.doc_kind)
+
+    @property
+    def source_text(self) -> str:
+        """"Quyết định số 123/QĐ-UBND ngày 10/01/2024 của UBND thị xã"."""
+        return self.source.text
+
+    @property
+    def shown(self) -> str:
+        """The figure as pages print it (3.525,5)."""
+        from chitieu.core.numbers import format_number
+
+        return format_number(float(self.value))
+
+    def to_core(self) -> Assigned:
+        return Assigned(year=self.year, value=float(self.value), source=self.source)
 
 
 _FORM_LABELS = {

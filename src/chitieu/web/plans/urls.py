@@ -8,4 +8,5 @@ urlpatterns = [
     path("units/<int:unit_id>/plans/new/", views.plan_new, name="new"),
     path("plans/<int:plan_id>/targets/", views.plan_targets, name="targets"),
     path("plans/<int:plan_id>/targets/save/", views.target_save, name="target_save"),
+    path("plans/<int:plan_id>/targets/<int:target_id>/assigned/", views.assigned_save, name="assigned_save"),
 ]

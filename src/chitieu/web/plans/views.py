@@ -3,15 +3,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chitieu.web.access import get_plan_for_user, get_unit_for_user
 from chitieu.web.catalog.models import Indicator
 from chitieu.web.errors import ActionError
-from chitieu.web.plans.actions import do_create_plan, do_set_target
-from chitieu.web.plans.forms import PlanForm
+from chitieu.web.plans.actions import do_create_plan, do_set_assigned, do_set_target
+from chitieu.web.plans.forms import AssignedForm, PlanForm
 
 
 @login_required
@@ -51,14 +51,46 @@ def _understood(target) -> None:
 
 
 def _page(plan, rights) -> dict:
-    targets = list(plan.targets.select_related("indicator"))
+    targets = list(plan.targets.select_related("indicator").prefetch_related("assigned"))
     for t in targets:
         _understood(t)
     used = {t.indicator_id for t in targets}
     return {
         "plan": plan, "rights": rights, "targets": targets,
         "indicators": Indicator.objects.exclude(pk__in=used).order_by("code") if rights.manage else [],
+        "assigned_targets": [t for t in targets if t.takes_assigned],
+        "years": list(range(plan.base_year + 1, plan.final_year + 1)),
     }
+
+
+@login_required
+@require_POST
+def assigned_save(request, plan_id: int, target_id: int):
+    """An officer enters the figure assigned for a year with its document (``do_set_assigned``)."""
+    plan, rights = get_plan_for_user(request, plan_id)
+    if not rights.write:
+        raise PermissionDenied
+    target = get_object_or_404(plan.targets.select_related("indicator", "plan"), pk=target_id)
+    form = AssignedForm(request.POST)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            do_set_assigned(target, d["year"], d["value"], doc_kind=d["doc_kind"], doc_number=d["doc_number"],
+                            doc_date=d["doc_date"], issuer=d["issuer"], acting_user=request.user)
+        except ActionError as exc:
+            for key, msgs in exc.errors.items():
+                for m in msgs:
+                    form.add_error(key if key in form.fields else None, m)
+    if form.errors:
+        ctx = _page(plan, rights)
+        errs = [m for msgs in form.errors.values() for m in msgs]
+        ctx["assigned_errors"] = {target.pk: errs}
+        if not target.takes_assigned:
+            ctx["assigned_error"] = " ".join(errs)
+        return render(request, "plans/targets.html", ctx, status=400)
+    messages.success(request, _("Đã lưu chỉ tiêu giao năm %(year)s của %(code)s.") % {
+        "year": form.cleaned_data["year"], "code": target.indicator.code})
+    return redirect("plans:targets", plan.pk)
 
 
 @login_required

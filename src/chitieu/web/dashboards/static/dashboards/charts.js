@@ -30,7 +30,12 @@
     var actual = byYear(years, data.actual).map(function (p) {
       if (!p) return null;
       var est = p[2] !== "chinh_thuc";
-      return { value: p[1], status: p[2], symbol: est ? "emptyCircle" : "circle", symbolSize: est ? 10 : 8 };
+      var point = { value: p[1], status: p[2], unapproved: (data.unapproved || []).indexOf(p[0]) >= 0,
+                    words: (data.words || {})[String(p[0])] || null,
+                    symbol: est ? "emptyCircle" : "circle", symbolSize: est ? 10 : 8 };
+      // A value not approved (only with the latest-values switch) is drawn hollow, amber, and labelled.
+      if (point.unapproved) point.itemStyle = { color: "#b45309", borderType: "dashed" };
+      return point;
     });
     var series = [{
       name: data.labels.actual, type: "line", data: actual, connectNulls: true, z: 3,
@@ -38,7 +43,8 @@
       label: {
         show: true, position: "top", fontSize: 12, fontWeight: "bold", color: "#0f172a",
         formatter: function (p) {
-          return vn(p.value) + (p.data.status !== "chinh_thuc" ? " (" + estimateLabel + ")" : "");
+          return (p.data.words || vn(p.value)) + (p.data.status !== "chinh_thuc" ? " (" + estimateLabel + ")" : "") +
+            (p.data.unapproved ? " (" + data.labels.unapproved + ")" : "");
         },
       },
     }];
