@@ -87,9 +87,6 @@ PAGES = {  # name: (client, path) from a world
 
 # (page, what grows) → why its query count grows today (see docs/scale.md)
 GROWS = {
-    ("scorecard", "targets"): "Plan.to_core reads each target's series with its own query (values.history.series_for)",
-    ("home", "targets"): "the home page builds each plan's scorecard, one series query per target",
-    ("api plan evaluations", "targets"): "evaluations are built through Plan.to_core: one series query per target",
     ("comparison", "children"): "loading.comparison_for reads each child's series with its own query (series_for)",
 }
 

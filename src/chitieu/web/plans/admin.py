@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from chitieu.web.audit.admin import ReadOnlyAdmin, ReadOnlyInline
-from chitieu.web.plans.models import Plan, PlanTarget
+from chitieu.web.plans.models import AssignedFigure, Plan, PlanTarget
 
 
 class PlanTargetInline(ReadOnlyInline):
@@ -21,3 +21,10 @@ class PlanAdmin(ReadOnlyAdmin):
 class PlanTargetAdmin(ReadOnlyAdmin):
     list_display = ("plan", "indicator", "phrase", "order")
     search_fields = ("indicator__code", "indicator__name", "phrase")
+
+
+@admin.register(AssignedFigure)
+class AssignedFigureAdmin(ReadOnlyAdmin):
+    """Read-only: assigned figures change through plans.actions.do_set_assigned (rights, audit)."""
+
+    list_display = ("target", "year", "value", "doc_kind", "doc_number", "doc_date", "issuer")

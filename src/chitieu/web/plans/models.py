@@ -87,13 +87,15 @@ class Plan(models.Model):
         Targets whose indicator is a "Trong đó" part of another target's indicator become that
         item's children.
         """
-        from chitieu.web.values.history import series_for
+        from chitieu.web.values.history import series_for_many
 
         unit = unit or self.unit
         targets = list(self.targets.select_related(
             "indicator", "indicator__parent", "indicator__numerator", "indicator__denominator", "indicator__weight"
         ).order_by("order", "indicator__code"))
         by_indicator = {t.indicator_id: t for t in targets}
+        # every target's series in a number of queries that does not grow with the targets
+        series = series_for_many(unit, [t.indicator for t in targets], approved_only=approved_only)
         # Figures assigned to the plan's own unit; a unit that follows a higher unit's plan is
         # assigned its own figures by its own plan.
         assigned: dict[int, tuple] = {}
@@ -107,7 +109,7 @@ class Plan(models.Model):
             return core_plan.PlanItem(
                 indicator=t.indicator.to_core(),
                 target=t.parsed(),
-                series=series_for(unit, t.indicator, approved_only=approved_only),
+                series=series[t.indicator_id],
                 children=children,
                 value_is=t.value_is or None,
                 assigned=assigned.get(t.pk, ()),
