@@ -143,8 +143,6 @@ def test_the_structure_chart_is_at_current_prices_and_covers_every_sector():
     assert captions[0] == "Biểu đồ 1. Cơ cấu kinh tế (giá hiện hành), năm 2015 và năm 2020"
 
 
-@pytest.mark.xfail(strict=True, reason="core.forms._match_part does not read the seeds' abbreviations "
-                                        "(TM-DV, CN-TTCN, XDCB, NN) nor indicator aliases: a core change")
 def test_a_structure_target_in_the_seeds_abbreviations_is_evaluated():
     plan = _structure_plan("TM-DV chiếm 49,5%; CN-TTCN, XDCB chiếm 47,5%; NN chiếm 3%")
     sentence = next(t for t in _texts(_doc(plan)) if t.startswith("Cơ cấu kinh tế"))
@@ -164,8 +162,6 @@ def test_a_growth_rate_target_is_the_average_of_the_yearly_rates_never_the_growt
     assert not any("4,56" in t for t in texts)
 
 
-@pytest.mark.xfail(strict=True, reason="core evaluates a growth-rate target from yearly rates only: a stated "
-                                        "period average (value_is: per_year_average) gives 'chưa đủ số liệu'")
 def test_a_stated_period_average_growth_rate_is_evaluated():
     plan = _plan(_ind("GT", "Tốc độ tăng trưởng kinh tế", "%", "growth_rate", "higher",
                       "tăng trưởng bình quân thời kỳ 14,1%", {2020: 14.5}, value_is="per_year_average"))

@@ -54,6 +54,7 @@ from chitieu.core.verdict import (
     judge,
     relation,
 )
+from chitieu.core.vocabulary import SECTOR_ABBREVIATIONS
 
 
 def _fmt(x: float, decimals: int | None = None) -> str:
@@ -135,6 +136,8 @@ def evaluate(
         )
     elif form is Form.GROWTH and target.horizon is Horizon.END_OF_TERM:
         ev = _eval_total_growth(indicator, target, series, base_year, final_year, as_of)
+    elif form is Form.GROWTH and indicator.kind is Kind.GROWTH_RATE and value_is == "per_year_average":
+        ev = _eval_stated_average_rate(indicator, target, series, base_year, final_year, as_of)
     elif form is Form.GROWTH:
         ev = _eval_growth(indicator, target, series, base_year, final_year, as_of)
     elif form is Form.MULTIPLE:
@@ -240,6 +243,28 @@ def _eval_growth(indicator, target, series, base_year, final_year, as_of) -> Eva
         return _mid_term_growth(
             indicator, target, series, base_year, final_year, last_year, rate, achieved, status, explain
         )
+    return Evaluation(indicator, target, status, explain=explain)
+
+
+def _eval_stated_average_rate(indicator, target, series, base_year, final_year, as_of) -> Evaluation:
+    """A growth rate whose value already is the period's average ("tăng trưởng bình quân thời kỳ
+    14,5%", ``value_is: per_year_average``): judged as it stands, never compounded again."""
+    last = series.latest(as_of)
+    rate = last.value
+    status = judge(round_half_up(-rate if target.decrease else rate, GROWTH_DECIMALS), target.bound, True)
+
+    def explain() -> Explanation:
+        work = _Work()
+        work.add("cagr", "Tốc độ tăng bình quân (số liệu đã là bình quân của giai đoạn)", rate, "%",
+                 "ḡ (số liệu nhập)", ((str(last.year), rate),), GROWTH_DECIMALS)
+        verb = "giảm" if (target.decrease or rate < 0) else "tăng"
+        return work.done(
+            f"Bình quân {_span_text(base_year, last.year)} {verb} {_fmt(abs(rate), GROWTH_DECIMALS)}%/năm, "
+            f"{relation(status, target.bound)} {bound_text(target.bound, '%')}/năm", status
+        )
+
+    if last.year < final_year:
+        return _not_yet_due(indicator, target, status, explain)
     return Evaluation(indicator, target, status, explain=explain)
 
 
@@ -936,9 +961,12 @@ def _match_part(part: str, names: list[str]) -> str | None:
 
 
 def _fold(text: str) -> str:
+    """Lower case without accents, punctuation as spaces, and the sector abbreviations reports
+    write ("TM-DV", "CN-TTCN", "XDCB", "NN") spelt out, so that "TM-DV" meets "Thương mại - Dịch vụ"."""
     t = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
     t = "".join(c for c in t if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[-,;:()]", " ", t).split())
+    words = re.sub(r"[-,;:()/&+]", " ", t).split()
+    return " ".join(SECTOR_ABBREVIATIONS.get(w, w) for w in words if w != "va")
 
 
 def _eval_structure_item(item: PlanItem, plan: Plan) -> Evaluation:
