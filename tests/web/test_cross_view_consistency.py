@@ -65,6 +65,10 @@ def _docx_verdicts(docx: bytes) -> dict[str, str]:
     return out
 
 
+def _docx_paragraphs(docx: bytes) -> list[str]:
+    return [p.text for p in Document(io.BytesIO(docx)).paragraphs if p.text.strip()]
+
+
 def _with_form(plan, rows: dict[str, dict]) -> dict[str, dict]:
     forms = {item.indicator.code: item.target.form.value for item, _d in plan.walk() if item.target is not None}
     for code, ev in rows.items():
@@ -72,7 +76,8 @@ def _with_form(plan, rows: dict[str, dict]) -> dict[str, dict]:
     return rows
 
 
-def _check_same(where: str, plan, api: dict, cli: dict, card: dict, docx: dict[str, str]) -> int:
+def _check_same(where: str, plan, api: dict, cli: dict, card: dict, docx: dict[str, str],
+                paragraphs: list[str]) -> int:
     assert set(api) == set(cli) == set(card), where
     for code, a in api.items():
         c = cli[code]
@@ -82,6 +87,14 @@ def _check_same(where: str, plan, api: dict, cli: dict, card: dict, docx: dict[s
         assert card[code]["label"] == a["status_label"], here
         assert card[code]["printed"] == _printed(a), here
         assert docx.get(a["indicator"]) == a["status_label"], here
+        if _printed(a):
+            # the report's sentence on the indicator prints a figure of the same evaluation, at
+            # the same decimals (the scorecard's headline is the index 120,43, the sentence the
+            # rate 20,43%/năm: both are figures of the one evaluation)
+            numbers = {f["printed"] for f in a["figures"] if f.get("printed")}
+            said = " ".join(t for t in paragraphs if a["indicator"] in t)
+            printed_there = set(re.findall(r"(?<![\d,.])\d{1,3}(?:\.\d{3})*(?:,\d+)?(?![\d,])", said))
+            assert numbers & printed_there, (here, sorted(numbers), said[:300])
     return len(api)
 
 
@@ -117,7 +130,8 @@ def test_demo_plans_give_one_status_and_figure_in_every_view(db, client_for, tmp
         cli = _with_form(core, _cli(path))
         html = client.get(reverse("dashboards:scorecard", args=[plan.unit.pk, plan.pk])).content.decode()
         card = _card_from_html(html)
-        checked += _check_same(where, core, api, cli, card, _docx_verdicts(report_bytes(core)))
+        docx = report_bytes(core)
+        checked += _check_same(where, core, api, cli, card, _docx_verdicts(docx), _docx_paragraphs(docx))
     assert checked >= 30
 
 
@@ -131,4 +145,5 @@ def test_example_plans_give_one_status_and_figure_in_every_view(example, db):
     built = sc.build_scorecard(plan)
     card = {row.code: {"label": row.status_label, "printed": row.headline.value if row.headline else ""}
             for group in built.groups for row in group.rows if row.status is not None}
-    assert _check_same(example.name, plan, api, cli, card, _docx_verdicts(report_bytes(plan))) >= 10
+    docx = report_bytes(plan)
+    assert _check_same(example.name, plan, api, cli, card, _docx_verdicts(docx), _docx_paragraphs(docx)) >= 10

@@ -36,7 +36,7 @@ from chitieu.core.growth import (
     structure_shares,
 )
 from chitieu.core.indicators import ORDINAL_KINDS, Indicator, Kind
-from chitieu.core.numbers import format_number, round_half_up
+from chitieu.core.numbers import entered_decimals, format_number, round_half_up
 from chitieu.core.options import OrdinalError, ordinal_goal, ordinal_label
 from chitieu.core.plan import Plan, PlanItem
 from chitieu.core.series import Series, ValueStatus
@@ -503,7 +503,8 @@ def _eval_change(indicator, target, series, base_year, final_year, as_of, value_
                 unit,
                 "số liệu nhập",
                 (("value", last.value),),
-                CHANGE_DECIMALS,
+                # entered data is printed as entered ("18 hộ/năm", not "18,00")
+                min(CHANGE_DECIMALS, entered_decimals(amount)),
             )
         else:
             inputs = (("V0", v0.value), ("Vn", last.value), ("n", n))
@@ -828,7 +829,7 @@ def _eval_assigned(indicator, target, series, base_year, final_year, as_of, assi
         work = _Work()
         for o, a, pct, _st in judged:
             work.add(f"assigned:{o.year}", f"Chỉ tiêu giao năm {o.year}", a.value, unit, a.source.text,
-                     (("chỉ tiêu giao", a.value),), indicator.decimals)
+                     (("chỉ tiêu giao", a.value),), max(indicator.decimals, entered_decimals(a.value, 3)))
             work.add(f"percent_of_plan:{o.year}", f"So với chỉ tiêu giao năm {o.year} (%)", pct, "%",
                      "100 × V / chỉ tiêu giao", (("V", o.value), ("chỉ tiêu giao", a.value)),
                      PERCENT_OF_PLAN_DECIMALS)

@@ -224,6 +224,15 @@ def parse_quantity(text: str, hint: Hint = "auto") -> Quantity:
     return Quantity(value, normalise_unit(unit) if unit else None)
 
 
+def entered_decimals(value: float, most: int = 6) -> int:
+    """The decimals ``value`` was written with (its shortest form): 0,58 → 2, 6150 → 0, 18.0 → 0;
+    ``most`` for a value with more digits than that (a computed one)."""
+    text = repr(float(value))
+    if "e" in text or "n" in text:
+        return most
+    return min(len(text.partition(".")[2].rstrip("0")), most)
+
+
 def round_half_up(x: float, decimals: int = 0) -> float:
     """Round half away from zero at ``decimals`` places, on the number as printed (not its binary
     approximation): ``round_half_up(2.675, 2) == 2.68`` where ``round`` gives 2.67."""

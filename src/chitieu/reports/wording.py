@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from chitieu.core import numbers
 from chitieu.core.describe import bound_text
 from chitieu.core.evaluate import Evaluation, Progress, Status
 from chitieu.core.indicators import Direction, Kind
@@ -52,10 +53,7 @@ MAX_DECIMALS = 6
 
 def entered_decimals(value: float) -> int:
     """The decimals ``value`` was written with (its shortest form): 0,58 → 2, 6150 → 0."""
-    text = repr(float(value))
-    if "e" in text or "n" in text:
-        return MAX_DECIMALS
-    return len(text.partition(".")[2].rstrip("0"))
+    return numbers.entered_decimals(value, MAX_DECIMALS)
 
 
 def _side(x: float, edge: float) -> int:
@@ -332,6 +330,15 @@ def indicator_sentence(
             and not is_percent(ind.unit) and ind.kind is not Kind.BOOLEAN):
         # the seeds: "đạt 132,8% chỉ tiêu, vượt chỉ tiêu Nghị quyết (17,26 tỷ đồng)"
         verdict = f"bằng {figure_text(pct.value, pct.decimals)}% {basis_noun(basis)}, {verdict}"
+    elif getattr(evaluation, "assigned", ()) and pct is not None:
+        # "đạt và vượt chỉ tiêu giao": the figure judged is the % of the year's assigned figure,
+        # so the sentence prints it with the figure itself ("bằng 113,0% chỉ tiêu giao năm 2023
+        # (17,3 tỷ đồng)"), whether the term is over or not
+        year = evaluation.assigned[-1].year
+        given = evaluation.figure(f"assigned:{year}")
+        amount = f" ({with_unit(given.value, ind.unit, value_decimals(given.value, ind.decimals))})" if given else ""
+        verdict = (f"bằng {figure_text(pct.value, pct.decimals)}% {basis_noun(basis)} năm {year}{amount}, "
+                   f"{verdict}")
     if evaluation.status is Status.CHUA_DU_SO_LIEU:
         verdict = f"{verdict_phrase(evaluation.status, basis)} so với chỉ tiêu {_lower_first(target_short(target))}"
     if target.form is Form.STRUCTURE:
