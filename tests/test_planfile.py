@@ -7,7 +7,7 @@ import pytest
 from chitieu.core.evaluate import Status, evaluate_plan, summarize
 from chitieu.core.series import ValueStatus
 from chitieu.core.targets import Form
-from chitieu.planfile import PlanFileError, load_plan, plan_from_dict
+from chitieu.planfile import PlanFileError, load_plan, plan_from_dict, plan_to_dict
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "quang-tri-2020-2025.yaml"
 
@@ -312,3 +312,52 @@ def test_a_plan_written_out_reads_back_to_the_same_evaluations():
     first = [(e.indicator.code, e.state, [f.printed for f in e.figures]) for e in evaluate_plan(plan, parts=True)]
     second = [(e.indicator.code, e.state, [f.printed for f in e.figures]) for e in evaluate_plan(again, parts=True)]
     assert first == second and len(first) >= 11
+
+
+def test_an_indicator_names_the_document_that_set_its_target_and_the_report_says_it(tmp_path):
+    import io
+
+    from docx import Document
+
+    from chitieu.reports.document import report_bytes
+
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        "unit: {code: '19502', name: Phường 2, level: phuong}\n"
+        "period: 2015-2020\n"
+        "indicators:\n"
+        "  - code: BH\n"
+        "    name: Tỷ lệ tham gia bảo hiểm y tế\n"
+        "    unit: '%'\n"
+        "    kind: rate\n"
+        "    direction: higher\n"
+        "    domain: van_hoa_xa_hoi\n"
+        "    aggregation: none\n"
+        "    target: trên 80%\n"
+        "    source: Nghị quyết số  12/NQ-HĐND của HĐND phường\n"
+        "    values: {2015: 70, 2020: 91}\n", encoding="utf-8")
+    plan = load_plan(path)
+    assert plan.items[0].target_source == "Nghị quyết số 12/NQ-HĐND của HĐND phường"
+    texts = [p.text for p in Document(io.BytesIO(report_bytes(plan))).paragraphs]
+    assert "Tỷ lệ tham gia bảo hiểm y tế năm 2020 đạt 91%, tăng 21 điểm phần trăm so với năm 2015, " \
+           "đạt chỉ tiêu Nghị quyết HĐND (trên 80%)." in texts
+    assert plan_to_dict(plan)["indicators"][0]["source"] == "Nghị quyết số 12/NQ-HĐND của HĐND phường"
+
+
+def test_a_source_without_a_target_is_refused_with_its_line(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        "unit: {code: '19502', name: Phường 2, level: phuong}\n"
+        "period: 2015-2020\n"
+        "indicators:\n"
+        "  - code: BH\n"
+        "    name: Tỷ lệ tham gia bảo hiểm y tế\n"
+        "    unit: '%'\n"
+        "    kind: rate\n"
+        "    direction: higher\n"
+        "    domain: van_hoa_xa_hoi\n"
+        "    aggregation: none\n"
+        "    source: Nghị quyết số 12/NQ-HĐND\n", encoding="utf-8")
+    with pytest.raises(PlanFileError) as exc:
+        load_plan(path)
+    assert "dòng 11" in str(exc.value) and "source" in str(exc.value)

@@ -43,7 +43,8 @@ _INDICATOR_FIELDS = {
     "code", "name", "unit", "kind", "direction", "domain", "aggregation", "price_basis",
     "price_base_year", "numerator", "denominator", "weight", "decimals", "aliases", "options",
 }
-_ITEM_KEYS = _INDICATOR_FIELDS | {"target", "values", "stated", "children", "value_is", "breakdown", "assigned"}
+_ITEM_KEYS = _INDICATOR_FIELDS | {"target", "values", "stated", "children", "value_is", "breakdown", "assigned",
+                                  "source"}
 _ASSIGNED_KEYS = {"value", "document", "number", "date", "issuer"}
 _TOP_KEYS = {"unit", "period", "source", "as_of", "indicators", "next_plan", "merger", "letter"}
 _LETTER_KEYS = {"signer_name", "sign_as", "kinh_gui", "noi_nhan"}
@@ -292,7 +293,21 @@ def _item(raw: dict, where: str, place: _Place) -> PlanItem:
         value_is=value_is,
         breakdown=bool(raw.get("breakdown", False)),
         assigned=assigned,
+        target_source=_target_source(raw, at),
     )
+
+
+def _target_source(raw, at: _Place) -> str:
+    """``source:`` of an indicator: the document that set its target, in words."""
+    source = raw.get("source")
+    if source is None:
+        return ""
+    if not isinstance(source, str) or not source.strip():
+        raise at.error("source: cần tên văn bản đặt chỉ tiêu, ví dụ “Nghị quyết số 12/NQ-HĐND của HĐND phường” / "
+                       "source must name the document that set the target", raw, "source")
+    if raw.get("target") in (None, ""):
+        raise at.error("source: chỉ tiêu này chưa có mục tiêu (target) / source needs a target", raw, "source")
+    return nfc(" ".join(source.split()))
 
 
 def _assigned(raw, place: _Place, item) -> tuple[Assigned, ...]:
@@ -535,6 +550,8 @@ def plan_to_dict(plan: Plan) -> dict:
             out["value_is"] = it.value_is
         if it.breakdown:
             out["breakdown"] = True
+        if it.target_source:
+            out["source"] = it.target_source
         if it.assigned:
             out["assigned"] = {a.year: {"value": a.value, "document": a.source.kind, "number": a.source.number,
                                         "date": a.source.date.isoformat() if a.source.date else "",

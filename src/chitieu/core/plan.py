@@ -33,6 +33,9 @@ class PlanItem:
     breakdown: bool = False  # the children make up the whole (their sum must equal this item)
     # The figures assigned per year (core.assigned.Assigned) for a target "đạt và vượt chỉ tiêu giao".
     assigned: tuple[Assigned, ...] = ()
+    # The document that set the target ("Nghị quyết số 12/NQ-HĐND của HĐND phường", "Dự toán thu
+    # ngân sách năm 2024 do UBND thị xã giao"), named by the report's sentence; "" for the plan's own.
+    target_source: str = ""
 
 
 @dataclass(frozen=True, slots=True)
