@@ -56,6 +56,9 @@ def uploaded(client_for, officer, places, catalogue, ward_plan, report_text):
     response = _upload(client, places.ward2, "bao-cao-phuong-2.txt", report_text)
     report = ImportedReport.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/reports/{report.pk}/"
+    # these tests decide each statement themselves; what is accepted beforehand is tested in
+    # test_imports_review.py
+    report.statements.update(decision=ExtractedStatement.Decision.PENDING)
     return report
 
 
@@ -80,13 +83,14 @@ def test_an_uploaded_text_report_is_stored_with_its_lines_and_statements(uploade
     assert AuditLog.objects.filter(action="report.upload", object_id=str(report.pk), actor=officer).count() == 1
 
 
-def test_the_review_screen_shows_the_text_with_each_statement_at_its_line(uploaded, client_for, officer):
-    page = client_for(officer).get(f"/reports/{uploaded.pk}/").content.decode()
+def test_the_review_screen_shows_each_statement_with_its_line_in_its_group(uploaded, client_for, officer):
+    client = client_for(officer)
+    page = client.get(f"/reports/{uploaded.pk}/").content.decode()
     bhyt = _statement(uploaded, 39, "result", low=94.1)
-    assert f'<li id="line-39" value="39" class="marked kind-result" data-statement="st-{bhyt.pk}">' in page
-    assert f'<article id="st-{bhyt.pk}" class="statement decision-pending kind-result" data-line="39">' in page
-    assert 'href="#line-39"' in page and "imports/review.js" in page and "<script>" not in page
-    assert 'value="94,1"' in page  # the value to import, written the Vietnamese way
+    assert f'id="g-{bhyt.group_key}"' in page and "imports/review.js" in page and "<script>" not in page
+    group = client.get(f"/reports/{uploaded.pk}/groups/{bhyt.group_key}/", HTTP_HX_REQUEST="true").content.decode()
+    assert f'<article id="st-{bhyt.pk}" class="statement decision-pending kind-result match-confident" data-line="39">' in group
+    assert 'value="94,1"' in group  # the value to import, written the Vietnamese way
     # results that state no year are proposed the year most results of the plan's years are for
     assert re.search(r'<input[^>]*name="default_year"[^>]*value="2020"', page)
 

@@ -58,7 +58,9 @@ def test_the_upload_answers_at_once_and_the_worker_reads_the_report(database_que
     assert sorted(report.statements.values_list("line", flat=True)) == [3, 4]
     state = client.get(f"/reports/{report.pk}/state/")
     assert state.status_code == 200 and state["HX-Refresh"] == "true"
-    assert "Tỷ lệ hộ nghèo còn 0,8%." in client.get(f"/reports/{report.pk}/").content.decode()
+    assert "Kết quả thực hiện năm 2024" in client.get(f"/reports/{report.pk}/").content.decode()  # its group
+    key = report.statements.first().group_key
+    assert "Tỷ lệ hộ nghèo còn 0,8%." in client.get(f"/reports/{report.pk}/groups/{key}/").content.decode()
     assert list(AuditLog.objects.filter(object_type="imports.importedreport", object_id=str(report.pk)).values_list("action", flat=True).order_by("pk")) == [
         "report.upload", "report.read"]
 

@@ -1,21 +1,24 @@
-"""The changes of the import workflow: upload a report, review one statement, import the accepted
-ones. Each runs in one transaction with its audit row; the import creates targets and values only
+"""The changes of the import workflow: upload a report, review one statement, decide or flip the
+kind of a whole group (a section or a table) at once, import the accepted ones. Each runs in one transaction with its audit row; the import creates targets and values only
 through ``plans.actions.do_set_target`` and ``values.actions.do_save_values`` (which upsert by
 their natural keys), all or nothing.
 """
 
 from __future__ import annotations
 
+import bisect
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from chitieu.core.numbers import NumberFormatError, nfc, parse_number
 from chitieu.core.series import ValueStatus
 from chitieu.extract import ExtractionError
+from chitieu.extract.segments import segments
 from chitieu.web.access import require, rights_on
 from chitieu.web.audit.models import record
 from chitieu.web.catalog.models import Indicator
@@ -95,7 +98,7 @@ def do_read_report(report_id: int) -> ImportedReport | None:
             failed.save(update_fields=["status", "error", "error_en", "pending_file"])
             record("report.read_failed", failed, actor=None, unit=failed.unit, new=exc.vi[:500])
         return failed
-    rows = _statement_rows(statements)
+    rows = _statement_rows(statements, document, unit=report.unit, uploader=report.uploaded_by)
     with transaction.atomic():
         current = ImportedReport.objects.select_for_update().filter(
             pk=report.pk, status=ImportedReport.State.READING).first()
@@ -114,28 +117,92 @@ def do_read_report(report_id: int) -> ImportedReport | None:
     return current
 
 
-def _statement_rows(statements) -> list[ExtractedStatement]:
-    """The extractor's statements as rows to store, each with the catalogue's best suggestion."""
+def _sections(document) -> tuple[list[int], list[str], set[int]]:
+    """The document's headings (their lines and texts, in order) and the lines of table rows,
+    as the reader's segmenter sees them."""
+    heading_lines: list[int] = []
+    headings: list[str] = []
+    table_lines: set[int] = set()
+    for seg in segments(document):
+        if not seg.line_numbers:
+            continue
+        if seg.is_heading:
+            heading_lines.append(seg.line_numbers[0])
+            headings.append(nfc(seg.text).strip()[:300])
+        elif seg.table_years is not None or seg.cells is not None:
+            table_lines.update(seg.line_numbers)
+    return heading_lines, headings, table_lines
+
+
+def _importable(plan, s, indicator, value, phrase, in_plan: set[int], may_set_targets: bool) -> bool:
+    """Whether the statement would import into ``plan`` as it stands: accepted beforehand only then,
+    so that a confident match never blocks the import of the rest."""
+    if plan is None:
+        return False
+    if s.kind == ExtractedStatement.Kind.TARGET:
+        if not may_set_targets or not phrase:
+            return False
+        try:
+            check_phrase(phrase, indicator)
+        except ActionError:
+            return False
+        return True
+    if value is None or s.year not in plan.years or indicator.pk not in in_plan:
+        return False
+    try:
+        proposals.convert(value, s.unit or "", indicator.unit)
+    except proposals.UnitMismatch:
+        return False
+    return True
+
+
+def _statement_rows(statements, document=None, *, unit=None, uploader=None) -> list[ExtractedStatement]:
+    """The extractor's statements as rows to store, each with the catalogue's best suggestion,
+    its section, why it matched, whether it is noise, and accepted already when the match is
+    confident and the statement would import into the unit's first plan as it stands (the first
+    such statement of an indicator, kind and year; targets only when the uploader may set them)."""
+    plan = Plan.objects.followed_by(unit).first() if unit is not None else None
+    may_set_targets = bool(plan and uploader is not None and plan.unit_id == unit.pk
+                           and rights_on(uploader, unit).manage)
+    in_plan = set(plan.targets.values_list("indicator_id", flat=True)) if plan else set()
     catalogue = catalogue_entries()
+    names = {code: (name, *aliases) for code, name, aliases in catalogue}
     indicators = {i.code: i for i in Indicator.objects.all()}
     units = {code: i.unit for code, i in indicators.items()}
+    heading_lines, headings, table_lines = _sections(document) if document is not None else ([], [], set())
+    taken: set[tuple[str, str, int | None]] = set()
     rows = []
     for position, s in enumerate(statements, 1):
         found = proposals.suggest(s.indicator, s.quote, catalogue, kind=s.kind, unit=s.unit or "", units=units)
         indicator = indicators[found[0][0]] if found else None
         kind = indicator.kind if indicator else None
+        score = found[0][1] if found else 0.0
         phrase = ""
         if s.kind == ExtractedStatement.Kind.TARGET:
             phrase = proposals.proposed_phrase(s.indicator, s.quote, s.op, s.low, s.high, s.unit or "",
                                                s.per_year, kind)
+        at = bisect.bisect_right(heading_lines, s.line) - 1
+        section, section_line = (headings[at], heading_lines[at]) if at >= 0 else ("", 0)
+        in_table = s.line in table_lines
+        value = proposals.proposed_value(s.op, s.low, s.high) if s.kind == "result" else None
+        noise = proposals.noise_of(bool(found), s.unit or "", s.op, score)
+        decision = Decision.PENDING
+        key = (indicator.code if indicator else "", s.kind, s.year)
+        if (indicator is not None and not noise and score >= proposals.CONFIDENT and key not in taken
+                and _importable(plan, s, indicator, value, phrase, in_plan, may_set_targets)):
+            decision = Decision.ACCEPTED
+            taken.add(key)
         rows.append(ExtractedStatement(
             position=position, kind=s.kind, indicator_text=nfc(s.indicator)[:500], domain=s.domain or "",
             op=s.op, low=s.low, high=s.high, unit=(s.unit or "")[:80], per_year=s.per_year, year=s.year,
             period=s.period or "", compared_target=s.compared_target, stated_status=s.stated_status or "",
             line=s.line, quote=nfc(s.quote),
             suggestions=[[code, score] for code, score in found], indicator=indicator,
-            value=proposals.proposed_value(s.op, s.low, s.high) if s.kind == "result" else None,
-            value_unit=(s.unit or "")[:80], value_year=s.year, phrase=phrase[:500],
+            value=value, value_unit=(s.unit or "")[:80], value_year=s.year, phrase=phrase[:500],
+            decision=decision, section=section, section_line=section_line, in_table=in_table,
+            read_kind=s.kind, evidence=proposals.kind_evidence(s.kind, s.quote, section, in_table),
+            matched_words=proposals.matched_words(s.indicator or s.quote, names[indicator.code]) if indicator else [],
+            noise=noise,
         ))
     return rows
 
@@ -211,12 +278,120 @@ def do_review_statement(statement: ExtractedStatement, data: dict, *, acting_use
             if old != new:
                 diffs[field] = (old, new)
                 setattr(current, field, new)
+        if current.decision == Decision.ACCEPTED and current.indicator is None:
+            raise ActionError({"indicator": [NO_INDICATOR % {"where": _where(current)}]})
         if diffs:
             current.save()
             record("report.review", current, actor=acting_user, unit=report.unit, field=",".join(diffs),
                    old="; ".join(f"{f}={_show(o)}" for f, (o, n) in diffs.items()),
                    new="; ".join(f"{f}={_show(n)}" for f, (o, n) in diffs.items()), report=report.pk)
     return current
+
+
+NO_INDICATOR = _lazy("%(where)s: chưa chọn chỉ tiêu trong danh mục nên chưa nhận được; hãy chọn chỉ tiêu "
+                     "rồi bấm “Nhận”, hoặc bấm “Bỏ”.")
+
+
+def group_statements(report: ImportedReport, group: str):
+    """The statements of one group (``ExtractedStatement.group_key``: "<heading line>-<0|1 table>")."""
+    line, _sep, table = str(group).partition("-")
+    if not line.isdigit() or table not in ("0", "1"):
+        raise ActionError(_("Nhóm “%(group)s” không có trong báo cáo.") % {"group": group})
+    return report.statements.filter(section_line=int(line), in_table=table == "1")
+
+
+def do_decide_group(report: ImportedReport, group: str, decision: str, *, acting_user) -> dict:
+    """Accept or skip every statement of a group in one action, its audit rows in the same
+    transaction. Accepting takes only the statements with a catalogue indicator; the others stay
+    as they are and are counted (``left``), never accepted without one."""
+    require(acting_user, report.unit, "write")
+    if decision not in (Decision.ACCEPTED, Decision.REJECTED):
+        raise ActionError({"decision": [_("Quyết định không hợp lệ.")]})
+    with transaction.atomic():
+        rows = list(group_statements(report, group).select_for_update().order_by("position"))
+        if not rows:
+            raise ActionError(_("Nhóm “%(group)s” không có trong báo cáo.") % {"group": group})
+        changed, left = [], 0
+        for s in rows:
+            if decision == Decision.ACCEPTED and s.indicator_id is None:
+                left += 1
+                continue
+            if s.decision != decision:
+                changed.append(s)
+        for s in changed:
+            old = s.decision
+            s.decision = decision
+            s.report = report  # its audit row names it by the report's file name
+            record("report.review", s, actor=acting_user, unit=report.unit, field="decision",
+                   old=f"decision={old}", new=f"decision={decision}", report=report.pk, group=group)
+        ExtractedStatement.objects.bulk_update(changed, ["decision"])
+        record("report.review_group", report, actor=acting_user, unit=report.unit, field="decision",
+               new=decision, group=group, changed=len(changed), left=left)
+    return {"changed": len(changed), "left": left}
+
+
+def do_reject_statements(report: ImportedReport, ids, *, acting_user) -> int:
+    """Skip the given statements of ``report`` in one action (the ones an import refused), each
+    with its audit row, in one transaction. Returns how many changed."""
+    require(acting_user, report.unit, "write")
+    wanted = {int(i) for i in ids if str(i).isdigit()}
+    with transaction.atomic():
+        rows = list(report.statements.filter(pk__in=wanted).exclude(decision=Decision.REJECTED)
+                    .select_for_update().order_by("position"))
+        for s in rows:
+            old = s.decision
+            s.decision = Decision.REJECTED
+            s.report = report
+            record("report.review", s, actor=acting_user, unit=report.unit, field="decision",
+                   old=f"decision={old}", new=f"decision={Decision.REJECTED}", report=report.pk)
+        ExtractedStatement.objects.bulk_update(rows, ["decision"])
+    return len(rows)
+
+
+def _flipped(s: ExtractedStatement, kind: str) -> None:
+    """Set the statement's kind, proposing the phrase or value the other kind needs."""
+    s.kind = kind
+    if kind == ExtractedStatement.Kind.TARGET and not s.phrase:
+        s.phrase = proposals.proposed_phrase(s.indicator_text, s.quote, s.op, s.low, s.high, s.unit, s.per_year,
+                                             s.indicator.kind if s.indicator_id else None)[:500]
+    if kind == ExtractedStatement.Kind.RESULT and s.value is None:
+        s.value = proposals.proposed_value(s.op, s.low, s.high)
+
+
+def do_flip_kind(report: ImportedReport, *, acting_user, statement_id: int | None = None, group: str | None = None,
+                 kind: str | None = None) -> int:
+    """Turn one statement (``statement_id``) or a whole group into the other kind (or into
+    ``kind``): a target read as a result, or the reverse. One audit row per statement changed,
+    in the same transaction. Returns how many changed."""
+    require(acting_user, report.unit, "write")
+    if kind is not None and kind not in ExtractedStatement.Kind.values:
+        raise ActionError({"kind": [_("Loại chỉ tiêu không hợp lệ.")]})
+    with transaction.atomic():
+        if statement_id is not None:
+            qs = report.statements.filter(pk=statement_id)
+        else:
+            qs = group_statements(report, group)
+        rows = list(qs.select_for_update(of=("self",)).select_related("indicator").order_by("position"))
+        if not rows:
+            raise ActionError(_("Không có chỉ tiêu nào để đổi loại."))
+        if kind is None:  # one statement flips; a group turns into the kind most of it is not
+            targets = sum(1 for s in rows if s.kind == ExtractedStatement.Kind.TARGET)
+            kind = (ExtractedStatement.Kind.RESULT if targets * 2 >= len(rows) else ExtractedStatement.Kind.TARGET)
+            if statement_id is not None:
+                kind = (ExtractedStatement.Kind.RESULT if rows[0].kind == ExtractedStatement.Kind.TARGET
+                        else ExtractedStatement.Kind.TARGET)
+        changed = []
+        for s in rows:
+            if s.kind == kind:
+                continue
+            old = s.kind
+            s.report = report
+            _flipped(s, kind)
+            changed.append(s)
+            record("report.flip_kind", s, actor=acting_user, unit=report.unit, field="kind", old=old, new=kind,
+                   report=report.pk, group=group or "")
+        ExtractedStatement.objects.bulk_update(changed, ["kind", "phrase", "value"])
+    return len(changed)
 
 
 def _show(x) -> str:
@@ -258,31 +433,37 @@ def do_import_report(report: ImportedReport, plan, *, acting_user, default_year:
         raise ActionError(_("Chưa nhận chỉ tiêu nào: hãy bấm “Nhận” ở những chỉ tiêu cần nhập."))
     current_year = timezone.localdate().year
     errors: list[str] = []
+    bad: list[int] = []
+
+    def fail(s: ExtractedStatement, message: str) -> None:
+        errors.append(message)
+        bad.append(s.pk)
+
     targets: list[tuple[ExtractedStatement, Indicator, str]] = []
     target_by_indicator: dict[int, ExtractedStatement] = {}
     for s in (x for x in statements if x.kind == ExtractedStatement.Kind.TARGET):
         if s.indicator is None:
-            errors.append(_("%(where)s: chưa chọn chỉ tiêu trong danh mục.") % {"where": _where(s)})
+            fail(s, _("%(where)s: chưa chọn chỉ tiêu trong danh mục.") % {"where": _where(s)})
             continue
         if plan.unit_id != unit.pk:
-            errors.append(_("%(where)s: chỉ tiêu kế hoạch chỉ nhập được vào kế hoạch của chính %(unit)s.") % {
+            fail(s, _("%(where)s: chỉ tiêu kế hoạch chỉ nhập được vào kế hoạch của chính %(unit)s.") % {
                 "where": _where(s), "unit": unit.name})
             continue
         if rights is not None and not rights.manage:
-            errors.append(_("%(where)s: chỉ người quản trị đơn vị mới được đặt chỉ tiêu kế hoạch; hãy bỏ dòng này "
+            fail(s, _("%(where)s: chỉ người quản trị đơn vị mới được đặt chỉ tiêu kế hoạch; hãy bỏ dòng này "
                             "hoặc nhờ quản trị nhập.") % {"where": _where(s)})
             continue
         if not s.phrase:
-            errors.append(_("%(where)s: chưa có nội dung chỉ tiêu kế hoạch.") % {"where": _where(s)})
+            fail(s, _("%(where)s: chưa có nội dung chỉ tiêu kế hoạch.") % {"where": _where(s)})
             continue
         try:
             phrase = check_phrase(s.phrase, s.indicator)
         except ActionError as exc:
-            errors.append(f"{_where(s)}: {' '.join(exc.for_field('phrase'))}")
+            fail(s, f"{_where(s)}: {' '.join(exc.for_field('phrase'))}")
             continue
         other = target_by_indicator.get(s.indicator_id)
         if other is not None:
-            errors.append(_("%(where)s: chỉ tiêu %(code)s đã được đặt ở dòng %(other)d; chỉ nhận một dòng.") % {
+            fail(s, _("%(where)s: chỉ tiêu %(code)s đã được đặt ở dòng %(other)d; chỉ nhận một dòng.") % {
                 "where": _where(s), "code": s.indicator.code, "other": other.line})
             continue
         target_by_indicator[s.indicator_id] = s
@@ -295,36 +476,36 @@ def do_import_report(report: ImportedReport, plan, *, acting_user, default_year:
         where = _where(s)
         indicator = s.indicator
         if indicator is None:
-            errors.append(_("%(where)s: chưa chọn chỉ tiêu trong danh mục.") % {"where": where})
+            fail(s, _("%(where)s: chưa chọn chỉ tiêu trong danh mục.") % {"where": where})
             continue
         number = s.value
         if number is None and s.op == "qualitative" and indicator.kind == "boolean":
             number = Decimal(0 if s.stated_status == "khong_dat" else 1)
         if number is None:
-            errors.append(_("%(where)s: không có số để nhập; hãy ghi giá trị hoặc bỏ dòng này.") % {"where": where})
+            fail(s, _("%(where)s: không có số để nhập; hãy ghi giá trị hoặc bỏ dòng này.") % {"where": where})
             continue
         year = s.value_year or default_year
         if year is None:
-            errors.append(_("%(where)s: chưa rõ năm của số liệu.") % {"where": where})
+            fail(s, _("%(where)s: chưa rõ năm của số liệu.") % {"where": where})
             continue
         if year not in plan.years:
-            errors.append(_("%(where)s: năm %(year)d nằm ngoài kế hoạch %(first)d-%(last)d.") % {
+            fail(s, _("%(where)s: năm %(year)d nằm ngoài kế hoạch %(first)d-%(last)d.") % {
                 "where": where, "year": year, "first": plan.base_year, "last": plan.final_year})
             continue
         try:
             number = proposals.convert(Decimal(number), s.value_unit, indicator.unit)
         except proposals.UnitMismatch:
-            errors.append(_("%(where)s: đơn vị “%(given)s” không khớp đơn vị “%(wanted)s” của chỉ tiêu %(code)s.") % {
+            fail(s, _("%(where)s: đơn vị “%(given)s” không khớp đơn vị “%(wanted)s” của chỉ tiêu %(code)s.") % {
                 "where": where, "given": s.value_unit, "wanted": indicator.unit, "code": indicator.code})
             continue
         if indicator.pk not in in_plan:
-            errors.append(_("%(where)s: chỉ tiêu %(code)s chưa có trong kế hoạch %(period)s.") % {
+            fail(s, _("%(where)s: chỉ tiêu %(code)s chưa có trong kế hoạch %(period)s.") % {
                 "where": where, "code": indicator.code, "period": plan.period})
             continue
         status = s.value_status or proposals.default_status(year, current_year)
         key = (indicator.pk, year, status)
         if key in seen:
-            errors.append(_("%(where)s: chỉ tiêu %(code)s năm %(year)d đã có ở dòng %(other)d; chỉ nhận một dòng.") % {
+            fail(s, _("%(where)s: chỉ tiêu %(code)s năm %(year)d đã có ở dòng %(other)d; chỉ nhận một dòng.") % {
                 "where": where, "code": indicator.code, "year": year, "other": seen[key].line})
             continue
         seen[key] = s
@@ -333,7 +514,9 @@ def do_import_report(report: ImportedReport, plan, *, acting_user, default_year:
             "source": source_of(report, s), "note": "",
         }))
     if errors:
-        raise ActionError({"__all__": errors})
+        exc = ActionError({"__all__": errors})
+        exc.statements = bad  # the statements that cannot be imported, for "skip these" in one click
+        raise exc
 
     changed_values = 0
     with transaction.atomic():

@@ -91,9 +91,26 @@ class ExtractedStatement(models.Model):
     value_status = models.CharField(_("loại số liệu"), max_length=10, choices=STATUS_CHOICES, blank=True)
     phrase = models.CharField(_("chỉ tiêu kế hoạch"), max_length=500, blank=True)
     decision = models.CharField(_("quyết định"), max_length=10, choices=Decision.choices, default=Decision.PENDING)
+    # Where it stands and why it is offered as it is (filled when the report is read).
+    section = models.CharField(_("mục"), max_length=300, blank=True)  # the heading above it
+    section_line = models.PositiveIntegerField(default=0)  # that heading's line: the group's key
+    in_table = models.BooleanField(default=False)  # read from a row of a table under that heading
+    read_kind = models.CharField(max_length=8, blank=True)  # the kind as read (``kind`` may be flipped)
+    evidence = models.CharField(_("căn cứ loại"), max_length=300, blank=True)
+    matched_words = models.JSONField(default=list, blank=True)  # the words the indicator matched on
+    noise = models.CharField(max_length=12, blank=True)  # why it is folded away: "", "no_match", "no_unit", "admin_units"
+
+    @property
+    def score(self) -> float:
+        return float(self.suggestions[0][1]) if self.suggestions else 0.0
+
+    @property
+    def group_key(self) -> str:
+        return f"{self.section_line}-{int(self.in_table)}"
 
     class Meta:
         ordering = ["report", "position"]
+        indexes = [models.Index(fields=["report", "section_line", "in_table"], name="statement_group")]
         constraints = [models.UniqueConstraint(fields=["report", "position"], name="one_statement_per_position")]
         verbose_name = _("chỉ tiêu trích được")
         verbose_name_plural = _("chỉ tiêu trích được")

@@ -1,10 +1,13 @@
 """What the review screen proposes for each extracted statement, and the unit arithmetic of import.
 
-Owns: the catalogue suggestion (``suggest`` over ``chitieu.extract.matching.suggest_indicator``),
-the value a result proposes, the target phrase a target proposes (a part of its quote that
-``parse_target`` reads back to the same bound, else the bound written out), the default value
-status (ước thực hiện for the current year, chính thức otherwise) and ``convert`` (money units
-scaled đồng / nghìn / triệu / tỷ; other units must agree).
+Owns: the catalogue suggestion (``suggest`` over ``chitieu.extract.matching.suggest_indicator``)
+and why it was made (``matched_words``), how sure the review is of a statement (``CONFIDENT``,
+``noise_of``: folded away when nothing matched, no unit was read, or it counts administrative
+units), the kind's evidence in words (``kind_evidence``), the value a result proposes, the
+target phrase a target proposes (a part of its quote whose parsed ``Target`` has the statement's
+own core ``Bound``; else core's wording of that ``Bound``, never our own text parsed back),
+the default value status (ước thực hiện for the current year, chính thức otherwise) and
+``convert`` (money units scaled đồng / nghìn / triệu / tỷ; other units must agree).
 
 Pure functions of their arguments; no database access.
 """
@@ -16,11 +19,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from functools import lru_cache
 
-from chitieu.core.numbers import format_number, nfc
+from chitieu.core.numbers import nfc
 from chitieu.core.series import ValueStatus
-from chitieu.core.targets import TargetParseError, parse_target
+from chitieu.core.targets import Bound, Op, TargetParseError, bound_text, parse_target
 from chitieu.extract import matching
+from chitieu.extract.evidence import result_cue, target_cue
 from chitieu.extract.matching import suggest_indicator
+from chitieu.extract.normalise import fold
+
+# A suggestion scoring this or more is accepted before the officer looks (one per indicator
+# and year); below LOW it is marked as doubtful.
+CONFIDENT = 0.75
+LOW = 0.5
 
 
 def suggest(indicator_text: str, quote: str, catalogue: Iterable[tuple[str, str, Sequence[str]]], *,
@@ -78,45 +88,40 @@ def proposed_value(op: str, low: float | None, high: float | None) -> Decimal | 
 _MARKER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]?\)?\s*[-–.:]?|[-–+•*])\s*")
 
 
-def _same_bound(target, op: str, low: float | None, high: float | None) -> bool:
-    bound = target.bound
-    if str(bound.op) != op:
-        return False
+def statement_bound(op: str, low: float | None, high: float | None) -> Bound | None:
+    """The statement's bound as core's ``Bound``; None when it holds no number (qualitative)."""
+    try:
+        bound = Bound(Op(op), low, high)
+    except ValueError:
+        return None
+    return None if bound.op is Op.QUALITATIVE else bound
 
-    def close(a, b):
-        return (a is None and b is None) or (a is not None and b is not None and abs(a - b) <= 1e-9 * max(1, abs(b)))
 
-    return close(bound.low, low) and close(bound.high, high)
+def _same_bound(a: Bound, b: Bound) -> bool:
+    def close(x, y):
+        return (x is None and y is None) or (x is not None and y is not None and abs(x - y) <= 1e-9 * max(1, abs(y)))
+
+    return a.op is b.op and close(a.low, b.low) and close(a.high, b.high)
 
 
 def written_bound(op: str, low: float | None, high: float | None, unit: str, per_year: bool) -> str:
-    """The bound as a plan writes it: "trên 80%", "19 - 21%/năm", "dưới 1 hộ"."""
-    if op == "qualitative" or (low is None and high is None):
+    """The bound in core's wording ("trên 80%", "19-21%/năm"); "" when it holds no number."""
+    bound = statement_bound(op, low, high)
+    if bound is None:
         return ""
-    unit = (unit or "").strip()
-    suffix = unit if unit in ("%", "‰") else (f" {unit}" if unit else "")
-    if per_year and "/năm" not in suffix:
-        suffix += "/năm"
-    if op == "range":
-        return f"{format_number(low)} - {format_number(high)}{suffix}"
-    number = format_number(low if low is not None else high)
-    return {
-        "=": f"{number}{suffix}",
-        ">": f"trên {number}{suffix}",
-        ">=": f"từ {number}{suffix} trở lên",
-        "<": f"dưới {number}{suffix}",
-        "<=": f"tối đa {number}{suffix}",
-    }.get(op, f"{number}{suffix}")
+    text = bound_text(bound, (unit or "").strip() or None)
+    return f"{text}/năm" if per_year and "/năm" not in text else text
 
 
 def proposed_phrase(indicator_text: str, quote: str, op: str, low: float | None, high: float | None,
                     unit: str, per_year: bool, indicator_kind: str | None = None) -> str:
-    """A target phrase that reads back to the statement's own bound.
+    """The words of the report that state the statement's own bound, as the plan's target phrase.
 
     Tried in order: the quote after the indicator's name ("tăng 19 - 21%/năm"), the whole
-    quote, the bound written out. The first that ``parse_target`` reads with the same bound
-    wins; when none does, the written bound is proposed for the user to correct.
+    quote. The first whose parsed ``Target.bound`` equals the statement's ``Bound`` wins; when
+    none does, core's wording of the ``Bound`` is proposed for the user to correct.
     """
+    bound = statement_bound(op, low, high)
     clause = _MARKER.sub("", nfc(quote or "")).strip().rstrip(".;, ")
     candidates = []
     name = nfc(indicator_text or "").strip()
@@ -125,19 +130,61 @@ def proposed_phrase(indicator_text: str, quote: str, op: str, low: float | None,
         if rest:
             candidates.append(rest)
     candidates.append(clause)
-    written = written_bound(op, low, high, unit, per_year)
-    if written:
-        candidates.append(written)
-    for phrase in candidates:
+    for phrase in candidates if bound is not None else ():
         if not phrase or len(phrase) > 500:
             continue
         try:
             target = parse_target(phrase, indicator_kind=indicator_kind)
         except (TargetParseError, ValueError):
             continue
-        if _same_bound(target, op, low, high):
+        if _same_bound(target.bound, bound):
             return phrase
-    return written or clause[:500]
+    return written_bound(op, low, high, unit, per_year) or clause[:500]
+
+
+# --- why a statement is offered as it is ----------------------------------------------------
+
+def matched_words(name: str, indicator_names: Sequence[str]) -> list[str]:
+    """The words of ``name`` (the report's) also in the indicator's name or an alias, as the report writes them."""
+    theirs = frozenset().union(*(_word_set(n) for n in indicator_names)) - matching._STOP_FOLDED
+    out: list[str] = []
+    for word in re.findall(r"\w+", nfc(name or "")):
+        folded = _word_set(word)
+        if folded and folded <= theirs and word not in out:
+            out.append(word)
+    return out
+
+
+# Units that count administrative units or places: "5 đơn vị", "12 xã", "3 khu phố".
+_PLACE_UNITS = {"đơn vị", "xã", "phường", "thị trấn", "khu phố", "ấp", "thôn", "tổ dân phố", "huyện", "tỉnh",
+                "quận", "thị xã", "bản", "khóm", "tổ"}
+
+
+def noise_of(has_match: bool, unit: str, op: str, score: float) -> str:
+    """Why a statement is folded away by default ("" when it is not): ``no_match`` (no catalogue
+    indicator is like it), ``admin_units`` (it counts administrative units or places),
+    ``no_unit`` (a number with no unit and only a doubtful match)."""
+    if not has_match:
+        return "no_match"
+    if fold(nfc(unit or "").strip()) in _PLACE_UNITS:
+        return "admin_units"
+    if not (unit or "").strip() and op != "qualitative" and score < CONFIDENT:
+        return "no_unit"
+    return ""
+
+
+def kind_evidence(kind: str, quote: str, section: str, in_table: bool = False) -> str:
+    """Why the statement was read as a target or a result, as a code the page words:
+    ``plan_words`` / ``report_words`` (its own words), ``table`` (its table's column), ``section``
+    (the heading above it), ``none``."""
+    folded = fold(nfc(quote or ""))
+    if kind == "target" and target_cue(folded):
+        return "plan_words"
+    if kind == "result" and result_cue(folded):
+        return "report_words"
+    if in_table:
+        return "table"
+    return "section" if section else "none"
 
 
 # --- values ------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
-"""Reading existing reports: the unit's uploaded reports with the upload form, the two-pane review
-screen (text left, statements right, each statement saved on its own with htmx) and the import."""
+"""Reading existing reports: the unit's uploaded reports with the upload form, the review screen
+(statements grouped by section and table; each group decided, flipped or opened with htmx, its
+cards loaded only when opened; each statement saved on its own) and the import."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -125,6 +126,8 @@ class Card:
     value_text: str
     suggested: list  # [(Indicator, score)]
     chosen_is_suggested: bool
+    evidence: str = ""
+    confidence: str = ""  # "confident", "low", "none"
 
 
 def _reading(s: ExtractedStatement) -> str:
@@ -153,42 +156,115 @@ def _card(s: ExtractedStatement, indicators: dict[str, Indicator], current_year:
         default_status=default_status, default_status_label=str(STATUS_LABELS[default_status]),
         value_text="" if s.value is None else format_number(float(s.value)),
         suggested=suggested, chosen_is_suggested=any(i.pk == s.indicator_id for i, _score in suggested),
+        evidence=_evidence(s), confidence=_confidence(s),
     )
 
 
-def _usual_year(statements, plan) -> int | None:
-    """The year most results of the report are for, among the plan's years: proposed for the
-    results that state none (a five-year review's results are mostly for the new plan's base year)."""
-    allowed = set(plan.years) if plan else None
-    years = [s.value_year for s in statements if s.kind == ExtractedStatement.Kind.RESULT and s.value_year
-             and (allowed is None or s.value_year in allowed)]
-    return max(sorted(set(years)), key=years.count) if years else None
+EVIDENCE = {
+    "plan_words": gettext_lazy("lời văn kế hoạch trong câu (phấn đấu, đề ra, đến năm …)"),
+    "report_words": gettext_lazy("lời văn báo cáo kết quả trong câu (đạt, ước thực hiện, so với cùng kỳ …)"),
+    "table": gettext_lazy("cột của bảng"),
+    "none": gettext_lazy("câu không nói rõ; theo văn bản"),
+}
+
+
+def _evidence(s: ExtractedStatement) -> str:
+    if s.evidence == "section":
+        return _("mục “%(section)s”") % {"section": s.section[:120]}
+    return str(EVIDENCE.get(s.evidence, ""))
+
+
+def _confidence(s: ExtractedStatement) -> str:
+    if s.indicator_id is None:
+        return "none"
+    score = s.score if s.suggestions and s.suggestions[0][0] == (s.indicator.code if s.indicator else "") else 1.0
+    return "confident" if score >= proposals.CONFIDENT else ("low" if score < proposals.LOW else "")
+
+
+@dataclass
+class Group:
+    """One section or table of the report, as the review screen shows it before it is opened."""
+
+    key: str
+    section: str
+    line: int
+    in_table: bool
+    total: int = 0
+    accepted: int = 0
+    rejected: int = 0
+    pending: int = 0
+    targets: int = 0
+    noise: int = 0
+    unmatched: int = 0
+
+    @property
+    def all_noise(self) -> bool:
+        return self.noise == self.total
+
+
+def _groups(report) -> list[Group]:
+    """The report's groups with their counts, from one aggregate query."""
+    rows = (report.statements.order_by().values("section_line", "section", "in_table", "decision", "kind", "noise")
+            .annotate(n=Count("pk"), unmatched=Count("pk", filter=Q(indicator__isnull=True))))
+    groups: dict[str, Group] = {}
+    for r in rows:
+        key = f"{r['section_line']}-{int(r['in_table'])}"
+        g = groups.setdefault(key, Group(key, r["section"], r["section_line"], r["in_table"]))
+        g.total += r["n"]
+        setattr(g, r["decision"], getattr(g, r["decision"]) + r["n"])
+        g.targets += r["n"] if r["kind"] == ExtractedStatement.Kind.TARGET else 0
+        g.noise += r["n"] if r["noise"] else 0
+        g.unmatched += r["unmatched"]
+    return sorted(groups.values(), key=lambda g: (g.line, g.in_table))
 
 
 def _initial_plan(report, plans):
     return report.plan or (plans[0] if plans else None)
 
 
-def _review_context(report, rights, *, import_form=None, import_errors=None):
-    indicators = {i.code: i for i in Indicator.objects.all()}
-    statements = list(report.statements.select_related("indicator"))
-    current_year = timezone.localdate().year
+def _review_context(report, rights, *, import_form=None, import_errors=None, refused=()):
     plans = _plans_for(report.unit)
-    usual_year = _usual_year(statements, _initial_plan(report, plans))
-    cards = [_card(s, indicators, current_year, usual_year) for s in statements]
-    marks: dict[int, list[ExtractedStatement]] = {}
-    for s in statements:
-        marks.setdefault(s.line, []).append(s)
-    lines = [(n, text, marks.get(n, [])) for n, text in enumerate(report.lines, 1)]
+    plan = _initial_plan(report, plans)
+    allowed = set(plan.years) if plan else None
+    years = [y for y in report.statements.filter(kind=ExtractedStatement.Kind.RESULT, value_year__isnull=False)
+             .values_list("value_year", flat=True) if allowed is None or y in allowed]
+    usual_year = max(sorted(set(years)), key=years.count) if years else None
     if import_form is None:
-        plan = _initial_plan(report, plans)
         import_form = ImportForm(plans=plans, initial={"plan": plan.pk if plan else None, "default_year": usual_year})
-    counts = {d: sum(1 for s in statements if s.decision == d) for d in ExtractedStatement.Decision.values}
+    groups = _groups(report)
+    counts = {d: sum(getattr(g, d) for g in groups) for d in ExtractedStatement.Decision.values}
     return {
-        "report": report, "unit": report.unit, "rights": rights, "cards": cards, "lines": lines,
-        "catalogue": list(indicators.values()), "statuses": STATUS_CHOICES, "import_form": import_form,
+        "report": report, "unit": report.unit, "rights": rights, "groups": groups,
+        "total": sum(g.total for g in groups), "import_form": import_form,
         "import_errors": import_errors or [], "has_plans": bool(plans), "counts": counts,
+        "catalogue": Indicator.objects.only("code", "name").order_by("code"), "refused": list(refused),
     }
+
+
+def _group_context(report, rights, group: str, *, message: str = "", errors=None):
+    statements = list(actions.group_statements(report, group).select_related("indicator"))
+    codes = {c for s in statements for c, _score in s.suggestions}
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=codes)}
+    current_year = timezone.localdate().year
+    cards = [_card(s, indicators, current_year) for s in statements]
+    g = next((x for x in _groups_of(statements, group)), None)
+    return {"report": report, "rights": rights, "g": g, "cards": [c for c in cards if not c.s.noise],
+            "noise_cards": [c for c in cards if c.s.noise], "statuses": STATUS_CHOICES, "message": message,
+            "group_errors": errors or [], "open": True}
+
+
+def _groups_of(statements, key: str) -> list[Group]:
+    if not statements:
+        return []
+    first = statements[0]
+    g = Group(key, first.section, first.section_line, first.in_table)
+    for s in statements:
+        g.total += 1
+        setattr(g, s.decision, getattr(g, s.decision) + 1)
+        g.targets += s.kind == ExtractedStatement.Kind.TARGET
+        g.noise += bool(s.noise)
+        g.unmatched += s.indicator_id is None
+    return [g]
 
 
 @login_required
@@ -197,6 +273,79 @@ def review(request, report_id: int):
     if report.status in (ImportedReport.State.READING, ImportedReport.State.FAILED):
         return _reading_page(request, report, rights)
     return render(request, "imports/review.html", _review_context(report, rights))
+
+
+@login_required
+def group(request, report_id: int, group: str):
+    """One group's cards (htmx, when the group is opened)."""
+    report, rights = get_report_for_user(request, report_id, with_text=False)
+    return render(request, "imports/review.html#group", _group_context(report, rights, group))
+
+
+@login_required
+@require_POST
+def group_action(request, report_id: int, group: str):
+    """Accept, skip or flip the kind of a whole group in one action; htmx swaps the opened group."""
+    report, rights = get_report_for_user(request, report_id, with_text=False)
+    if not rights.write:
+        raise PermissionDenied
+    message, errors = "", []
+    try:
+        if request.POST.get("do") == "flip":
+            n = actions.do_flip_kind(report, group=group, acting_user=request.user)
+            message = _("Đã đổi loại %(n)d chỉ tiêu.") % {"n": n}
+        else:
+            done = actions.do_decide_group(report, group, request.POST.get("decision", ""), acting_user=request.user)
+            message = _("Đã cập nhật %(n)d chỉ tiêu.") % {"n": done["changed"]}
+            if done["left"]:
+                message += " " + _("%(n)d chỉ tiêu chưa có chỉ tiêu trong danh mục nên chưa nhận.") % {"n": done["left"]}
+    except ActionError as exc:
+        errors = [m for msgs in exc.errors.values() for m in msgs]
+    if not request.htmx:
+        for m in errors:
+            messages.error(request, m)
+        if message:
+            messages.success(request, message)
+        return redirect(f"{_review_url(report)}#g-{group}")
+    return render(request, "imports/review.html#group", _group_context(report, rights, group, message=message,
+                                                                       errors=errors),
+                  status=400 if errors else 200)
+
+
+@login_required
+@require_POST
+def skip(request, report_id: int):
+    """Skip, in one action, the statements an import refused (their ids posted back)."""
+    report, rights = get_report_for_user(request, report_id, with_text=False)
+    if not rights.write:
+        raise PermissionDenied
+    n = actions.do_reject_statements(report, request.POST.getlist("statement"), acting_user=request.user)
+    messages.success(request, _("Đã bỏ %(n)d dòng không nhập được; hãy nhập lại.") % {"n": n})
+    return redirect("imports:review", report.pk)
+
+
+@login_required
+@require_POST
+def flip(request, report_id: int, statement_id: int):
+    """Flip the kind of one statement (htmx swaps its card)."""
+    report, rights = get_report_for_user(request, report_id, with_text=False)
+    if not rights.write:
+        raise PermissionDenied
+    if not report.statements.filter(pk=statement_id).exists():
+        raise Http404("statement")
+    actions.do_flip_kind(report, statement_id=statement_id, acting_user=request.user)
+    if not request.htmx:
+        return redirect(f"{_review_url(report)}#st-{statement_id}")
+    return _card_response(request, report, rights, report.statements.select_related("indicator").get(pk=statement_id))
+
+
+def _card_response(request, report, rights, s, errors=None):
+    codes = [c for c, _score in s.suggestions]
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=codes)}
+    return render(request, "imports/review.html#statement-card", {
+        "card": _card(s, indicators, timezone.localdate().year), "report": report, "rights": rights,
+        "statuses": STATUS_CHOICES, "errors": errors or {},
+    }, status=400 if errors else 200)
 
 
 def _reading_page(request, report, rights):
@@ -260,12 +409,7 @@ def statement(request, report_id: int, statement_id: int):
             for m in msgs:
                 messages.error(request, m)
         return redirect(f"{_review_url(report)}#st-{s.pk}")
-    indicators = {i.code: i for i in Indicator.objects.all()}
-    card = _card(s, indicators, timezone.localdate().year, _usual_year(report.statements.all(), _initial_plan(report, _plans_for(report.unit))))
-    return render(request, "imports/review.html#statement-card", {
-        "card": card, "report": report, "rights": rights, "catalogue": list(indicators.values()),
-        "statuses": STATUS_CHOICES, "errors": errors,
-    }, status=400 if errors else 200)
+    return _card_response(request, report, rights, s, errors)
 
 
 def _review_url(report) -> str:
@@ -287,7 +431,8 @@ def import_report(request, report_id: int):
     except ActionError as exc:
         problems = [m for msgs in exc.errors.values() for m in msgs]
         return render(request, "imports/review.html",
-                      _review_context(report, rights, import_form=form, import_errors=problems), status=400)
+                      _review_context(report, rights, import_form=form, import_errors=problems,
+                                      refused=getattr(exc, "statements", ())), status=400)
     messages.success(request, _("Đã nhập %(t)d chỉ tiêu kế hoạch và %(v)d số liệu (%(c)d số liệu mới hoặc thay đổi).") % {
         "t": done["targets"], "v": done["values"], "c": done["changed"]})
     return redirect("imports:review", report.pk)
