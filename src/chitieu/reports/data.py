@@ -105,6 +105,35 @@ class DomainSection:
     domain: Domain
     label: str
     sentences: tuple[str, ...]
+    pending: str = ""  # "Nhiệm vụ được giao chưa hoàn thành (2): …" or ""
+
+
+@dataclass(frozen=True, slots=True)
+class PendingTask:
+    """A task given to the unit and not yet done (``chitieu.core.tasks``), as the report lists it
+    under the domain of the indicators it serves."""
+
+    title: str
+    status: str  # the status label: "Đang thực hiện — quá hạn"
+    deadline: date | None = None  # None: thường xuyên
+    days_overdue: int = 0
+
+    def text(self) -> str:
+        if self.days_overdue > 0:
+            when = f"quá hạn {self.days_overdue} ngày, hạn {self.deadline:%d/%m/%Y}"
+        elif self.deadline is not None:
+            when = f"hạn {self.deadline:%d/%m/%Y}"
+        else:
+            when = "thường xuyên"
+        state = self.status.split(" — ")[0].lower()
+        return f"{self.title} ({state}, {when})"
+
+
+def pending_line(tasks) -> str:
+    """``Nhiệm vụ được giao chưa hoàn thành (2): A (đang thực hiện, quá hạn 12 ngày, …); B (…).``"""
+    if not tasks:
+        return ""
+    return f"Nhiệm vụ được giao chưa hoàn thành ({len(tasks)}): " + "; ".join(t.text() for t in tasks) + "."
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +182,7 @@ class ReportData:
     calculations: object = None  # variants.Table: how every figure was computed
     data_year: int | None = None  # the last year with data (≤ as_of): what the growth figures cover
     ward_line: str = ""  # a town roll-up: where the wards' table is
+    other_pending: str = ""  # tasks not yet done serving no indicator of the report's domains
 
 
 def evaluate_plan(plan: Plan) -> dict[str, Evaluation]:
@@ -452,6 +482,23 @@ class ReportOptions:
     target_sources: Mapping[str, str] = field(default_factory=dict)
     unapproved: frozenset | None = None
     wards: tuple[Plan, ...] = ()
+    # the tasks given to the unit not yet done, by domain value ("" for those serving no indicator)
+    pending_tasks: Mapping[str, tuple[PendingTask, ...]] = field(default_factory=dict)
+
+
+def _other_pending(pending: Mapping[str, tuple[PendingTask, ...]], sections) -> str:
+    """The tasks not yet done whose domain has no section in the report (or that serve no
+    indicator), once each: "Nhiệm vụ được giao chưa hoàn thành (1): …"."""
+    shown = {section.domain.value for section in sections}
+    seen, rest = set(), []
+    for domain, tasks in pending.items():
+        if domain in shown:
+            continue
+        for task in tasks:
+            if task not in seen:
+                seen.add(task)
+                rest.append(task)
+    return pending_line(rest)
 
 
 def build_report_data(
@@ -507,7 +554,8 @@ def build_report_data(
                 s = _value_sentence(item, plan)
                 if s:
                     sentences.append(s)
-        sections.append(DomainSection(domain, DOMAIN_LABELS[domain], tuple(sentences)))
+        sections.append(DomainSection(domain, DOMAIN_LABELS[domain], tuple(sentences),
+                                      pending_line(options.pending_tasks.get(domain.value, ()))))
 
     # only key indicators count in the summary; parts are judged but not counted
     ordered = [evaluations[i.indicator.code] for i in plan.items if i.indicator.code in evaluations]
@@ -591,4 +639,5 @@ def build_report_data(
         calculations=calc,
         data_year=latest_year(plan),
         ward_line=ward_line,
+        other_pending=_other_pending(options.pending_tasks, sections),
     )

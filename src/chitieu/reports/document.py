@@ -120,6 +120,8 @@ def _write_body(doc, data: ReportData, *, as_of: int | None = None) -> None:
         add_heading(doc, f"{n}. {section.label}")
         for sentence in section.sentences:
             add_text(doc, sentence)
+        if section.pending:
+            add_text(doc, section.pending)
         add_placeholder(doc, f"đánh giá kết quả nổi bật, nguyên nhân trong lĩnh vực {section.label.lower()}")
         if n == 1:
             for png, caption in charts.report_charts(data):
@@ -130,6 +132,8 @@ def _write_body(doc, data: ReportData, *, as_of: int | None = None) -> None:
                 add_text(
                     doc, f"Biểu đồ {figure_no}. {caption}", size=12, italic=True, align=CENTER, indent=False
                 )
+    if data.other_pending:
+        add_text(doc, data.other_pending)
     add_heading(doc, "III. TỒN TẠI, HẠN CHẾ, NGUYÊN NHÂN VÀ BÀI HỌC KINH NGHIỆM")
     add_heading(doc, "1. Các chỉ tiêu chưa đạt", italic=True, before=0)
     if data.not_met:
@@ -187,6 +191,7 @@ def build_report(
     target_sources: dict[str, str] | None = None,
     unapproved: frozenset | None = None,
     wards=(),
+    pending_tasks=None,
 ):
     """The report of ``plan`` as a python-docx ``Document``.
 
@@ -202,10 +207,12 @@ def build_report(
     ``variant`` ("auto", "annual", "mid-term", "term", "town"; ``variants.choose_variant``),
     ``target_sources`` (indicator code → the document that set its target), ``unapproved``
     ((code, year) of values not yet approved, when built from the latest values) and ``wards``
-    (the wards' plans of a town roll-up) are ``data.ReportOptions``.
+    (the wards' plans of a town roll-up) and ``pending_tasks`` (domain → the tasks given to the
+    unit not yet done, ``data.PendingTask``) are ``data.ReportOptions``.
     """
     options = ReportOptions(variant=variant, issued=issued or (letterhead.issued if letterhead else None),
-                            target_sources=target_sources or {}, unapproved=unapproved, wards=tuple(wards))
+                            target_sources=target_sources or {}, unapproved=unapproved, wards=tuple(wards),
+                            pending_tasks=pending_tasks or {})
     data = build_report_data(plan, evaluations, options)
     head = letterhead or default_letterhead(plan, issued=issued, number=number, parts=parts, variant=data.variant)
     doc = _render_template(template, head.context())

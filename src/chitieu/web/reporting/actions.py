@@ -29,6 +29,7 @@ from chitieu.web.reporting.generate import (
     build_output,
     check_template,
     core_plan_for,
+    pending_tasks_of,
     unapproved_values,
     ward_plans,
 )
@@ -91,7 +92,8 @@ def do_generate_report(unit, plan, *, fmt: str, issued: date | None = None, numb
         if upload:  # refused here, naming what is not allowed, before any of it is rendered
             check_template_source(upload.data, TEMPLATE_VARIABLES)
         output = build_output(core, fmt, issued=issued, number=number or None, template=template, parts=parts,
-                              variant=variant, unapproved=unapproved, wards=wards)
+                              variant=variant, unapproved=unapproved, wards=wards,
+                              pending_tasks=pending_tasks_of(unit, issued))
         if upload and fmt == Format.XLSX:  # the spreadsheet does not use the template: check it anyway
             check_template(core, upload.data, issued=issued, number=number or None)
     except ReportError as exc:

@@ -91,9 +91,20 @@ class Output:
     file_name: str
 
 
+def pending_tasks_of(unit, on: date | None) -> dict:
+    """The tasks given to ``unit`` not yet done on ``on`` (default: today), by domain, as the
+    report lists them (``chitieu.reports.data.PendingTask``)."""
+    from chitieu.reports.data import PendingTask
+    from chitieu.web.tasks.models import today
+    from chitieu.web.tasks.queries import unfinished_by_domain
+
+    return {domain: tuple(PendingTask(r.task.title, r.status.label, r.task.deadline, r.days_overdue) for r in rows)
+            for domain, rows in unfinished_by_domain(unit, on or today()).items()}
+
+
 def build_output(core: CorePlan, fmt: str, *, issued: date | None, number: str | None,
                  template: bytes | None, parts=None, variant: str = "auto", unapproved: frozenset | None = None,
-                 wards: tuple = ()) -> Output:
+                 wards: tuple = (), pending_tasks=None) -> Output:
     """The report file in ``fmt``. Raises ``chitieu.reports.document.ReportError`` for a bad
     template and ``chitieu.reports.pdf.PdfConversionError`` when LibreOffice fails. ``parts`` are
     the letter parts (``chitieu.reports.letterhead.LetterParts``); ``variant``, ``unapproved``
@@ -110,7 +121,8 @@ def build_output(core: CorePlan, fmt: str, *, issued: date | None, number: str |
         data = appendix_xlsx_bytes(build_report_data(core, evaluations, options).appendix)
         return Output(data, CONTENT_TYPES[Format.XLSX], name)
     docx = report_bytes(core, template=template, issued=issued, number=number, evaluations=evaluations,
-                        parts=parts, variant=variant, unapproved=unapproved, wards=wards)
+                        parts=parts, variant=variant, unapproved=unapproved, wards=wards,
+                        pending_tasks=pending_tasks)
     if fmt == Format.PDF:
         return Output(_to_pdf(docx, name), CONTENT_TYPES[Format.PDF], name)
     return Output(docx, CONTENT_TYPES[Format.DOCX], name)
