@@ -68,3 +68,13 @@ def test_htmx_gets_only_the_results_for_the_chosen_year(quang_tri, reviewer, cli
     resp = _get(client_for(reviewer), quang_tri, "KT01", 2024, HTTP_HX_REQUEST="true")
     html = resp.content.decode()
     assert "<html" not in html and 'data-testid="comparison"' in html and "5.164" in html
+
+
+def test_a_unit_without_units_below_it_says_so_once_and_no_total(quang_tri, reviewer, client_for):
+    """Issue 15, point 5: the merged ward's comparison showed "no units below" and "no unit has
+    data" at once; a unit with no child units says only the first."""
+    ward = quang_tri.town.children.get(code="19502")
+    html = client_for(reviewer).get(reverse("dashboards:comparison", args=[ward.pk, quang_tri.plan.pk, "KT01"]),
+                                    {"year": 2024}).content.decode()
+    assert html.count("không có đơn vị trực thuộc") == 1
+    assert "chưa đơn vị nào có số liệu" not in html and "0/0 đơn vị" not in html and "<tfoot>" not in html
