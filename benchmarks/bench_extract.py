@@ -8,6 +8,14 @@ Reads each seed once (reading is I/O, not measured), then times ``extract`` over
 machine is shared, so wall time mostly measures the neighbours) and in wall time. Goal (issue
 12): 5 MB/s of text.
 
+Measured on the three seeds (0,320 MB, 786 statements), 2 cores shared with other sessions,
+before and after the reader's hot spots were made cheap (2026-12-06; every output byte-identical),
+best of 7 rounds, the two versions run in turn three times: CPU 230-232 ms = 1,37-1,39 MB/s
+before, 150-161 ms = 1,99-2,13 MB/s after (about 1,5×); wall best 294-350 ms → 197-239 ms.
+The goal of 5 MB/s is not reached: what is left is spread thin (no line above 4 % of the
+samples), so the next step is fewer regular-expression passes per number and per statement
+(one scan of a number's surroundings instead of a dozen), not another hot spot.
+
 Then reads a PDF ``--repeat`` times with ``read_document`` (text layer through PDFium, pdfplumber's
 table finder only on pages that draw a table): by default the seed 002 report printed to PDF by
 LibreOffice (made once, kept in the temporary folder; skipped when soffice is missing). Goal:

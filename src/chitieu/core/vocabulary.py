@@ -117,3 +117,24 @@ def bound_words(op: str) -> list[str]:
 def horizon_words(kind: str) -> list[str]:
     """The words of one horizon (``AVERAGE``, ``EACH_YEAR``, ``CUMULATIVE``, ``END_OF_TERM``)."""
     return [w for w, k in HORIZON_WORDS.items() if k == kind]
+
+
+# Abbreviations of the economic sectors as reports write them in structure targets ("TM-DV chiếm
+# 49,5%; CN-TTCN, XDCB chiếm 47,5%; NN chiếm 3%"): folded word (no accents, lower case) → the
+# words spelt out, folded the same way.
+SECTOR_ABBREVIATIONS: dict[str, str] = {
+    "tm": "thuong mai",
+    "dv": "dich vu",
+    "tmdv": "thuong mai dich vu",
+    "cn": "cong nghiep",
+    "ttcn": "tieu thu cong nghiep",
+    "cnttcn": "cong nghiep tieu thu cong nghiep",
+    "xd": "xay dung",
+    "xdcb": "xay dung co ban",
+    "cnxd": "cong nghiep xay dung",
+    "nn": "nong nghiep",
+    "nlts": "nong lam thuy san",
+    "nlns": "nong lam ngu nghiep",
+    "nlnn": "nong lam ngu nghiep",
+    "ts": "thuy san",
+}

@@ -80,6 +80,7 @@ _TARGET_VERB = re.compile(TARGET_VERB)
 _RESULT_BEFORE_VERB = re.compile(RESULT_BEFORE_VERB)
 RESULT_CUE = re.compile("|".join(map(re.escape, RESULT_WORDS + RESULT_COMPARISON)))
 _RESULT_BEFORE_INTRO = re.compile(RESULT_BEFORE_INTRO)
+_RESULT_CUES = RESULT_WORDS + RESULT_COMPARISON
 
 # A year the value is *for*: "đến năm 2030", "năm 2026", "giai đoạn 2026-2030" (its end year).
 _FOR_YEAR = re.compile(
@@ -92,7 +93,7 @@ _BASE_BEFORE = re.compile(r"(?:so với|bằng|gấp|hơn|lần|từ)\s+(?:cùng
 
 def target_cue(folded: str) -> bool:
     """Whether ``folded`` (a sentence up to a number) holds plan words for that number."""
-    if TARGET_CUE.search(folded):
+    if any(w in folded for w in TARGET_WORDS):  # = TARGET_CUE.search, without a regex pass
         return True
     if "đề ra" in folded:
         for m in _TARGET_VERB.finditer(folded):
@@ -118,7 +119,7 @@ def weak_target_cue(before: str, after: str) -> bool:
     a sentence opening with a label of targets ("Các chỉ tiêu kinh tế: …") whose clause reports
     nothing, a list announced without a colon, or a floor to reach ("85% trở lên")."""
     if _TARGET_AFTER.match(after):
-        return not RESULT_CUE.search(before)
+        return not result_cue(before)
     if "tiêu" not in before:
         return False
     if _TARGET_LIST_NO_COLON.search(before) and not _RESULT_BEFORE_INTRO.search(before[:40]):
@@ -148,7 +149,7 @@ def past_year(folded: str, doc_year: int | None) -> bool:
 
 def result_cue(folded: str) -> bool:
     """Whether ``folded`` holds report words (an estimate, an achievement, a comparison with last year)."""
-    return bool(RESULT_CUE.search(folded))
+    return any(w in folded for w in _RESULT_CUES)  # = RESULT_CUE.search: plain words, found faster
 
 
 def future_year(folded: str, doc_year: int | None) -> bool:

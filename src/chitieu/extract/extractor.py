@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from chitieu.core import vocabulary
@@ -107,6 +108,7 @@ _VERDICT = re.compile(
 )
 _DAT_FULL = re.compile(r"^\s*(?:so với\s*)?(?:chỉ tiêu|kế hoạch|kh|nghị quyết|mục tiêu)")
 _VUOT_BY = re.compile(r"vượt\s*$")
+_PLAN_AFTER = re.compile(r"\s*(?:so với\s*)?(?:chỉ tiêu|kế hoạch|kh|nghị quyết|mục tiêu|dự toán)")
 _QUALITATIVE = re.compile(
     r"đạt\s+(?:xã |phường |thị trấn |thị xã |các )?(?:chuẩn|tiêu chuẩn|tiêu chí|danh hiệu)"
     r"|giữ vững|duy trì\s+(?:đạt\s+)?(?:chuẩn|danh hiệu|tiêu chí|[" + L + r" ]{0,40}?đạt chuẩn)"
@@ -117,11 +119,46 @@ _QUALITATIVE = re.compile(
     r"|công nhận\s+(?:đạt\s+)?[" + L + r" ]{0,40}?(?:chuẩn|kiểu mẫu|danh hiệu)"
     r"|(?:được\s+)?xếp loại\s+(?:tốt|khá|xuất sắc|hoàn thành)"
 )
+# The words every match of _VERDICT and _QUALITATIVE starts with. Those patterns (alternatives
+# behind look-behinds) are slow to try at every character; they are tried only where one of
+# these plain words stands, which a search finds fast. The matches are the same.
+_VERDICT_STARTS = re.compile(r"đánh giá|không|chưa|đạt|vượt|hoàn thành|cơ bản")
+_QUALITATIVE_STARTS = re.compile(r"đạt|giữ vững|duy trì|hoàn thành|chưa|không|công nhận|được|xếp loại")
+
+
+def _matches_at_words(
+    pattern: re.Pattern[str], starts: re.Pattern[str], text: str, a: int, b: int
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, a, b)``, tried only where a match's first word (``starts``) stands."""
+    at = a
+    while (word := starts.search(text, at, b)) is not None:
+        m = pattern.match(text, word.start(), b)
+        if m is None:
+            at = word.start() + 1
+            continue
+        yield m
+        at = m.end() if m.end() > m.start() else m.end() + 1
+
+
+def _qualitative_at(folded: str, a: int = 0, b: int | None = None) -> re.Match[str] | None:
+    """``_QUALITATIVE.search(folded, a, b)``, tried only where its first words stand."""
+    b = len(folded) if b is None else b
+    return next(_matches_at_words(_QUALITATIVE, _QUALITATIVE_STARTS, folded, a, b), None)
+
+
 # "…, được công nhận xã đạt chuẩn nông thôn mới nâng cao": a standard met, even beside figures.
 _RECOGNISED = re.compile(r"công nhận")
 _PROJECT = re.compile(
     r"quy mô(?!\s+(?:grdp|nền kinh tế|kinh tế|tổng sản phẩm|dân số))|tổng mức đầu tư|(?<!\d )(?<!\d)dự án"
 )
+_PROJECT_WORDS = ("quy mô", "tổng mức đầu tư", "dự án")  # one of them is in every _PROJECT match
+
+
+def _project_at(folded: str, a: int = 0, b: int | None = None) -> bool:
+    b = len(folded) if b is None else b
+    return any(folded.find(w, a, b) >= 0 for w in _PROJECT_WORDS) and bool(_PROJECT.search(folded, a, b))
+
+
 _RESULT_BEFORE = re.compile(r"(?:thực hiện|đạt|ước|được|là|kết quả)\s*:?\s*(?:được\s*)?$")
 _COMPARED_YEAR = re.compile(
     r"(?:so với|bằng|gấp|hơn|lần)\s+(?:so với\s+)?(?:cùng kỳ\s+|cuối\s+|đầu\s+)?(?:năm\s+)?$"
@@ -297,17 +334,18 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
     targets where its own words say nothing); it counts only outside a section whose heading
     gives the kind."""
     folded = seg.folded
-    if seg.mode is not None or result_cue(folded) and _PAST_TENSE.search(folded):
+    if seg.mode is not None or "đã" in folded and _PAST_TENSE.search(folded) and result_cue(folded):
         prior = RESULT  # a heading gives the kind, or the paragraph reports ("đã đạt được …")
-    if not _ANY_DIGIT.search(folded) and (seg.general or not _QUALITATIVE.search(folded)):
+    if not _ANY_DIGIT.search(folded) and (seg.general or not _qualitative_at(folded)):
         return [], prior  # most narrative paragraphs: nothing to read
     sentences = chop(sentence_spans(seg.text), seg.text)
     clauses = refine(sentences, folded, r";")
     subclauses = refine(clauses, folded, r",(?!\d)|:(?!\d)")
     mentions = find_mentions(folded)
     # Figures describing one named project are not indicator statements.
-    project = {a for a, b in clauses if _PROJECT.search(folded, a, b)} if _PROJECT.search(folded) else set()
-    mentions = [m for m in mentions if containing(clauses, m.start)[0] not in project]
+    project = {a for a, b in clauses if _project_at(folded, a, b)} if _project_at(folded) else set()
+    if project:
+        mentions = [m for m in mentions if containing(clauses, m.start)[0] not in project]
     for m in mentions:
         if m.bare and m.op != "range" and not m.denominator:
             a, _ = containing(clauses, m.start)
@@ -321,7 +359,7 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
     # Every relation (a quoted target, a verdict, a year) stays inside one sentence.
     for a, b in sentences:
         ms = mentions[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
-        if not ms and not _QUALITATIVE.search(folded, a, b):
+        if not ms and not _qualitative_at(folded, a, b):
             continue
         found = _sentence_statements(
             seg, folded, (a, b), within(clauses, a, b), within(subclauses, a, b), ms, prior
@@ -517,25 +555,27 @@ def _qualitative(seg, folded, sentences, clauses, subclauses, mentions, items, k
     for a, b in clauses:
         if seg.general:
             continue
+        if _qualitative_at(folded, a, b) is None:
+            continue  # no met standard in the clause: none in its sub-clauses
         figures = any(a <= m.start < b and not m.bare for m in mentions)
-        for sa, sb in subclauses:
+        for sa, sb in within(subclauses, a, b):
             if sa < a or sb > b:
                 continue
-            q = _QUALITATIVE.search(folded, sa, sb)
+            q = _qualitative_at(folded, sa, sb)
             if not q:
                 continue
             if figures and (
                 not _RECOGNISED.match(folded, q.start()) or any(sa <= m.start < sb for m in mentions)
             ):
                 continue  # beside a figure, only a recognition in a clause of its own is a statement
-            if _PROJECT.search(folded[sa:sb]):
+            if _project_at(folded[sa:sb]):
                 continue
             items.append(_Item(None, q.start(), kind_at(q.start()), "qualitative", None, None, None))
 
 
 def _verdicts(folded: str, sentences, items: list[_Item]) -> None:
     """Give each verdict phrase to the statement it follows (results only)."""
-    for v in _VERDICT.finditer(folded, sentences[0][0], sentences[-1][1]):
+    for v in _matches_at_words(_VERDICT, _VERDICT_STARTS, folded, sentences[0][0], sentences[-1][1]):
         if v.group("eval") and not v.group("eval").rstrip().endswith(("đạt", "vượt", "hoàn thành")):
             continue  # "Đánh giá:" followed by prose
         no = v.group("khong") or v.group("eval_no")
@@ -559,9 +599,7 @@ def _verdicts(folded: str, sentences, items: list[_Item]) -> None:
         rest = folded[m.end : m.end + 30]
         if m.unit == "%" and it.low == 100 and m.role == "plan_ratio" and _DAT_FULL.match(rest):
             it.status = it.status or "dat"
-        if _VUOT_BY.search(folded[max(0, m.start - 12) : m.start]) and re.match(
-            r"\s*(?:so với\s*)?(?:chỉ tiêu|kế hoạch|kh|nghị quyết|mục tiêu|dự toán)", rest
-        ):
+        if _VUOT_BY.search(folded[max(0, m.start - 12) : m.start]) and _PLAN_AFTER.match(rest):
             it.status = "vuot"
             for prev in reversed(items[:idx]):
                 if (
@@ -652,6 +690,9 @@ def _period(folded: str, sentence: tuple[int, int], at: int, default: str | None
     return spans[0][1] if spans else default
 
 
+_PER_AREA = re.compile(r"trên\s+(?:01|1)\s+(ha|hộ|người|km²|km2|m²|m2)")  # "… đồng trên 1 ha"
+
+
 def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], i: int) -> Statement:
     it = items[i]
     m = it.mention
@@ -701,9 +742,9 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
         unit
         and "đồng" in unit
         and "/" not in unit
-        and re.search(r"trên\s+(?:01|1)\s+(ha|hộ|người|km²|km2|m²|m2)", folded_name)
+        and (per_area := _PER_AREA.search(folded_name))
     ):
-        unit = unit + "/" + re.search(r"trên\s+(?:01|1)\s+(ha|hộ|người|km²|km2|m²|m2)", folded_name).group(1)
+        unit = unit + "/" + per_area.group(1)
     per_year = it.per_year
     if m is not None:
         head = folded[clause[0] : at]

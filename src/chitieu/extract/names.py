@@ -18,12 +18,37 @@ _LEAD = re.compile(
     r"^[\s\-–+•*.:;,)(\d\[\]]*(?:\(\s*\d+\s*\)[\s.\-–]*)?(?:trong đó\s*:?\s*|riêng\s+|ngoài ra\s*,?\s*)?",
     re.I,
 )
-_TRAIL = re.compile(
-    r"(?:\s*(?:,|:|ước|ước đạt|đạt|đạt được|là|chiếm|còn|có|ở mức|tăng|giảm|gấp|vượt|lên|xuống|bằng|khoảng|gần|"
+_TRAIL_WORDS = (
+    r",|:|ước|ước đạt|đạt|đạt được|là|chiếm|còn|có|ở mức|tăng|giảm|gấp|vượt|lên|xuống|bằng|khoảng|gần|"
     r"trên|dưới|từ|tối thiểu|tối đa|ít nhất|không quá|đến|tới|so với|hơn|được|và|với|thêm|bình quân|hàng năm|hằng năm|"
-    r"thực hiện|cho|phấn đấu|ước tính|dự kiến))+\s*$",
+    r"thực hiện|cho|phấn đấu|ước tính|dự kiến"
+)
+_TRAIL = re.compile(r"(?:\s*(?:" + _TRAIL_WORDS + r"))+\s*$", re.I)
+# _TRAIL matches exactly when the text ends with one of its words (then spaces). Most names do
+# not, and the test for it is cheap: first the last character (it must end one of the words),
+# then one look-behind per word length, tried once at the end. A character no word holds (nor a
+# space) cannot be inside a match: when there is one, the search starts after the last one.
+_TRAIL_FINAL = re.compile("[" + re.escape("".join({w[-1] for w in _TRAIL_WORDS.split("|")})) + "]", re.I)
+_TRAIL_END = re.compile(
+    "|".join(
+        "(?<=" + "|".join(re.escape(w) for w in _TRAIL_WORDS.split("|") if len(w) == n) + ")"
+        for n in sorted({len(w) for w in _TRAIL_WORDS.split("|")})
+    ),
     re.I,
 )
+_TRAIL_FOREIGN = re.compile(r"[^\s" + re.escape("".join(set(_TRAIL_WORDS.replace("|", "")))) + "]", re.I)
+
+
+def _drop_trail(words: str) -> str:
+    """``_TRAIL.sub("", words)``: the trailing verbs and commas dropped."""
+    end = words.rstrip()
+    if not end or not _TRAIL_FINAL.match(end, len(end) - 1):
+        return words
+    if not _TRAIL_END.match(end, len(end)):
+        return words
+    foreign = _TRAIL_FOREIGN.search(words[::-1])
+    m = _TRAIL.search(words, len(words) - foreign.start() if foreign else 0)
+    return words[: m.start()] + words[m.end() :] if m else words
 
 
 _FILLER = re.compile(
@@ -31,6 +56,7 @@ _FILLER = re.compile(
     r"hiện nay|đến nay|hiện|trong nhiệm kỳ|trong đó|riêng|ngoài ra|đến (?:cuối )?năm \d{4}|năm \d{4}|"
     r"giai đoạn \d{4}\s*[-–]\s*\d{4}|so với (?:cùng kỳ )?(?:năm )?(?:\d{4})?|đã|có|với|và|được|còn)[\s,:]*",
 )
+_FILLER_FIRST = frozenset("tchđrngsv")  # the first letters of _FILLER's words
 _UNCLOSED = re.compile(r"\s*\([^)]*$")
 _CONNECTOR = re.compile(r"^(?:và|với|còn|trong đó|riêng|,|;|:|\(|\))\s*")
 
@@ -44,9 +70,10 @@ def clean_name(text: str) -> str:
     for _ in range(4):
         before = words
         words = _LEAD.sub("", words)
-        words = _FILLER.sub("", fold_prefix(words, _FILLER))
+        if words[:1].lower() in _FILLER_FIRST:  # else no filler word starts it: no folding
+            words = _FILLER.sub("", fold_prefix(words, _FILLER))
         words = _CONNECTOR.sub("", words)
-        words = _TRAIL.sub("", words).strip(" ,;:-–(")
+        words = _drop_trail(words).strip(" ,;:-–(")
         if words == before:
             break
     return words
@@ -58,12 +85,19 @@ def fold_prefix(text: str, pattern: re.Pattern[str]) -> str:
     return text[m.end() :] if m and m.end() else text
 
 
+_TAIL_START = re.compile(r"^[\s)]*")
+_TAIL_END = re.compile(
+    r"[(;,.]|\s(?:đạt|là|chiếm|tăng|giảm|gấp|so với|trong đó|với|và)\s|\s(?=\d+(?:[.,]\d+)?\s*%)"
+)
+_NAME_PIECES = re.compile(r",(?!\d)")
+_AFTER_PIECES = re.compile(r"[,;(]")
+_MONEY_UNIT = re.compile(r"đồng|usd")
+
+
 def _tail(text: str) -> str:
     """The noun phrase after a number: "100% trẻ em được tiêm phòng" → "trẻ em được tiêm phòng"."""
-    tail = re.sub(r"^[\s)]*", "", text)
-    tail = re.split(
-        r"[(;,.]|\s(?:đạt|là|chiếm|tăng|giảm|gấp|so với|trong đó|với|và)\s|\s(?=\d+(?:[.,]\d+)?\s*%)", tail
-    )[0]
+    tail = _TAIL_START.sub("", text)
+    tail = _TAIL_END.split(tail, 1)[0]
     return tail.strip(" ,;:-–")
 
 
@@ -84,7 +118,7 @@ def indicator_name(
     if prev_from_tail and tail and _LISTED.search(before):
         # "100% hộ … nước sạch và 98,6% hố xí hợp vệ sinh": a list of number-first phrases.
         return ("Tỷ lệ " + tail if m.unit in ("%", "‰") else tail), True
-    pieces = [p for p in re.split(r",(?!\d)", before)]
+    pieces = _NAME_PIECES.split(before)
     name = clean_name(pieces[-1]) if pieces else ""
     if 0 < len(name.split()) <= 2 and len(pieces) > 1:
         name = clean_name(", ".join(pieces[-2:]))
@@ -93,7 +127,7 @@ def indicator_name(
     if m.role in ("change", "plan_ratio") and prev_name and len(name.split()) <= 2:
         # "…, tăng 8,5% so với cùng kỳ": the figure before, measured another way.
         verb = " ".join(pieces[-1].split()) if pieces else ""
-        after = " ".join(re.split(r"[,;(]", text[end : clause[1]])[0].strip(" .").split())
+        after = " ".join(_AFTER_PIECES.split(text[end : clause[1]], 1)[0].strip(" .").split())
         if m.role == "plan_ratio":
             return (f"{prev_name} so với {re.sub(r'^so với ', '', after)}" if after else prev_name), False
         detail = " ".join(f"{verb} {after}".split())
@@ -101,6 +135,6 @@ def indicator_name(
     if len(name.split()) < 2 and tail:
         if m.unit in ("%", "‰"):
             return "Tỷ lệ " + tail, True
-        if m.unit and not re.search(r"đồng|usd", m.unit):
+        if m.unit and not _MONEY_UNIT.search(m.unit):
             return f"Số {m.unit} {tail}".strip(), True
     return (name or tail or (prev_name or "")), not name and bool(tail)

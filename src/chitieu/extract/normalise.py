@@ -73,7 +73,10 @@ for _plain, _marked_first in (("a", "òóỏõọ"), ("e", "òóỏõọ"), ("y"
     _first = "o" if _plain in "ae" else "u"
     for _m2, _m1 in zip(_marks_second, _marked_first, strict=True):
         _TONE_STYLE[_first + _m2] = _m1 + _plain
-_TONE_RE = re.compile(r"(?<!q)(" + "|".join(_TONE_STYLE) + r")(?![a-zà-ỹđ])")
+# The same pairs as _TONE_STYLE's keys, not after "q". Written as classes and with the "q" looked
+# for behind the pair, so that the search skips to an "o" or "u" (twice as fast as the alternatives).
+_TONE_RE = re.compile(r"(o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])(?<!q..)(?![a-zà-ỹđ])")
+assert {"o" + m for m in "àáảãạèéẻẽẹ"} | {"u" + m for m in "ỳýỷỹỵ"} == set(_TONE_STYLE)
 
 
 def fold(text: str) -> str:
@@ -81,4 +84,8 @@ def fold(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a few letters (İ) lower to two characters: keep offsets
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return _TONE_RE.sub(lambda m: _TONE_STYLE[m.group(1)], low)
+    return _TONE_RE.sub(_restyle, low)
+
+
+def _restyle(m: re.Match[str]) -> str:
+    return _TONE_STYLE[m.group(1)]

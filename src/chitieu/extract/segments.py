@@ -87,14 +87,15 @@ def domain_of(folded: str) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
+# All domains' words in one pattern, a group per domain in DOMAIN_WORDS's order: its leftmost
+# match is the earliest domain word, and at one place the first domain listed wins.
+_ANY_DOMAIN = re.compile("|".join(f"(?P<{code}>{pattern.pattern})" for code, pattern in DOMAIN_WORDS))
+
+
 def first_domain(folded: str) -> str | None:
     """The domain of the earliest domain word in a folded phrase (for indicator names)."""
-    best: tuple[int, str] | None = None
-    for code, pattern in DOMAIN_WORDS:
-        m = pattern.search(folded)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), code)
-    return best[1] if best else None
+    m = _ANY_DOMAIN.search(folded)
+    return m.lastgroup if m else None
 
 
 @dataclass
@@ -148,7 +149,7 @@ def _clean(line: str) -> str:
     if "<" in s:  # most lines have no markup: skip the passes that cannot change them
         s = _SUP_POWER.sub(lambda m: m.group(1) + ("²" if m.group(2) == "2" else "³"), s)
         s = _SUP.sub(" ", s)
-    heading = _MD_HEADING.match(s)
+    heading = _MD_HEADING.match(s) if "#" in s else None
     if heading:
         s = s[heading.end() :]
     # A tag runs to the next ">": after the last ">" none can match, so tags are only looked for
@@ -183,7 +184,7 @@ _ROMAN_OR_NUMBER = re.compile(r"^(?:[IVX]+|\d+)[.)]?$")
 
 def _caps_prefix(line: str) -> tuple[str, str] | None:
     """(title, body) when ``line`` starts with a title in capitals and goes on with a long body."""
-    if len(line) < 55 or sum(w.isupper() for w in line[:90].split(None, 7)[:7]) < 4:
+    if len(line) < 55 or len([w for w in line[:90].split(None, 7)[:7] if w.isupper()]) < 4:
         return None  # the cheap test first: most lines start in lower case
     words = line.split()
     i = 0
@@ -242,7 +243,7 @@ def _heading(cleaned: str, raw: str) -> bool:
         return not re.search(r"\d", _YEARS.sub("", _PERIOD.sub("", rest))) and not s.rstrip().endswith(
             (";", ",")
         )
-    if _ABOUT.match(folded) and len(s) < 90 and not s.rstrip().endswith((".", ";")):
+    if folded[:1] == "-" and _ABOUT.match(folded) and len(s) < 90 and not s.rstrip().endswith((".", ";")):
         return True
     if (
         s[:1].isupper()  # not a broken line going on ("các mục tiêu phát triển …, UBND phường đã")
@@ -263,7 +264,7 @@ def _heading(cleaned: str, raw: str) -> bool:
 
 def _capitals(s: str) -> bool:
     letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.85
+    return len(letters) >= 8 and sum(map(str.isupper, letters)) / len(letters) > 0.85
 
 
 _URL = re.compile(r"(?:https?://|www\.)\S+")
@@ -345,6 +346,13 @@ def merge_headers(upper: list[str], lower: list[str]) -> list[str]:
 
 
 _TABLE_HEADER = re.compile(r"(?<![a-zà-ỹđ])(?:đvt|đơn vị tính)(?![a-zà-ỹđ])")
+
+
+def _table_header(low: str) -> bool:
+    """``_TABLE_HEADER.search(low)``, with the plain substring tests first."""
+    return ("đvt" in low or "đơn vị tính" in low) and bool(_TABLE_HEADER.search(low))
+
+
 _ROW_NUMBERED = re.compile(
     r"^\s*(?:[IVX]+|\d+(?:\.\d+)*\.?)\s+(?!(?:Đạt|Vượt|Không đạt|Chưa đạt)\s*$)(?=[^\W\d_])(\w)"
 )
@@ -493,7 +501,7 @@ def segments(doc: Document) -> list[Segment]:
             if nxt and (nxt.strip()[0].isupper() or nxt.strip()[0].isdigit()):
                 close()
             continue
-        starts_footnote = bool(_FOOTNOTE_START.match(raw))
+        starts_footnote = ("<" in raw or "[" in raw) and bool(_FOOTNOTE_START.match(raw))
         cleaned = _clean(raw)
         if not cleaned.strip():
             continue
@@ -512,13 +520,18 @@ def segments(doc: Document) -> list[Segment]:
                 header_roles(cells) is not None or (roles is not None and len(cells) == len(roles))
             ):
                 cleaned = " | ".join(cells)
-        folded_line = cleaned.lower()  # "đvt", "phụ lục": no tone marks that differ by style
+        # "đvt", "phụ lục": no tone marks that differ by style, so lower case is enough
         if table_years is not None and (
-            folded_line.lstrip().startswith("phụ lục") or len(cleaned.strip()) > 140
+            cleaned.lower().lstrip().startswith("phụ lục") or len(cleaned.strip()) > 140
         ):
             close()
             table_years = None  # the table ended
-        if table_years is None and " | " not in cleaned and _TABLE_HEADER.search(folded_line):
+        if (
+            table_years is None
+            and " | " not in cleaned
+            and ("đ" in cleaned or "Đ" in cleaned)  # the cheap tests first: a header names "đvt"
+            and _table_header(cleaned.lower())
+        ):
             close()
             table_years, in_header, table_periods, table_compare = [], True, [], False
             header_text = ""

@@ -18,17 +18,6 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def _spans(folded: str, pattern: str) -> list[tuple[int, int]]:
-    """Split ``folded`` at ``pattern`` into (start, end) spans covering the text."""
-    out, last = [], 0
-    for m in _compiled(pattern).finditer(folded):
-        out.append((last, m.end()))
-        last = m.end()
-    if last < len(folded):
-        out.append((last, len(folded)))
-    return [(a, b) for a, b in out if folded[a:b].strip()]
-
-
 def containing(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
     """The span holding ``offset`` (spans are sorted and do not overlap)."""
     if not spans:
@@ -64,9 +53,20 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def refine(spans: list[tuple[int, int]], folded: str, pattern: str) -> list[tuple[int, int]]:
+    """Each span split at ``pattern`` into (start, end) spans covering it; blank pieces dropped.
+
+    The pattern runs inside each span (``endpos`` = its end: a look-ahead there sees the end of
+    the text, as in a copy of the span), so no span is copied."""
+    rx = _compiled(pattern)
     out = []
     for a, b in spans:
-        out += [(a + x, a + y) for x, y in _spans(folded[a:b], pattern)]
+        last = a
+        for m in rx.finditer(folded, a, b):
+            if folded[last : m.end()].strip():
+                out.append((last, m.end()))
+            last = m.end()
+        if last < b and folded[last:b].strip():
+            out.append((last, b))
     return out
 
 
