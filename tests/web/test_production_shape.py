@@ -137,7 +137,14 @@ def test_gunicorn_and_the_worker_serve_an_upload_through_the_queue(stack):
         if "Đang đọc tệp" not in page:
             break
         time.sleep(0.5)
-    assert "Tỷ lệ hộ nghèo còn 0,8%." in page and "Đang đọc tệp" not in page
+    assert "Đang đọc tệp" not in page
+    report = int(re.search(r"/reports/(\d+)/", review)[1])
+    with psycopg.connect(env["DATABASE_URL"].replace("postgres://", "postgresql://", 1)) as db:
+        lines = sorted(r[0] for r in db.execute(
+            "SELECT line FROM imports_extractedstatement WHERE report_id = %s", (report,)))
+        read_by = db.execute("SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status = 'SUCCESSFUL'"
+                             ).fetchone()[0]
+    assert lines == [3, 4] and read_by == 1  # the two figures, read by the worker's job
     assert answered_in < 5
 
     web_log.flush()
