@@ -14,6 +14,7 @@ urlpatterns = [
     path("accounts/", include("chitieu.web.accounts.urls")),
     path("", include("chitieu.web.units.urls")),
     path("", include("chitieu.web.catalog.urls")),
+    path("", include("chitieu.web.rules.urls")),
     path("", include("chitieu.web.plans.urls")),
     path("", include("chitieu.web.values.urls")),
     path("", include("chitieu.web.audit.urls")),
