@@ -314,7 +314,9 @@ _PER_YEAR_AFTER = re.compile(r"\s*(?:trở lên|trở xuống)?\s*/\s*năm")
 _PARENT_PER_YEAR = re.compile(r"(?:bình quân|hằng năm|hàng năm|/năm)[^.;]{0,120}trong đó")
 # A count of the plan's indicators met ("19/21 chỉ tiêu đạt và vượt kế hoạch", "16/30 chỉ tiêu
 # đạt") is a result of its own (the contract's convention); a count of those set is not.
-_INDICATORS_MET = re.compile(r"\s*(?:/\s*\d+\s*)?chỉ tiêu\s+(?:[" + L + r"]+\s+){0,3}?(?:đạt|vượt|hoàn thành)")
+# ("3 chỉ tiêu không đạt", "chưa đạt": a count of those missed is neither)
+_INDICATORS_MET = re.compile(r"\s*(?:/\s*\d+\s*)?chỉ tiêu\s+(?:(?!không\s|chưa\s)[" + L + r"]+\s+){0,3}?"
+                             r"(?:đạt|vượt|hoàn thành)")
 _INDICATORS_BEFORE = re.compile(r"(?:số\s+)?chỉ tiêu\s+(?:đạt|vượt|hoàn thành)\s*(?:được\s*)?$")
 _ANY_DIGIT = re.compile(r"\d")
 _PAST_TENSE = re.compile(r"(?<![" + L + r"])đã(?![" + L + r"])")
