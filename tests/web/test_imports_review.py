@@ -88,8 +88,12 @@ def test_noise_is_folded_away_and_doubtful_matches_are_marked(seed_report, clien
     noise = _one(seed_report, 17)  # "Phường 2 là một trong: 5 đơn vị"
     assert noise.noise == "no_match" and noise.indicator is None and noise.decision == "pending"
     fragment = _group(client, seed_report, noise.group_key).content.decode()
-    folded = fragment.split('<details class="noise">', 1)[1]
-    assert f'id="st-{noise.pk}"' in folded and "Phường 2 là một trong" in folded
+    # folded away: the group says how many, and their cards come only when the fold is opened
+    folded = fragment.split('<details class="noise"', 1)[1]
+    assert 'hx-trigger="toggle once"' in folded and f'id="st-{noise.pk}"' not in fragment
+    unfolded = client.get(f"/reports/{seed_report.pk}/groups/{noise.group_key}/?part=noise",
+                          HTTP_HX_REQUEST="true").content.decode()
+    assert f'id="st-{noise.pk}"' in unfolded and "Phường 2 là một trong" in unfolded
     land = _one(seed_report, 21, indicator_text="Phường có diện tích đất tự nhiên")  # → KT10 at 0,42
     assert land.noise == "" and land.score < proposals.LOW
     assert re.search(rf'id="st-{land.pk}" class="[^"]*match-low', fragment) and "khớp yếu" in fragment
@@ -222,12 +226,82 @@ def test_a_report_of_1000_statements_keeps_the_page_and_its_groups_small(client_
     key = report.statements.first().group_key
     with CaptureQueriesContext(connection) as queries:
         fragment = _group(client, report, key)
-    assert fragment.status_code == 200 and fragment.content.count(b"<article") == 50
+    # 25 cards at once, and a button for the 25 others
+    assert fragment.status_code == 200 and fragment.content.count(b"<article") == 25
+    assert "Xem thêm 25 dòng" in fragment.content.decode()
     assert len(queries) <= 10, [q["sql"][:80] for q in queries.captured_queries]
+    more = client.get(f"/reports/{report.pk}/groups/{key}/?page=2", HTTP_HX_REQUEST="true").content
+    assert more.count(b"<article") == 25 and b"Xem th\xc3\xaam" not in more and b'<section' not in more
     with CaptureQueriesContext(connection) as queries:
         _act(client, report, key, decision="rejected")
-    assert report.statements.filter(decision="rejected").count() == 50
+    assert report.statements.filter(decision="rejected").count() == 50  # the 25 not shown too
     assert len(queries) <= 80  # a row and its audit row per statement, no query per card
+
+
+def _biggest_group(report) -> str:
+    sizes: dict[str, int] = {}
+    for s in report.statements.all():
+        sizes[s.group_key] = sizes.get(s.group_key, 0) + 1
+    return max(sizes, key=sizes.get)
+
+
+GROUP_BOUND = 40_000  # the biggest group of seed 000 (35 statements) weighed 100.027 bytes as full cards
+
+
+def test_the_biggest_group_of_seed_000_opens_light(seed_report, client_for, admin):
+    client = client_for(admin)
+    key = _biggest_group(seed_report)
+    members = list(seed_report.statements.filter(section_line=int(key.split("-")[0]), in_table=key.endswith("-1"))
+                   .order_by("position"))
+    read = [s for s in members if not s.noise]
+    assert len(members) == 35 and len(read) == 24
+    fragment = _group(client, seed_report, key)
+    body = fragment.content.decode()
+    assert fragment.status_code == 200 and len(fragment.content) < GROUP_BOUND, len(fragment.content)
+    # the statements read as statements, in the order of the text; the 11 noise lines folded away
+    shown = [int(pk) for pk in re.findall(r'<article id="st-(\d+)"', body)]
+    assert shown == [s.pk for s in read] and "Xem thêm" not in body
+    assert "11 dòng nhiễu" in body
+    # a light card: what was read and what it matched, decided in one click, its full form on "Sửa"
+    card = body.split(f'id="st-{read[0].pk}"', 1)[1].split("</article>", 1)[0]
+    assert 'name="decision" value="accepted"' in card and "Sửa" in card and '<select name="indicator">' not in card
+    assert "khớp các từ" in card and read[0].indicator.code in card
+    full = client.get(f"/reports/{seed_report.pk}/statements/{read[0].pk}/", HTTP_HX_REQUEST="true").content.decode()
+    assert full.lstrip().startswith(f'<article id="st-{read[0].pk}"') and '<select name="indicator">' in full
+
+
+def test_bulk_accept_of_the_biggest_group_still_accepts_all_its_statements(seed_report, client_for, admin):
+    client = client_for(admin)
+    key = _biggest_group(seed_report)
+    group = seed_report.statements.filter(section_line=int(key.split("-")[0]), in_table=key.endswith("-1"))
+    with_indicator = [s.pk for s in group if s.indicator_id]
+    assert len(with_indicator) == 24  # the 11 noise lines have none (a group of 50 pages: see the 1.000 test)
+    response = _act(client, seed_report, key, decision="accepted")
+    assert response.status_code == 200 and len(response.content) < GROUP_BOUND
+    decided = dict(group.values_list("pk", "decision"))
+    assert [pk for pk in with_indicator if decided[pk] != "accepted"] == []
+    assert all(decided[s.pk] == "pending" for s in group if not s.indicator_id)  # never without an indicator
+    # and the whole group is skipped or flipped as well
+    _act(client, seed_report, key, decision="rejected")
+    assert set(group.values_list("decision", flat=True)) == {"rejected"}
+    _act(client, seed_report, key, do="flip")
+    assert set(group.values_list("kind", flat=True)) == {"target"}
+
+
+def test_a_light_card_decides_and_answers_with_a_light_card(seed_report, client_for, admin):
+    client = client_for(admin)
+    bhyt = _one(seed_report, 116, kind="result", low=94.1)
+    r = client.post(f"/reports/{seed_report.pk}/statements/{bhyt.pk}/", {"decision": "rejected", "light": "1",
+                                                                          "value": "94,1"}, HTTP_HX_REQUEST="true")
+    fragment = r.content.decode()
+    assert r.status_code == 200 and "decision-rejected" in fragment and '<select name="indicator">' not in fragment
+    bhyt.refresh_from_db()
+    assert (bhyt.decision, bhyt.value) == ("rejected", Decimal("94.1"))
+    # a refusal comes back with the full form, so that an indicator can be chosen there
+    noise = _one(seed_report, 17)
+    refused = client.post(f"/reports/{seed_report.pk}/statements/{noise.pk}/", {"decision": "accepted", "light": "1"},
+                          HTTP_HX_REQUEST="true")
+    assert refused.status_code == 400 and '<select name="indicator">' in refused.content.decode()
 
 
 # --- a bound is core's Bound, not text parsed back ------------------------------------------
@@ -256,3 +330,39 @@ def test_the_group_and_flip_actions_are_refused_to_others(request, seed_report, 
     if who != "viewer":
         assert _group(client, seed_report, s.group_key).status_code == 404
     assert not AuditLog.objects.filter(action__in=["report.review", "report.review_group", "report.flip_kind"]).exists()
+
+
+# --- ratings and ranks read from a table land as option and rank values ----------------------
+
+def test_a_rating_and_a_rank_read_from_a_table_are_imported_as_the_option_and_the_rank(
+        client_for, admin, places, catalogue, ward_plan):
+    from chitieu.web.imports.actions import do_import_report
+    from chitieu.web.values.models import Value
+
+    for order, code in enumerate(("CC08", "CC09"), 90):
+        PlanTarget.objects.create(plan=ward_plan, indicator=catalogue[code], phrase="Tốt" if code == "CC08" else "thứ 3",
+                                  order=order)
+    table = "\n".join([
+        "KẾT QUẢ CẢI CÁCH HÀNH CHÍNH NĂM 2024",
+        "",
+        "| STT | Chỉ tiêu | ĐVT | Kế hoạch 2024 | Thực hiện 2024 | Đánh giá |",
+        "|---|---|---|---|---|---|",
+        "| 1 | Xếp loại chỉ số cải cách hành chính (PAR INDEX) | | Xếp loại Tốt | Xếp loại Khá | Không đạt |",
+        "| 2 | Thứ hạng chỉ số cải cách hành chính (PAR INDEX) | | Nằm trong tốp 3 | Xếp thứ 5/9 | Không đạt |",
+        "| 3 | Chỉ số hài lòng của người dân | % | Trên 80% | Đang cập nhật | |",
+    ]) + "\n"
+    client = client_for(admin)
+    _upload(client, places.ward2, "cchc-2024.md", table.encode())
+    report = ImportedReport.objects.get()
+    rating = report.statements.get(kind="result", unit="xếp loại Khá")
+    rank = report.statements.get(kind="result", unit="hạng")
+    assert (rank.low, rank.year, rank.compared_target) == (5, 2024, {"op": "<=", "low": None, "high": 3})
+    assert not report.statements.filter(kind="result", line=7).exists()  # "Đang cập nhật": no figure
+    for s, code in ((rating, "CC08"), (rank, "CC09")):
+        client.post(f"/reports/{report.pk}/statements/{s.pk}/", {"indicator": code, "decision": "accepted"},
+                    HTTP_HX_REQUEST="true")
+    report.statements.exclude(pk__in=[rating.pk, rank.pk]).update(decision="rejected")
+    done = do_import_report(report, ward_plan, acting_user=admin)
+    assert done["values"] == 2
+    stored = dict(Value.objects.values_list("indicator__code", "value"))
+    assert stored == {"CC08": Decimal("2"), "CC09": Decimal("5")}  # Khá is the second of Tốt, Khá, …

@@ -23,6 +23,10 @@ latest result carries the row's plan as its compared target. A row with fewer va
 columns keeps its values but only the years that are certain (the first ones, left to right, are
 not: empty cells vanish without a trace), so they get no year.
 
+A cell may be words: a rating ("Xếp loại Khá"), a rank ("Xếp thứ 3/21", "Nằm trong tốp 5") or a
+note that is no figure ("Đang cập nhật", "Không đánh giá"); the first two are read as the broken
+PDF rows are (``tables._prose_facts``), a note holds its column's place and states nothing.
+
 The reader claims a block only when it fits: at least two column labels and two rows with values.
 Whatever it claims is blanked out of the document before the running-text reader sees it.
 """
@@ -35,7 +39,7 @@ from dataclasses import dataclass
 from chitieu.core import vocabulary
 from chitieu.core.numbers import normalise_unit
 from chitieu.extract.normalise import fold
-from chitieu.extract.tables import _AVERAGE_COLUMN
+from chitieu.extract.tables import _AVERAGE_COLUMN, _cell_mention, _prose_facts
 
 _NAME_LABEL = re.compile(r"(?:tên\s+)?(?:các\s+)?(?:chỉ tiêu|nội dung|danh mục|lĩnh vực|hạng mục)(?:\s+chủ yếu)?")
 _STT_LABEL = re.compile(r"stt|tt|số tt|số thứ tự")
@@ -121,7 +125,35 @@ def _is_label(line: str) -> bool:
 
 def _is_value(line: str) -> bool:
     f = " ".join(fold(line).split())
-    return bool(f) and bool(_VALUE.fullmatch(f) or _EMPTY.fullmatch(f) or _VERDICT.fullmatch(f))
+    return bool(f) and bool(_VALUE.fullmatch(f) or _EMPTY.fullmatch(f) or _VERDICT.fullmatch(f) or _prose_value(line))
+
+
+# A cell in words: a rating ("Xếp loại Tốt", "Đạt loại Khá trở lên"), a rank ("Nằm trong tốp 5",
+# "Xếp thứ 3/21", "Vị trí thứ 4 huyện, thành phố, thị xã") or a note that is not a figure
+# ("Đang cập nhật", "Không đánh giá", "Chưa có số liệu": a filled cell that states nothing).
+_PROSE_VALUE = re.compile(
+    r"(?P<rating>(?:(?:xếp|đạt|được xếp)\s+)?loại\s+(?P<option>[a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+)?)(?:\s+trở lên)?)"
+    r"|(?:(?:nằm trong|thuộc|đạt|xếp|được xếp|đứng|ở|nằm)\s+)?(?:nhóm\s+)?(?:"
+    + vocabulary.alternation((*vocabulary.RANK_WORDS, "thứ", "hạng", "vị trí thứ", "vị trí"))
+    + r")\s*\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s+trở lên)?(?:\s+[^\d]{0,30})?"
+    r"|(?P<note>(?:đang|chưa|không)\s+(?:cập nhật|đánh giá|có số liệu|có|tổng hợp|thống kê|xếp loại|xếp hạng"
+    r"|thực hiện|phát sinh)(?:\s+[^\d]{0,20})?)"
+)
+
+
+def _prose_value(line: str) -> bool:
+    """A cell in words that stands in a value column (a rating, a rank, a note), not a row's name:
+    short, and a rating's option written as one ("Xếp loại Tốt", not "Xếp loại đảng viên")."""
+    s = line.strip()
+    if not s or len(s) > 45:
+        return False
+    m = _PROSE_VALUE.fullmatch(" ".join(fold(s).split()))
+    if m is None:
+        return False
+    if m.group("rating"):
+        option = re.search(r"loại\s+(\S)", s)
+        return bool(option and option.group(1).isupper()) or "trở lên" in m.group(0)
+    return True
 
 
 def _header(lines: list[str], i: int) -> tuple[list[Column], int] | None:
@@ -243,8 +275,6 @@ def _rows(lines, j: int, columns: list[Column]) -> tuple[list[CellStatement], in
 
 
 def _row_cells(name: str, unit: str | None, cells, columns: list[Column], quote: str) -> list[CellStatement]:
-    from chitieu.extract.tables import _cell_mention  # one reading of a cell, as DOCX cells are read
-
     aligned = len(cells) == len(columns)
     out: list[CellStatement] = []
     target = None
@@ -256,11 +286,28 @@ def _row_cells(name: str, unit: str | None, cells, columns: list[Column], quote:
         if _VERDICT.fullmatch(folded):
             status = {"không đạt": "khong_dat", "chưa đạt": "khong_dat", "vượt": "vuot"}.get(folded, "dat")
             continue
+        role = col.role if col is not None else "result"
+        years = col.years if col is not None else []
+        if _prose_value(text):
+            # a rating or a rank in words, as the broken PDF rows are read; a note gives nothing
+            facts = [] if role not in ("target", "result") else _prose_facts(
+                text, fold(text), 0, len(text), "target" if role == "target" else "result", name, unit,
+                years[0] if len(years) == 1 else None, f"{years[0]}-{years[-1]}" if len(years) == 2 else None)
+            for f in facts:
+                statement = CellStatement(
+                    kind=f["kind"], name=f["name"], unit=f["unit"], op=f["op"], low=f["low"], high=f["high"],
+                    per_year=f["per_year"] or (col is not None and col.per_year), year=f["year"], period=f["period"],
+                    target=None, status=None, line=index + 1, quote=f"{quote} {text}",
+                )
+                out.append(statement)
+                if role == "target" and statement.op != "qualitative":
+                    target = statement
+                elif role == "result":
+                    results.append(statement)
+            continue
         m = _cell_mention(text, unit if col is None or col.role != "ratio" else "%")
         if m is None:
             continue
-        role = col.role if col is not None else "result"
-        years = col.years if col is not None else []
         cell_unit = m.unit or unit
         cell_name = name
         if role == "ratio":
@@ -289,7 +336,7 @@ def _row_cells(name: str, unit: str | None, cells, columns: list[Column], quote:
             results.append(statement)
     if results:
         latest = results[-1]
-        if target is not None and target.unit in (None, latest.unit):
+        if target is not None and target.unit in (None, latest.unit) and target.op != "qualitative":
             latest.target = (target.op, target.low, target.high)
         latest.status = status
     return out

@@ -9,6 +9,13 @@ column (the first value; an alternative in the row's unit in parentheses wins), 
 (the value under the latest year the header names, or an "Ước giai đoạn …: N" cell), and the
 verdict column (Đạt / Không đạt / Chưa đạt / Vượt). Numbers in one row share one style
 (``column_hint``: "2,796" beside "116.80" is English). A row with no value gives nothing.
+
+Owns the reading of prose cells (``_cell_row``, ``_prose_facts``): a row whose cells are words, one
+word a line in PDF text ("Đạt 84,45 điểm, xếp loại Tốt, nằm vị trí thứ 3 …", "Từ 85% trở lên",
+"Chưa thành lập"), cut into cells and laid under the header's columns. A cell's figures are
+statements; a rating is a qualitative statement whose unit names the option ("xếp loại Tốt",
+read by ``core.options.read_ordinal``); a rank has the unit "hạng" (core's rank words: "thứ 3"
+→ 3, "nằm trong tốp 3" → at most 3). A note ("Đang cập nhật", "Không đánh giá") states nothing.
 """
 
 from __future__ import annotations
@@ -18,11 +25,13 @@ import re
 
 from chitieu.core import vocabulary
 from chitieu.core.numbers import NumberFormatError, column_hint, normalise_unit, parse_number
+from chitieu.core.options import _POSITION_RE as _POSITION_RANK  # core's rank words, not a copy
+from chitieu.core.options import _TOP_RE as _TOP_RANK
 from chitieu.extract.quantities import PERIOD, find_mentions
 
 _UNIT_CELL = re.compile(
     r"(?<![\w/])(Tỷ đồng|Triệu đồng|Nghìn đồng|Tr\.?đ|%|‰|Hộ|Người/năm|Người|Lao động|Doanh nghiệp|DN|Phường|Xã|"
-    r"Ha|ha|Tấn|Km|km|Trường|Sản phẩm|Điểm|Cơ sở|Hồ sơ|Lượt|Lần|HTX|Đảng viên|Tổ chức|Chi bộ)(?!\w)"
+    r"Ha|ha|Tấn|Km|km|Trường|Sản phẩm|Điểm|Cơ sở|Hồ sơ|Lượt|Lần|HTX|Đảng viên|Tổ chức đảng|Tổ chức|Chi bộ)(?!\w)"
 )
 _STT = re.compile(r"^\s*(?:[IVX]+(?=\s)|\d+(?:\.\d+)*\.?)?\s*(?:trong đó\s*:?\s*)?[+\-]?\s*", re.I)
 _YEAR_CELL = re.compile(r"(?:năm|trước|sau|đến|từ)\s*$")
@@ -32,7 +41,10 @@ _PERIOD_LABEL = re.compile(
     r"(?:gđ|giai đoạn)?\s*((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\s*:\s*(?:ước\s*)?$"
 )
 _COUNT_HEAD = {"Xã", "Phường", "Hộ", "Trường", "Doanh nghiệp", "HTX", "Chi bộ", "Tổ chức"}
-MAX_ROW_LINES = 14  # a row broken over more lines than this (one word a line) cannot be read reliably
+# A row of figures broken over more lines than this is read only cell by cell (``_cell_row``): one
+# word a line is what a PDF gives of a row of prose cells ("Đạt 84,45 điểm, xếp loại Tốt, …").
+SHORT_ROW_LINES = 14
+MAX_ROW_LINES = 160  # beyond this a "row" is a page of text the table swallowed: not read
 _VERDICT = re.compile(r"(không đạt|chưa đạt|vượt|đạt)(?![a-zà-ỹđ])")
 _ESTIMATE = re.compile(r"ước[^:0-9]{0,30}(?:\d{4}\s*[-–]\s*)?(?:\d{4})?\s*:\s*(?:giảm\s*)?")
 _STATUS = {"không đạt": "khong_dat", "chưa đạt": "khong_dat", "vượt": "vuot", "đạt": "dat"}
@@ -61,7 +73,11 @@ def parse_row(
     ``"cells"`` are the row's other filled cells, each a statement of its own: the target column
     (kind target), the earlier years' values, and the comparison columns of the header's periods.
     """
-    row = _parse_row(text, folded, years, inherited_unit, periods or [], compare, line_starts or [0], has_plan)
+    starts = line_starts or [0]
+    by_cell = _cell_row(text, folded, years, inherited_unit, periods or [], compare, starts, has_plan)
+    if by_cell is not None or len(starts) > SHORT_ROW_LINES:
+        return by_cell
+    row = _parse_row(text, folded, years, inherited_unit, periods or [], compare, starts, has_plan)
     if row is not None:
         row.setdefault("cells", [])
     return row
@@ -346,26 +362,39 @@ def parse_cells(
     for i, (cell, role) in enumerate(zip(cells, roles, strict=False)):
         if role != "target":
             continue
+        years = [int(y) for y in re.findall(r"(?:19|20)\d\d", headers[i])]
+        ordinal = _ordinal_facts(cell, "target", name, unit, years, i)
+        if ordinal:
+            # "Xếp loại Tốt trở lên", "Nằm trong tốp 5": a rating or a rank, not a figure
+            out += ordinal
+            ranked = [f for f in ordinal if f["op"] != "qualitative"]
+            if ranked:
+                target = _Bound(ranked[0]["op"], ranked[0]["low"], ranked[0]["high"], ranked[0]["unit"])
+            continue
         found = _cell_mention(cell, unit)
         if found is None:
             continue
         target = found
         # Every filled plan cell is a target of its own (its column's year), and the plan the
         # row's latest result is compared with.
-        years = [int(y) for y in re.findall(r"(?:19|20)\d\d", headers[i])]
         statement = _cell_statement("target", name, unit, found, years, None, None, i)
         statement["per_year"] = statement["per_year"] or _average_column(headers[i])
         out.append(statement)
     results = [(i, c) for i, (c, r) in enumerate(zip(cells, roles, strict=False)) if r == "result"]
-    filled = [(i, m) for i, c in results if (m := _cell_mention(c, unit)) is not None]
-    for n, (i, m) in enumerate(filled):
-        last = n == len(filled) - 1
+    filled: list[tuple[int, dict]] = []
+    for i, c in results:
         years = [int(y) for y in re.findall(r"(?:19|20)\d\d", headers[i])]
-        statement = _cell_statement(
-            "result", name, unit, m, years, target if last else None, status if last else None, i
-        )
-        statement["per_year"] = statement["per_year"] or _average_column(headers[i])
-        out.append(statement)
+        ordinal = _ordinal_facts(c, "result", name, unit, years, i)
+        if ordinal:
+            filled += [(i, f) for f in ordinal]
+        elif (m := _cell_mention(c, unit)) is not None:
+            statement = _cell_statement("result", name, unit, m, years, None, None, i)
+            statement["per_year"] = statement["per_year"] or _average_column(headers[i])
+            filled.append((i, statement))
+    if filled:
+        # the row's latest result is the one its plan and verdict speak of
+        filled[-1][1]["target"], filled[-1][1]["status"] = target, status
+    out += [statement for _i, statement in filled]
     for i, (cell, role) in enumerate(zip(cells, roles, strict=False)):
         if role == "ratio" and (m := _cell_mention(cell, "%")) is not None and m.unit == "%":
             out.append(_cell_statement("result", f"{name} so với kế hoạch", "%", m, [], None, None, i))
@@ -416,3 +445,378 @@ def _cell_statement(kind, name, unit, m, years, target, status, cell) -> dict:
         "status": status,
         "cell": cell,
     }
+
+
+# --- rows with prose cells (PDF text, one word a line) ------------------------------------
+#
+# "1. Chỉ số cải cách hành chính (PAR INDEX) hằng năm | Đạt loại tốt, nằm trong tốp 3 … | Đạt
+# 84,45 điểm, xếp loại Tốt, nằm vị trí thứ 3 … | … | Năm 2022 không nằm trong top 3 …": the PDF
+# gives the cells one word a line, with no mark of where a cell ends. A line opens a new cell
+# unless it goes on with the one before (it starts in lower case or with "(", or the line
+# before ends with a word that wants what follows: "Đạt" / "84,45", "xếp loại" / "Tốt,").
+# Figures on one line are one cell each; a run of spaces between them is an empty cell, and "-"
+# fills a cell with nothing. The cells are then laid under the header's columns: the plan, the
+# years, the periods, and the comparison ("So sánh với chỉ tiêu NQ") last.
+
+_Cell = tuple[str, int, int]  # (kind, start, end) of a cell in the row's text
+_NUMBER = r"\d+(?:[.,]\d+)*"
+_NUMBER_CELL = re.compile(
+    rf"[<>≤≥]?\s*{_NUMBER}(?:\s*[%‰])?(?:\s*[-–]\s*{_NUMBER}(?:\s*[%‰])?)?(?:\s*lần|\s*/\s*năm)?(?![\w%‰])"
+)
+_DASH_CELL = re.compile(r"[-–—x](?=\s|$)")
+# the last word of a line that wants the next line in the same cell ("Đạt" / "84,45")
+_WANTS_MORE = frozenset(
+    w.split()[-1]
+    for w in (
+        *vocabulary.BOUND_WORDS,
+        *vocabulary.CHANGE_WORDS,
+        *(x for x in vocabulary.LEVEL_WORDS if " " in x or x == "còn"),
+        *vocabulary.RANK_WORDS,
+        "đạt", "đạt được", "xếp loại", "đạt loại", "loại", "thứ", "vị trí", "hạng", "là", "ở", "mức", "với", "và",
+    )  # fmt: skip
+    if w.split()[-1] not in ("lên", "xuống")  # "trở lên" ends a cell
+)
+# A cell the older row reader knows how to read: an estimate or period label, a parenthesis.
+_LABEL_CELL = re.compile(r"(?:ước|gđ|giai đoạn|trước|sau|trong đó)(?![a-zà-ỹđ])|\(")
+_EACH_YEAR_NAME = re.compile(
+    vocabulary.alternation(vocabulary.horizon_words(vocabulary.EACH_YEAR) + vocabulary.horizon_words(vocabulary.AVERAGE))
+)
+# "xếp loại Tốt", "đạt loại khá trở lên", "xếp loại Xuất sắc": the option is the one or two words
+# after "loại", up to a comma or the words that go on with the sentence
+_RATING = re.compile(
+    r"(?<![a-zà-ỹđ])(?:xếp loại|đạt loại|loại)\s+"
+    r"([a-zà-ỹđ]+(?:\s+(?!(?:trở|và|nằm|đứng|xếp|năm|trong|của|các)(?![a-zà-ỹđ]))[a-zà-ỹđ]+)?)"
+    r"(?:\s+(trở lên))?(?![a-zà-ỹđ])"
+)
+_NEGATED = re.compile(r"(?:không|chưa)\s+(?:[a-zà-ỹđ]+\s+){0,2}$")
+_MISSED = re.compile(
+    r"(?<![a-zà-ỹđ])(?:(?:không|chưa)\s+(?:đạt|hoàn thành|thành lập|nằm trong|thực hiện được|có)|mới đạt|mới thực hiện)"
+    r"(?![a-zà-ỹđ])"
+)
+_MET = re.compile(r"(?<![a-zà-ỹđ])(?:(?P<over>vượt)|đạt|hoàn thành)(?![a-zà-ỹđ])")
+_YEAR_NAMED = re.compile(r"(?<![\d])((?:19|20)\d\d)(?![\d])")
+_PAREN_COUNT = re.compile(r"\(\s*(" + _NUMBER + r")\s*\)")
+
+
+def _unit_cell_at(text: str, at: int, end: int | None = None):
+    """A unit cell (ĐVT) at ``at`` or after it, before ``end``: followed by a figure, a dash, a
+    new cell or nothing (so that "%" inside "Từ 85% trở lên" is no unit cell)."""
+    for m in _UNIT_CELL.finditer(text, at, end if end is not None else len(text)):
+        if m.start() > 0 and not text[m.start() - 1].isspace():
+            continue
+        after = text[m.end() :].lstrip()
+        if not after or after[0].isdigit() or after[0] in "-–—<>≤≥" or after[0].isupper():
+            return m
+    return None
+
+
+def _split_cells(text: str, folded: str, at: int, starts: list[int]) -> list[_Cell]:
+    """The cells of a row's text from ``at``: ("number" | "dash" | "empty" | "prose", start, end)."""
+    ends = sorted({s - 1 for s in starts[1:]} | {len(text)})  # where each line ends (before the joining space)
+    line_start = set(starts)
+    cells: list[_Cell] = []
+    i, n = at, len(text)
+
+    def piece_end(pos: int) -> int:
+        return ends[bisect.bisect_left(ends, pos)]
+
+    while i < n:
+        j = i
+        while j < n and text[j] == " ":
+            j += 1
+        if j >= n:
+            break
+        if j - i >= 2 and j not in line_start and cells and cells[-1][0] != "prose":
+            cells += [("empty", j, j)] * (j - i - 1)  # figures apart by a run of spaces: empty cells
+        i = j
+        if i in line_start and cells and cells[-1][0] == "prose":
+            before = folded[cells[-1][1] : cells[-1][2]].rstrip()
+            last = before.split()[-1] if before.split() else ""
+            if (
+                text[i].islower()
+                or text[i] == "("
+                or before.count("(") > before.count(")")  # "(PAR" / "INDEX) của huyện"
+                or (last[-1:].isalnum() and last in _WANTS_MORE)
+            ):
+                end = piece_end(i)
+                cells[-1] = ("prose", cells[-1][1], end)  # the cell goes on
+                i = end
+                continue
+        m = _NUMBER_CELL.match(text, i)
+        if m is not None:
+            rest = text[m.end() : piece_end(i)].lstrip()
+            if rest[:1].islower():  # "426 người/năm": a figure with its words is one cell
+                end = piece_end(i)
+                cells.append(("prose", i, end))
+                i = end
+                continue
+            cells.append(("number", i, m.end()))
+            i = m.end()
+            continue
+        d = _DASH_CELL.match(text, i)
+        if d is not None:
+            cells.append(("dash", i, d.end()))
+            i = d.end()
+            continue
+        end = piece_end(i)
+        cells.append(("prose", i, end))
+        i = end
+    return cells
+
+
+def _cell_row(
+    text: str,
+    folded: str,
+    years: list[int],
+    inherited_unit: str | None,
+    periods: list[str],
+    compare: bool,
+    starts: list[int],
+    has_plan: bool,
+    at: int | None = None,
+) -> dict | None:
+    """A row read cell by cell, when it has a prose cell (or is too long to read otherwise);
+    None when it has none, when a cell is one the older reader reads (an "Ước …:" label), or
+    when its cells do not fit the header's columns."""
+    if at is None:
+        body = _STT.match(text)
+        at = body.end() if body else 0
+    unit_m = _unit_cell_at(text, at + 2)
+    if unit_m is not None and any(at < s <= unit_m.start() for s in starts) and not text[at].isupper():
+        unit_m = None
+    if unit_m is not None:
+        name_end, value_at = unit_m.start(), unit_m.end()
+        unit = normalise_unit(unit_m.group(1))
+        cells = _split_cells(text, folded, value_at, starts)
+    else:
+        cells = _split_cells(text, folded, at, starts)
+        if not cells or cells[0][0] != "prose":
+            return None
+        name_end, unit = cells[0][2], inherited_unit
+        cells = cells[1:]
+    name = " ".join(text[at:name_end].split()).strip(" :-–")
+    kinds = [_cell_kind(folded, c) for c in cells]
+    if not name or any(k == "label" for k in kinds):
+        return None
+    if "prose" not in kinds and len(starts) <= SHORT_ROW_LINES:
+        return None  # figures only: the older reader's
+    columns: list[tuple[str, object]] = [("plan", None)] if has_plan else []
+    columns += [("year", y) for y in years] + [("period", p) for p in periods]
+    if compare:
+        columns.append(("compare", None))
+    # the next row, run into this one: a name with its unit cell after it
+    split = next(
+        (
+            k
+            for k in range(1, len(cells))
+            if kinds[k] == "prose"
+            and (k >= len(columns) or (k + 1 < len(cells) and _unit_cell_at(text, cells[k + 1][1], cells[k + 1][2] + 1)))
+        ),
+        None,
+    )
+    following = None
+    if split is not None:
+        following = _cell_row(text, folded, years, unit, periods, compare, starts, has_plan, at=cells[split][1])
+        cells, kinds = cells[:split], kinds[:split]
+    if len(cells) > len(columns) or not cells:
+        return following
+    placed: list[tuple[tuple[str, object], _Cell, str]] = []
+    if len(cells) < len(columns) and compare and kinds[-1] in ("verdict", "prose") and _judges(folded, cells[-1]):
+        placed.append((columns[-1], cells[-1], kinds[-1]))
+        cells, kinds = cells[:-1], kinds[:-1]
+    placed = [(columns[k], c, kinds[k]) for k, c in enumerate(cells)] + placed
+    out = _cell_statements(text, folded, name, unit, placed)
+    if following is not None:
+        out += [following, *following.pop("cells")]
+    if not out:
+        return None
+    out.sort(key=lambda c: c["at"])
+    return {**out[0], "cells": out[1:]}
+
+
+def _cell_kind(folded: str, cell: _Cell) -> str:
+    kind, a, b = cell
+    if kind != "prose":
+        return kind
+    words = " ".join(folded[a:b].split()).strip(" .;,")
+    if _VERDICT.fullmatch(words):
+        return "verdict"
+    if _LABEL_CELL.match(words):
+        return "label"
+    return "prose"
+
+
+def _judges(folded: str, cell: _Cell) -> bool:
+    """A cell that says how the row did against its plan ("Vượt", "Mới đạt được 40% KH cả NK",
+    "Năm 2022 không nằm trong top 3"), as the comparison column does."""
+    words = folded[cell[1] : cell[2]]
+    return bool(_MISSED.search(words) or _MET.match(words.strip()) or re.search(r"(?<![a-zà-ỹđ])(?:kh|kế hoạch|chỉ tiêu|nq)(?![a-zà-ỹđ])", words))
+
+
+def _cell_statements(text: str, folded: str, name: str, unit: str | None, placed) -> list[dict]:
+    """The statements of a row's cells, each under its column."""
+    from chitieu.extract.normalise import fold
+
+    each_year = bool(_EACH_YEAR_NAME.search(fold(name)))  # "Chỉ số … hằng năm": its plan holds every year
+    out: list[dict] = []
+    plans: list[dict] = []  # what the plan cell asks: a figure, a rating, a rank
+    verdicts: list[tuple[str, int | None, str, int]] = []  # (status, year named, cell words, where)
+    for (column, key), (kind, a, b), cell_kind in placed:
+        if kind in ("empty", "dash"):
+            continue
+        words = folded[a:b]
+        if column == "compare":
+            status = _status_of(words)
+            if status is not None:
+                year = _YEAR_NAMED.search(words)
+                verdicts.append((status, int(year.group(1)) if year else None, words, a))
+            if cell_kind == "prose":
+                for m in find_mentions(words):
+                    if m.unit == "%":
+                        out.append(_fact("result", f"{name} so với kế hoạch", "%", m.op, m.low, m.high, None, None,
+                                         False, a + m.start, status))
+            continue
+        year = key if column == "year" else None
+        period = key if column == "period" else None
+        statement_kind = "target" if column == "plan" else "result"
+        if kind == "number":
+            m = _cell_mention(text[a:b], unit)
+            if m is None:
+                continue
+            own = text[a:b].rstrip()[-1:].isdigit()  # a bare figure: the row's unit (ĐVT) is its unit
+            fact = _fact(statement_kind, name, unit if own and unit else m.unit or unit, m.op, m.low, m.high, year,
+                         period, statement_kind == "target" and (m.per_year_unit or each_year), a)
+            out.append(fact)
+            if column == "plan":
+                plans.append(fact)
+            continue
+        facts = _prose_facts(text, folded, a, b, statement_kind, name, unit, year, period)
+        for f in facts:
+            f["per_year"] = f["per_year"] or (statement_kind == "target" and each_year)
+        out += facts
+        if column == "plan":
+            plans += facts
+
+    def measured_as(plan: dict | None, f: dict) -> bool:
+        """A result of the measure the plan sets: a rating for a rating, a rank for a rank."""
+        if plan is None:
+            return f["op"] != "qualitative" and f["name"] == name
+        if (plan["unit"] or "").startswith("xếp loại"):
+            return (f["unit"] or "").startswith("xếp loại")
+        return f["unit"] == plan["unit"] and f["op"] != "qualitative"
+
+    results = [f for f in out if f["kind"] == "result" and measured_as(plans[0] if plans else None, f)]
+    for status, year, words, where in verdicts:
+        if year is not None:
+            # "Năm 2022 không nằm trong top 3": the year it names, its rank if it speaks of one
+            ranked = re.search(r"(?:tốp|top|vị trí|thứ hạng|hạng)", words)
+            named = [f for f in out if f["kind"] == "result" and f["year"] == year]
+            chosen = [f for f in named if f["unit"] == "hạng"] if ranked else named
+            if chosen or named:
+                (chosen or named)[0]["status"] = status
+                continue
+        if results:
+            # the row's total for the period, else its latest year, is what the plan is compared with
+            latest = next((f for f in reversed(results) if f["period"] is not None), results[-1])
+            latest["status"] = latest["status"] or status
+        elif not any(f["kind"] == "result" for f in out):
+            out.append({"kind": "result", **_qualitative(name, status), "at": where})
+    for plan in plans:
+        if plan["op"] == "qualitative":
+            continue
+        same = [f for f in out if f["kind"] == "result" and f["unit"] == plan["unit"] and f["op"] != "qualitative"
+                and f["name"] in (name, plan["name"])]
+        if same:
+            latest = next((f for f in reversed(same) if f["period"] is not None), same[-1])
+            latest["target"] = _Bound(plan["op"], plan["low"], plan["high"], plan["unit"])
+    return out
+
+
+class _Bound:
+    """A plan cell as the row reader's target (what ``Mention`` gives it: op, low, high, unit)."""
+
+    __slots__ = ("op", "low", "high", "unit")
+
+    def __init__(self, op, low, high, unit) -> None:
+        self.op, self.low, self.high, self.unit = op, low, high, unit
+
+
+def _status_of(words: str) -> str | None:
+    if _MISSED.search(words):
+        return "khong_dat"
+    m = _MET.match(words.strip())
+    if m is not None:
+        return "vuot" if m.group("over") else "dat"
+    return None
+
+
+def _fact(kind, name, unit, op, low, high, year, period, per_year, at, status=None) -> dict:
+    return {"kind": kind, "name": name, "unit": unit, "op": op, "low": low, "high": high, "year": year,
+            "period": period, "per_year": bool(per_year), "target": None, "status": status, "at": at}
+
+
+def _ordinal_facts(cell: str, kind: str, name: str, unit: str | None, years: list[int], index: int) -> list[dict]:
+    """A table cell that names a rating or a rank ("Xếp loại Khá", "Xếp thứ 7/19", "Nằm trong tốp
+    5"), as its statements under the column's year; [] for any other cell."""
+    from chitieu.extract.normalise import fold
+
+    folded = fold(cell)
+    if not (_RATING.search(folded) or _TOP_RANK.search(folded) or _POSITION_RANK.search(folded)):
+        return []
+    year = years[-1] if len(years) == 1 else None
+    period = f"{years[0]}-{years[-1]}" if len(years) == 2 else None
+    facts = _prose_facts(cell, folded, 0, len(cell), kind, name, unit, year, period)
+    for f in facts:
+        del f["at"]  # a cell of a real table: its row's line
+        f["cell"] = index
+    return facts
+
+
+def _named(prefix: str, name: str) -> str:
+    """The name of a row's rating or rank: "Xếp loại chỉ số …" ("Chỉ số …" lower-cased after the
+    prefix; an acronym such as "GRDP …" stays), or the row's own name when it says so already."""
+    from chitieu.extract.normalise import fold
+
+    if prefix.lower() in fold(name):
+        return name
+    return f"{prefix} {name if name[:2].isupper() else name[:1].lower() + name[1:]}"
+
+
+def _prose_facts(text, folded, a, b, kind, name, unit, year, period) -> list[dict]:
+    """What a prose cell states: its figures ("Đạt 84,45 điểm", "Từ 85% trở lên", "3% tổng số
+    đảng viên (66)"), its rating ("xếp loại Tốt": the unit says the option, as core reads it) and
+    its rank ("vị trí thứ 3" → 3; "nằm trong tốp 3" → at most 3; a rank is 1 for the best). A
+    note that is not a figure ("Không đánh giá", "Đang cập nhật") states nothing."""
+    words = folded[a:b]
+    out: list[dict] = []
+    ordinal = bool(_RATING.search(words) or _TOP_RANK.search(words) or _POSITION_RANK.search(words))
+    for m in find_mentions(words):
+        if m.unit is None and (ordinal or m.denominator or unit is None):
+            continue  # "đứng thứ 6/9": the rank's, read below; a bare figure counts in the row's unit only
+        cell_unit = m.unit or unit
+        cell_name = name
+        if m.role == "plan_ratio":
+            cell_name = f"{name} so với kế hoạch"
+        elif m.unit == "%" and unit not in (None, "%"):
+            cell_name = f"{name} (tỷ lệ)"
+        out.append(_fact(kind, cell_name, cell_unit, m.op, m.low, m.high, year, period, m.per_year_unit, a + m.start))
+    count = _PAREN_COUNT.search(words)
+    if count is not None and unit not in (None, "%"):  # "3% tổng số đảng viên (66)": the count, in the row's unit
+        value = float(count.group(1).replace(".", "").replace(",", "."))
+        out.append(_fact(kind, name, unit, "=", value, value, year, period, False, a + count.start(1)))
+    for m in _RATING.finditer(words):
+        if _NEGATED.search(words[: m.start()]):
+            continue
+        option = text[a + m.start(1) : a + m.end(1)]
+        option = option[:1].upper() + option[1:].lower()
+        label = f"xếp loại {option}" + (" trở lên" if m.group(2) else "")
+        out.append(_fact(kind, _named("Xếp loại", name), label, "qualitative", None, None, year, period,
+                         False, a + m.start(1)))
+    for rx, op in ((_TOP_RANK, "<="), (_POSITION_RANK, "=")):
+        for m in rx.finditer(words):
+            if _NEGATED.search(words[: m.start()]):
+                continue  # "không nằm trong top 3": a verdict, not a rank
+            n = float(m.group(1))
+            out.append(_fact(kind, _named("Thứ hạng", name), "hạng", op, None if op == "<=" else n, n, year,
+                             period, False, a + m.start(1)))
+    return out

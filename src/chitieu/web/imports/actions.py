@@ -419,7 +419,9 @@ def do_import_report(report: ImportedReport, plan, *, acting_user, default_year:
 
     Targets become the plan's targets (``do_set_target``); results become values of the unit
     (``do_save_values``, one call per year) with the status chosen on the statement, else
-    ước thực hiện for the current year and chính thức for earlier years. Importing again changes
+    ước thực hiện for the current year and chính thức for earlier years; a rating read from a table
+    ("xếp loại Khá") becomes its option of an option indicator, a rank ("hạng") a position of a
+    rank indicator, as if typed. Importing again changes
     nothing that is already equal (targets and values are upserted by their natural keys).
     Raises ``ActionError`` listing every statement that cannot be imported and why.
     """
@@ -481,6 +483,9 @@ def do_import_report(report: ImportedReport, plan, *, acting_user, default_year:
         number = s.value
         if number is None and s.op == "qualitative" and indicator.kind == "boolean":
             number = Decimal(0 if s.stated_status == "khong_dat" else 1)
+        rating = s.value_unit or s.unit or ""
+        if number is None and s.op == "qualitative" and indicator.kind == "option" and rating.startswith("xếp loại"):
+            number = rating  # "xếp loại Tốt": the values action reads the option's rank, as when typed
         if number is None:
             fail(s, _("%(where)s: không có số để nhập; hãy ghi giá trị hoặc bỏ dòng này.") % {"where": where})
             continue
@@ -493,7 +498,10 @@ def do_import_report(report: ImportedReport, plan, *, acting_user, default_year:
                 "where": where, "year": year, "first": plan.base_year, "last": plan.final_year})
             continue
         try:
-            number = proposals.convert(Decimal(number), s.value_unit, indicator.unit)
+            if not isinstance(number, str):
+                number = proposals.convert(Decimal(number), s.value_unit, indicator.unit)
+            if indicator.kind == "rank" and number == number.to_integral_value():
+                number = str(int(number))  # "thứ 5": a position, read by the values action as typed
         except proposals.UnitMismatch:
             fail(s, _("%(where)s: đơn vị “%(given)s” không khớp đơn vị “%(wanted)s” của chỉ tiêu %(code)s.") % {
                 "where": where, "given": s.value_unit, "wanted": indicator.unit, "code": indicator.code})

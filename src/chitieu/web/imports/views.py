@@ -1,6 +1,7 @@
 """Reading existing reports: the unit's uploaded reports with the upload form, the review screen
 (statements grouped by section and table; each group decided, flipped or opened with htmx, its
-cards loaded only when opened; each statement saved on its own) and the import."""
+cards loaded only when opened, 25 at a time, as light cards whose full form opens on "Sửa"; each
+statement saved on its own) and the import."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from chitieu.core.numbers import format_number
 from chitieu.core.targets import TargetParseError, parse_target
@@ -136,9 +137,12 @@ def _reading(s: ExtractedStatement) -> str:
     return proposals.written_bound(s.op, s.low, s.high, s.unit, s.per_year)
 
 
-def _card(s: ExtractedStatement, indicators: dict[str, Indicator], current_year: int, default_year=None) -> Card:
+def _card(s: ExtractedStatement, indicators: dict[str, Indicator], current_year: int, default_year=None, *,
+          light: bool = False) -> Card:
+    """The card of one statement; ``light`` leaves out what only the full form shows (what the
+    parser understood of a target's phrase)."""
     understood = phrase_error = ""
-    if s.kind == ExtractedStatement.Kind.TARGET and s.phrase:
+    if s.kind == ExtractedStatement.Kind.TARGET and s.phrase and not light:
         try:
             understood = parse_target(s.phrase, indicator_kind=s.indicator.kind if s.indicator else None).describe()
         except (TargetParseError, ValueError) as exc:
@@ -241,15 +245,28 @@ def _review_context(report, rights, *, import_form=None, import_errors=None, ref
     }
 
 
-def _group_context(report, rights, group: str, *, message: str = "", errors=None):
+# Cards of an opened group shown at once; "Xem thêm" brings the next ones (a long section of
+# seed 000 holds 35 statements: 100 KB as full cards, a third of that as 25 light ones).
+PAGE = 25
+
+
+def _group_context(report, rights, group: str, *, message: str = "", errors=None, part: str = "main",
+                   page: int = 1):
+    """An opened group: its counts and one page of its cards, the statements read as statements
+    (``part="main"``) or the noise folded away (``part="noise"``, loaded when unfolded)."""
     statements = list(actions.group_statements(report, group).select_related("indicator"))
-    codes = {c for s in statements for c, _score in s.suggestions}
-    indicators = {i.code: i for i in Indicator.objects.filter(code__in=codes)}
-    current_year = timezone.localdate().year
-    cards = [_card(s, indicators, current_year) for s in statements]
     g = next((x for x in _groups_of(statements, group)), None)
-    return {"report": report, "rights": rights, "g": g, "cards": [c for c in cards if not c.s.noise],
-            "noise_cards": [c for c in cards if c.s.noise], "statuses": STATUS_CHOICES, "message": message,
+    chosen = [s for s in statements if bool(s.noise) == (part == "noise")]
+    start = (page - 1) * PAGE
+    shown = chosen[start : start + PAGE]
+    codes = {c for s in shown for c, _score in s.suggestions[:1]}
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=codes)} if codes else {}
+    current_year = timezone.localdate().year
+    remaining = max(0, len(chosen) - start - PAGE)
+    return {"report": report, "rights": rights, "g": g, "cards": [_card(s, indicators, current_year, light=True)
+                                                                  for s in shown],
+            "part": part, "next_page": page + 1 if remaining else None, "remaining": remaining,
+            "noise_count": sum(1 for s in statements if s.noise), "message": message,
             "group_errors": errors or [], "open": True}
 
 
@@ -277,9 +294,21 @@ def review(request, report_id: int):
 
 @login_required
 def group(request, report_id: int, group: str):
-    """One group's cards (htmx, when the group is opened)."""
+    """One group opened (htmx): its header and first cards; with ``?page=N`` or ``?part=noise``
+    only those cards and the button for the next ones ("Xem thêm")."""
     report, rights = get_report_for_user(request, report_id, with_text=False)
-    return render(request, "imports/review.html#group", _group_context(report, rights, group))
+    part = "noise" if request.GET.get("part") == "noise" else "main"
+    page = request.GET.get("page", "1")
+    page = int(page) if page.isdigit() and 0 < int(page) < 10_000 else 1
+    try:
+        context = _group_context(report, rights, group, part=part, page=page)
+    except ActionError:
+        raise Http404("group") from None
+    if context["g"] is None:
+        raise Http404("group")
+    if part == "main" and page == 1:
+        return render(request, "imports/review.html#group", context)
+    return render(request, "imports/review.html#cards-page", context)
 
 
 @login_required
@@ -324,6 +353,11 @@ def skip(request, report_id: int):
     return redirect("imports:review", report.pk)
 
 
+def _light(request) -> bool:
+    """The request came from a light card, which a light card answers."""
+    return request.POST.get("light") == "1"
+
+
 @login_required
 @require_POST
 def flip(request, report_id: int, statement_id: int):
@@ -336,14 +370,17 @@ def flip(request, report_id: int, statement_id: int):
     actions.do_flip_kind(report, statement_id=statement_id, acting_user=request.user)
     if not request.htmx:
         return redirect(f"{_review_url(report)}#st-{statement_id}")
-    return _card_response(request, report, rights, report.statements.select_related("indicator").get(pk=statement_id))
+    return _card_response(request, report, rights, report.statements.select_related("indicator").get(pk=statement_id),
+                          light=_light(request))
 
 
-def _card_response(request, report, rights, s, errors=None):
-    codes = [c for c, _score in s.suggestions]
+def _card_response(request, report, rights, s, errors=None, *, light: bool = False):
+    """One card: light (as in the group's list) or with its full form (to edit, or to show errors)."""
+    light = light and not errors
+    codes = [c for c, _score in s.suggestions[:1 if light else None]]
     indicators = {i.code: i for i in Indicator.objects.filter(code__in=codes)}
-    return render(request, "imports/review.html#statement-card", {
-        "card": _card(s, indicators, timezone.localdate().year), "report": report, "rights": rights,
+    return render(request, "imports/review.html#" + ("statement-light" if light else "statement-card"), {
+        "card": _card(s, indicators, timezone.localdate().year, light=light), "report": report, "rights": rights,
         "statuses": STATUS_CHOICES, "errors": errors or {},
     }, status=400 if errors else 200)
 
@@ -384,14 +421,19 @@ def delete_report(request, report_id: int):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def statement(request, report_id: int, statement_id: int):
-    """Save one statement's review (htmx swaps the card; without htmx, back to the review page)."""
+    """Save one statement's review (htmx swaps the card; without htmx, back to the review page).
+    GET gives its card with the full form ("Sửa" on a light card)."""
     report, rights = get_report_for_user(request, report_id, with_text=False)
     try:
         s = report.statements.select_related("indicator").get(pk=statement_id)
     except (ExtractedStatement.DoesNotExist, ValueError):
         raise Http404("statement") from None
+    if request.method == "GET":
+        if not request.htmx:
+            return redirect(f"{_review_url(report)}#st-{s.pk}")
+        return _card_response(request, report, rights, s)
     if not rights.write:
         raise PermissionDenied
     fields = ("indicator", "value", "value_unit", "value_year", "value_status", "phrase", "decision")
@@ -409,7 +451,7 @@ def statement(request, report_id: int, statement_id: int):
             for m in msgs:
                 messages.error(request, m)
         return redirect(f"{_review_url(report)}#st-{s.pk}")
-    return _card_response(request, report, rights, s, errors)
+    return _card_response(request, report, rights, s, errors, light=_light(request))
 
 
 def _review_url(report) -> str:
