@@ -12,9 +12,21 @@ Measured on the three seeds (0,320 MB, 786 statements), 2 cores shared with othe
 before and after the reader's hot spots were made cheap (2026-12-06; every output byte-identical),
 best of 7 rounds, the two versions run in turn three times: CPU 230-232 ms = 1,37-1,39 MB/s
 before, 150-161 ms = 1,99-2,13 MB/s after (about 1,5×); wall best 294-350 ms → 197-239 ms.
-The goal of 5 MB/s is not reached: what is left is spread thin (no line above 4 % of the
-samples), so the next step is fewer regular-expression passes per number and per statement
-(one scan of a number's surroundings instead of a dozen), not another hot spot.
+
+Then (2026-12-06, second pass, every output byte-identical on 788 texts: the seeds, the web
+texts, the test fixtures and literals, 300 mutated texts, DOCX and PDF prints) fewer passes of
+the regular-expression engine per number and per statement: patterns rewritten so that a search
+skips straight to where a match can start (a look-behind moved after the word it guards,
+optional words spelt out, word lists as a tree of letters), plain string tests before patterns,
+work done once per sentence or paragraph instead of once per number, and what is read only
+where needed (the words after a number, a year label). The two versions in turn three times,
+best of 9 rounds: at a machine load average of 5,9-6,2 on the 2 cores, CPU 94-100 ms =
+3,20-3,38 MB/s before, 69-71 ms = 4,48-4,60 MB/s after (about 1,35×), wall best 220-312 ms →
+163-220 ms; at a load of 2,6, CPU 89-95 ms = 3,37-3,57 MB/s before, 64-71 ms = 4,52-5,00 MB/s
+after, wall best 107-202 ms → 64-143 ms. So 5 MB/s is reached only on a quiet machine: what is
+left is spread over the line loop of ``segments`` (a quarter of the time, about 5 µs a line),
+finding the numbers (a sixth) and the names, years and quotes of the statements (a quarter),
+no single pattern or line above 5 % of the samples.
 
 Then reads a PDF ``--repeat`` times with ``read_document`` (text layer through PDFium, pdfplumber's
 table finder only on pages that draw a table): by default the seed 002 report printed to PDF by

@@ -30,7 +30,7 @@ TARGET_WORDS: tuple[str, ...] = (
 # "Đại hội đề ra …": the verb that sets targets; not "chỉ tiêu đề ra" after a
 # result ("đạt 100% chỉ tiêu đề ra"), which names the plan a result is measured against.
 # ("xác định" alone is no such verb: "UBND phường xác định cải cách hành chính là nhiệm vụ trọng tâm".)
-TARGET_VERB = r"(?<![" + _L + r"])đề ra(?![" + _L + r"])"
+TARGET_VERB = r"đề ra(?<![" + _L + r"]đề ra)(?![" + _L + r"])"  # (the look-behind after the words: a search skips to "đ")
 # ... nor "(các) chỉ tiêu … đề ra" where the plan is the subject of a report ("Một số chỉ tiêu của các
 # phường, xã đề ra chưa đạt kế hoạch").
 RESULT_BEFORE_VERB = r"(?:đạt|vượt|hoàn thành|so với|thực hiện|chỉ tiêu|mục tiêu|kế hoạch)[^.;]{0,70}$"
@@ -87,14 +87,18 @@ _FOR_YEAR = re.compile(
     r"(?:(?:đến|tới|vào|cuối|trong)\s+)?năm\s+((?:19|20)\d\d)(?![\d.,]*\d)"
     r"|(?:giai đoạn|nhiệm kỳ|thời kỳ|kế hoạch)\s+((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)"
 )
+# What every _FOR_YEAR match holds, as plain words first: _FOR_YEAR itself (an optional word
+# first) is tried at every character, so it runs only where this finds something.
+_FOR_YEAR_HINT = re.compile(r"năm\s+(?:19|20)\d\d|giai đoạn|nhiệm kỳ|thời kỳ|kế hoạch")
 # "so với năm 2025", "gấp 2 lần năm 2020": the base of a comparison is no evidence.
 _BASE_BEFORE = re.compile(r"(?:so với|bằng|gấp|hơn|lần|từ)\s+(?:cùng kỳ\s+|cuối\s+|đầu\s+)?$")
 
 
 def target_cue(folded: str) -> bool:
     """Whether ``folded`` (a sentence up to a number) holds plan words for that number."""
-    if any(w in folded for w in TARGET_WORDS):  # = TARGET_CUE.search, without a regex pass
-        return True
+    for w in TARGET_WORDS:  # = TARGET_CUE.search, without a regex pass
+        if w in folded:
+            return True
     if "đề ra" in folded:
         for m in _TARGET_VERB.finditer(folded):
             if not _RESULT_BEFORE_VERB.search(folded[max(0, m.start() - 80) : m.start()]):
@@ -132,12 +136,12 @@ def weak_target_cue(before: str, after: str) -> bool:
     return not _LABEL_BLOCKERS.search(clause)
 
 
-_PAST_YEAR = re.compile(r"(?:(?:năm|trong năm|cả năm)\s+)((?:19|20)\d\d)(?![\d.,]*\d)(?!\s*[-–—])")
+_PAST_YEAR = re.compile(r"(?:năm|trong năm|cả năm)\s+((?:19|20)\d\d)(?![\d.,]*\d)(?!\s*[-–—])")
 
 
 def past_year(folded: str, doc_year: int | None) -> bool:
     """Whether ``folded`` names a year before the document's own (a value *for* it, not a base)."""
-    if doc_year is None:
+    if doc_year is None or "20" not in folded and "19" not in folded:  # (a year is in every match)
         return False
     for m in _PAST_YEAR.finditer(folded):
         if _BASE_BEFORE.search(folded[max(0, m.start() - 20) : m.start()]):
@@ -149,12 +153,15 @@ def past_year(folded: str, doc_year: int | None) -> bool:
 
 def result_cue(folded: str) -> bool:
     """Whether ``folded`` holds report words (an estimate, an achievement, a comparison with last year)."""
-    return any(w in folded for w in _RESULT_CUES)  # = RESULT_CUE.search: plain words, found faster
+    for w in _RESULT_CUES:  # = RESULT_CUE.search: plain words, found faster
+        if w in folded:
+            return True
+    return False
 
 
 def future_year(folded: str, doc_year: int | None) -> bool:
     """Whether ``folded`` names a year (or a term ending in one) later than the document's date."""
-    if doc_year is None:
+    if doc_year is None or _FOR_YEAR_HINT.search(folded) is None:
         return False
     for m in _FOR_YEAR.finditer(folded):
         if _BASE_BEFORE.search(folded[max(0, m.start() - 20) : m.start()]):

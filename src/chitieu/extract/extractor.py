@@ -114,16 +114,18 @@ _QUALITATIVE = re.compile(
     r"|giữ vững|duy trì\s+(?:đạt\s+)?(?:chuẩn|danh hiệu|tiêu chí|[" + L + r" ]{0,40}?đạt chuẩn)"
     r"|đạt\s+(?:và vượt\s+)?(?:các\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)"
     r"|hoàn thành\s+(?:tốt\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch)"
-    r"|(?:chưa|không)\s+đạt"
+    r"|chưa\s+đạt|không\s+đạt"
     r"|không còn\s+(?:hộ|nhà|người)"
     r"|công nhận\s+(?:đạt\s+)?[" + L + r" ]{0,40}?(?:chuẩn|kiểu mẫu|danh hiệu)"
-    r"|(?:được\s+)?xếp loại\s+(?:tốt|khá|xuất sắc|hoàn thành)"
-)
-# The words every match of _VERDICT and _QUALITATIVE starts with. Those patterns (alternatives
-# behind look-behinds) are slow to try at every character; they are tried only where one of
-# these plain words stands, which a search finds fast. The matches are the same.
+    r"|được\s+xếp loại\s+(?:tốt|khá|xuất sắc|hoàn thành)|xếp loại\s+(?:tốt|khá|xuất sắc|hoàn thành)"
+)  # every alternative starts with a plain word: a search skips to the places where one stands
+# _QUALITATIVE looks neither around nor at the end: a match inside a part of a text is one inside
+# the whole (``_qualitative`` searches a sentence before its clauses).
+assert not any(x in _QUALITATIVE.pattern for x in ("(?=", "(?!", "(?<", "$", "\\b"))
+# The words every match of _VERDICT starts with. That pattern (alternatives behind look-behinds)
+# is slow to try at every character; it is tried only where one of these plain words stands,
+# which a search finds fast. The matches are the same.
 _VERDICT_STARTS = re.compile(r"đánh giá|không|chưa|đạt|vượt|hoàn thành|cơ bản")
-_QUALITATIVE_STARTS = re.compile(r"đạt|giữ vững|duy trì|hoàn thành|chưa|không|công nhận|được|xếp loại")
 
 
 def _matches_at_words(
@@ -141,22 +143,25 @@ def _matches_at_words(
 
 
 def _qualitative_at(folded: str, a: int = 0, b: int | None = None) -> re.Match[str] | None:
-    """``_QUALITATIVE.search(folded, a, b)``, tried only where its first words stand."""
-    b = len(folded) if b is None else b
-    return next(_matches_at_words(_QUALITATIVE, _QUALITATIVE_STARTS, folded, a, b), None)
+    return _QUALITATIVE.search(folded, a, len(folded) if b is None else b)
 
 
 # "…, được công nhận xã đạt chuẩn nông thôn mới nâng cao": a standard met, even beside figures.
 _RECOGNISED = re.compile(r"công nhận")
-_PROJECT = re.compile(
-    r"quy mô(?!\s+(?:grdp|nền kinh tế|kinh tế|tổng sản phẩm|dân số))|tổng mức đầu tư|(?<!\d )(?<!\d)dự án"
+_PROJECT = re.compile(  # (the look-behinds stand after "dự án": a search skips to plain words)
+    r"quy mô(?!\s+(?:grdp|nền kinh tế|kinh tế|tổng sản phẩm|dân số))|tổng mức đầu tư"
+    r"|dự án(?<!\d dự án)(?<!\ddự án)"
 )
-_PROJECT_WORDS = ("quy mô", "tổng mức đầu tư", "dự án")  # one of them is in every _PROJECT match
 
 
 def _project_at(folded: str, a: int = 0, b: int | None = None) -> bool:
     b = len(folded) if b is None else b
-    return any(folded.find(w, a, b) >= 0 for w in _PROJECT_WORDS) and bool(_PROJECT.search(folded, a, b))
+    # one of the three words is in every _PROJECT match: plain searches first
+    return (
+        folded.find("dự án", a, b) >= 0
+        or folded.find("quy mô", a, b) >= 0
+        or folded.find("tổng mức đầu tư", a, b) >= 0
+    ) and _PROJECT.search(folded, a, b) is not None
 
 
 _RESULT_BEFORE = re.compile(r"(?:thực hiện|đạt|ước|được|là|kết quả)\s*:?\s*(?:được\s*)?$")
@@ -170,8 +175,11 @@ _NOT_AVERAGE = re.compile(
     + vocabulary.alternation(vocabulary.PER_HEAD_WORDS)
     + r"|(?:năm\s+)?(?:19|20)\d\d)"
 )
+# "(?:năm|đến|cuối|vào|trong|tới)\s+(?:năm\s+)?|tháng …" written with a plain word first in
+# every alternative (the same matches): the engine then skips to the places where one can start.
 _YEAR_EXPR = re.compile(
-    r"(?:(?:năm|đến|cuối|vào|trong|tới)\s+(?:năm\s+)?|tháng\s+\d{1,2}\s*/\s*)"
+    r"(?:năm\s+(?:năm\s+)?|đến\s+(?:năm\s+)?|cuối\s+(?:năm\s+)?|vào\s+(?:năm\s+)?|trong\s+(?:năm\s+)?"
+    r"|tới\s+(?:năm\s+)?|tháng\s+\d{1,2}\s*/\s*)"
     r"((?:19|20)\d\d)(?![\d.,]*\d)(?!\s*[-–—]\s*(?:19|20)\d\d)"
 )
 
@@ -319,7 +327,8 @@ _INDICATORS_MET = re.compile(r"\s*(?:/\s*\d+\s*)?chỉ tiêu\s+(?:(?!không\s|ch
                              r"(?:đạt|vượt|hoàn thành)")
 _INDICATORS_BEFORE = re.compile(r"(?:số\s+)?chỉ tiêu\s+(?:đạt|vượt|hoàn thành)\s*(?:được\s*)?$")
 _ANY_DIGIT = re.compile(r"\d")
-_PAST_TENSE = re.compile(r"(?<![" + L + r"])đã(?![" + L + r"])")
+# "đã" as a word; the look-behind stands after it (and looks past it) so that a search skips to "đ"
+_PAST_TENSE = re.compile(r"đã(?<![" + L + r"]đã)(?![" + L + r"])")
 _PAREN = re.compile(r"\(([^()]*)\)")
 # A ratio to the population named before a bare number: "số giường bệnh/vạn dân 28,6".
 _PER_POPULATION = re.compile(
@@ -554,9 +563,9 @@ def _unit_family(unit: str) -> str:
 
 def _qualitative(seg, folded, sentences, clauses, subclauses, mentions, items, kind_at) -> None:
     """Met or kept standards with no number in their clause."""
+    if seg.general or not clauses or _qualitative_at(folded, clauses[0][0], clauses[-1][1]) is None:
+        return  # none in the sentence: none in a clause (a match needs nothing after it, see below)
     for a, b in clauses:
-        if seg.general:
-            continue
         if _qualitative_at(folded, a, b) is None:
             continue  # no met standard in the clause: none in its sub-clauses
         figures = any(a <= m.start < b and not m.bare for m in mentions)
@@ -622,15 +631,28 @@ def _per_year_hint(folded: str, item: _Item, sentences) -> bool:
     return bool(_EACH_YEAR.search(folded[a : m.start]))
 
 
+
+
+def _no_year(folded: str, a: int, b: int) -> bool:
+    """No "19…" nor "20…" in [a, b): no year expression, label nor period there."""
+    return folded.find("20", a, b) < 0 and folded.find("19", a, b) < 0
+
+
 @functools.lru_cache(maxsize=32)
 def _years_in(folded: str, a: int, b: int) -> tuple[tuple[int, int], ...]:
     """(offset, year) of the year expressions in a sentence (a string's hash is cached, so this is cheap)."""
+    if _no_year(folded, a, b):
+        return ()
     found = [
         (m.start(), int(m.group(1)))
         for m in _YEAR_EXPR.finditer(folded, a, b)
         if not _COMPARED_YEAR.search(folded[max(a, m.start() - 20) : m.start(1)])
     ]  # "so với năm 2020" is the base of a comparison, not the value's year
-    labels = [(m.start(), int(m.group(1))) for m in _YEAR_LABEL.finditer(folded, a, b)]
+    labels = (  # (a label is followed by a colon)
+        [(m.start(), int(m.group(1))) for m in _YEAR_LABEL.finditer(folded, a, b)]
+        if folded.find(":", a, b) >= 0
+        else ()
+    )
     return tuple(sorted(found + labels)) if labels else tuple(found)
 
 
@@ -641,16 +663,21 @@ _SENTENCE_TIME = re.compile(
 )
 
 
+_NAM_YEAR = re.compile(r"ăm\s+(?:19|20)")
+
+
 @functools.lru_cache(maxsize=32)
 def _opened_years(text: str) -> tuple[tuple[int, int], ...]:
     """(offset, year) of the sentences of a segment that open with their year ("Năm 2023, …")."""
-    if "ăm" not in text:
+    if _NAM_YEAR.search(text) is None:  # "…năm 2023": in every match; a plain word, found fast
         return ()
     return tuple((m.start(), int(m.group(1))) for m in _SENTENCE_TIME.finditer(text))
 
 
 @functools.lru_cache(maxsize=32)
 def _periods_in(folded: str, a: int, b: int) -> tuple[tuple[int, str], ...]:
+    if _no_year(folded, a, b):
+        return ()
     return tuple((m.start(), f"{m.group(1)}-{m.group(2)}") for m in PERIOD.finditer(folded, a, b))
 
 
@@ -659,14 +686,21 @@ def _quote(text: str, a: int, b: int) -> str:
     return " ".join(text[a:b].split())
 
 
+@functools.lru_cache(maxsize=32)
+def _parens_in(folded: str, a: int, b: int) -> list[tuple[int, int]]:
+    return [(p.start(), p.end()) for p in _PAREN.finditer(folded, a, b)]
+
+
 def _year(folded: str, sentence: tuple[int, int], at: int, end: int, clause_end: int) -> int | None:
     years = _years_in(folded, *sentence)
+    if not years:
+        return None  # (most sentences: no year at all)
     # "từ 8,6% năm 2021 xuống còn 3,4% năm 2025": a year written right after the number is its own.
     right_after = [y for s, y in years if end <= s <= end + 2 and not folded[end:s].strip()]
     if right_after:
         return right_after[0]
     # "3,12% (năm 2023: 4,05%)": a year in parentheses belongs to what is inside them.
-    parens = [(p.start(), p.end()) for p in _PAREN.finditer(folded, *sentence)]
+    parens = _parens_in(folded, *sentence)
     if parens:
         years = tuple((s, y) for s, y in years if not any(a < s < b and not a < at < b for a, b in parens))
     before = [y for s, y in years if s < at]
@@ -703,19 +737,22 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
     clause = containing(clauses, at)
     sub = containing(subclauses, at)
     end = m.end if m else at
-    prev = next((p for p in reversed(items[:i]) if p.mention is not None and p.start >= clause[0]), None)
+    # the items before it in its clause (items are in text order: the walk back stops at the clause)
+    prev = level = None
+    for j in range(i - 1, -1, -1):
+        p = items[j]
+        if p.start < clause[0]:
+            break
+        if p.mention is not None:
+            if prev is None:
+                prev = p
+            if p.mention.role == "level":
+                level = p
+                break
     prev_end = prev.mention.end if prev is not None else None
     if m is None:
         name = clean_name(seg.text[sub[0] : sub[1]].strip(" ,;.:-–"))
     else:
-        level = next(
-            (
-                p
-                for p in reversed(items[:i])
-                if p.mention is not None and p.mention.role == "level" and p.start >= clause[0]
-            ),
-            None,
-        )
         name, it.from_tail = indicator_name(
             seg.text,
             m,
@@ -728,7 +765,6 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
         )
     it.name = name
     unit = it.unit
-    folded_name = folded[clause[0] : end]
     # Income or GRDP per head ("bình quân đầu người đạt 82,4 triệu đồng, tương đương 3.250 USD")
     # is money per person per year, whatever the text leaves out.
     local = folded[max(clause[0], prev_end or clause[0]) : end]
@@ -744,19 +780,27 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
         unit
         and "đồng" in unit
         and "/" not in unit
-        and (per_area := _PER_AREA.search(folded_name))
+        and (per_area := _PER_AREA.search(folded[clause[0] : end]))
     ):
         unit = unit + "/" + per_area.group(1)
     per_year = it.per_year
     if m is not None:
-        head = folded[clause[0] : at]
-        if (m.per_year_unit and not income) or _EACH_YEAR.search(head) or _PER_YEAR_AFTER.match(folded, m.end):
+        if (
+            (m.per_year_unit and not income)
+            or _EACH_YEAR.search(folded, clause[0], at)  # (plain words: as in the slice before the number)
+            or _PER_YEAR_AFTER.match(folded, m.end)
+        ):
             per_year = True  # "%/năm", "hằng năm", "từ 10 đảng viên trở lên/năm"
         elif unit == "%" and any(
-            _AVERAGE.search(part) and not _NOT_AVERAGE.search(part) for part in (folded[sub[0] : at], head)
+            _AVERAGE.search(part) and not _NOT_AVERAGE.search(part)
+            for part in (folded[sub[0] : at], folded[clause[0] : at])
         ):
             per_year = True  # "bình quân thời kỳ đạt 14,1%", "giảm bình quân/năm: trên 10%"
-        elif m.role == "change" and _PARENT_PER_YEAR.search(folded, sentence[0], at):
+        elif (
+            m.role == "change"
+            and folded.find("trong đó", sentence[0], at) >= 0  # (every match ends with it)
+            and _PARENT_PER_YEAR.search(folded, sentence[0], at)
+        ):
             per_year = True  # "… tăng bình quân hàng năm 16%, trong đó: dịch vụ tăng 18%"
     year = _year(folded, sentence, at, end, clause[1])
     if year is None and it.kind == RESULT and not seg.heading_time and not _periods_in(folded, *sentence):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from chitieu.extract.normalise import fold
+from chitieu.extract.normalise import fold, word_tree
 from chitieu.extract.quantities import Mention
 
 _LISTED = re.compile(r"(?:^|\s)(?:và|,|;)\s*$")
@@ -23,7 +23,8 @@ _TRAIL_WORDS = (
     r"trên|dưới|từ|tối thiểu|tối đa|ít nhất|không quá|đến|tới|so với|hơn|được|và|với|thêm|bình quân|hàng năm|hằng năm|"
     r"thực hiện|cho|phấn đấu|ước tính|dự kiến"
 )
-_TRAIL = re.compile(r"(?:\s*(?:" + _TRAIL_WORDS + r"))+\s*$", re.I)
+# (the words as a tree: the same texts match, and only where the match starts and ends is used)
+_TRAIL = re.compile(r"(?:\s*(?:" + word_tree(_TRAIL_WORDS.split("|")) + r"))+\s*$", re.I)
 # _TRAIL matches exactly when the text ends with one of its words (then spaces). Most names do
 # not, and the test for it is cheap: first the last character (it must end one of the words),
 # then one look-behind per word length, tried once at the end. A character no word holds (nor a
@@ -61,18 +62,31 @@ _UNCLOSED = re.compile(r"\s*\([^)]*$")
 _CONNECTOR = re.compile(r"^(?:và|với|còn|trong đó|riêng|,|;|:|\(|\))\s*")
 
 
+def _unclosed_at(words: str) -> int:
+    """``_UNCLOSED.search(words).start()`` (-1 for no match): the "(" after the last ")", with
+    the spaces before it."""
+    at = words.find("(", words.rfind(")") + 1)
+    return at if at <= 0 else len(words[:at].rstrip())
+
+
+def _cut(pattern: re.Pattern[str], words: str) -> str:
+    """``pattern.sub("", words)`` for a pattern anchored at the start (it can match there only)."""
+    m = pattern.match(words)
+    return words[m.end() :] if m else words
+
+
 def clean_name(text: str) -> str:
     """Words of a name without list numbering, filler, trailing verbs or an unclosed "(chỉ tiêu …"."""
     words = " ".join(text.split())[-200:]
-    unclosed = _UNCLOSED.search(words)
-    if unclosed and unclosed.start() > 0:
-        words = words[: unclosed.start()]
+    unclosed = _unclosed_at(words)
+    if unclosed > 0:
+        words = words[:unclosed]
     for _ in range(4):
         before = words
-        words = _LEAD.sub("", words)
+        words = _cut(_LEAD, words)
         if words[:1].lower() in _FILLER_FIRST:  # else no filler word starts it: no folding
-            words = _FILLER.sub("", fold_prefix(words, _FILLER))
-        words = _CONNECTOR.sub("", words)
+            words = _cut(_FILLER, fold_prefix(words, _FILLER))
+        words = _cut(_CONNECTOR, words)
         words = _drop_trail(words).strip(" ,;:-–(")
         if words == before:
             break
@@ -114,7 +128,12 @@ def indicator_name(
     """The indicator's name as the text phrases it, and whether it came from the words after the number."""
     a = max(clause[0], prev_end) if prev_end is not None else clause[0]
     before = text[a:at]
-    tail = _tail(text[end : clause[1]]) if m is not None else ""
+    if m is None:
+        tail = ""
+    elif prev_from_tail:
+        tail = _tail(text[end : clause[1]])
+    else:
+        tail = None  # the words after the number: read below only where needed (most names stand before it)
     if prev_from_tail and tail and _LISTED.search(before):
         # "100% hộ … nước sạch và 98,6% hố xí hợp vệ sinh": a list of number-first phrases.
         return ("Tỷ lệ " + tail if m.unit in ("%", "‰") else tail), True
@@ -132,9 +151,14 @@ def indicator_name(
             return (f"{prev_name} so với {re.sub(r'^so với ', '', after)}" if after else prev_name), False
         detail = " ".join(f"{verb} {after}".split())
         return (f"{prev_name} ({detail})" if detail else prev_name), False
-    if len(name.split()) < 2 and tail:
-        if m.unit in ("%", "‰"):
-            return "Tỷ lệ " + tail, True
-        if m.unit and not _MONEY_UNIT.search(m.unit):
-            return f"Số {m.unit} {tail}".strip(), True
-    return (name or tail or (prev_name or "")), not name and bool(tail)
+    if len(name.split()) < 2:
+        if tail is None:
+            tail = _tail(text[end : clause[1]])
+        if tail:
+            if m.unit in ("%", "‰"):
+                return "Tỷ lệ " + tail, True
+            if m.unit and not _MONEY_UNIT.search(m.unit):
+                return f"Số {m.unit} {tail}".strip(), True
+    if name:
+        return name, False
+    return (tail or (prev_name or "")), bool(tail)  # (an empty name has fewer than two words: tail was read)

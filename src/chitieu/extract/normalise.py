@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 # Characters some PDF fonts map wrongly; each has one right reading. (Replaced one by one:
 # ``str.translate`` with a table takes its slow path on Vietnamese text.)
@@ -84,8 +85,33 @@ def fold(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a few letters (İ) lower to two characters: keep offsets
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return _TONE_RE.sub(_restyle, low)
+    # (most text has no old-style mark: a search is cheaper than a substitution that finds nothing)
+    return _TONE_RE.sub(_restyle, low) if _TONE_RE.search(low) else low
 
 
 def _restyle(m: re.Match[str]) -> str:
     return _TONE_STYLE[m.group(1)]
+
+
+def word_tree(words: Iterable[str]) -> str:
+    """A pattern matching exactly the ``words``, their common beginnings written once.
+
+    The regular-expression engine tries the alternatives of a plain alternation one by one; as a
+    tree it tries one letter of each branch instead. Where several words match at one place
+    (each the beginning of the next), the longest is tried first, as in an alternation sorted
+    longest first."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[None] = None  # a word ends here
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in node.items() if ch is not None]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if None in node else body
+
+    return emit(tree)

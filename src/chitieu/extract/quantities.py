@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from chitieu.core import vocabulary
 from chitieu.core.numbers import SCALES, NumberFormatError, normalise_unit, parse_number
+from chitieu.extract.normalise import word_tree
 
 L = "a-zà-ỹđ"  # lower-case Vietnamese letters (text is folded before matching)
 NUM = r"\d+(?:[.,]\d+)*"
@@ -40,7 +41,7 @@ _UNIT = re.compile(
     + r"])|"
     + _CURRENCY
     + r"|(?P<noun>"
-    + "|".join(re.escape(w) for w in COUNT_NOUNS)
+    + word_tree(COUNT_NOUNS)  # (COUNT_NOUNS longest first: the tree tries the longest first too)
     + r")(?!["
     + L
     + r"0-9]))"
@@ -62,8 +63,15 @@ def _not_before(before: str) -> bool:
     Tried once, where the word would start, rather than at every place of the window with
     ``\\s*$`` (``\\s`` and ``str.rstrip`` agree on what a space is)."""
     end = before.rstrip()
+    if not end.endswith(_NOT_BEFORE_ENDINGS):  # one C call; most numbers follow none of them
+        return False
     return _NOT_BEFORE.search(end, max(0, len(end) - _NOT_BEFORE_LONGEST)) is not None
-PERIOD = re.compile(r"(?<![\d.,])((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?![\d.,]*\d)")
+
+
+_NOT_BEFORE_ENDINGS = tuple(_NOT_BEFORE_WORDS)
+# "2021-2025". The look-behind (no digit, point or comma before the first year) stands after
+# "19"/"20" and looks past them, so that a search skips straight to those digits (as _NUMBER).
+PERIOD = re.compile(r"((?:19|20)(?<![\d.,]..)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?![\d.,]*\d)")
 YEAR = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)(?![\d.,]*\d)")
 
 # The bound words (``core.vocabulary``), longest first: "không ít hơn" before "ít hơn" before "hơn".
@@ -77,8 +85,31 @@ _PASSED_PLAN = re.compile(  # "đạt và vượt kế hoạch giao 50 tỷ": at
 )
 
 
+# The bound word alone, ending where the text ends: tried once, where it would start (see
+# ``_bound_before``), instead of at every place of the window.
+_BOUND_WORD_AT_END = re.compile(
+    r"(?<![" + L + r"])(?P<w>"
+    + vocabulary.alternation(w for w, o in vocabulary.BOUND_WORDS.items() if o != vocabulary.FROM)
+    + r")$"
+)
+_BOUND_WORD_LONGEST = max(len(w) for w, o in vocabulary.BOUND_WORDS.items() if o != vocabulary.FROM)
+_BOUND_WORD_ENDINGS = tuple(w for w, o in vocabulary.BOUND_WORDS.items() if o != vocabulary.FROM)
+assert not any(w.endswith("là") for w in vocabulary.BOUND_WORDS)
+
+
+def _bound_word_before(before: str) -> re.Match[str] | None:
+    """``_BOUND_WORD_BEFORE.search(before)``'s bound word: a match ends at the text's end after
+    spaces and an optional "là" (no bound word ends in "là"), so the word's end is known."""
+    end = before.rstrip()
+    if end.endswith("là"):
+        end = end[:-2].rstrip()
+    if not end.endswith(_BOUND_WORD_ENDINGS):
+        return None
+    return _BOUND_WORD_AT_END.search(end, max(0, len(end) - _BOUND_WORD_LONGEST))
+
+
 def _bound_before(before: str) -> str | None:
-    m = _BOUND_WORD_BEFORE.search(before)
+    m = _bound_word_before(before)
     if m is not None:
         return vocabulary.BOUND_OPS[vocabulary.BOUND_WORDS[m.group("w")]]
     return ">=" if "đạt và vượt" in before and _PASSED_PLAN.search(before) else None
@@ -90,12 +121,15 @@ _CHANGE_BEFORE = re.compile(
 )
 
 
-_CHANGE_WORDS = ("tăng", "giảm", "gấp", "vượt", "hơn", "thêm", "lên", "xuống")  # one starts every match
+# One of these is in every match ("cao hơn" holds "hơn", which matches on its own where "cao
+# hơn" does): a match exists only from the first of them on.
+_CHANGE_WORD = re.compile(r"tăng|giảm|gấp|vượt|hơn|thêm|lên|xuống")
 
 
 def _change_before(before: str) -> bool:
-    """``_CHANGE_BEFORE.search(before)``, with the plain substring tests first."""
-    return any(w in before for w in _CHANGE_WORDS) and bool(_CHANGE_BEFORE.search(before))
+    """``bool(_CHANGE_BEFORE.search(before))``, searched from the first change word on."""
+    w = _CHANGE_WORD.search(before)
+    return w is not None and _CHANGE_BEFORE.search(before, w.start()) is not None
 
 
 _YEAR_AFTER_NAM = re.compile(r"(?:năm|từ|đến)\s*$")
@@ -109,11 +143,13 @@ _LABEL_BEFORE = re.compile(r"(?:chỉ tiêu|nội dung|nhiệm vụ|mục tiêu)
 _LABEL_AFTER = re.compile(r"\s*[:.)](?!\d)")
 _NEVER_BEFORE = re.compile(r"(?:mức độ|thứ|lần|(?<![" + L + r"])(?<!tất )cả)\s*$")  # "giảm cả 3 tiêu chí"
 # "lớp 10" is a grade; "trẻ 5 tuổi ra lớp 100%" is a rate.
-_NEVER_WORDS = ("mức độ", "thứ", "lần", "cả")  # one is in every _NEVER_BEFORE match
 
 
 def _never_before(before: str) -> bool:
-    return any(w in before for w in _NEVER_WORDS) and bool(_NEVER_BEFORE.search(before))
+    # a match is one of the words, then spaces, at the end
+    return (
+        before.rstrip().endswith(("mức độ", "thứ", "lần", "cả")) and _NEVER_BEFORE.search(before) is not None
+    )
 
 
 _GRADE_BEFORE = re.compile(r"(?<!ra )lớp\s*$")
@@ -126,8 +162,7 @@ _CHAINED = re.compile(r"\d\s*[%‰]\s*[-–—]\s*$")
 _SLASH = re.compile(r"\s*/\s*(" + NUM + r")")
 _SLASH_DATE = re.compile(r"\s*/\s*" + NUM + r"\s*/")
 _NEGATIVE_BEFORE = re.compile(r"(?<![" + L + r"])âm\s*$")
-_OR_MORE = re.compile(r"\s*trở lên")
-_OR_LESS = re.compile(r"\s*trở xuống")
+_OR_MORE_OR_LESS = re.compile(r"\s*trở (?:(lên)|xuống)")  # "trở lên" (group 1) or "trở xuống"
 _OF_PLAN = re.compile(r"\s*(?:so với\s*)?(?:kế hoạch|kh|chỉ tiêu|dự toán|nghị quyết)(?![" + L + r"])")
 
 
@@ -148,6 +183,14 @@ class Mention:
 
 
 def _number(text: str) -> float | None:
+    # Plain digits ("2025", "100") and one decimal comma ("94,1"), most of a report's numbers,
+    # read the way ``parse_number`` reads them (ASCII needs no NFC nor legacy decoding).
+    if text.isascii():
+        if text.isdigit():
+            return float(text)
+        whole, comma, frac = text.partition(",")
+        if comma and whole.isdigit() and frac.isdigit():
+            return float(whole + "." + frac)
     try:
         return parse_number(text)
     except NumberFormatError:
@@ -168,8 +211,25 @@ def _normalised(unit: str) -> str | None:
     return unit
 
 
+_UNITS_READ: dict[str, tuple[str | None, bool, float]] = {}
+
+
 def _unit(m: re.Match[str]) -> tuple[str | None, bool, float]:
-    """The unit of a unit match, whether it ended in "/năm", and a factor for "16 tỷ 434 triệu"."""
+    """The unit of a unit match, whether it ended in "/năm", and a factor for "16 tỷ 434 triệu".
+
+    Remembered by the matched text and the character after it: ``_UNIT`` looks no further than
+    one character past its match (its look-aheads are one character long), so the same text and
+    next character give the same groups. A report repeats a few units hundreds of times."""
+    key = m.string[m.start() : m.end() + 1]
+    read = _UNITS_READ.get(key)
+    if read is None:
+        if len(_UNITS_READ) > 4096:
+            _UNITS_READ.clear()
+        read = _UNITS_READ[key] = _read_unit(m)
+    return read
+
+
+def _read_unit(m: re.Match[str]) -> tuple[str | None, bool, float]:
     per = m.group("per")
     per = _SPACES.sub("", per) if per else ""
     extra = 0.0
@@ -230,12 +290,15 @@ def _never_a_statement(folded: str, s: int, e: int, first: int) -> int:
 
     ``first`` is where the segment's first non-space character stands (a list number only
     counts there); passed in so that no number slices the text before it (linear time)."""
-    if _SLASH_OR_DASH.match(folded, e):
+    after = folded[e : e + 1]
+    if after == " ":
+        after = folded[e + 1 : e + 2]  # (the usual one space; more spaces: the pattern decides)
+    if after and (after in "-/–—" or after.isspace() and _SLASH_OR_DASH.match(folded, e)):
         for rx in (_PERIOD_AT, _DATE_AT, _DOCNUM_AT):
             m = rx.match(folded, s)
             if m:
                 return m.end()
-    if folded[max(0, s - 3) : s].rstrip().endswith("("):
+    if folded.find("(", max(0, s - 3), s) >= 0 and folded[max(0, s - 3) : s].rstrip().endswith("("):
         m = _PAREN_NUMBER_AT.match(folded, s)
         if m:
             return m.end()
@@ -317,7 +380,7 @@ def _read_at(folded: str, s: int, e: int, value: float) -> Mention | None:
             um = unit_first
     else:
         um = unit_first
-    if _NOT_AFTER.match(text, e) or _NOT_AFTER.match(text, end):
+    if _NOT_AFTER.match(text, e) or end != e and _NOT_AFTER.match(text, end):
         return None
     unit, per_year, extra = (None, False, 0.0)
     if um and um.end() > end:
@@ -346,9 +409,10 @@ def _read_at(folded: str, s: int, e: int, value: float) -> Mention | None:
             unit = unit or bunit
             denominator = (b, bunit or unit)
             end = bend
-    if _OR_MORE.match(text, end):
+    more_or_less = _OR_MORE_OR_LESS.match(text, end)
+    if more_or_less and more_or_less.group(1):
         op, high = ">=", None
-    elif _OR_LESS.match(text, end):
+    elif more_or_less:
         op, low = "<=", None
     elif op == "=" and (bound := _bound_before(before)) is not None:
         op = bound
@@ -361,9 +425,8 @@ def _read_at(folded: str, s: int, e: int, value: float) -> Mention | None:
         return None
     if op == "=" and "âm" in before and _NEGATIVE_BEFORE.search(before):
         low = high = -low  # "tăng trưởng âm 1,2%": a growth of -1,2%
-    mention = Mention(
-        s, end, op, low, high, unit, per_year_unit=per_year, bare=unit is None, denominator=denominator
-    )
+    # (positional: a call with keywords costs a third more, and this runs for every number)
+    mention = Mention(s, end, op, low, high, unit, per_year, "level", unit is None, denominator)
     if op in ("=", "range") and _change_before(before[-30:]):
         mention.role = "change"
     if mention.role == "level" and unit in ("%", "‰") and _OF_PLAN.match(text, end):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from chitieu.extract.document import Document
 from chitieu.extract.evidence import document_year, plan_year
-from chitieu.extract.normalise import fold
+from chitieu.extract.normalise import fold, word_tree
 from chitieu.extract.tables import header_roles
 
 RESULT, TARGET = "result", "target"
@@ -64,8 +64,11 @@ DOMAIN_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
-_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
+# (the look-behind, no digit before the year, stands after "19"/"20" and looks past them, so
+# that a search skips straight to those digits)
+_YEARS = re.compile(r"(?:19|20)(?<!\d..)\d\d(?!\d)")
+_PERIOD = re.compile(r"((?:19|20)(?<!\d..)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
+_DIGIT = re.compile(r"\d")
 _HEADING_PREFIX = re.compile(
     r"^(?:phần\s+thứ\s+\w+|phần\s+[ivx]+|phụ\s+lục\s*\d*\s*[.:]?|chương\s+[ivx\d]+|[ivx]+\s*[./]|\d+(?:\.\d+)*\s*[./]?|[a-zđ]\s*[).])(?=\s|:|$)",
 )
@@ -81,21 +84,40 @@ _MD_MARKS_AND_TAGS = re.compile(r"\*\*|__|\\(?=[*_#\[\]()-])|</?[a-z]+[^>]*>", r
 
 def domain_of(folded: str) -> str | None:
     """The one domain a folded phrase names, or None when it names none or several."""
-    hits = [code for code, pattern in DOMAIN_WORDS if pattern.search(folded)]
+    found: set[str] = set()
+    at = 0
+    while (m := _ANY_DOMAIN_WORD.search(folded, at)) is not None:  # every place a domain word starts
+        found |= _DOMAINS_AT[m.group()]
+        at = m.start() + 1
+    hits = [code for code, _ in DOMAIN_WORDS if code in found]
     if "kinh_te" in hits and "van_hoa_xa_hoi" in hits and "kinh tế - xã hội" in folded.replace("–", "-"):
         return None
     return hits[0] if len(hits) == 1 else None
 
 
-# All domains' words in one pattern, a group per domain in DOMAIN_WORDS's order: its leftmost
-# match is the earliest domain word, and at one place the first domain listed wins.
-_ANY_DOMAIN = re.compile("|".join(f"(?P<{code}>{pattern.pattern})" for code, pattern in DOMAIN_WORDS))
+# Every domain's words, plain text apart by "|" (checked here, so that the tree below holds them).
+assert all(re.escape(w).replace("\\ ", " ") == w for _, p in DOMAIN_WORDS for w in p.pattern.split("|"))
+_DOMAIN_WORD_LIST = [w for _, p in DOMAIN_WORDS for w in p.pattern.split("|")]
+_ANY_DOMAIN_WORD = re.compile(word_tree(_DOMAIN_WORD_LIST))
+# The tree's match at a place is the longest word standing there; every other word standing
+# there begins it. So the domain listed first among the words there is known from that word.
+_DOMAIN_AT = {
+    w: next(code for code, p in DOMAIN_WORDS if any(w.startswith(v) for v in p.pattern.split("|")))
+    for w in _DOMAIN_WORD_LIST
+}
+
+
+_DOMAINS_AT = {
+    w: {code for code, p in DOMAIN_WORDS if any(w.startswith(v) for v in p.pattern.split("|"))}
+    for w in _DOMAIN_WORD_LIST
+}  # (all the domains with a word standing where the longest word w does)
 
 
 def first_domain(folded: str) -> str | None:
-    """The domain of the earliest domain word in a folded phrase (for indicator names)."""
-    m = _ANY_DOMAIN.search(folded)
-    return m.lastgroup if m else None
+    """The domain of the earliest domain word in a folded phrase (for indicator names); where
+    words of several domains start at that place, the domain listed first."""
+    m = _ANY_DOMAIN_WORD.search(folded)
+    return None if m is None else _DOMAIN_AT[m.group()]
 
 
 @dataclass
@@ -184,7 +206,8 @@ _ROMAN_OR_NUMBER = re.compile(r"^(?:[IVX]+|\d+)[.)]?$")
 
 def _caps_prefix(line: str) -> tuple[str, str] | None:
     """(title, body) when ``line`` starts with a title in capitals and goes on with a long body."""
-    if len(line) < 55 or len([w for w in line[:90].split(None, 7)[:7] if w.isupper()]) < 4:
+    if len(line) < 55 or line[1:90].islower() or sum(map(str.isupper, line[:90].split(None, 7)[:7])) < 4:
+        # (no capital after the first letter: at most one word in capitals, the first)
         return None  # the cheap test first: most lines start in lower case
     words = line.split()
     i = 0
@@ -223,12 +246,18 @@ def _is_marker(line: str) -> bool:
     return len(line) < 12 and bool(_MARKER.fullmatch(line))
 
 
-def _heading(cleaned: str, raw: str) -> bool:
-    s = cleaned.strip()
+def _heading(cleaned: str, raw: str, s: str | None = None) -> bool:
+    """Whether a line is a heading; ``s`` is ``cleaned.strip()`` when the caller has it."""
+    s = cleaned.strip() if s is None else s
     if not s or len(s) > 170:
         return False
-    if raw.lstrip().startswith("#"):
+    if "#" in raw and raw.lstrip().startswith("#"):
         return True
+    first = s[0]
+    if first.islower() and first not in "pcivx" and s[1:2] not in ").\t " and not s[1:2].isspace():
+        # A line going on in lower case is a heading only with a prefix, and the one prefix that can
+        # start with this letter ("a)", "b.") has ")" or "." (after spaces) next: none here.
+        return False
     folded = s[:40].lower()  # the prefix words carry no tone marks that differ by style
     m = _HEADING_PREFIX.match(folded)
     if m:
@@ -240,7 +269,7 @@ def _heading(cleaned: str, raw: str) -> bool:
         if s.endswith(".") and len(rest.split()) >= 5:
             return False  # "7. Giữ vững xã đạt chuẩn nông thôn mới nâng cao.": a numbered sentence
         # A numbered line that states figures is content, not a heading.
-        return not re.search(r"\d", _YEARS.sub("", _PERIOD.sub("", rest))) and not s.rstrip().endswith(
+        return not _DIGIT.search(_YEARS.sub("", _PERIOD.sub("", rest))) and not s.rstrip().endswith(
             (";", ",")
         )
     if folded[:1] == "-" and _ABOUT.match(folded) and len(s) < 90 and not s.rstrip().endswith((".", ";")):
@@ -256,23 +285,28 @@ def _heading(cleaned: str, raw: str) -> bool:
     ):
         # "Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)": a section's title on a page that sets
         # no capitals or numbering; one stating figures is content.
-        return not re.search(r"\d", _YEARS.sub("", _PERIOD.sub("", s)))
+        return not _DIGIT.search(_YEARS.sub("", _PERIOD.sub("", s)))
     if not s[:1].isupper() or s[1:12].islower():
         return False
     return _capitals(s)
 
 
 def _capitals(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
+    letters = list(filter(str.isalpha, s))
     return len(letters) >= 8 and sum(map(str.isupper, letters)) / len(letters) > 0.85
 
 
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
+_COLUMN_HEADER = re.compile(r"\bđvt\b|đơn vị tính")
+_TOP_HEADING = re.compile(r"^\s*(?:phần|phụ lục|chương|[ivx]+\s*[./])")
+
+
 def _update(ctx: _Context, heading: str) -> None:
-    folded = fold(_URL.sub(" ", heading))  # a link's digits ("…-nhiem-ky-2021-2026-946.html") are no period
-    if re.search(r"\bđvt\b|đơn vị tính", folded):
+    folded = fold(_URL.sub(" ", heading) if "www." in heading or "http" in heading else heading)
+    # (a link's digits, "…-nhiem-ky-2021-2026-946.html", are no period)
+    if ("đvt" in folded or "đơn vị tính" in folded) and _COLUMN_HEADER.search(folded):
         return  # a table's column header, not a section
     rank = _rank(heading)
     ctx.opened_year = None
@@ -287,7 +321,7 @@ def _update(ctx: _Context, heading: str) -> None:
             ctx.mode, ctx.mode_rank = TARGET, rank
     ctx.general = "tổng quát" in folded
     domain = domain_of(folded)
-    top = bool(re.match(r"^\s*(?:phần|phụ lục|chương|[ivx]+\s*[./])", folded)) or heading.isupper()
+    top = bool(_TOP_HEADING.match(folded)) or heading.isupper()
     if domain or top:
         ctx.domain = domain
     # The year or period a heading names holds for the headings below it ("PHẦN I. KẾT QUẢ
@@ -308,19 +342,26 @@ def _update(ctx: _Context, heading: str) -> None:
         ctx.time_rank = -1 if ctx.title_year or ctx.title_period else 99
 
 
+_RANK_PART = re.compile(r"(?:phần|chương|phụ lục)(?![a-zà-ỹđ])")
+_RANK_ROMAN = re.compile(r"[ivx]+\s*[./]")
+_RANK_LETTER_SPACE = re.compile(r"[a-zđ]\s*[.)]\s")
+_RANK_NUMBER = re.compile(r"\d+((?:\.\d+)*)")
+_RANK_LETTER = re.compile(r"[a-zđ]\s*[.)]")
+
+
 def _rank(heading: str) -> int:
     """How high a heading stands: 0 for a part, then A., I., 1., 1.1., a) (unnumbered: 1)."""
     s = heading.strip().lower()
-    if re.match(r"(?:phần|chương|phụ lục)(?![a-zà-ỹđ])", s):
+    if _RANK_PART.match(s):
         return 0
-    if re.match(r"[ivx]+\s*[./]", s):
+    if _RANK_ROMAN.match(s):
         return 2
-    if re.match(r"[a-zđ]\s*[.)]\s", s) and heading.strip()[:1].isupper():
+    if _RANK_LETTER_SPACE.match(s) and heading.strip()[:1].isupper():
         return 1
-    d = re.match(r"\d+((?:\.\d+)*)", s)
+    d = _RANK_NUMBER.match(s)
     if d:
         return 3 + d.group(1).count(".")
-    if re.match(r"[a-zđ]\s*[.)]", s):
+    if _RANK_LETTER.match(s):
         return 6
     return 1
 
@@ -459,7 +500,8 @@ def segments(doc: Document) -> list[Segment]:
     def append(number: int, text: str) -> None:
         nonlocal current, length
         if current is None:
-            opener = _TIME_OPENER.match(fold(text[:40]))
+            # (only "năm", "trong", "cả" open with their year: a letter no capital but N, T, C lowers to)
+            opener = _TIME_OPENER.match(fold(text[:40])) if text[:1] in "nNtTcC" else None
             if opener:
                 ctx.opened_year = int(opener.group(1))
             current = Segment(
@@ -503,16 +545,17 @@ def segments(doc: Document) -> list[Segment]:
             continue
         starts_footnote = ("<" in raw or "[" in raw) and bool(_FOOTNOTE_START.match(raw))
         cleaned = _clean(raw)
-        if not cleaned.strip():
-            continue
         stripped = cleaned.strip()
+        if not stripped:
+            continue
         if len(stripped) > 2 and stripped[0] == "|" and stripped[-1] == "|":
             # A Markdown table row: the same cells a DOCX row gives; the |---| rule is no row.
             cells = [c.strip() for c in stripped[1:-1].split("|")]
             if all(_MD_RULE.fullmatch(c) for c in cells):
                 continue
             cleaned = " | ".join(cells)
-        elif doc.format != "pdf" and " | " not in cleaned:
+            stripped = cleaned.strip()
+        elif doc.format != "pdf" and ("\t" in cleaned or "   " in cleaned) and " | " not in cleaned:
             # A table typed as text: cells apart by tabs or runs of spaces ("Chỉ tiêu    ĐVT    KH năm
             # TH quý III"). Read as cells when the row is such a header or a row under one.
             cells = _spaced_cells(cleaned, len(roles) if roles else None)
@@ -520,15 +563,17 @@ def segments(doc: Document) -> list[Segment]:
                 header_roles(cells) is not None or (roles is not None and len(cells) == len(roles))
             ):
                 cleaned = " | ".join(cells)
+                stripped = cleaned.strip()
+        piped = " | " in cleaned  # (stripped and piped follow cleaned: read once a line)
         # "đvt", "phụ lục": no tone marks that differ by style, so lower case is enough
         if table_years is not None and (
-            cleaned.lower().lstrip().startswith("phụ lục") or len(cleaned.strip()) > 140
+            cleaned.lower().lstrip().startswith("phụ lục") or len(stripped) > 140
         ):
             close()
             table_years = None  # the table ended
         if (
             table_years is None
-            and " | " not in cleaned
+            and not piped
             and ("đ" in cleaned or "Đ" in cleaned)  # the cheap tests first: a header names "đvt"
             and _table_header(cleaned.lower())
         ):
@@ -539,7 +584,7 @@ def segments(doc: Document) -> list[Segment]:
             row_start = _table_row_start(raw, in_header) or _bare_number_row(lines, i)
             if in_header and not row_start:
                 # the header's labels broke over lines ("Thực hiện 2020-" / "2024"): read them joined
-                header_text += " " + cleaned.strip()
+                header_text += " " + stripped
                 table_periods = [f"{a}-{b}" for a, b in _PERIOD.findall(header_text)]
                 table_compare = bool(_COMPARE_HEADER.search(header_text.lower()))
                 table_plan = bool(_PLAN_HEADER.search(header_text.lower()))
@@ -555,22 +600,22 @@ def segments(doc: Document) -> list[Segment]:
                 close()
                 if _ROMAN_ROW.match(raw):
                     ctx.domain = domain_of(fold(cleaned)) or ctx.domain
-                append(number, cleaned.strip())
+                append(number, stripped)
                 current.table_years = table_years
                 current.table_periods = table_periods
                 current.table_compare = table_compare
                 current.table_plan = table_plan
             elif current is not None:
-                append(number, cleaned.strip())
+                append(number, stripped)
             continue
-        if _heading(cleaned, raw):
+        if _heading(cleaned, raw, stripped):
             close()
             _update(ctx, cleaned)
-            seg = Segment(cleaned.strip(), ctx.mode, ctx.domain, ctx.period, [0], [number], True)
+            seg = Segment(stripped, ctx.mode, ctx.domain, ctx.period, [0], [number], True)
             seg.folded = fold(seg.text)
             out.append(seg)
             continue
-        caps = _caps_prefix(cleaned) if " | " not in cleaned else None
+        caps = _caps_prefix(cleaned) if not piped else None
         if caps is not None:
             close()
             _update(ctx, caps[0])
@@ -578,7 +623,8 @@ def segments(doc: Document) -> list[Segment]:
             seg.folded = fold(seg.text)
             out.append(seg)
             cleaned = caps[1]
-        if " | " in cleaned:
+            stripped, piped = cleaned.strip(), " | " in cleaned
+        if piped:
             close()
             cells = cleaned.split(" | ")
             found = header_roles(cells)
@@ -598,16 +644,16 @@ def segments(doc: Document) -> list[Segment]:
                 continue
             header_only = False
             if roles is not None and len(cells) == len(roles):
-                append(number, cleaned.strip())
+                append(number, stripped)
                 current.cells, current.header, current.roles = cells, header, roles
                 close()
                 continue
         elif roles is not None:
             header = roles = None  # the table ended
             header_only = False
-        if starts_footnote or _BULLET.match(cleaned) or " | " in cleaned:
+        if starts_footnote or _BULLET.match(cleaned) or piped:
             close()
-        append(number, cleaned.strip())
+        append(number, stripped)
         if starts_footnote and doc.format != "pdf":
             close()  # a Markdown or DOCX footnote is one line; in PDF text it wraps
     close()
