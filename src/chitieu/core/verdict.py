@@ -4,7 +4,9 @@ Owns: ``Status`` (vượt / đạt / không đạt / chưa đủ số liệu) an
 đạt tiến độ) with their labels; ``Figure`` (a computed number with its inputs, rule and the
 decimals it is printed with); ``Reason`` (the clause and the verdict label as separate data,
 so no caller has to split a sentence again); ``StatedCheck`` (a figure a document states,
-compared with the one computed); ``Evaluation``; ``judge``; and the summary line
+compared with the one computed); ``Evaluation``; ``judge`` (and ``judge_at``: judged as
+printed, rounded half-up first), whose rule is made once per bound by ``judging``, since a
+national batch judges the same targets hundreds of thousands of times; and the summary line
 "13/18 chỉ tiêu đạt và vượt".
 
 Pure Python; no Django, no I/O.
@@ -19,7 +21,7 @@ from typing import NamedTuple
 
 from chitieu.core.growth import EvaluationError
 from chitieu.core.indicators import Direction, Indicator
-from chitieu.core.numbers import format_number
+from chitieu.core.numbers import format_number, round_half_up
 from chitieu.core.stated import Agreement, Stated
 from chitieu.core.targets import Bound, Form, Op, Target
 
@@ -261,9 +263,10 @@ class Evaluation:
         """Met as shown: Vượt or Đạt once final, on track before the target year."""
         if self.progress is not None:
             return self.progress is Progress.ON_TRACK
-        return self.status in (Status.VUOT, Status.DAT)
+        return self.status in _MET
 
 
+_MET = (Status.VUOT, Status.DAT)  # a tuple: ``in`` compares by identity first, an enum's hash is Python code
 _EVALUATION_SLOTS = _slot_setters(
     Evaluation, "indicator target status progress forecast discrepancies explain _explained checks assigned"
 )
@@ -281,6 +284,13 @@ def _set_evaluation(obj, indicator, target, status, progress, forecast, discrepa
     _s[7](obj, explained)
     _s[8](obj, checks)
     _s[9](obj, assigned)
+
+
+# The slot layout of ``Evaluation`` without its frozen ``__setattr__``: a batch
+# (``core.evaluate.evaluate_many``) fills one in with plain attribute stores and then makes it
+# an ``Evaluation`` (``__class__`` assignment between equal layouts), three times cheaper than
+# the frozen constructor, for the hundreds of thousands of evaluations of a national batch.
+_FreshEvaluation = type("_FreshEvaluation", (), {"__slots__": Evaluation.__slots__})
 
 
 # ---------------------------------------------------------------------------------------
@@ -310,19 +320,88 @@ def judge(x: float, bound: Bound, higher_is_better: bool | None) -> Status:
     value or a range is exceeded (Vượt) beyond its better end; a level to keep is only Đạt
     or Không đạt.
     """
+    return judging(bound, higher_is_better)(x)
+
+
+def judge_at(x: float, decimals: int, bound: Bound, higher_is_better: bool | None) -> Status:
+    """``judge`` of ``x`` as printed: rounded half-up at ``decimals`` (``core.numbers``) first."""
+    return judging(bound, higher_is_better, decimals)(x)
+
+
+# The rules, one per (bound, which way is better, decimals), made once per target: a national
+# roll-up judges the same hundred targets hundreds of thousands of times. Keyed by identity
+# (the bound is kept with its rule, so an id is never reused while its entry lives); bounded.
+_RULES: dict[tuple, tuple] = {}
+_RULES_MAX = 4096
+
+
+def judging(bound: Bound, higher_is_better: bool | None, decimals: int | None = None) -> Callable[[float], Status]:
+    """The rule ``x → judge(x, bound, higher_is_better)``; with ``decimals``, ``x`` is first
+    rounded half-up at ``decimals`` as ``judge_at`` says."""
+    key = (id(bound), higher_is_better, decimals)
+    got = _RULES.get(key)
+    if got is not None and got[0] is bound:
+        return got[1]
+    rule = _rule(bound, higher_is_better)
+    if decimals is not None:
+        rule = _rounded(rule, bound, decimals)
+    if len(_RULES) >= _RULES_MAX:
+        _RULES.clear()
+    _RULES[key] = (bound, rule)
+    return rule
+
+
+def _rule(bound: Bound, higher_is_better: bool | None) -> Callable[[float], Status]:
     op, lo, hi = bound.op, bound.low, bound.high
-    if op in (Op.GT, Op.GE, Op.LT, Op.LE):
-        return Status.DAT if bound.contains(x) else Status.KHONG_DAT
+    vuot, dat, khong = Status.VUOT, Status.DAT, Status.KHONG_DAT
+    if op in (Op.GT, Op.GE, Op.LT, Op.LE):  # a lower or upper bound: met when satisfied (Bound.contains)
+        op = Op(op)
+        if op is Op.GT:
+            return lambda x: dat if x > lo else khong
+        if op is Op.GE:
+            return lambda x: dat if x >= lo else khong
+        if op is Op.LT:
+            return lambda x: dat if x < hi else khong
+        return lambda x: dat if x <= hi else khong
     if op is Op.EQ:
         lo = hi = bound.low
     elif op is not Op.RANGE:
-        raise EvaluationError(f"cannot judge a number against {op}")
-    if lo <= x <= hi:
-        return Status.DAT
+        def refuse(x: float) -> Status:
+            raise EvaluationError(f"cannot judge a number against {op}")
+        return refuse
+    # An exact value or a range: Đạt inside, Vượt beyond the better end, a level to keep
+    # only Đạt (an exact level reached or passed) or Không đạt.
     if higher_is_better is None:
-        return Status.DAT if (op is Op.EQ and x >= lo) else Status.KHONG_DAT
-    better = x > hi if higher_is_better else x < lo
-    return Status.VUOT if better else Status.KHONG_DAT
+        if op is Op.EQ:
+            return lambda x: dat if x >= lo else khong
+        return lambda x: dat if lo <= x <= hi else khong
+    if higher_is_better:
+        return lambda x: vuot if x > hi else (dat if x >= lo else khong)
+    return lambda x: vuot if x < lo else (dat if x <= hi else khong)
+
+
+_ROUNDS_QUIETLY = 1e15  # round_half_up takes any number below this at 6 decimals or fewer
+
+
+def _rounded(rule: Callable[[float], Status], bound: Bound, decimals: int) -> Callable[[float], Status]:
+    """``rule`` of ``x`` rounded half-up at ``decimals``. Rounding moves a number by at most
+    half a unit of its last decimal, so a number more than a whole unit away from every end of
+    the bound is judged the same rounded or not, and only those nearer are rounded (most are
+    not: rounding on the printed digits is the costly step)."""
+    unit = 10.0 ** -decimals
+    ends = [e for e in (bound.low, bound.high) if e is not None]
+    if not ends or decimals > 6:
+        return lambda x: rule(round_half_up(x, decimals))
+    low, high = ends[0], ends[-1]
+
+    def rounded(x: float) -> Status:
+        # NaN, infinities and numbers too large to round at these decimals go to round_half_up
+        # too, which refuses them as it always has
+        if not -_ROUNDS_QUIETLY < x < _ROUNDS_QUIETLY or -unit <= x - low <= unit or -unit <= x - high <= unit:
+            x = round_half_up(x, decimals)
+        return rule(x)
+
+    return rounded
 
 
 _RELATION = {
@@ -361,12 +440,16 @@ class Summary:
 
 
 def summarize(evaluations: list[Evaluation]) -> Summary:
-    met = sum(1 for e in evaluations if e.met)
-    return Summary(
-        met=met,
-        total=len(evaluations),
-        not_met=tuple(
-            e.indicator.name for e in evaluations if not e.met and e.status is not Status.CHUA_DU_SO_LIEU
-        ),
-        no_data=tuple(e.indicator.name for e in evaluations if e.status is Status.CHUA_DU_SO_LIEU),
-    )
+    met = 0
+    not_met: list[str] = []
+    no_data: list[str] = []
+    none, on_track = Status.CHUA_DU_SO_LIEU, Progress.ON_TRACK
+    for e in evaluations:  # one pass, ``Evaluation.met`` inlined: a national batch has hundreds of thousands
+        progress, status = e.progress, e.status
+        if (status in _MET) if progress is None else (progress is on_track):
+            met += 1
+        elif status is not none:
+            not_met.append(e.indicator.name)
+        if status is none:
+            no_data.append(e.indicator.name)
+    return Summary(met=met, total=len(evaluations), not_met=tuple(not_met), no_data=tuple(no_data))
