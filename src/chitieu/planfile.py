@@ -530,7 +530,9 @@ def plan_to_dict(plan: Plan) -> dict:
     def indicator(ind: Indicator) -> dict:
         out = {"code": ind.code, "name": ind.name, "unit": ind.unit, "kind": str(ind.kind),
                "direction": str(ind.direction), "domain": str(ind.domain), "aggregation": str(ind.aggregation),
-               "price_basis": str(ind.price_basis), "decimals": ind.decimals}
+               "price_basis": str(ind.price_basis)}
+        if ind.decimals is not None:  # unset: printed as entered
+            out["decimals"] = ind.decimals
         for key in ("price_base_year", "numerator", "denominator", "weight"):
             if getattr(ind, key):
                 out[key] = getattr(ind, key)

@@ -441,3 +441,18 @@ def test_values_up_to_the_base_year_are_not_results_of_the_term():
     e = evaluate(ind, t, Series.of({2024: 300, 2025: 320}), base_year=2025, final_year=2030)
     assert e.status is Status.CHUA_DU_SO_LIEU
     assert e.reason == "Chưa có số liệu của kỳ kế hoạch 2026-2030: Chưa đủ số liệu"
+
+
+def test_a_level_fallen_to_nothing_part_way_through_a_growth_term_is_off_track_not_a_crash():
+    """100 → 40 → 0 against "tăng 10-12%/năm" for 2020-2025: no rate grows 0 back, so no rate is
+    "required"; the progress is Chưa đạt tiến độ and the forecast says why (was ZeroDivisionError)."""
+    from chitieu.core.evaluate import evaluate
+    from chitieu.core.verdict import Progress
+
+    assert required_rate([-60, -100], 10, 5) is None
+    e = evaluate(indicator(), growth(10, 12), Series.of({2020: 100, 2021: 40, 2022: 0}), base_year=2020,
+                 final_year=2025, as_of=2022)
+    assert e.progress is Progress.OFF_TRACK
+    assert e.forecast.required_rate is None and e.forecast.at_risk
+    assert "mức năm 2022 bằng 0" in e.forecast.sentence and "có nguy cơ không đạt" in e.forecast.sentence
+    assert "required_rate" not in [f.key for f in e.figures]

@@ -41,8 +41,7 @@ def one_by_one(jobs, **term):
 
 
 def computable(jobs, **term):
-    """The jobs ``evaluate`` can evaluate; those it refuses with an exception (a level fallen to 0
-    part-way through a growth term divides by zero in ``required_rate``) must raise the same
+    """The jobs ``evaluate`` can evaluate; any it refuses with an exception must raise the same
     exception in a batch."""
     kept = []
     for job in jobs:

@@ -26,9 +26,16 @@ def test_csv_and_json_stream_in_chunks():
     text = "".join(chunks)
     assert text.splitlines()[0] == "code,name,level,parent_code,valid_from,valid_to"
     assert text.splitlines()[1] == "19502,Phường 2,phuong,464,,"
+    assert all(len(c) < 4096 + 100 for c in chunks)  # about the size asked for: a line more at most
     data = json.loads("".join(iter_json("units", [("1", "A", "xa", "", datetime.date(2025, 7, 1), None)])))
     assert data == [{"code": "1", "name": "A", "level": "xa", "parent_code": "", "valid_from": "2025-07-01",
                      "valid_to": None}]
+    two = "".join(iter_json("units", [("1", "A", "xa", "", None, None), ("2", "B, C", "xa", "1", None, None)]))
+    assert two == ('[\n{"code": "1", "name": "A", "level": "xa", "parent_code": "", "valid_from": null, '
+                   '"valid_to": null},\n{"code": "2", "name": "B, C", "level": "xa", "parent_code": "1", '
+                   '"valid_from": null, "valid_to": null}\n]\n')
+    assert "".join(iter_csv("units", [("2", "B, C", "xa", "1", None, None)])).splitlines()[1] == '2,"B, C",xa,1,,'
+    assert "".join(iter_json("units", [])) == "[\n]\n"
 
 
 def test_the_descriptor_keeps_only_keys_to_tables_it_has():

@@ -23,7 +23,7 @@ def _cells(row) -> list[str]:
 
 
 def test_the_appendix_is_its_own_landscape_a4_section_numbering_its_own_pages(report):
-    assert len(report.sections) == 3
+    assert len(report.sections) == 4  # the body, Phụ lục 1, the next term's targets, the calculations
     s = report.sections[1]
     assert s.orientation == WD_ORIENT.LANDSCAPE
     assert round(s.page_width / 36000) == 297 and round(s.page_height / 36000) == 210
@@ -131,7 +131,9 @@ def test_every_appendix_cell_matches_the_plan_and_its_evaluation(plan, report):
         assert cells[3] == (item.target.phrase if item.target else "")
         for year, text in zip(YEARS, cells[4:7], strict=True):
             v = item.series.value(year)
-            assert text == ("" if v is None else format_number(round_half_up(v, ind.decimals), None)), (
+            # no declared decimals: printed as entered (issue 14 item 2)
+            shown = v if ind.decimals is None else round_half_up(v, ind.decimals)
+            assert text == ("" if v is None else format_number(shown, None)), (
                 ind.code,
                 year,
             )

@@ -45,7 +45,8 @@ def test_a_units_own_template_gives_its_letterhead_and_fixed_paragraphs(plan):
     assert texts.index("III. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU") < fixed < texts.index("Phụ lục 1")
     assert texts[fixed + 1] == "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / [Họ và tên người ký]"
     assert "BÁO CÁO" not in texts  # nothing of the default template leaks in
-    assert len(doc.tables) == 2 and len(doc.sections) == 3  # Phụ lục 1 and the calculations
+    # Phụ lục 1, the next term's targets and the calculations
+    assert len(doc.tables) == 3 and len(doc.sections) == 4
 
 
 def test_a_template_without_the_content_paragraph_is_refused_with_a_clear_message(plan):

@@ -102,7 +102,7 @@ def test_api_sets_and_lists_assigned_figures(ward_plan, officer, viewer, api_for
     response = api_for(officer).put(f"{url}/2024", body, content_type="application/json")
     assert response.status_code == 200, response.content
     assert response.json()["source"] == "Quyết định số 123/QĐ-UBND ngày 10/01/2024 của UBND thị xã"
-    listed = api_for(viewer).get(url).json()
+    listed = api_for(viewer).get(url).json()["items"]
     assert [(a["year"], a["value"]) for a in listed] == [(2024, 17.26)]
     bad = api_for(officer).put(f"{url}/2024", {**body, "value": "-3"}, content_type="application/json")
     assert bad.status_code == 422 and "Số giao phải là một số dương" in bad.json()["errors"]["value"][0]
@@ -146,7 +146,7 @@ def test_an_option_value_is_entered_in_words_stored_as_its_rank_and_shown_in_wor
     _enter(ward_plan, places.ward2, officer, 2022, [("CCHC01", "khá")])
     assert [float(v.value) for v in Value.objects.filter(indicator=par_index).order_by("year")] == [1.0, 2.0]
     api = api_for(officer)
-    values = api.get(f"/api/units/{places.ward2.code}/values", {"indicator": "CCHC01"}).json()
+    values = api.get(f"/api/units/{places.ward2.code}/values", {"indicator": "CCHC01"}).json()["items"]
     assert sorted(v["text"] for v in values) == ["Khá", "Tốt"]
     assert api.post(f"/api/plans/{ward_plan.pk}/values", {"year": 2023, "rows": [
         {"indicator": "CCHC01", "value": "Trung bình"}]}, content_type="application/json").status_code == 200

@@ -24,7 +24,7 @@ def test_the_sentence_prints_the_percent_of_the_assigned_figure_and_the_figure()
                     if p.text.startswith("Tổng thu ngân sách nhà nước trên địa bàn"))
     assert sentence == ("Tổng thu ngân sách nhà nước trên địa bàn năm 2023 đạt 19,5 tỷ đồng, tăng 4,5 tỷ đồng so với "
                         "năm 2020, bằng 113,0% chỉ tiêu giao năm 2023 (17,26 tỷ đồng), đạt tiến độ thực hiện chỉ tiêu "
-                        "giao (Đạt và vượt chỉ tiêu giao).")
+                        "giao (đạt và vượt chỉ tiêu giao).")
     # the same figures as the evaluation every page shows, the assigned one as it was entered
     evaluation = next(e for e in evaluate_plan(core, parts=True) if e.indicator.code == "KT05")
     assert evaluation.figure("percent_of_plan").printed == "113,0"

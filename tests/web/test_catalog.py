@@ -30,7 +30,8 @@ def test_an_indicator_becomes_the_core_indicator(catalogue):
     core_ind = catalogue["KT04"].to_core()
     assert core_ind == core.Indicator(
         code="KT04", name="Thu nhập bình quân đầu người", unit="triệu đồng", kind="level", direction="higher",
-        domain="kinh_te", aggregation="weighted_mean", price_basis="current", weight="DS01", decimals=1)
+        domain="kinh_te", aggregation="weighted_mean", price_basis="current", weight="DS01")
+    assert core_ind.decimals is None and core_ind.places == 1  # not declared: printed as entered (issue 14)
 
 
 def _row(**over):
@@ -47,6 +48,14 @@ def test_an_import_creates_and_updates_and_writes_one_audit_row(catalogue, admin
     assert Indicator.objects.get(code="KT08").name == "Số doanh nghiệp đang hoạt động"
     log = AuditLog.objects.get(action="catalog.import", actor=admin)
     assert log.detail["created"] == 1 and log.detail["codes"] == ["KT08", "TEST01"]
+
+
+def test_an_import_keeps_decimals_unset_unless_the_file_declares_them(catalogue, admin):
+    """Issue 14: a blank "decimals" is "not declared" (values printed as entered), a 1 is a declared 1."""
+    do_import_indicators([_row(code="KT97", decimals=""), _row(code="KT96", decimals="1")], acting_user=admin)
+    assert Indicator.objects.get(code="KT97").decimals is None
+    assert Indicator.objects.get(code="KT96").to_core().decimals == 1
+    assert Indicator.objects.get(code="KT97").to_core().places == 1
 
 
 def test_an_import_with_one_bad_row_saves_nothing_and_names_the_rows(catalogue, admin):

@@ -89,7 +89,6 @@ def test_fill_upload_preview_confirm_stores_audited_values(ward_plan, places, of
         "I7": "80.25",             # English decimal point: changed from 78,5
         "I9": "97,5%",             # with a percent sign
         "I10": 0.009,              # a percent typed in Excel (0,9% kept as 0,009)
-        "I11": "=90+6",            # a formula (no cached value from openpyxl: left empty)
         "K5": "Chi cục Thống kê", "J7": "Sơ bộ",
     })
     ws_fmt = load_workbook(io.BytesIO(data))
@@ -308,3 +307,142 @@ def test_an_option_indicator_is_a_list_of_its_levels_stored_as_the_rank(ward_pla
     (message,) = err.value.errors
     assert message.startswith("Trang tính “Phường 2”, ô I12: Chỉ tiêu CC08 là xếp loại: nhập một trong ")
     assert message.endswith("đã nhập “Xuất sắc”.")
+
+
+def test_a_formula_saved_without_its_value_is_refused_naming_the_cell(ward_plan, places, officer, client_for):
+    # openpyxl writes the formula only; an office suite would have stored its result beside it
+    data = _fill(_template(ward_plan, places.ward2), {"I5": 318, "I11": "=90+6", "L7": "=K7"})
+    with pytest.raises(CollectRefused) as err:
+        check_upload(io.BytesIO(data), officer)
+    assert err.value.errors == [
+        "Trang tính “Phường 2”, ô L7: công thức chưa có giá trị tính sẵn — mở tệp bằng Excel/LibreOffice và lưu lại",
+        "Trang tính “Phường 2”, ô I11: công thức chưa có giá trị tính sẵn — mở tệp bằng Excel/LibreOffice và lưu lại"]
+    client = client_for(officer)
+    client.cookies["django_language"] = "en"
+    f = io.BytesIO(data)
+    f.name = "x.xlsx"
+    response = client.post("/exchange/collect/upload/", {"file": f}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    assert "Sheet “Phường 2”, cell I11: the formula has no saved result — open the file in Excel/LibreOffice and " \
+           "save it again" in response.context["errors"]
+    assert not Value.objects.exists()
+
+
+@pytest.fixture
+def town_officer(places):
+    from django.contrib.auth import get_user_model
+
+    from chitieu.web.accounts.models import Membership
+
+    user = get_user_model().objects.create_user(username="canbo.thixa", password="mat-khau-thu-1")
+    Membership.objects.create(user=user, unit=places.town, role="officer")
+    return user
+
+
+def test_a_row_per_unit_layout_is_one_sheet_with_a_column_per_indicator(town_plan, places, town_officer):
+    do_save_values(places.ward2, town_plan, 2024, [{"indicator": "KT01", "value": "250", "source": "Phường"}],
+                   acting_user=town_officer)
+    wb = load_workbook(io.BytesIO(_template(town_plan, places.town, below=True, layout="rows")))
+    assert wb.sheetnames == ["Các đơn vị", "_chitieu"]
+    ws = wb["Các đơn vị"]
+    assert [c.value for c in ws[4]] == ["Mã ĐV", "Đơn vị", "Loại số liệu", "Nguồn", "KT01", "XH09"]
+    assert [c.value for c in ws[6]][3:] == ["ĐVT", "tỷ đồng", "%"]
+    assert [c.value for c in ws[7]][3:] == ["Chỉ tiêu kế hoạch", "tăng 17-19%/năm", "100%"]
+    assert [[c.value for c in r] for r in ws.iter_rows(min_row=8, max_col=6)] == [
+        ["464", "Thị xã Quảng Trị", "Chính thức", None, None, None],
+        ["19501", "Phường 1", "Chính thức", None, None, None],
+        ["19502", "Phường 2", "Chính thức", "Phường", 250, None]]
+    assert not ws["E9"].protection.locked and ws["A9"].protection.locked and ws.protection.sheet
+    rules = {str(dv.sqref): (dv.type, dv.formula1, dv.formula2) for dv in ws.data_validations.dataValidation}
+    assert rules["F8:F10"] == ("decimal", "0", "100") and rules["C8:C10"][0] == "list"
+    assert ws.freeze_panes == "C8" and ws.print_title_rows == "$4:$7"
+    assert "Tỷ lệ %" in ws["F4"].comment.text
+
+
+def test_a_row_per_unit_workbook_is_filled_uploaded_and_stored(town_plan, places, town_officer, client_for):
+    do_save_values(places.ward2, town_plan, 2024, [{"indicator": "KT01", "value": "250", "source": "Phường",
+                                                    "note": "đã rà soát"}], acting_user=town_officer)
+    data = _fill(_template(town_plan, places.town, below=True, layout="rows"), {
+        "E9": 300, "D9": "Chi cục Thống kê",   # Phường 1: KT01, with the row's source
+        "F10": "97,5%", "C10": "Sơ bộ",        # Phường 2: XH09 as a preliminary figure
+        "E8": "1.500",                          # the town
+    }, sheet="Các đơn vị")
+    client = client_for(town_officer)
+    response = _upload(client, data)
+    assert response.status_code == 200, response.context and response.context.get("errors")
+    preview = response.context["preview"]
+    assert [(u.unit.code, len(u.new), len(u.changed), u.unchanged) for u in preview.units] == [
+        ("464", 1, 0, 0), ("19501", 1, 0, 0), ("19502", 2, 0, 0)]
+    # the row's status is that of every figure on it: Phường 2's KT01 shown from the database (chính
+    # thức) becomes a preliminary figure as well; the official one stays
+    assert [c.cell for u in preview.units for c in u.new] == ["E8", "E9", "E10", "F10"]
+    assert client.post("/exchange/collect/confirm/", {"token": response.context["token"]}).status_code == 302
+    stored = {(v.unit.code, v.indicator.code, v.status): (v.value, v.source, v.note)
+              for v in Value.objects.filter(year=2024)}
+    assert stored == {("464", "KT01", "chinh_thuc"): (Decimal("1500"), "", ""),
+                      ("19501", "KT01", "chinh_thuc"): (Decimal("300"), "Chi cục Thống kê", ""),
+                      ("19502", "KT01", "chinh_thuc"): (Decimal("250"), "Phường", "đã rà soát"),
+                      ("19502", "KT01", "so_bo"): (Decimal("250"), "Phường", ""),  # the row's source (D10)
+                      ("19502", "XH09", "so_bo"): (Decimal("97.5"), "Phường", "")}
+    assert AuditLog.objects.filter(action="value.create", actor=town_officer, detail__year=2024).count() == 5
+
+
+def test_a_row_per_unit_workbook_keeps_the_stored_source_and_note_and_names_bad_cells(town_plan, places,
+                                                                                    town_officer):
+    do_save_values(places.ward1, town_plan, 2024, [{"indicator": "KT01", "value": "250", "source": "Phường",
+                                                    "note": "đã rà soát"}], acting_user=town_officer)
+    data = _template(town_plan, places.town, below=True, layout="rows")
+    same = _fill(data, {"D9": None}, sheet="Các đơn vị")  # the row's source emptied: the stored one stays
+    preview = check_upload(io.BytesIO(same), town_officer)
+    assert (preview.new, preview.changed, preview.unchanged) == (0, 0, 1)
+    changed = check_upload(io.BytesIO(_fill(data, {"D9": None, "E9": 260}, sheet="Các đơn vị")), town_officer)
+    assert changed.units[1].rows == [{"indicator": "KT01", "value": Decimal("260"), "status": "chinh_thuc",
+                                      "source": "Phường", "note": "đã rà soát"}]
+    bad = _fill(data, {"F9": "abc", "E6": "triệu đồng", "A10": "19503"}, sheet="Các đơn vị")
+    with pytest.raises(CollectRefused) as err:
+        check_upload(io.BytesIO(bad), town_officer)
+    assert err.value.errors == ["Trang tính “Các đơn vị”, ô A10: mẫu có đơn vị “19502” ở đây, tệp có “19503”; "
+                                "không thêm, xóa hay đổi thứ tự dòng."]
+    bad = _fill(data, {"F9": "abc", "E6": "triệu đồng"}, sheet="Các đơn vị")
+    with pytest.raises(CollectRefused) as err:
+        check_upload(io.BytesIO(bad), town_officer)
+    assert err.value.errors == [
+        "Trang tính “Các đơn vị”, ô E6: ĐVT của chỉ tiêu KT01 đã bị sửa (mẫu: “tỷ đồng”, tệp: “triệu đồng”); "
+        "hãy tải mẫu mới.",
+        "Trang tính “Các đơn vị”, ô F9: “abc” không phải là số (viết như 1.234,5) / “abc” is not a number "
+        "(write 1.234,5)"]
+    assert Value.objects.get().value == Decimal("250")
+
+
+def test_the_officer_picks_the_layout_on_the_web_and_in_the_cli(town_plan, places, town_officer, client_for,
+                                                               tmp_path, capsys):
+    from chitieu.cli import main
+
+    client = client_for(town_officer)
+    url = f"/exchange/collect/template/?unit={places.town.pk}&plan={town_plan.pk}&year=2024&below=1"
+    page = client.get(url).content.decode()
+    assert "Mỗi đơn vị một trang tính" in page and "Mỗi đơn vị một dòng" in page
+    assert f"{url.replace('&', '&amp;')}&amp;layout=rows" in page
+    response = client.get(url + "&layout=rows")
+    assert "bieu-thu-thap-2024-thi-xa-quang-tri-theo-dong.xlsx" in response["Content-Disposition"]
+    assert load_workbook(io.BytesIO(b"".join(response.streaming_content))).sheetnames == ["Các đơn vị", "_chitieu"]
+    path = tmp_path / "bieu.xlsx"
+    assert main(["collect", "template", "--unit", "464", "--year", "2024", "--below", "--layout", "rows",
+                 "-o", str(path)]) == 0
+    assert "3 đơn vị trên một trang tính" in capsys.readouterr().out
+    path.write_bytes(_fill(path.read_bytes(), {"E9": "1.234,5"}, sheet="Các đơn vị"))
+    assert main(["collect", "import", str(path), "--user", "canbo.thixa"]) == 0
+    assert Value.objects.get(unit=places.ward1).value == Decimal("1234.5")
+
+
+def test_the_menu_links_the_exchange_page_for_those_who_enter_review_or_manage(places, officer, reviewer, admin,
+                                                                              viewer, nobody, client_for):
+    def menu(user):
+        return 'data-testid="nav-exchange"' in client_for(user).get("/exchange/").content.decode()
+
+    assert menu(officer) and menu(reviewer) and menu(admin)
+    assert not menu(viewer) and not menu(nobody)
+    client = client_for(officer)
+    client.cookies["django_language"] = "en"
+    page = client.get("/exchange/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<a href="/exchange/" data-testid="nav-exchange">Data exchange</a>' in page

@@ -1,6 +1,8 @@
 """The production shape, started as docs/deploy.md says: gunicorn with ``deploy/gunicorn.conf.py``
 and ``chitieu worker`` on PostgreSQL (with the connection pool), Redis as the cache and JSON logs.
-An officer logs in over HTTP, uploads a report, and the worker — not the web request — reads it.
+An officer logs in over HTTP, uploads a report, and the worker — not the web request — reads it;
+then generates the ward's report with its PDF through the queue (the page's htmx request and
+polling), and downloads the DOCX and the PDF over HTTP, both naming the ward and its figures.
 
 Runs once, in the SQLite pass (it makes its own PostgreSQL database); skipped where PostgreSQL is
 not reachable, except under CI.
@@ -8,6 +10,7 @@ not reachable, except under CI.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -17,9 +20,14 @@ import sys
 import time
 from pathlib import Path
 
+import pdfplumber
 import psycopg
 import pytest
 import requests
+from docx import Document
+from openpyxl import load_workbook
+
+from chitieu.core.numbers import format_number
 
 pytestmark = pytest.mark.slow
 
@@ -46,8 +54,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def stack(tmp_path):
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory):
+    """One stack for the tests of this file (the demo load and the servers' start are the slow part)."""
+    tmp_path = tmp_path_factory.mktemp("production-shape")
     if os.environ.get("DATABASE_URL"):
         pytest.skip("runs once, in the SQLite pass")
     if not _postgres():
@@ -142,8 +152,8 @@ def test_gunicorn_and_the_worker_serve_an_upload_through_the_queue(stack):
     with psycopg.connect(env["DATABASE_URL"].replace("postgres://", "postgresql://", 1)) as db:
         lines = sorted(r[0] for r in db.execute(
             "SELECT line FROM imports_extractedstatement WHERE report_id = %s", (report,)))
-        read_by = db.execute("SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status = 'SUCCESSFUL'"
-                             ).fetchone()[0]
+        read_by = db.execute("SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status = 'SUCCESSFUL' "
+                             "AND task_path = 'chitieu.web.imports.tasks.read_report'").fetchone()[0]
     assert lines == [3, 4] and read_by == 1  # the two figures, read by the worker's job
     assert answered_in < 5
 
@@ -153,3 +163,67 @@ def test_gunicorn_and_the_worker_serve_an_upload_through_the_queue(stack):
     upload = [e for e in lines if e.get("logger") == "chitieu.request" and e.get("method") == "POST"
               and e.get("path") == f"/units/{ward}/reports/"]
     assert upload and upload[0]["status"] == 302 and upload[0]["queries"] > 0 and upload[0]["user_id"]
+
+
+def _docx_text(data: bytes) -> str:
+    doc = Document(io.BytesIO(data))
+    return "\n".join([p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells])
+
+
+def test_the_officer_generates_the_report_with_its_pdf_through_the_queue_and_downloads_it(stack):
+    base, env, web_log = stack
+    dsn = env["DATABASE_URL"].replace("postgres://", "postgresql://", 1)
+    with psycopg.connect(dsn) as db:
+        ward, town = db.execute("SELECT id, parent_id FROM units_administrativeunit WHERE code = '19502'").fetchone()
+        plan = db.execute("SELECT id FROM plans_plan WHERE unit_id IN (%s, %s) ORDER BY unit_id = %s DESC, "
+                          "final_year DESC LIMIT 1", (ward, town, ward)).fetchone()[0]
+    session = _login(base, "canbo.phuong2", web_log)
+    page_url = f"{base}/units/{ward}/plans/{plan}/report/"
+    page = session.get(page_url, timeout=10).text
+    assert "Báo cáo (Word .docx) · Phụ lục 1 (Excel .xlsx) · Báo cáo (PDF)" in page  # LibreOffice is there
+    started = time.perf_counter()
+    response = session.post(f"{page_url}jobs/", timeout=30, data={
+        "number": "18", "issued": "2026-01-05", "csrfmiddlewaretoken": session.cookies["csrftoken"]},
+        headers={"Referer": page_url, "HX-Request": "true"})
+    answered_in = time.perf_counter() - started
+    assert response.status_code == 200, response.text[:2000]
+    assert answered_in < 5 and 'data-status="queued"' in response.text  # queued, not built in the request
+    job = re.search(r'hx-get="(/report-jobs/\d+/)"', response.text)[1]
+
+    seen = set()
+    for _ in range(360):  # the PDF takes LibreOffice a few seconds (more on a loaded machine)
+        card = session.get(base + job, timeout=10).text
+        seen.add(re.search(r'data-status="(\w+)"', card)[1])
+        if "hx-trigger" not in card:
+            break
+        time.sleep(0.5)
+    assert 'data-status="done"' in card, card + _log_tail(web_log)
+    assert seen <= {"queued", "running", "done"}
+    links = {fmt: href for href, fmt in re.findall(r'href="(/report-files/\d+/)" download data-format="(\w+)"', card)}
+    assert set(links) == {"docx", "xlsx", "pdf"}
+
+    docx = session.get(base + links["docx"], timeout=30)
+    pdf = session.get(base + links["pdf"], timeout=30)
+    xlsx = session.get(base + links["xlsx"], timeout=30)
+    assert pdf.headers["Content-Type"] == "application/pdf"
+    assert pdf.headers["Content-Disposition"].endswith('.pdf"') and pdf.content.startswith(b"%PDF")
+    docx_text = _docx_text(docx.content)
+    with pdfplumber.open(io.BytesIO(pdf.content)) as document:
+        pdf_text = "\n".join(p.extract_text() or "" for p in document.pages)
+    assert "PHƯỜNG 2" in docx_text and "PHƯỜNG 2" in pdf_text
+    # a figure of Phụ lục 1: the spreadsheet's number, at the decimals its cell shows, is written
+    # Vietnamese-style (1.234,5) in both documents
+    figures = [format_number(c.value, len(c.number_format.partition(".")[2]))
+               for row in load_workbook(io.BytesIO(xlsx.content)).active.iter_rows(min_col=5) for c in row
+               if isinstance(c.value, float) and c.value != int(c.value) and c.number_format.startswith("#,##0.")]
+    assert figures, "no decimal figure in Phụ lục 1"
+    assert figures[0] in docx_text and figures[0] in pdf_text.replace("\n", " ")
+
+    with psycopg.connect(dsn) as db:
+        built = db.execute("SELECT status, attempts FROM reporting_generatedreport WHERE id = %s",
+                           (int(job.strip("/").rsplit("/", 1)[1]),)).fetchone()
+        by_worker = db.execute("SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status = 'SUCCESSFUL' "
+                               "AND task_path = 'chitieu.web.reporting.tasks.build_report'").fetchone()[0]
+    assert built == ("done", 1) and by_worker == 1
+    # the officer of the other ward cannot fetch it
+    assert _login(base, "canbo.phuong1", web_log).get(base + links["pdf"], timeout=10).status_code == 404

@@ -2,10 +2,12 @@
 and 100 targets in the plan, and with 5 and 300 child units under the province.
 
 Three provinces are built side by side: 10 targets and 5 communes, 100 targets and 5 communes,
-10 targets and 300 communes; each has a leader (viewer) who sees only it. Every page is asked
-cold (the scorecard caches emptied) and its queries counted. A page whose count grows today is
-marked ``xfail(strict=True)`` with the reason: the gap stays visible, and the marker must go
-when the page is fixed (a strict xfail that passes fails the run).
+10 targets and 300 communes; each has a leader (viewer) and a reviewer who see only it, and a
+ward formed in 2025 by merging all its communes (its history before 2025 is theirs combined:
+5 or 300 former units). Every page is asked cold (the scorecard caches emptied, no stored
+evaluation) and its queries counted. A page whose count grows is marked
+``xfail(strict=True)`` in ``GROWS`` with the reason: the gap stays visible, and the marker must
+go when the page is fixed (a strict xfail that passes fails the run).
 """
 
 from __future__ import annotations
@@ -32,12 +34,13 @@ def _world(prefix: str, targets: int, children: int, indicators) -> dict:
     from chitieu.web.accounts.models import ApiToken, Membership, Role
     from chitieu.web.plans.models import Plan, PlanTarget
     from chitieu.web.units.models import AdministrativeUnit as U
+    from chitieu.web.units.models import LineageEvent
     from chitieu.web.values.models import Submission, Value
 
     province = U.objects.create(code=prefix, name=f"Tỉnh thử {prefix}", level="tinh")
     communes = U.objects.bulk_create([
         U(code=f"{prefix}{i:03d}", name=f"Xã thử {prefix}-{i}", level="xa", parent=province)
-        for i in range(children)])
+        for i in range(1, children + 1)])
     communes = list(U.objects.filter(parent=province).order_by("code"))
     plan = Plan.objects.create(unit=province, base_year=2020, final_year=2025, title="Kế hoạch thử")
     chosen = indicators[:targets]
@@ -52,13 +55,23 @@ def _world(prefix: str, targets: int, children: int, indicators) -> dict:
     Submission.objects.bulk_create([
         Submission(unit=u, plan=plan, year=y, state=Submission.State.APPROVED, submitted_at=now, reviewed_at=now)
         for u in (province, *communes) for y in YEARS])
+    # coded first among the communes, so that the first page of /api/units holds it in every world
+    merged = U.objects.create(code=f"{prefix}000", name=f"Phường hợp nhất {prefix}", level="phuong",
+                              parent=province, valid_from=datetime.date(2025, 7, 1))
+    merger = LineageEvent.objects.create(kind="merge", date=datetime.date(2025, 7, 1))
+    merger.predecessors.set(communes)
+    merger.successors.set([merged])
     leader = get_user_model().objects.create_user(f"lanhdao.{prefix}", password="x")
     Membership.objects.create(user=leader, unit=province, role=Role.VIEWER)
+    checker = get_user_model().objects.create_user(f"kiemtra.{prefix}", password="x")
+    Membership.objects.create(user=checker, unit=province, role=Role.REVIEWER)
     _token, raw = ApiToken.issue(leader)
     browser = Client(HTTP_ACCEPT_LANGUAGE="vi")
     browser.force_login(leader)
-    return {"province": province, "plan": plan, "code": chosen[0].code, "commune": communes[0],
-            "browser": browser, "api": Client(HTTP_AUTHORIZATION=f"Bearer {raw}")}
+    reviewer = Client(HTTP_ACCEPT_LANGUAGE="vi")
+    reviewer.force_login(checker)
+    return {"province": province, "plan": plan, "code": chosen[0].code, "commune": communes[0], "merged": merged,
+            "browser": browser, "reviewer": reviewer, "api": Client(HTTP_AUTHORIZATION=f"Bearer {raw}")}
 
 
 @pytest.fixture
@@ -83,12 +96,15 @@ PAGES = {  # name: (client, path) from a world
     "api unit values": ("api", lambda w: f"/api/units/{w['province'].code}/values"),
     "api plan submissions": ("api", lambda w: f"/api/plans/{w['plan'].pk}/submissions"),
     "api plan evaluations": ("api", lambda w: f"/api/plans/{w['plan'].pk}/evaluations"),
+    "review list": ("reviewer", lambda w: "/review/"),
+    # the merged ward: its history before 2025 combines its 5 or 300 former communes
+    "merged scorecard": ("browser", lambda w: f"/units/{w['merged'].pk}/plans/{w['plan'].pk}/"),
+    "merged indicator": ("browser", lambda w: f"/units/{w['merged'].pk}/plans/{w['plan'].pk}/indicators/{w['code']}/"),
+    "api merged evaluations": ("api", lambda w: f"/api/plans/{w['plan'].pk}/evaluations?unit_code={w['merged'].code}"),
 }
 
-# (page, what grows) → why its query count grows today (see docs/scale.md)
-GROWS = {
-    ("comparison", "children"): "loading.comparison_for reads each child's series with its own query (series_for)",
-}
+# (page, what grows) → why its query count grows today (see docs/scale.md); none at present
+GROWS: dict[tuple[str, str], str] = {}
 
 
 def _queries(world, page: str) -> int:

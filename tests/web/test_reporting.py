@@ -74,8 +74,9 @@ def test_the_page_offers_number_date_format_and_template(ward_plan, places, offi
     body = r.content.decode()
     assert r.status_code == 200
     assert "Tạo báo cáo — Phường 2" in body and 'name="number"' in body and 'type="date"' in body
-    assert 'value="docx"' in body and 'value="xlsx"' in body and 'name="template"' in body
-    assert 'enctype="multipart/form-data"' in body
+    assert 'name="template"' in body and 'enctype="multipart/form-data"' in body
+    # the queued report makes every format at once: no choice of format on the page
+    assert 'name="format"' not in body and "Báo cáo (Word .docx) · Phụ lục 1 (Excel .xlsx)" in body
 
 
 def test_the_officer_downloads_the_docx_of_phuong_2(ward_values, ward_plan, places, officer, client_for):
@@ -287,7 +288,7 @@ def test_pdf_is_offered_only_where_libreoffice_is_installed(ward_plan, places, o
                                                             tmp_path):
     monkeypatch.setenv("PATH", str(tmp_path))  # no soffice on this PATH
     client = client_for(officer)
-    assert 'value="pdf"' not in client.get(_url(places, ward_plan)).content.decode()
+    assert "Báo cáo (PDF)" not in client.get(_url(places, ward_plan)).content.decode()
     r = _post(client, _url(places, ward_plan), format="pdf")
     assert r.status_code == 400 and "pdf" in r.content.decode()
     assert not AuditLog.objects.filter(action="report.generate").exists()
@@ -297,7 +298,8 @@ def test_pdf_is_offered_only_where_libreoffice_is_installed(ward_plan, places, o
 @pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
 def test_the_pdf_is_the_report_converted_by_libreoffice(ward_values, ward_plan, places, officer, client_for):
     client = client_for(officer)
-    assert 'value="pdf"' in client.get(_url(places, ward_plan)).content.decode()
+    assert "Báo cáo (Word .docx) · Phụ lục 1 (Excel .xlsx) · Báo cáo (PDF)" in \
+        client.get(_url(places, ward_plan)).content.decode()
     r = _post(client, _url(places, ward_plan), format="pdf")
     assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
     assert r["Content-Disposition"] == 'attachment; filename="bao-cao-phuong-2-2021-2025.pdf"'

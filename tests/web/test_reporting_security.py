@@ -133,7 +133,7 @@ def test_the_refusal_is_in_english_in_the_english_interface(ward_plan, places, o
 def test_a_viewer_of_the_ward_may_generate_but_not_upload_a_template(ward_plan, places, ward_viewer, client_for):
     client = client_for(ward_viewer)
     page = client.get(_url(places, ward_plan)).content.decode()
-    assert 'name="format"' in page and 'name="template"' not in page  # the upload is not even offered
+    assert 'name="number"' in page and 'name="template"' not in page  # the upload is not even offered
     r = _post(client, _url(places, ward_plan), template=_upload(_docx("Mẫu của chủ tịch")))
     assert r.status_code == 403
     assert _nothing_stored()

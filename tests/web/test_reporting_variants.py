@@ -105,3 +105,22 @@ def test_the_download_tells_the_page_it_is_done_through_its_token(client_for, of
 @pytest.mark.django_db
 def test_an_outsider_gets_no_town_report(client_for, outsider, places, town_plan):
     assert _post(client_for(outsider), _url(places.town, town_plan), variant="town").status_code == 404
+
+
+@pytest.mark.django_db
+def test_tu_chon_rolls_up_a_unit_with_wards_as_the_command_line_does(client_for, reviewer, admin, places, town_plan):
+    """"Tự chọn" (variant auto) picks the town roll-up for a unit with wards, the rule of
+    ``choose_variant`` given the wards' plans (``chitieu report --ward``); a ward gets its own."""
+    for ward, values in ((places.ward1, {2020: "100", 2025: "230"}), (places.ward2, {2020: "150", 2025: "380"})):
+        for year, v in values.items():
+            do_save_values(ward, town_plan, year, [{"indicator": "KT01", "value": v, "status": "chinh_thuc"}],
+                           acting_user=admin)
+    town = Document(io.BytesIO(_post(client_for(reviewer), _url(places.town, town_plan), data="latest").content))
+    table = next(t for t in town.tables if t.rows[0].cells[-1].text == "Toàn thị xã")
+    assert [c.text for c in table.rows[0].cells][3:] == ["Phường 1", "Phường 2", "Toàn thị xã"]
+    assert any("năm 2025 đạt 610 tỷ đồng" in t for t in _texts(town))
+    assert AuditLog.objects.filter(action="report.generate").latest("pk").detail["variant"] == "auto"
+
+    ward = Document(io.BytesIO(_post(client_for(admin), _url(places.ward2, town_plan), data="latest").content))
+    assert not any(t.rows[0].cells[-1].text.startswith("Toàn ") for t in ward.tables)
+    assert any("năm 2025 đạt 380 tỷ đồng" in t for t in _texts(ward))

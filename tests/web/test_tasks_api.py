@@ -33,7 +33,7 @@ def test_a_ward_reads_its_tasks_reports_and_submits_and_the_reviewer_approves(
         api_for, places, given, officer, reviewer, settings):
     settings.TASKS_TODAY = "2024-11-01"
     c = api_for(officer)
-    (item,) = c.get("/api/units/19502/tasks").json()
+    (item,) = c.get("/api/units/19502/tasks").json()["items"]
     assert item["task"]["title"] == "Số hóa hồ sơ" and item["task"]["indicators"] == ["CC02"]
     assert (item["status"], item["overdue"]) == ("chua_thuc_hien", True)
     url = f"/api/tasks/assignments/{given.pk}"
@@ -81,7 +81,7 @@ def test_tthc_through_the_api_is_all_or_nothing_and_gives_the_values(api_for, pl
     r = _post(c, "/api/units/19502/tthc", body)
     assert r.status_code == 200 and r.json()["received"] == 1224 and r.json()["rates"]["CC06"] == 0.8
     assert str(Value.objects.get(unit=places.ward2, indicator__code="CC06").value) == "0.8000"
-    (listed,) = c.get("/api/units/19502/tthc").json()
+    (listed,) = c.get("/api/units/19502/tthc").json()["items"]
     assert listed["rows"][1]["field"] == "Chứng thực"
 
 

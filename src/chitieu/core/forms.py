@@ -339,16 +339,20 @@ def _mid_term_growth(
     last = series.latest(last_year)
     growth_rate_kind = indicator.kind is Kind.GROWTH_RATE
     projected = rate if growth_rate_kind else last.value * (1.0 + rate / 100.0) ** (final_year - last_year)
-    on_track = round_half_up(sign * rate, GROWTH_DECIMALS) >= low
+    on_track = need is not None and round_half_up(sign * rate, GROWTH_DECIMALS) >= low
     progress = Progress.ON_TRACK if on_track else Progress.OFF_TRACK
-    sentence = (
-        f"Theo tốc độ hiện nay ({'giảm' if rate < 0 else 'tăng'} {_fmt(abs(rate), GROWTH_DECIMALS)}%/năm), "
-        f"cần {'tăng' if need >= 0 else 'giảm'} {_fmt(abs(need), GROWTH_DECIMALS)}%/năm trong "
-        f"{final_year - last_year} năm còn lại để đạt {_fmt(low)}%/năm"
-        + ("" if on_track else ": có nguy cơ không đạt")
-    )
+    current = f"Theo tốc độ hiện nay ({'giảm' if rate < 0 else 'tăng'} {_fmt(abs(rate), GROWTH_DECIMALS)}%/năm)"
+    if need is None:  # the level has fallen to nothing: no rate grows it back
+        sentence = (f"{current}, mức năm {last_year} bằng 0: không tốc độ nào trong "
+                    f"{final_year - last_year} năm còn lại đạt được {_fmt(low)}%/năm: có nguy cơ không đạt")
+    else:
+        sentence = (
+            f"{current}, cần {'tăng' if need >= 0 else 'giảm'} {_fmt(abs(need), GROWTH_DECIMALS)}%/năm trong "
+            f"{final_year - last_year} năm còn lại để đạt {_fmt(low)}%/năm"
+            + ("" if on_track else ": có nguy cơ không đạt")
+        )
 
-    extra = (
+    required = () if need is None else (
         Figure(
             "required_rate",
             f"Tốc độ cần đạt các năm {last_year + 1}-{final_year}",
@@ -358,6 +362,8 @@ def _mid_term_growth(
             (("g*", low), ("N", total), ("n", done)),
             GROWTH_DECIMALS,
         ),
+    )
+    extra = required + (
         Figure(
             "projected",
             f"Dự báo năm {final_year} theo tốc độ hiện nay",
@@ -365,7 +371,7 @@ def _mid_term_growth(
             "%" if growth_rate_kind else indicator.unit,
             "V_last × (1 + ḡ)^(năm còn lại)",
             (("V_last", last.value), ("g", rate)),
-            GROWTH_DECIMALS if growth_rate_kind else indicator.decimals,
+            GROWTH_DECIMALS if growth_rate_kind else indicator.places,
         ),
     )
     explain_mid = _with_progress(explain, progress, extra)
@@ -621,16 +627,16 @@ def _eval_level(indicator, target, series, base_year, final_year, as_of, value_i
         if not vals:
             return _no_data(indicator, target, "Chưa có số liệu năm nào của nhiệm kỳ")
         mean = sum(o.value for o in vals) / len(vals)
-        status = judge(round_half_up(mean, indicator.decimals), bound, better)
+        status = judge(round_half_up(mean, indicator.places), bound, better)
 
         def explain_mean() -> Explanation:
             work = _Work()
             work.add(
                 "mean", "Bình quân/năm", mean, unit, "Σ Vt / n", tuple((str(o.year), o.value) for o in vals),
-                indicator.decimals,
+                indicator.places,
             )
             return work.done(
-                f"Bình quân {vals[0].year}-{vals[-1].year} đạt {_fmt(mean, indicator.decimals)}"
+                f"Bình quân {vals[0].year}-{vals[-1].year} đạt {_fmt(mean, indicator.places)}"
                 f"{suffix}/năm, {relation(status, bound)} {bound_text(bound, unit)}", status
             )
 
@@ -712,7 +718,7 @@ def _mid_term_level(
     at_risk = projected_status is Status.KHONG_DAT
     progress = Progress.OFF_TRACK if at_risk else Progress.ON_TRACK
     sentence = (
-        f"Theo tốc độ hiện nay, năm {final_year} ước đạt {_fmt(projected, indicator.decimals)}"
+        f"Theo tốc độ hiện nay, năm {final_year} ước đạt {_fmt(projected, indicator.places)}"
         f"{_unit_suffix(indicator.unit)}" + (": có nguy cơ không đạt" if at_risk else ": dự kiến đạt")
     )
 
@@ -723,7 +729,7 @@ def _mid_term_level(
         indicator.unit,
         rule,
         (("V0", v0.value), ("V_last", last.value), ("n", n)),
-        indicator.decimals,
+        indicator.places,
     )
     explain_mid = _with_progress(explain, progress, (projection,))
 
@@ -829,7 +835,7 @@ def _eval_assigned(indicator, target, series, base_year, final_year, as_of, assi
         work = _Work()
         for o, a, pct, _st in judged:
             work.add(f"assigned:{o.year}", f"Chỉ tiêu giao năm {o.year}", a.value, unit, a.source.text,
-                     (("chỉ tiêu giao", a.value),), max(indicator.decimals, entered_decimals(a.value, 3)))
+                     (("chỉ tiêu giao", a.value),), max(indicator.places, entered_decimals(a.value, 3)))
             work.add(f"percent_of_plan:{o.year}", f"So với chỉ tiêu giao năm {o.year} (%)", pct, "%",
                      "100 × V / chỉ tiêu giao", (("V", o.value), ("chỉ tiêu giao", a.value)),
                      PERCENT_OF_PLAN_DECIMALS)

@@ -53,13 +53,16 @@ def compound_rates(rates_percent: list[float]) -> float:
 
 def required_rate(achieved_percent: list[float], target_percent: float, total_years: int) -> float | None:
     """The yearly rate (in %) still needed in the remaining years for the term's compounded
-    average to reach ``target_percent``; None when no year remains."""
+    average to reach ``target_percent``; None when no year remains, or when the level has fallen
+    to nothing (a fall of 100 % or more: no rate grows it back)."""
     remaining = total_years - len(achieved_percent)
     if remaining <= 0:
         return None
     done = 1.0
     for g in achieved_percent:
         done *= 1.0 + g / 100.0
+    if done <= 0.0:
+        return None
     need = (1.0 + target_percent / 100.0) ** total_years / done
     return 100.0 * (need ** (1.0 / remaining) - 1.0)
 

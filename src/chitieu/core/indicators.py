@@ -103,6 +103,12 @@ class Aggregation(StrEnum):
     NONE = "none"  # not aggregatable (a qualitative standard, a growth rate as written)
 
 
+# The decimals a figure computed from an indicator gets when the indicator declares none
+# (``Indicator.places``); a report prints an entered value as it was entered instead.
+DEFAULT_DECIMALS = 1
+MAX_DECIMALS = 6
+
+
 class IndicatorError(ValueError):
     """An indicator definition that does not hold together."""
 
@@ -113,7 +119,9 @@ class Indicator:
 
     ``numerator``/``denominator`` name the indicators a RATIO is recomputed from;
     ``weight`` the one a WEIGHTED_MEAN is weighted by; ``parent`` the indicator this one is
-    a "Trong đó" part of.
+    a "Trong đó" part of. ``decimals`` is what the definition declares, None when it declares
+    nothing (the default): a report then prints each value with the decimals it was entered
+    with (``chitieu.core.numbers.entered_decimals``), and a computed figure at ``places``.
     """
 
     code: str
@@ -129,7 +137,7 @@ class Indicator:
     numerator: str | None = None
     denominator: str | None = None
     weight: str | None = None
-    decimals: int = 1
+    decimals: int | None = None
     aliases: tuple[str, ...] = field(default_factory=tuple)
     # The ordered options of an OPTION indicator, best first ("Tốt", "Khá", "Trung bình", "Yếu");
     # a value is stored as its option's rank (1 = the first).
@@ -163,10 +171,27 @@ class Indicator:
                 f"Chỉ tiêu {self.code}: chỉ chỉ tiêu loại “xếp loại” mới có danh sách lựa chọn / "
                 f"{self.code}: only an option indicator has options"
             )
+        if self.decimals is not None and (
+                isinstance(self.decimals, bool) or not isinstance(self.decimals, int)
+                or not 0 <= self.decimals <= MAX_DECIMALS):
+            raise IndicatorError(
+                f"Chỉ tiêu {self.code}: số chữ số thập phân phải là số nguyên từ 0 đến {MAX_DECIMALS} / "
+                f"{self.code}: decimals must be a whole number from 0 to {MAX_DECIMALS}"
+            )
         if self.price_basis is PriceBasis.CONSTANT and not self.price_base_year:
             raise IndicatorError(
                 f"Chỉ tiêu {self.code}: giá so sánh cần năm gốc / {self.code}: constant prices need a base year"
             )
+
+    @property
+    def places(self) -> int:
+        """The decimals a figure computed from this indicator is rounded and printed at: the
+        declared ``decimals``, else ``DEFAULT_DECIMALS``."""
+        return DEFAULT_DECIMALS if self.decimals is None else self.decimals
+
+    @property
+    def declares_decimals(self) -> bool:
+        return self.decimals is not None
 
     @property
     def ordinal(self) -> bool:

@@ -170,7 +170,7 @@ def is_change(indicator) -> bool:
 def must_be_whole(indicator) -> bool:
     """A count of things (người, hộ, lao động, trường …) shown without decimals, unless it is an
     average ("Mức giảm số hộ nghèo bình quân/năm" may be 12,5)."""
-    return (Kind(indicator.kind) is Kind.COUNT and int(getattr(indicator, "decimals", 0) or 0) == 0
+    return (Kind(indicator.kind) is Kind.COUNT and int(getattr(indicator, "places", getattr(indicator, "decimals", 0)) or 0) == 0
             and not _AVERAGE_NAME_RE.search(nfc(indicator.name or "")))
 
 

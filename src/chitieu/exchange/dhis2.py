@@ -20,9 +20,11 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO, TextIO
+
+from chitieu.exchange.tidy import chunked, csv_lines, json_items
 
 STATUSES = ("ke_hoach", "uoc", "so_bo", "chinh_thuc")
 DEFAULT_STATUS = "chinh_thuc"
@@ -99,25 +101,9 @@ def year_of(period: str) -> int:
     raise PeriodError(p, None)
 
 
-def write_json(values: Iterable[DataValue], out: TextIO) -> int:
-    """Stream ``{"dataValues": [...]}`` to ``out``; returns how many values were written."""
-    out.write('{"dataValues": [')
-    n = 0
-    for dv in values:
-        out.write(("," if n else "") + "\n" + json.dumps(dv.as_json(), ensure_ascii=False))
-        n += 1
-    out.write("\n]}\n")
-    return n
-
-
 def iter_json(values: Iterable[DataValue]) -> Iterator[str]:
-    """The JSON set as chunks of text, for a streaming HTTP response."""
-    yield '{"dataValues": ['
-    first = True
-    for dv in values:
-        yield ("" if first else ",") + "\n" + json.dumps(dv.as_json(), ensure_ascii=False)
-        first = False
-    yield "\n]}\n"
+    """``{"dataValues": [...]}`` as chunks of text (a streaming response, a file)."""
+    return chunked(json_items(dv.as_json() for dv in values), '{"dataValues": [', "\n]}\n")
 
 
 def _csv_row(dv: DataValue) -> list[str]:
@@ -126,26 +112,30 @@ def _csv_row(dv: DataValue) -> list[str]:
 
 
 def iter_csv(values: Iterable[DataValue]) -> Iterator[str]:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(CSV_HEADER)
-    for dv in values:
-        writer.writerow(_csv_row(dv))
-        if buf.tell() > 65536:
-            yield buf.getvalue()
-            buf.seek(0)
-            buf.truncate()
-    yield buf.getvalue()
+    return chunked(csv_lines(CSV_HEADER, (_csv_row(dv) for dv in values)))
+
+
+def _write(chunks: Callable[[Iterable[DataValue]], Iterator[str]], values: Iterable[DataValue], out: TextIO) -> int:
+    n = 0
+
+    def counted():
+        nonlocal n
+        for dv in values:
+            n += 1
+            yield dv
+
+    for text in chunks(counted()):
+        out.write(text)
+    return n
+
+
+def write_json(values: Iterable[DataValue], out: TextIO) -> int:
+    """Stream the JSON set to ``out``; returns how many values were written."""
+    return _write(iter_json, values, out)
 
 
 def write_csv(values: Iterable[DataValue], out: TextIO) -> int:
-    n = 0
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_HEADER)
-    for dv in values:
-        writer.writerow(_csv_row(dv))
-        n += 1
-    return n
+    return _write(iter_csv, values, out)
 
 
 def _text(v) -> str:

@@ -1,11 +1,17 @@
 """The collection workbook: an XLSX an officer fills offline and uploads back.
 
-Owns the layout (``write_collection``), the reading of a filled copy (``read_collection``) and
-the reading of one typed cell (``read_cell``). One sheet per unit; on each sheet a header of four
-rows (title, plan, how to fill, column names) and one row per indicator: code, name, ĐVT, the
-plan's target, the previous years' values (read-only, grey), then the cells to fill (value,
-status, source, note; unlocked, with data validation and a note on the value cell saying its
-rule). A hidden sheet ``_chitieu`` keeps the plan, the year, each sheet's unit and indicator
+Owns the layouts (``write_collection``), the reading of a filled copy (``read_collection``) and
+the reading of one typed cell (``read_cell``). Two layouts:
+
+- "sheets": one sheet per unit; on each a header of four rows (title, plan, how to fill, column
+  names) and one row per indicator: code, name, ĐVT, the plan's target, the previous years'
+  values (read-only, grey), then the cells to fill (value, status, source, note; unlocked, with
+  data validation and a note on the value cell saying its rule);
+- "rows": one sheet, a row per unit (code, name, the row's status and source) and a column per
+  indicator (code, name, ĐVT, target in header rows 4-7), for a town that wants its wards side
+  by side.
+
+A hidden sheet ``_chitieu`` keeps the plan, the year, the layout, each unit's sheet and indicator
 codes, and a checksum over all of it: an upload is matched to its plan, and a template made
 before the plan's indicators changed (its ``fingerprint`` differs) is recognised as stale.
 
@@ -13,6 +19,8 @@ What a cell may hold when it comes back: a number (an office suite's own number,
 formula's cached value), or text typed the Vietnamese way ("1.234,5") or the English way
 ("1,234.5"; a lone comma is a decimal mark, as ``chitieu.core.value_checks`` reads it), with
 or without "%". A number shown with a percent format (Excel keeps 45% as 0,45) is read as 45.
+A formula saved without its result comes back as an ``xlsxread.FormulaCell`` (refused by the
+caller, naming the cell).
 
 Pure Python with openpyxl; no Django. Errors are ``WorkbookError`` (the workbook as a whole:
 not ours, stale, damaged) with a Vietnamese / English message, and ``ValueProblem`` for a cell.
@@ -27,6 +35,7 @@ import re
 from copy import copy
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import IO
 
 from lxml import etree
@@ -47,6 +56,10 @@ FORMAT = "chitieu-collect-1"
 META_SHEET = "_chitieu"
 HEADER_ROWS = 4  # title, plan, how to fill, column names
 FIRST_ROW = HEADER_ROWS + 1
+LAYOUTS = ("sheets", "rows")
+ROWS_TITLE = "Các đơn vị"  # the one sheet of the rows layout
+ROWS_HEADER_FIRST = 4  # rows layout: indicator codes, names, ĐVT, targets on rows 4-7
+ROWS_FIRST_ROW = 8
 
 # The statuses an officer picks in the workbook (a plan figure is not collected this way).
 STATUSES = [("uoc", "Ước thực hiện"), ("so_bo", "Sơ bộ"), ("chinh_thuc", "Chính thức")]
@@ -55,6 +68,8 @@ _STATUS_WORDS = {
     "so_bo": "so_bo", "sơ bộ": "so_bo", "preliminary": "so_bo",
     "chinh_thuc": "chinh_thuc", "chính thức": "chinh_thuc", "official": "chinh_thuc",
 }
+
+_STATUS_CELLS: dict[str, str] = {}  # a cell's text as found → its code (read_status)
 
 # Rules of a value cell, decided by the caller from the indicator (chitieu.core.value_checks)
 RULES = ("boolean", "option", "rank", "percent", "whole", "nonnegative", "any")
@@ -120,15 +135,20 @@ class Meta:
     previous_years: list[int]
     fingerprint: str  # what the plan's indicators were when the template was made
     sheets: list[tuple[str, str, list[str]]]  # (sheet title, unit code, indicator codes)
+    layout: str = "sheets"  # or "rows": one sheet, a row per unit (every unit's title is that sheet's)
 
     def checksum(self) -> str:
-        payload = json.dumps([FORMAT, self.plan_id, self.year, self.previous_years, self.fingerprint,
-                              self.sheets], ensure_ascii=False, separators=(",", ":"))
+        parts = [FORMAT, self.plan_id, self.year, self.previous_years, self.fingerprint, self.sheets]
+        if self.layout != "sheets":  # the templates made before there was a choice stay valid
+            parts.append(self.layout)
+        payload = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
     @property
     def columns(self) -> dict[str, int]:
-        """1-based column of each field."""
+        """1-based column of each field; in the rows layout "value" is the first indicator's column."""
+        if self.layout == "rows":
+            return {"unit_code": 1, "unit_name": 2, "status": 3, "source": 4, "value": 5}
         first = 5 + len(self.previous_years)
         return {"code": 1, "name": 2, "unit": 3, "target": 4, "value": first, "status": first + 1,
                 "source": first + 2, "note": first + 3}
@@ -144,6 +164,8 @@ class FilledRow:
     status: object
     source: object
     note: object
+    refs: dict[str, str] = field(default_factory=dict)  # the cell of "value", "unit", "status", "source", "note"
+    keep_texts: bool = False  # rows layout: an empty source (and the note it has no cell for) keeps what is stored
 
 
 @dataclass
@@ -168,7 +190,13 @@ def read_status(raw) -> str | None:
     Raises ``ValueError`` for anything else."""
     if raw is None:
         return None
+    if isinstance(raw, str):
+        known = _STATUS_CELLS.get(raw)  # the same few labels on every row of a workbook
+        if known is not None:
+            return known
     text = " ".join(nfc(str(raw)).strip().lower().split())
+    if text in _STATUS_WORDS and isinstance(raw, str) and len(_STATUS_CELLS) < 256:
+        _STATUS_CELLS[raw] = _STATUS_WORDS[text]
     if not text:
         return None
     if text in _STATUS_WORDS:
@@ -272,117 +300,218 @@ def _validation(rule: str, options: tuple[str, ...] = ()) -> DataValidation:
     return dv
 
 
+class _Cells:
+    """Write-only cells with styles: each combination of style objects is registered once and
+    copied (setting styles cell by cell hashes each style object again: most of the time of a
+    large workbook)."""
+
+    def __init__(self) -> None:
+        self.protos: dict[tuple, WriteOnlyCell] = {}
+
+    def __call__(self, ws, value, **style) -> WriteOnlyCell:
+        c = WriteOnlyCell(ws, value=value)
+        if style:
+            key = tuple((k, id(v)) for k, v in style.items())
+            proto = self.protos.get(key)
+            if proto is None:
+                proto = self.protos[key] = WriteOnlyCell(ws)
+                for k, v in style.items():
+                    setattr(proto, k, v)
+            c._style = copy(proto._style)
+        return c
+
+
+_BOLD, _GREY_FONT, _TITLE_FONT = Font(bold=True), Font(color="595959"), Font(bold=True, size=13)
+_NOTE_FONT = Font(italic=True, color="595959")
+_WRAP = Alignment(wrap_text=True)
+_CENTRE = Alignment(wrap_text=True, vertical="center", horizontal="center")
+_STATUS_LIST = ",".join(label for _code, label in STATUSES)
+
+
+def _page(ws, title_rows: str, freeze: str) -> None:
+    """Frozen header, A4 landscape fitted to the width, header rows repeated, locked but for the
+    yellow cells."""
+    ws.freeze_panes = freeze
+    ws.print_title_rows = title_rows
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.protection.sheet = True  # locked cells (all but the yellow ones) are read-only
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+
+
+def _status_validation(ref: str) -> DataValidation:
+    dv = DataValidation(type="list", formula1=f'"{_STATUS_LIST}"', allow_blank=True, sqref=ref)
+    dv.showErrorMessage = True
+    dv.errorTitle = "Loại số liệu"
+    dv.error = "Chọn Ước thực hiện, Sơ bộ hoặc Chính thức."
+    return dv
+
+
+def _rule_note(row: Row) -> str:
+    return (f"{row.code}: {_RULE_NOTES[row.rule]}" + (" " + " / ".join(row.options) if row.options else "")
+            + (f"\nKế hoạch: {row.target}" if row.target else ""))
+
+
 def write_collection(out: str | IO[bytes], *, plan_id: int, plan_label: str, year: int,
                      previous_years: list[int], fingerprint: str, sheets: list[Sheet],
-                     notes: bool = True) -> Meta:
+                     notes: bool = True, layout: str = "sheets") -> Meta:
     """Write the workbook to ``out`` (a path or a binary stream); returns what its hidden sheet
-    holds. ``notes``: a note (comment) on every value cell with its rule and target.
+    holds. ``layout``: "sheets", one sheet per unit (``notes``: a note on every value cell with
+    its rule and target); "rows", one sheet with a row per unit and a column per indicator (the
+    notes on the indicator codes; see ``_write_rows``).
 
     Written in openpyxl's write-only mode, row by row: a workbook for thousands of units is
     not held in memory as cell objects."""
+    if layout not in LAYOUTS:
+        raise ValueError(layout)
     wb = Workbook(write_only=True)
-    titles = sheet_titles([(s.unit_code, s.unit_name) for s in sheets])
+    cell = _Cells()
+    if layout == "rows":
+        titles = [ROWS_TITLE] * len(sheets)
+        previous_years = []  # no room for them beside a hundred indicators
+    else:
+        titles = sheet_titles([(s.unit_code, s.unit_name) for s in sheets])
     meta = Meta(plan_id, plan_label, year, list(previous_years), fingerprint,
-                [(t, s.unit_code, [r.code for r in s.rows]) for t, s in zip(titles, sheets, strict=True)])
-    cols = meta.columns
-    widths = {"code": 10, "name": 48, "unit": 12, "target": 30, "value": 14, "status": 16, "source": 24, "note": 24}
-    headers = {"code": "Mã", "name": "Chỉ tiêu", "unit": "ĐVT", "target": "Chỉ tiêu kế hoạch",
-               "value": f"Số liệu năm {year}", "status": "Loại số liệu", "source": "Nguồn", "note": "Ghi chú"}
-    status_list = ",".join(label for _code, label in STATUSES)
-    bold, grey_font, title_font = Font(bold=True), Font(color="595959"), Font(bold=True, size=13)
-    wrap, centre = Alignment(wrap_text=True), Alignment(wrap_text=True, vertical="center", horizontal="center")
-    formats: dict[int, str] = {}
-    protos: dict[tuple, WriteOnlyCell] = {}
+                [(t, s.unit_code, [r.code for r in s.rows]) for t, s in zip(titles, sheets, strict=True)], layout)
     for title, sheet in zip(titles, sheets, strict=True):
         sheet.title = title
-        ws = wb.create_sheet(title)
-        for key, col in cols.items():
-            ws.column_dimensions[get_column_letter(col)].width = widths[key]
-        for i in range(len(previous_years)):
-            ws.column_dimensions[get_column_letter(5 + i)].width = 12
-        ws.freeze_panes = f"C{FIRST_ROW}"
-        ws.print_title_rows = f"{HEADER_ROWS}:{HEADER_ROWS}"
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = "9"  # A4
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.protection.sheet = True  # locked cells (all but the yellow ones) are read-only
-        ws.protection.formatColumns = False
-        ws.protection.formatRows = False
-
-        def cell(value, ws=ws, **style):
-            c = WriteOnlyCell(ws, value=value)
-            if style:
-                # styles are registered once per combination and copied: setting them cell by
-                # cell hashes each style object again (most of the time of a large workbook)
-                key = tuple((k, id(v)) for k, v in style.items())
-                proto = protos.get(key)
-                if proto is None:
-                    proto = protos[key] = WriteOnlyCell(ws)
-                    for k, v in style.items():
-                        setattr(proto, k, v)
-                c._style = copy(proto._style)
-            return c
-
-        ws.append([cell(f"BIỂU THU THẬP SỐ LIỆU NĂM {year} — {sheet.unit_name.upper()}", font=title_font)])
-        ws.append([f"Kế hoạch {plan_label} · mã đơn vị {sheet.unit_code}"])
-        ws.append([cell("Nhập vào các ô nền vàng: số liệu, loại số liệu, nguồn, ghi chú. Gõ số kiểu Việt Nam "
-                        "(1.234,5). Không thêm, xóa hay đổi thứ tự dòng; không sửa trang tính ẩn.",
-                        font=Font(italic=True, color="595959"))])
-        head = [headers["code"], headers["name"], headers["unit"], headers["target"]]
-        head += [f"Năm {y}" for y in previous_years]
-        head += [headers[k] for k in ("value", "status", "source", "note")]
-        ws.append([cell(h, font=bold, fill=_HEAD, border=_BOX, alignment=centre) for h in head])
-        by_rule: dict[str, list[str]] = {}
-        value_letter = get_column_letter(cols["value"])
-        for n, row in enumerate(sheet.rows):
-            r = FIRST_ROW + n
-            fmt = formats.setdefault(row.decimals, _number_format(row.decimals))
-            name = ("    " * row.depth + "Trong đó: " if row.depth else "") + row.name
-            line = [cell(row.code, border=_BOX), cell(name, border=_BOX, alignment=wrap),
-                    cell(row.unit, border=_BOX), cell(row.target, border=_BOX, alignment=wrap)]
-            line += [cell(row.previous.get(y), fill=_GREY, font=grey_font, number_format=fmt, border=_BOX)
-                     for y in previous_years]
-            value = cell(row.value, number_format=fmt, protection=_OPEN, fill=_FILL, border=_BOX)
-            if notes:
-                rule_note = _RULE_NOTES[row.rule] + (" " + " / ".join(row.options) if row.options else "")
-                value.comment = Comment(f"{row.code}: {rule_note}"
-                                        + (f"\nKế hoạch: {row.target}" if row.target else ""), "chitieu",
-                                        width=260, height=90)
-            line.append(value)
-            line += [cell(v, protection=_OPEN, fill=_FILL, border=_BOX)
-                     for v in (status_label(row.status), row.source or None, row.note or None)]
-            ws.append(line)
-            by_rule.setdefault((row.rule, row.options if row.rule == "option" else ()), []).append(
-                f"{value_letter}{r}")
-        if sheet.rows:
-            last = FIRST_ROW + len(sheet.rows) - 1
-            letter = get_column_letter(cols["status"])
-            status_dv = DataValidation(type="list", formula1=f'"{status_list}"', allow_blank=True,
-                                       sqref=f"{letter}{FIRST_ROW}:{letter}{last}")
-            status_dv.showErrorMessage = True
-            status_dv.errorTitle = "Loại số liệu"
-            status_dv.error = "Chọn Ước thực hiện, Sơ bộ hoặc Chính thức."
-            ws.data_validations.append(status_dv)
-        for (rule, options), refs in by_rule.items():
-            dv = _validation(rule, options)
-            dv.sqref = MultiCellRange(" ".join(refs))
-            ws.data_validations.append(dv)
+    if layout == "rows":
+        _write_rows(wb, cell, meta, sheets, notes)
+    else:
+        for sheet in sheets:
+            _write_unit_sheet(wb, cell, meta, sheet, notes)
     hidden = wb.create_sheet(META_SHEET)
     hidden.sheet_state = "hidden"
     hidden.protection.sheet = True
-    hidden.append(["format", FORMAT])
-    hidden.append(["plan", plan_id])
-    hidden.append(["plan_label", plan_label])
-    hidden.append(["year", year])
-    hidden.append(["previous_years", ",".join(str(y) for y in previous_years)])
-    hidden.append(["fingerprint", fingerprint])
+    for key, value in (("format", FORMAT), ("plan", plan_id), ("plan_label", plan_label), ("year", year),
+                       ("previous_years", ",".join(str(y) for y in previous_years)), ("fingerprint", fingerprint),
+                       ("layout", layout)):
+        hidden.append([key, value])
     for title, unit_code, codes in meta.sheets:
         hidden.append(["sheet", title, unit_code, ",".join(codes)])
     hidden.append(["checksum", meta.checksum()])
     wb.save(out)
     return meta
+
+
+def _write_unit_sheet(wb, cell: _Cells, meta: Meta, sheet: Sheet, notes: bool) -> None:
+    """One unit's sheet: a row per indicator (code, name, ĐVT, target, previous years, the cells
+    to fill)."""
+    year, previous_years, cols = meta.year, meta.previous_years, meta.columns
+    widths = {"code": 10, "name": 48, "unit": 12, "target": 30, "value": 14, "status": 16, "source": 24, "note": 24}
+    headers = {"code": "Mã", "name": "Chỉ tiêu", "unit": "ĐVT", "target": "Chỉ tiêu kế hoạch",
+               "value": f"Số liệu năm {year}", "status": "Loại số liệu", "source": "Nguồn", "note": "Ghi chú"}
+    ws = wb.create_sheet(sheet.title)
+    for key, col in cols.items():
+        ws.column_dimensions[get_column_letter(col)].width = widths[key]
+    for i in range(len(previous_years)):
+        ws.column_dimensions[get_column_letter(5 + i)].width = 12
+    _page(ws, f"{HEADER_ROWS}:{HEADER_ROWS}", f"C{FIRST_ROW}")
+    ws.append([cell(ws, f"BIỂU THU THẬP SỐ LIỆU NĂM {year} — {sheet.unit_name.upper()}", font=_TITLE_FONT)])
+    ws.append([f"Kế hoạch {meta.plan_label} · mã đơn vị {sheet.unit_code}"])
+    ws.append([cell(ws, "Nhập vào các ô nền vàng: số liệu, loại số liệu, nguồn, ghi chú. Gõ số kiểu Việt Nam "
+                        "(1.234,5). Không thêm, xóa hay đổi thứ tự dòng; không sửa trang tính ẩn.", font=_NOTE_FONT)])
+    head = [headers["code"], headers["name"], headers["unit"], headers["target"]]
+    head += [f"Năm {y}" for y in previous_years]
+    head += [headers[k] for k in ("value", "status", "source", "note")]
+    ws.append([cell(ws, h, font=_BOLD, fill=_HEAD, border=_BOX, alignment=_CENTRE) for h in head])
+    by_rule: dict[tuple, list[str]] = {}
+    value_letter = get_column_letter(cols["value"])
+    for n, row in enumerate(sheet.rows):
+        fmt = _number_format(row.decimals)
+        name = ("    " * row.depth + "Trong đó: " if row.depth else "") + row.name
+        line = [cell(ws, row.code, border=_BOX), cell(ws, name, border=_BOX, alignment=_WRAP),
+                cell(ws, row.unit, border=_BOX), cell(ws, row.target, border=_BOX, alignment=_WRAP)]
+        line += [cell(ws, row.previous.get(y), fill=_GREY, font=_GREY_FONT, number_format=fmt, border=_BOX)
+                 for y in previous_years]
+        value = cell(ws, row.value, number_format=fmt, protection=_OPEN, fill=_FILL, border=_BOX)
+        if notes:
+            value.comment = Comment(_rule_note(row), "chitieu", width=260, height=90)
+        line.append(value)
+        line += [cell(ws, v, protection=_OPEN, fill=_FILL, border=_BOX)
+                 for v in (status_label(row.status), row.source or None, row.note or None)]
+        ws.append(line)
+        by_rule.setdefault((row.rule, row.options if row.rule == "option" else ()), []).append(
+            f"{value_letter}{FIRST_ROW + n}")
+    if sheet.rows:
+        letter = get_column_letter(cols["status"])
+        ws.data_validations.append(_status_validation(f"{letter}{FIRST_ROW}:{letter}{FIRST_ROW + len(sheet.rows) - 1}"))
+    for (rule, options), refs in by_rule.items():
+        dv = _validation(rule, options)
+        dv.sqref = MultiCellRange(" ".join(refs))
+        ws.data_validations.append(dv)
+
+
+def _row_status_and_source(sheet: Sheet) -> tuple[str, str]:
+    """One unit's row has one status and one source for all its values: those of the values
+    stored now when they all agree, else the status proposed for the year and no source."""
+    filled = [r for r in sheet.rows if r.value is not None]
+    statuses = {r.status for r in filled}
+    if len(statuses) == 1:
+        status = statuses.pop()
+    else:  # none stored, or of several statuses: the one proposed for the year (that of an empty row)
+        proposed = [r.status for r in sheet.rows if r.value is None] or [r.status for r in filled]
+        status = proposed[0] if proposed else "chinh_thuc"
+    sources = {r.source for r in filled if r.status == status}
+    return status, (sources.pop() if len(sources) == 1 else "")
+
+
+def _write_rows(wb, cell: _Cells, meta: Meta, sheets: list[Sheet], notes: bool) -> None:
+    """Every unit on one sheet: a row per unit (code, name, status, source), a column per
+    indicator (its code, name, ĐVT and target in the header rows). A value stored now is shown
+    when its status is the row's; the notes of the values are not in this layout (kept as
+    stored), nor the previous years."""
+    ws = wb.create_sheet(ROWS_TITLE)
+    indicators = sheets[0].rows if sheets else []
+    cols = meta.columns
+    for key, width in (("unit_code", 10), ("unit_name", 28), ("status", 16), ("source", 22)):
+        ws.column_dimensions[get_column_letter(cols[key])].width = width
+    for i in range(len(indicators)):
+        ws.column_dimensions[get_column_letter(cols["value"] + i)].width = 16
+    _page(ws, f"{ROWS_HEADER_FIRST}:{ROWS_FIRST_ROW - 1}", f"C{ROWS_FIRST_ROW}")
+    ws.append([cell(ws, f"BIỂU THU THẬP SỐ LIỆU NĂM {meta.year} — MỖI ĐƠN VỊ MỘT DÒNG", font=_TITLE_FONT)])
+    ws.append([f"Kế hoạch {meta.plan_label}"])
+    ws.append([cell(ws, "Mỗi dòng là một đơn vị, mỗi cột một chỉ tiêu. Nhập vào các ô nền vàng; loại số liệu và "
+                        "nguồn của dòng áp dụng cho mọi số của đơn vị đó. Gõ số kiểu Việt Nam (1.234,5). Không "
+                        "thêm, xóa hay đổi thứ tự dòng, cột; không sửa trang tính ẩn.", font=_NOTE_FONT)])
+    head = {"code": ["Mã ĐV", "Đơn vị", "Loại số liệu", "Nguồn"], "name": ["", "", "", "Chỉ tiêu"],
+            "unit": ["", "", "", "ĐVT"], "target": ["", "", "", "Chỉ tiêu kế hoạch"]}
+    for key in ("code", "name", "unit", "target"):
+        line = [cell(ws, h or None, font=_BOLD, fill=_HEAD, border=_BOX, alignment=_CENTRE) for h in head[key]]
+        for row in indicators:
+            c = cell(ws, getattr(row, key) or None, font=_BOLD if key == "code" else None, fill=_HEAD, border=_BOX,
+                     alignment=_CENTRE)
+            if key == "code" and notes:
+                c.comment = Comment(_rule_note(row), "chitieu", width=260, height=90)
+            line.append(c)
+        ws.append(line)
+    formats = [_number_format(r.decimals) for r in indicators]
+    for sheet in sheets:
+        status, source = _row_status_and_source(sheet)
+        line = [cell(ws, sheet.unit_code, border=_BOX), cell(ws, sheet.unit_name, border=_BOX),
+                cell(ws, status_label(status), protection=_OPEN, fill=_FILL, border=_BOX),
+                cell(ws, source or None, protection=_OPEN, fill=_FILL, border=_BOX)]
+        line += [cell(ws, r.value if r.status == status else None, number_format=fmt, protection=_OPEN, fill=_FILL,
+                      border=_BOX) for r, fmt in zip(sheet.rows, formats, strict=True)]
+        ws.append(line)
+    if not sheets:
+        return
+    last = ROWS_FIRST_ROW + len(sheets) - 1
+    letter = get_column_letter(cols["status"])
+    ws.data_validations.append(_status_validation(f"{letter}{ROWS_FIRST_ROW}:{letter}{last}"))
+    by_rule: dict[tuple, list[str]] = {}
+    for i, row in enumerate(indicators):
+        col = get_column_letter(cols["value"] + i)
+        by_rule.setdefault((row.rule, row.options if row.rule == "option" else ()), []).append(
+            f"{col}{ROWS_FIRST_ROW}:{col}{last}")
+    for (rule, options), refs in by_rule.items():
+        dv = _validation(rule, options)
+        dv.sqref = MultiCellRange(" ".join(refs))
+        ws.data_validations.append(dv)
 
 
 def _text(v) -> str:
@@ -391,7 +520,12 @@ def _text(v) -> str:
     if isinstance(v, float) and v == int(v):
         v = int(v)
     text = str(v)
-    return text.strip() if text.isascii() else nfc(text).strip()  # codes and numbers: no need to normalise
+    return text.strip() if text.isascii() else _nfc_strip(text)  # codes and numbers: no need to normalise
+
+
+@lru_cache(maxsize=4096)
+def _nfc_strip(text: str) -> str:
+    return nfc(text).strip()  # an ĐVT cell repeats its text on every unit's sheet
 
 
 def _not_ours() -> WorkbookError:
@@ -426,9 +560,11 @@ def read_meta(book: Book) -> Meta:
     try:
         meta = Meta(int(fields["plan"]), fields.get("plan_label", ""), int(fields["year"]),
                     [int(y) for y in fields.get("previous_years", "").split(",") if y],
-                    fields.get("fingerprint", ""), sheets)
+                    fields.get("fingerprint", ""), sheets, fields.get("layout") or "sheets")
     except (KeyError, ValueError):
         raise _damaged() from None
+    if meta.layout not in LAYOUTS:
+        raise _damaged()
     if meta.checksum() != fields.get("checksum"):
         raise _damaged()
     return meta
@@ -445,7 +581,10 @@ def read_collection(source: str | IO[bytes]) -> Filled:
                             f"The XLSX file cannot be read ({exc}).") from None
     try:
         meta = read_meta(book)
+        if meta.layout == "rows":
+            return Filled(meta, _read_rows(book, meta))
         cols = meta.columns
+        letters = {k: get_column_letter(v) for k, v in cols.items()}
         wanted = {cols[k] for k in ("code", "unit", "value", "status", "source", "note")}
         out: list[FilledSheet] = []
         for title, unit_code, codes in meta.sheets:
@@ -471,7 +610,8 @@ def read_collection(source: str | IO[bytes]) -> Filled:
                     raise _moved(title, f"A{r}", code or "—", want)
                 value, fmt = cells.get(cols["value"], (None, "General"))
                 rows.append(FilledRow(r, code, _text(val("unit")), value, fmt or "General",
-                                      val("status"), val("source"), val("note")))
+                                      val("status"), val("source"), val("note"),
+                                      {k: f"{v}{r}" for k, v in letters.items()}))
             out.append(FilledSheet(title, unit_code, rows))
         return Filled(meta, out)
     except (KeyError, IndexError, ValueError, etree.XMLSyntaxError) as exc:
@@ -483,7 +623,56 @@ def read_collection(source: str | IO[bytes]) -> Filled:
         book.close()
 
 
-def _moved(title: str, cell: str, found: str, wanted: str | None = None) -> WorkbookError:
+def _read_rows(book: Book, meta: Meta) -> list[FilledSheet]:
+    """The rows layout read back as one ``FilledSheet`` per unit (its row), each value with the
+    cell it came from; the indicator codes of the header row and the unit codes of column A must
+    be the template's."""
+    title = meta.sheets[0][0] if meta.sheets else ROWS_TITLE
+    if title not in book.sheets:
+        raise WorkbookError("missing_sheet", f"Không còn trang tính “{title}” của mẫu.",
+                            f"The template's sheet “{title}” is missing.")
+    codes = meta.sheets[0][2] if meta.sheets else []
+    cols = meta.columns
+    first = cols["value"]
+    letters = [get_column_letter(first + i) for i in range(len(codes))]
+    by_row = dict(book.rows(title, set(range(1, first + len(codes))), ROWS_HEADER_FIRST))
+    header = by_row.get(ROWS_HEADER_FIRST, {})
+    for i, code in enumerate(codes):
+        found = _text(header.get(first + i, (None, ""))[0])
+        if found != code:
+            raise WorkbookError("columns_changed",
+                                f"Trang tính “{title}”, ô {letters[i]}{ROWS_HEADER_FIRST}: mẫu có chỉ tiêu “{code}” ở "
+                                f"đây, tệp có “{found or '—'}”; không thêm, xóa hay đổi thứ tự cột.",
+                                f"Sheet “{title}”, cell {letters[i]}{ROWS_HEADER_FIRST}: the template has indicator "
+                                f"“{code}” here, the file has “{found or '—'}”; do not add, remove or reorder columns.")
+    units_row = by_row.get(ROWS_HEADER_FIRST + 2, {})
+    unit_texts = [_text(units_row.get(first + i, (None, ""))[0]) for i in range(len(codes))]
+    out: list[FilledSheet] = []
+    last = max([ROWS_FIRST_ROW + len(meta.sheets) - 1, *by_row])
+    for i, r in enumerate(range(ROWS_FIRST_ROW, last + 1)):
+        cells = by_row.get(r, {})
+        unit_code = _text(cells.get(1, (None, ""))[0])
+        if i >= len(meta.sheets):
+            if unit_code or any(v not in (None, "") for v, _f in cells.values()):
+                raise _moved(title, f"A{r}", unit_code or "—")
+            continue
+        want = meta.sheets[i][1]
+        if unit_code != want:
+            raise _moved(title, f"A{r}", unit_code or "—", want, what=("đơn vị", "unit"))
+        status, source = cells.get(cols["status"], (None, ""))[0], cells.get(cols["source"], (None, ""))[0]
+        row_refs = {"status": f"C{r}", "source": f"D{r}", "note": f"D{r}"}
+        rows = []
+        for j, code in enumerate(codes):
+            value, fmt = cells.get(first + j, (None, "General"))
+            rows.append(FilledRow(r, code, unit_texts[j], value, fmt or "General", status, source, None,
+                                  {**row_refs, "value": f"{letters[j]}{r}", "unit": f"{letters[j]}{ROWS_HEADER_FIRST + 2}"},
+                                  keep_texts=True))
+        out.append(FilledSheet(title, want, rows))
+    return out
+
+
+def _moved(title: str, cell: str, found: str, wanted: str | None = None,
+           what: tuple[str, str] = ("chỉ tiêu", "indicator")) -> WorkbookError:
     if wanted is None:
         return WorkbookError("rows_changed",
                              f"Trang tính “{title}”, ô {cell}: có dòng “{found}” không thuộc mẫu; "
@@ -491,7 +680,7 @@ def _moved(title: str, cell: str, found: str, wanted: str | None = None) -> Work
                              f"Sheet “{title}”, cell {cell}: row “{found}” is not part of the template; "
                              "do not add rows.")
     return WorkbookError("rows_changed",
-                         f"Trang tính “{title}”, ô {cell}: mẫu có chỉ tiêu “{wanted}” ở đây, tệp có “{found}”; "
+                         f"Trang tính “{title}”, ô {cell}: mẫu có {what[0]} “{wanted}” ở đây, tệp có “{found}”; "
                          "không thêm, xóa hay đổi thứ tự dòng.",
-                         f"Sheet “{title}”, cell {cell}: the template has indicator “{wanted}” here, the file has "
+                         f"Sheet “{title}”, cell {cell}: the template has {what[1]} “{wanted}” here, the file has "
                          f"“{found}”; do not add, remove or reorder rows.")

@@ -6,6 +6,7 @@ openpyxl's reader builds an object per cell and costs ~50 µs a cell; a workbook
 only the columns asked for. It understands what Excel and LibreOffice write: shared strings
 (with rich-text runs), inline strings, formula string results, booleans, errors, numbers, and
 the number format of each cell's style (to see a percentage, or a date, which is not a number).
+A formula saved without its result (as openpyxl writes one) comes back as a ``FormulaCell``.
 
 Pure Python with lxml; no Django.
 """
@@ -17,6 +18,7 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
+from functools import lru_cache
 from html import unescape
 from typing import IO
 
@@ -30,8 +32,13 @@ _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 _FAST_LIMIT = 64 * 2**20  # a sheet's XML read whole as text up to this size; larger ones are parsed as a stream
 _CELL = re.compile(r"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
+# the same with the reference as first attribute (how Excel, LibreOffice and openpyxl write it):
+# the column is known before any other attribute is read, and most cells are not wanted
+_CELL_REF = re.compile(r'<c r="([A-Z]{1,3})([0-9]+)"([^>]*?)(?:/>|>(.*?)</c>)', re.S)
+_CELL_OPEN = re.compile(r"<c[ >/]")
 _ATTR = re.compile(r'\b([rst])="([^"]*)"')
 _V = re.compile(r"<v>([^<]*)</v>")
+_F = re.compile(r"<f(?:\s[^>]*)?>([^<]*)</f>")
 _T = re.compile(r"<t(?:\s[^>]*)?>([^<]*)</t>")
 _PHONETIC = re.compile(r"<rPh\b.*?</rPh>", re.S)
 _PREFIXED = re.compile(r"<\w+:(?:c|row|sheetData)\b")
@@ -39,6 +46,23 @@ _PREFIXED = re.compile(r"<\w+:(?:c|row|sheetData)\b")
 
 class XlsxError(ValueError):
     pass
+
+
+class FormulaCell:
+    """A formula saved without its computed value (openpyxl writes formulas so; Excel and
+    LibreOffice store the result beside the formula): there is no figure to read."""
+
+    def __init__(self, formula: str) -> None:
+        self.formula = formula
+
+    def __str__(self) -> str:
+        return "=" + self.formula
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, FormulaCell) and other.formula == self.formula
+
+    def __hash__(self) -> int:
+        return hash(self.formula)
 
 
 class DateCell:
@@ -52,6 +76,15 @@ class DateCell:
             return (datetime.datetime(1899, 12, 30) + datetime.timedelta(days=float(self.serial))).strftime("%d/%m/%Y")
         except (ValueError, OverflowError):
             return self.serial
+
+
+@lru_cache(maxsize=4096)
+def _inline(inner: str) -> str:
+    """The text of an inline string's XML (a template's ĐVT and status cells repeat on every
+    row, each character a reference such as &#7843;: read once)."""
+    if "<rPh" in inner:
+        inner = _PHONETIC.sub("", inner)
+    return unescape("".join(_T.findall(inner)))
 
 
 def _col_index(letters: str) -> int:
@@ -105,7 +138,7 @@ class Book:
     def rows(self, name: str, columns: set[int], first_row: int = 1) -> Iterator[tuple[int, dict[int, tuple]]]:
         """(row number, {column: (value, number format)}) for each row from ``first_row`` with a
         cell in ``columns``; empty cells are left out. Values: str, float, int, bool, DateCell,
-        or an error text such as "#DIV/0!" (as str)."""
+        FormulaCell, or an error text such as "#DIV/0!" (as str)."""
         info = self.zip.getinfo(self.sheets[name])
         if info.file_size <= _FAST_LIMIT:
             data = self.zip.read(info).decode("utf-8")
@@ -150,35 +183,40 @@ class Book:
         every cell with its reference); None otherwise, and the XML parser reads the sheet."""
         if "<sheetData" not in data or "<c>" in data or _PREFIXED.search(data):
             return None
+        start = data.index("<sheetData")
+        cells = list(_CELL_REF.finditer(data, start))
+        if len(cells) != len(_CELL_OPEN.findall(data, start)):
+            return None  # a cell without its reference first: the XML parser reads the sheet
         out: list[tuple[int, dict[int, tuple]]] = []
         letters: dict[str, int] = {}
         current: dict[int, tuple] = {}
         current_row = 0
-        for m in _CELL.finditer(data, data.index("<sheetData")):
-            attrs = dict(_ATTR.findall(m.group(1)))
-            ref = attrs.get("r")
-            if not ref:
-                return None
-            head = ref.rstrip("0123456789")
-            row = int(ref[len(head):])
+        for m in cells:
+            head, row_text = m.group(1), m.group(2)
+            col = letters.get(head) or letters.setdefault(head, _col_index(head))
+            if col not in columns:
+                continue
+            row = int(row_text)
             if row != current_row:
                 if current and current_row >= first_row:
                     out.append((current_row, current))
                 current, current_row = {}, row
             if row < first_row:
                 continue
-            col = letters.get(head) or letters.setdefault(head, _col_index(head))
-            if col not in columns:
-                continue
-            inner = m.group(2) or ""
+            attrs = dict(_ATTR.findall(m.group(3)))
+            inner = m.group(4) or ""
             kind = attrs.get("t", "n")
             style = int(attrs.get("s") or 0)
             fmt = self.formats[style] if style < len(self.formats) else "General"
             if kind == "inlineStr":
-                value = unescape("".join(_T.findall(_PHONETIC.sub("", inner))))
+                value = _inline(inner)
             else:
                 v = _V.search(inner)
-                if v is None or not v.group(1):  # a formula saved without its value, an empty cell
+                if (v is None or (not v.group(1) and kind != "str")) and "<f" in inner:
+                    f = _F.search(inner)
+                    current[col] = (FormulaCell(unescape(f.group(1)) if f else ""), fmt)
+                    continue
+                if v is None or not v.group(1):  # an empty cell, or a formula whose result is ""
                     continue
                 text = v.group(1)
                 if kind == "s":
@@ -207,7 +245,10 @@ class Book:
         v = el.find(v_tag)
         text = None if v is None else v.text
         if text is None:
-            return None
+            # a formula with no result beside it (an empty <v/> of a numeric formula is none either;
+            # a text formula whose result is "" has t="str")
+            f = el.find(f"{_NS}f") if kind != "str" else None
+            return None if f is None else FormulaCell(f.text or "")
         if kind == "s":
             return self.strings[int(text)]
         if kind in ("str", "e"):

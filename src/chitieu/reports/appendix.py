@@ -38,6 +38,7 @@ from chitieu.reports.letterhead import Letterhead
 from chitieu.reports.wording import full_date
 
 STT_CM, UNIT_CM, TARGET_CM, YEAR_CM, SPAN_CM, VERDICT_CM = 1.0, 1.7, 3.0, 1.7, 1.9, 1.9
+EXTRA_CM = 1.9  # the mid-term projection
 # "1.341,5" in 11 pt needs 1,5 cm with the cell margins; names wrap well down to 4,5 cm.
 MIN_NAME_CM, MIN_YEAR_CM = 4.5, 1.5
 
@@ -55,7 +56,8 @@ def column_widths(appendix: Appendix, available_cm: float) -> list[float]:
     ``MIN_YEAR_CM``) before the indicator names go below ``MIN_NAME_CM``."""
     available_cm -= 0.05  # rounding to twips must not push the table past the margin
     unit_cm = unit_column_cm(appendix)
-    others = STT_CM + unit_cm + TARGET_CM + VERDICT_CM + SPAN_CM * len(appendix.spans)
+    others = (STT_CM + unit_cm + TARGET_CM + VERDICT_CM + SPAN_CM * len(appendix.spans)
+              + EXTRA_CM * len(appendix.extra_headers))
     n_years = len(appendix.years)
     year = YEAR_CM
     if available_cm - others - year * n_years < MIN_NAME_CM:
@@ -68,6 +70,7 @@ def column_widths(appendix: Appendix, available_cm: float) -> list[float]:
         TARGET_CM,
         *([year] * n_years),
         *([SPAN_CM] * len(appendix.spans)),
+        *([EXTRA_CM] * len(appendix.extra_headers)),
         VERDICT_CM,
     ]
 
@@ -98,7 +101,7 @@ def _write_row(cells, row: AppendixRow) -> None:
     _write(cells[2], row.unit, italic=italic)
     _write(cells[3], row.target, italic=italic)
     k = 4
-    for text in (*row.values, *row.comparisons):
+    for text in (*row.values, *row.comparisons, *row.extras):
         _write(cells[k], text, italic=italic, align=RIGHT)
         k += 1
     _write(cells[k], row.verdict, italic=italic)
@@ -132,8 +135,8 @@ def add_appendix(doc, appendix: Appendix, head: Letterhead) -> None:
         after=Pt(6),
     )
 
-    n_years, n_spans = len(appendix.years), len(appendix.spans)
-    ncols = 4 + n_years + n_spans + 1
+    n_years, n_spans, n_extra = len(appendix.years), len(appendix.spans), len(appendix.extra_headers)
+    ncols = 4 + n_years + n_spans + n_extra + 1
     table = doc.add_table(rows=2 + len(appendix.rows), cols=ncols)
     set_borders(table, visible=True)
     set_cell_margins(table)
@@ -143,6 +146,8 @@ def add_appendix(doc, appendix: Appendix, head: Letterhead) -> None:
     mark_header_row(top)
     mark_header_row(sub)
     singles = {0: "STT", 1: "CHỈ TIÊU", 2: "ĐVT", 3: appendix.target_header, ncols - 1: "Đánh giá"}
+    for k, text in enumerate(appendix.extra_headers):  # one column each, across both header rows
+        singles[4 + n_years + n_spans + k] = text
     for i, text in singles.items():
         cell = top.cells[i].merge(sub.cells[i])
         _write(cell, text, bold=True)
@@ -167,4 +172,6 @@ def add_appendix(doc, appendix: Appendix, head: Letterhead) -> None:
         f"năm {appendix.years[0]}"
     )
     note += f"; số liệu năm {appendix.years[-1]} là số ước thực hiện." if estimate else "."
+    if appendix.notes:
+        note += " " + " ".join(appendix.notes)
     add_text(doc, note, size=TABLE_PT, italic=True, align=LEFT, indent=False, before=4)

@@ -21,7 +21,7 @@ from chitieu.core.numbers import format_number
 from chitieu.core.plan import Plan, PlanItem
 from chitieu.core.series import VALUE_STATUS_LABELS, ValueStatus
 from chitieu.reports.variants import Table
-from chitieu.reports.wording import full_date, name_in_sentence, show_value, value_cell
+from chitieu.reports.wording import full_date, name_in_sentence, percent_of_plan_text, show_value, value_cell
 
 _STATUS_WORDS = {ValueStatus.ESTIMATE: "ước thực hiện", ValueStatus.PRELIMINARY: "sơ bộ"}
 
@@ -123,7 +123,9 @@ def calculation_table(plan: Plan, evaluations: dict[str, Evaluation], *, issued:
         n += 1
         for k, f in enumerate(figures):
             unit = f.unit or ""
-            value = format_number(f.value, f.decimals) + (unit if unit in ("%", "‰") else f" {unit}" if unit else "")
+            number = (percent_of_plan_text(f.value, f.decimals) if f.key.startswith("percent_of_plan")
+                      else format_number(f.value, f.decimals))
+            value = number + (unit if unit in ("%", "‰") else f" {unit}" if unit else "")
             rows.append((str(n) if k == 0 else "", item.indicator.name if k == 0 else "", _label(f.label),
                          _inputs_text(item, f.inputs), f.rule, value,
                          status if k == 0 else "", approval if k == 0 else "", cutoff if k == 0 else ""))

@@ -9,6 +9,7 @@ knows about python-docx or openpyxl, so the same data feeds every output format.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,6 +22,7 @@ from chitieu.core.plan import Plan, PlanItem
 from chitieu.core.series import ValueStatus
 from chitieu.core.targets import Form
 from chitieu.reports.calculations import calculation_table, discrepancy_lines, party_table, value_note
+from chitieu.reports.outlook import next_targets_table
 from chitieu.reports.variants import (
     Table,
     Variant,
@@ -38,11 +40,13 @@ from chitieu.reports.wording import (
     level_edges,
     name_in_sentence,
     plan_period_phrase,
+    show,
     span_text,
     value_cell,
     value_decimals,
     value_verb,
     value_with_unit,
+    widen_for,
 )
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
@@ -70,9 +74,13 @@ class AppendixRow:
     code: str | None = None
     numbers: tuple[float | None, ...] = ()
     indices: tuple[float | None, ...] = ()
-    decimals: int = 1
+    decimals: int = 1  # the indicator's ``places``: what a computed cell of the row is printed at
     yes_no: bool = False  # the values are yes/no: the cells hold words ("Đạt chuẩn"), not 1/0
     cell_decimals: tuple[int, ...] = ()  # per value, the decimals it is printed with (wording.value_decimals)
+    # the columns after "So sánh" (Appendix.extra_headers): the mid-term projection to the term's end
+    extras: tuple[str, ...] = ()
+    extra_numbers: tuple[float | None, ...] = ()
+    extra_decimals: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +93,8 @@ class Appendix:
     spans: tuple[tuple[int, int], ...]
     span_headers: tuple[str, ...]
     rows: tuple[AppendixRow, ...]
+    extra_headers: tuple[str, ...] = ()  # "Dự báo năm 2025" of a mid-term report
+    notes: tuple[str, ...] = ()  # what the extra columns mean, under the table
 
     @property
     def column_headers(self) -> tuple[str, ...]:
@@ -96,6 +106,7 @@ class Appendix:
             self.target_header,
             *self.year_headers,
             *self.span_headers,
+            *self.extra_headers,
             "Đánh giá",
         )
 
@@ -106,6 +117,7 @@ class DomainSection:
     label: str
     sentences: tuple[str, ...]
     pending: str = ""  # "Nhiệm vụ được giao chưa hoàn thành (2): …" or ""
+    notes: tuple[str, ...] = ()  # per sentence, its footnote (the figure's breakdown) or ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +195,7 @@ class ReportData:
     data_year: int | None = None  # the last year with data (≤ as_of): what the growth figures cover
     ward_line: str = ""  # a town roll-up: where the wards' table is
     other_pending: str = ""  # tasks not yet done serving no indicator of the report's domains
+    next_table_line: str = ""  # Phần thứ hai: where the next targets' table is
 
 
 def evaluate_plan(plan: Plan) -> dict[str, Evaluation]:
@@ -249,6 +262,7 @@ def _item_row(
     years,
     spans,
     evaluation: Evaluation | None,
+    projection: bool = False,
 ) -> AppendixRow:
     ind = item.indicator
     numbers = tuple(item.series.value(y) for y in years)
@@ -263,6 +277,19 @@ def _item_row(
     else:
         indices = [None] * len(spans)
     comparisons = tuple("" if x is None else format_number(x, INDEX_DECIMALS) for x in indices)
+    extras: tuple[str, ...] = ()
+    extra_numbers: tuple[float | None, ...] = ()
+    extra_decimals: tuple[int, ...] = ()
+    if projection:
+        extras, extra_numbers, extra_decimals = ("",), (None,), (0,)
+        forecast = evaluation.forecast if evaluation is not None else None
+        if forecast is not None and ind.kind is not Kind.BOOLEAN and not ind.ordinal:
+            # as many decimals as the row's values print with, widened so it stands on the side
+            # of the bound it was judged on ("dự kiến đạt" / "có nguy cơ không đạt")
+            shown = max((d for d, v in zip(cell_decimals, numbers, strict=True) if v is not None), default=1)
+            d = widen_for(forecast.projected, shown, edges)
+            extras = (show(forecast.projected, d),)
+            extra_numbers, extra_decimals = (forecast.projected,), (d,)
     return AppendixRow(
         role=role,
         stt=stt,
@@ -276,22 +303,57 @@ def _item_row(
         code=ind.code,
         numbers=numbers,
         indices=tuple(indices),
-        decimals=ind.decimals,
+        decimals=ind.places,
         yes_no=ind.kind is Kind.BOOLEAN,
         cell_decimals=cell_decimals,
+        extras=extras,
+        extra_numbers=extra_numbers,
+        extra_decimals=extra_decimals,
     )
 
 
-def build_appendix(plan: Plan, evaluations: dict[str, Evaluation], *, exclude_party: bool = False) -> Appendix:
-    """Phụ lục 1; with ``exclude_party`` the party-building indicators are left to Phụ lục 2."""
+def previous_term_span(plan: Plan) -> tuple[int, int] | None:
+    """The previous term as (its base year, its final year = this plan's base year), when some
+    indicator's values reach back to it so that its average growth can be computed."""
+    length = plan.final_year - plan.base_year
+    if length < 2:
+        return None
+    start = plan.base_year - length
+    for item, _ in plan.walk():
+        if (item.indicator.kind in _INDEXED_KINDS and item.indicator.unit not in ("%", "‰")
+                and span_index(item.series, start, plan.base_year) is not None):
+            return start, plan.base_year
+    return None
+
+
+def build_appendix(plan: Plan, evaluations: dict[str, Evaluation], *, exclude_party: bool = False,
+                   variant: str | None = None) -> Appendix:
+    """Phụ lục 1; with ``exclude_party`` the party-building indicators are left to Phụ lục 2.
+    A term report (``variant``) adds the previous term's average growth where the values reach
+    back to it (``previous_term_span``); a mid-term report the projection to the term's end
+    (core's ``Forecast`` of each evaluation)."""
     years = _value_years(plan)
     last_mid = [y for y in years[1:-1]]
     span_ends = ([last_mid[-1]] if last_mid else []) + [plan.final_year]
     spans = tuple((plan.base_year, y) for y in span_ends)
+    previous = previous_term_span(plan) if variant in (Variant.TERM, Variant.TOWN) else None
+    if previous is not None:
+        spans = (previous, *spans)
+    projection = variant == Variant.MID_TERM
+    extra_headers = (f"Dự báo năm {plan.final_year}",) if projection else ()
     estimate = _final_is_estimate(plan)
     year_headers = tuple((f"Ước {y}" if (y == plan.final_year and estimate) else str(y)) for y in years)
     # One year compared with the one before is not a "giai đoạn" ("Giai đoạn 2016-2016").
     span_headers = tuple(f"Giai đoạn {a + 1}-{b}" if b > a + 1 else f"Năm {b} so với {a}" for a, b in spans)
+    if previous is not None:
+        span_headers = (f"{span_headers[0]} (nhiệm kỳ trước)", *span_headers[1:])
+    notes = []
+    if previous is not None:
+        notes.append(f"Cột “{span_headers[0]}” là chỉ số phát triển bình quân năm của nhiệm kỳ trước, "
+                     f"tính từ số liệu năm {previous[0]} đến năm {previous[1]}.")
+    if projection:
+        notes.append(f"Cột “{extra_headers[0]}” là giá trị ước đến cuối kỳ nếu giữ tốc độ bình quân đã đạt "
+                     f"(tỷ lệ: mức tăng, giảm bình quân mỗi năm).")
     blanks = ("",) * len(years)
     span_blanks = ("",) * len(spans)
     rows: list[AppendixRow] = []
@@ -307,6 +369,8 @@ def build_appendix(plan: Plan, evaluations: dict[str, Evaluation], *, exclude_pa
                 comparisons=span_blanks,
                 numbers=(None,) * len(years),
                 indices=(None,) * len(spans),
+                extras=("",) * len(extra_headers),
+                extra_numbers=(None,) * len(extra_headers),
             )
         )
         for item in (i for i in plan.items if i.indicator.domain is domain):
@@ -322,9 +386,10 @@ def build_appendix(plan: Plan, evaluations: dict[str, Evaluation], *, exclude_pa
                     years=years,
                     spans=spans,
                     evaluation=evaluations.get(item.indicator.code),
+                    projection=projection,
                 )
             )
-            rows.extend(_part_rows(item, 1, plan, years, spans, evaluations))
+            rows.extend(_part_rows(item, 1, plan, years, spans, evaluations, projection))
     basis = basis_of(plan)
     subtitle = plan.source or (
         f"Kế hoạch phát triển kinh tế - xã hội {plan_period_phrase(plan.base_year + 1, plan.final_year)}"
@@ -338,10 +403,12 @@ def build_appendix(plan: Plan, evaluations: dict[str, Evaluation], *, exclude_pa
         spans=spans,
         span_headers=span_headers,
         rows=tuple(rows),
+        extra_headers=extra_headers,
+        notes=tuple(notes),
     )
 
 
-def _part_rows(parent: PlanItem, depth: int, plan, years, spans, evaluations) -> list[AppendixRow]:
+def _part_rows(parent: PlanItem, depth: int, plan, years, spans, evaluations, projection=False) -> list[AppendixRow]:
     if not parent.children:
         return []
     rows: list[AppendixRow] = []
@@ -357,6 +424,8 @@ def _part_rows(parent: PlanItem, depth: int, plan, years, spans, evaluations) ->
                 depth=depth,
                 numbers=(None,) * len(years),
                 indices=(None,) * len(spans),
+                extras=("",) * projection,
+                extra_numbers=(None,) * projection,
             )
         )
     for child in parent.children:
@@ -376,9 +445,10 @@ def _part_rows(parent: PlanItem, depth: int, plan, years, spans, evaluations) ->
                 years=years,
                 spans=spans,
                 evaluation=evaluations.get(child.indicator.code),
+                projection=projection,
             )
         )
-        rows.extend(_part_rows(child, depth + 1, plan, years, spans, evaluations))
+        rows.extend(_part_rows(child, depth + 1, plan, years, spans, evaluations, projection))
     return rows
 
 
@@ -395,6 +465,50 @@ def _value_sentence(item: PlanItem, plan: Plan) -> str | None:
     if verb.endswith("còn") and base is not None and last.value < base:
         verb = verb[: -len("còn")] + "giảm còn"
     return f"{ind.name} năm {last.year} {verb} {value_with_unit(item, last.value)}."
+
+
+def breakdown_note(item: PlanItem, year: int | None, base_year: int | None = None) -> str:
+    """The footnote of a figure whose indicator has parts, as the seeds write it ("Trong đó:
+    Ngành Thương mại - Dịch vụ ước đạt 341,5 tỷ đồng, tăng bình quân hàng năm 19,2%; …"): each
+    part's value in the sentence's ``year`` from the data, its share of the total when the parts
+    make it up (``breakdown``) in the total's unit, and its average growth since ``base_year``
+    for an amount: "Trong đó (năm 2025): Công nghiệp ước đạt 735 tỷ đồng (chiếm 77,9%), tăng
+    bình quân hàng năm 6,52%; …". "" when no part has a value that year."""
+    if year is None or not item.children:
+        return ""
+    total = item.series.get(year)
+    parts = []
+    for child in item.children:
+        obs = child.series.get(year)
+        if obs is None:
+            continue
+        ind = child.indicator
+        if ind.kind is Kind.BOOLEAN or ind.ordinal:
+            text = f"{ind.name}: {value_cell(child, obs.value).lower()}"
+        else:
+            base = child.series.value(item_base_year(child, year))
+            verb = value_verb(child, obs.value, base, estimate=obs.status is ValueStatus.ESTIMATE)
+            text = f"{ind.name} {verb} {value_with_unit(child, obs.value)}"
+            if (item.breakdown and total is not None and total.value > 0 and ind.unit == item.indicator.unit
+                    and ind.unit not in ("%", "‰")):
+                text += f" (chiếm {show(100.0 * obs.value / total.value, 1)}%)"
+            growth = (span_index(child.series, base_year, year)
+                      if base_year is not None and ind.kind in _INDEXED_KINDS and ind.unit not in ("%", "‰")
+                      else None)
+            if growth is not None:
+                rate = growth.value - 100.0
+                word = "tăng" if rate >= 0 else "giảm"
+                text += f", {word} bình quân hàng năm {format_number(abs(rate), INDEX_DECIMALS)}%"
+        parts.append(text)
+    if not parts:
+        return ""
+    return f"Trong đó (năm {year}): " + "; ".join(parts) + "."
+
+
+def item_base_year(item: PlanItem, year: int) -> int:
+    """The year before ``year`` with a value (for the verb "còn" / "là" of a part)."""
+    earlier = [y for y in item.series.years() if y < year]
+    return max(earlier) if earlier else year
 
 
 # A total whose parts are the economy's sectors: its production value, not a budget or sales.
@@ -461,12 +575,32 @@ def _growth_bars(plan: Plan, evaluations: dict[str, Evaluation]) -> tuple[Growth
     return tuple(bars)
 
 
-def _reason_clause(evaluation: Evaluation) -> str:
+_CLAUSE_VERB = re.compile(r"^(năm \d{4} )(ước )?đạt (?=\d)")
+
+
+def _reason_clause(evaluation: Evaluation, item: PlanItem | None = None, as_of: int | None = None,
+                   base_year: int | None = None) -> str:
     """The evaluation's reason as a clause: "bình quân 2021-2025 tăng 6,29%/năm, thấp hơn chỉ tiêu
-    10-11%/năm." (the verdict the list already says is data of its own, not part of the clause)."""
+    10-11%/năm." (the verdict the list already says is data of its own, not part of the clause).
+    The verb of a value is the register's (``wording.value_verb``): "năm 2025 ước còn 41 hộ" for
+    what should fall, never "ước đạt 41 hộ"."""
     clause = evaluation.clause.strip() or evaluation.reason.strip()
     clause = clause[:1].lower() + clause[1:]
+    last = item.series.latest(as_of) if item is not None else None
+    if last is not None and _CLAUSE_VERB.match(clause):
+        base = item.series.value(base_year) if base_year is not None and last.year > base_year else None
+        verb = value_verb(item, last.value, base, estimate=last.status is ValueStatus.ESTIMATE)
+        clause = _CLAUSE_VERB.sub(lambda m: f"{m.group(1)}{verb} ", clause, count=1)
     return clause.rstrip(".") + "."
+
+
+def _sentence_note(item: PlanItem, evaluation: Evaluation | None, as_of: int | None, base_year: int) -> str:
+    """The breakdown footnote of a sentence about ``item`` (``breakdown_note``), for the year the
+    sentence states; none for a structure (its sentence lists its shares already)."""
+    if evaluation is not None and evaluation.target.form is Form.STRUCTURE:
+        return ""
+    last = item.series.latest(as_of)
+    return breakdown_note(item, last.year if last is not None else None, base_year)
 
 
 @dataclass(frozen=True)
@@ -526,7 +660,7 @@ def build_report_data(
     as_of = plan.as_of
     sections = []
     for domain in _domains_in_order(plan.items):
-        sentences = []
+        sentences, notes = [], []
         for item, _depth in plan.walk():
             if item.indicator.domain is not domain:
                 continue
@@ -550,20 +684,23 @@ def build_report_data(
                 if extra:
                     sentence = f"{sentence[:-1]}; {extra}."
                 sentences.append(sentence)
+                notes.append(_sentence_note(item, ev, as_of, plan.base_year))
             elif _depth == 0:
                 s = _value_sentence(item, plan)
                 if s:
                     sentences.append(s)
+                    notes.append(_sentence_note(item, None, as_of, plan.base_year))
         sections.append(DomainSection(domain, DOMAIN_LABELS[domain], tuple(sentences),
-                                      pending_line(options.pending_tasks.get(domain.value, ()))))
+                                      pending_line(options.pending_tasks.get(domain.value, ())), tuple(notes)))
 
     # only key indicators count in the summary; parts are judged but not counted
     ordered = [evaluations[i.indicator.code] for i in plan.items if i.indicator.code in evaluations]
     counts = summarize(ordered)
     judged = counts.total - len(counts.no_data)  # "được đánh giá": only those with the data to judge
+    key_items = {i.indicator.code: i for i in plan.items}
     not_met = tuple(
-        f"{e.indicator.name}: {_reason_clause(e)}" for e in ordered
-        if not e.met and e.status is not Status.CHUA_DU_SO_LIEU
+        f"{e.indicator.name}: {_reason_clause(e, key_items.get(e.indicator.code), as_of, plan.base_year)}"
+        for e in ordered if not e.met and e.status is not Status.CHUA_DU_SO_LIEU
     )
     period = span_text(plan.base_year + 1, plan.final_year)
     plan_words = f"kế hoạch giai đoạn {period}" if plan.final_year > plan.base_year + 1 else f"kế hoạch năm {period}"
@@ -600,7 +737,7 @@ def build_report_data(
     )
     issued = options.issued or date.today()
     party = party_table(plan, evaluations)
-    appendix = build_appendix(plan, evaluations, exclude_party=party is not None)
+    appendix = build_appendix(plan, evaluations, exclude_party=party is not None, variant=variant)
     extra_tables: list[Table] = []
     if variant is Variant.ANNUAL:
         extra_tables.append(annual_table(plan, evaluations))
@@ -612,6 +749,16 @@ def build_report_data(
         extra_tables.append(ward_table(plan, options.wards, year))
         ward_line = (f"Kết quả thực hiện các chỉ tiêu chủ yếu năm {year} của từng đơn vị ({len(options.wards)} đơn vị) "
                      f"tại Phụ lục {len(extra_tables) + 1} kèm theo.")
+    next_table_line = ""
+    outlook = next_targets_table(plan, evaluations) if variant in (Variant.TERM, Variant.ANNUAL, Variant.TOWN) else None
+    if outlook is not None:
+        extra_tables.append(outlook)
+        # the annual table is Phụ lục 1 itself; otherwise Phụ lục 1 comes before these tables
+        number = len(extra_tables) + (0 if variant is Variant.ANNUAL else 1)
+        done = as_of or plan.final_year
+        past = f"giai đoạn {plan.base_year + 1}-{done}" if done > plan.base_year + 1 else f"năm {done}"
+        next_table_line = (f"Mức tăng bình quân mỗi năm cần đạt để thực hiện các chỉ tiêu, so với mức đã đạt "
+                           f"{past}, tại Phụ lục {number} kèm theo.")
     calc = calculation_table(plan, evaluations, issued=issued, unapproved=options.unapproved)
     return ReportData(
         unit_name=plan.unit_name,
@@ -640,4 +787,5 @@ def build_report_data(
         data_year=latest_year(plan),
         ward_line=ward_line,
         other_pending=_other_pending(options.pending_tasks, sections),
+        next_table_line=next_table_line,
     )

@@ -35,6 +35,7 @@ from chitieu.reports.layout import (
     format_paragraph,
     keep_together,
     text_width_cm,
+    text_width_pt,
 )
 from chitieu.reports.letterhead import CONTENT_MARKER, Letterhead, LetterParts, default_letterhead
 from chitieu.reports.make_default_template import DEFAULT_TEMPLATE
@@ -118,8 +119,11 @@ def _write_body(doc, data: ReportData, *, as_of: int | None = None) -> None:
     figure_no = 0
     for n, section in enumerate(data.sections, 1):
         add_heading(doc, f"{n}. {section.label}")
-        for sentence in section.sentences:
-            add_text(doc, sentence)
+        notes = section.notes or ("",) * len(section.sentences)
+        for sentence, note in zip(section.sentences, notes, strict=True):
+            p = add_text(doc, sentence)
+            if note:  # the figure's breakdown, from the data (the seeds' footnotes)
+                add_footnote(doc, p, note)
         if section.pending:
             add_text(doc, section.pending)
         add_placeholder(doc, f"đánh giá kết quả nổi bật, nguyên nhân trong lĩnh vực {section.label.lower()}")
@@ -165,6 +169,8 @@ def _write_body(doc, data: ReportData, *, as_of: int | None = None) -> None:
                 number += 1
                 end = "" if text.rstrip().endswith((".", ";")) else "."
                 add_text(doc, f"({number}) {text.strip()}{end}")
+        if data.next_table_line:
+            add_text(doc, data.next_table_line)
         add_heading(doc, "III. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU")
         add_placeholder(doc, "nhiệm vụ, giải pháp chủ yếu")
 
@@ -217,6 +223,7 @@ def build_report(
     head = letterhead or default_letterhead(plan, issued=issued, number=number, parts=parts, variant=data.variant)
     doc = _render_template(template, head.context())
     _keep_signature_together(doc, head)
+    _fit_place_date(doc, head)
     marker = _marker_paragraph(doc)
     start = len(doc.element.body) - 1  # python-docx appends before the final sectPr, at this index
     _write_body(doc, data, as_of=plan.as_of)
@@ -248,6 +255,29 @@ def _keep_signature_together(doc, head: Letterhead) -> None:
             previous = table._tbl.getprevious()
             if previous is not None and previous.tag == qn("w:p"):
                 Paragraph(previous, doc._body).paragraph_format.keep_with_next = True
+
+
+def _fit_place_date(doc, head: Letterhead) -> None:
+    """A place and date too long for their cell ("Phường Nguyễn Thị Minh Khai, ngày 05 tháng 01
+    năm 2026") break after the place, never inside the date ("… tháng 01 / năm 2026")."""
+    from docx.shared import Pt
+
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                for p in cell.paragraphs:
+                    if p.text != head.place_date or cell.width is None:
+                        continue
+                    size = next((r.font.size.pt for r in p.runs if r.font.size is not None), None)
+                    size = size or (p.style.font.size.pt if p.style.font.size is not None else 14)
+                    room = cell.width / Pt(1) - 2 * 5.4 - 2  # minus the cell's margins (0,19 cm each)
+                    if text_width_pt(head.place_date, size) <= room:
+                        return
+                    for run in p.runs:
+                        if ", ngày " in run.text:
+                            run.text = run.text.replace(", ngày ", ",\nngày ", 1)
+                            return
+                    return
 
 
 def _set_properties(doc, head: Letterhead, now: datetime | None) -> None:

@@ -30,7 +30,7 @@ from chitieu.core.plan import Plan, PlanItem
 from chitieu.core.rollup import RollupError, combine
 from chitieu.core.series import Series, ValueStatus
 from chitieu.core.targets import Form, Op
-from chitieu.reports.wording import figure_text, is_percent, show_value, target_short, value_cell
+from chitieu.reports.wording import is_percent, percent_of_plan_text, show_value, target_short, value_cell
 
 INDEX_DECIMALS = 2
 
@@ -109,8 +109,8 @@ def plan_figure(item: PlanItem, evaluation: Evaluation | None) -> tuple[str, flo
         return "", None
     if t.form is Form.LEVEL and t.bound.op in (Op.EQ, Op.GE, Op.GT) and t.bound.low is not None:
         return show_value(item, t.bound.low), t.bound.low
-    if t.form is Form.LEVEL and t.bound.op in (Op.LE, Op.LT) and t.bound.high is not None:
-        return target_short(t), None
+    if t.form is Form.QUALITATIVE or t.bound.op is Op.QUALITATIVE:
+        return t.phrase, None  # a cell of its own: as the plan writes it ("Giữ vững …")
     return target_short(t), None
 
 
@@ -142,7 +142,7 @@ def annual_table(plan: Plan, evaluations: dict[str, Evaluation]) -> Table:
                 now = item.series.get(year)
                 pct = ev.figure("percent_of_plan") if ev is not None else None
                 if pct is not None:
-                    pct_text = figure_text(pct.value, pct.decimals)
+                    pct_text = percent_of_plan_text(pct.value, pct.decimals)
                 elif kh and now is not None and not is_percent(item.indicator.unit) and item.indicator.kind not in (
                         Kind.BOOLEAN, Kind.GROWTH_RATE):
                     pct_text = format_number(100.0 * now.value / kh, 1)

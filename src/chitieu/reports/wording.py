@@ -41,11 +41,10 @@ def show(value: float, decimals: int = 1) -> str:
     return format_number(round_half_up(value, decimals), None)
 
 
-# The decimals an indicator gets when its definition does not say (``Indicator.decimals``'
-# default): the report then prints a value as it was entered, up to ENTERED_MAX decimals
-# ("0,58" stays 0,58, "22,92" stays 22,92); a value with more digits was computed (a roll-up's
-# ratio) and is printed at the default. An indicator that declares other decimals is printed
-# at those.
+# An indicator whose definition declares no decimals (``Indicator.decimals`` is None, the
+# default) has each value printed as it was entered, up to ENTERED_MAX decimals ("0,58" stays
+# 0,58, "22,92" stays 22,92); a value with more digits was computed (a roll-up's ratio) and is
+# printed at DEFAULT_DECIMALS. An indicator that declares decimals (1 included) is printed at them.
 DEFAULT_DECIMALS = 1
 ENTERED_MAX = 3
 MAX_DECIMALS = 6
@@ -73,11 +72,11 @@ def widen_for(value: float, decimals: int, edges=()) -> int:
     return d
 
 
-def value_decimals(value: float, declared: int, edges=()) -> int:
+def value_decimals(value: float, declared: int | None, edges=()) -> int:
     """The decimals the report prints an indicator's value with: the indicator's declared
-    ``decimals``, or as entered when it declares none (``DEFAULT_DECIMALS``), widened so the
-    printed figure is the figure judged (``widen_for``)."""
-    if declared == DEFAULT_DECIMALS:
+    ``decimals``, or as entered when it declares none (None), widened so the printed figure is
+    the figure judged (``widen_for``)."""
+    if declared is None:
         own = entered_decimals(value)
         declared = own if own <= ENTERED_MAX else DEFAULT_DECIMALS
     return widen_for(value, declared, edges)
@@ -111,6 +110,16 @@ def figure_text(value: float, decimals: int | None) -> str:
     return format_number(value, decimals)
 
 
+def percent_of_plan_text(value: float, decimals: int | None) -> str:
+    """A % of plan (``percent_of_plan``) at its decimals, widened so that it never reads 100 when
+    the value is short of the plan or over it: 99,96 of 100 prints "99,96", never "100,0"
+    (which would contradict "không đạt")."""
+    if decimals is None:
+        return format_number(value, None)
+    d = widen_for(value, decimals, (100.0,))
+    return format_number(value, d) if d == decimals else format_number(round_half_up(value, d), None)
+
+
 def _attach(text: str, unit: str | None) -> str:
     if not unit:
         return text
@@ -133,7 +142,7 @@ def target_short(target: Target) -> str:
     """The target in the few words a sentence quotes in parentheses: ``17-19%/năm``,
     ``1,4-1,5 lần``, ``70-75%``, ``giảm 12-15 hộ/năm``; the phrase itself when qualitative."""
     if target.form is Form.QUALITATIVE or target.bound.op is Op.QUALITATIVE:
-        return target.phrase
+        return _lower_first(target.phrase)  # quoted mid-sentence: "(hằng năm hoàn thành …)"
     text = bound_text(target.bound, target.unit)
     if target.form is Form.GROWTH or (target.form is Form.CHANGE and target.per_year):
         text += "/năm"
@@ -329,7 +338,7 @@ def indicator_sentence(
     if (pct is not None and evaluation.progress is None and target.form is not Form.QUALITATIVE
             and not is_percent(ind.unit) and ind.kind is not Kind.BOOLEAN):
         # the seeds: "đạt 132,8% chỉ tiêu, vượt chỉ tiêu Nghị quyết (17,26 tỷ đồng)"
-        verdict = f"bằng {figure_text(pct.value, pct.decimals)}% {basis_noun(basis)}, {verdict}"
+        verdict = f"bằng {percent_of_plan_text(pct.value, pct.decimals)}% {basis_noun(basis)}, {verdict}"
     elif getattr(evaluation, "assigned", ()) and pct is not None:
         # "đạt và vượt chỉ tiêu giao": the figure judged is the % of the year's assigned figure,
         # so the sentence prints it with the figure itself ("bằng 113,0% chỉ tiêu giao năm 2023
@@ -337,7 +346,7 @@ def indicator_sentence(
         year = evaluation.assigned[-1].year
         given = evaluation.figure(f"assigned:{year}")
         amount = f" ({with_unit(given.value, ind.unit, value_decimals(given.value, ind.decimals))})" if given else ""
-        verdict = (f"bằng {figure_text(pct.value, pct.decimals)}% {basis_noun(basis)} năm {year}{amount}, "
+        verdict = (f"bằng {percent_of_plan_text(pct.value, pct.decimals)}% {basis_noun(basis)} năm {year}{amount}, "
                    f"{verdict}")
     if evaluation.status is Status.CHUA_DU_SO_LIEU:
         verdict = f"{verdict_phrase(evaluation.status, basis)} so với chỉ tiêu {_lower_first(target_short(target))}"

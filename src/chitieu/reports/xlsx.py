@@ -73,7 +73,7 @@ def appendix_workbook(appendix: Appendix) -> Workbook:
     ws.title = "Phụ lục 1"
     headers = appendix.column_headers
     ncols = len(headers)
-    n_years, n_spans = len(appendix.years), len(appendix.spans)
+    n_years, n_spans, n_extra = len(appendix.years), len(appendix.spans), len(appendix.extra_headers)
     thin = Side(style="thin", color="000000")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     center = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -85,7 +85,8 @@ def appendix_workbook(appendix: Appendix) -> Workbook:
 
     top, sub = HEADER_ROW, HEADER_ROW + 1
     first_year, first_span = 5, 5 + n_years
-    for c in (1, 2, 3, 4, ncols):
+    first_extra = first_span + n_spans
+    for c in (1, 2, 3, 4, *range(first_extra, first_extra + n_extra), ncols):
         _put(ws, top, c, headers[c - 1])
         ws.merge_cells(start_row=top, start_column=c, end_row=sub, end_column=c)
     ws.cell(top, first_year, "Thực hiện")
@@ -108,7 +109,8 @@ def appendix_workbook(appendix: Appendix) -> Workbook:
         cells = [row.stt, row.name, row.unit, row.target]
         # a yes/no indicator shows its words ("Đạt chuẩn"), as the DOCX does, never 1/0
         cells += list(row.values) if row.yes_no else [v for v in row.numbers]
-        cells += [x for x in row.indices] + [row.verdict]
+        cells += [x for x in row.indices]
+        cells += list(row.extra_numbers or (None,) * n_extra) + [row.verdict]
         for c, value in enumerate(cells, 1):
             cell = _put(ws, r, c, value if value != "" else None, part_row=row if c == 2 else None)
             cell.font = font
@@ -119,8 +121,14 @@ def appendix_workbook(appendix: Appendix) -> Workbook:
                     d = row.cell_decimals[k] if k < len(row.cell_decimals) else row.decimals
                     cell.number_format = number_format(shown_decimals(value, d))
                 cell.alignment = Alignment(horizontal="right", vertical="center")
-            elif first_span <= c < ncols:
+            elif first_span <= c < first_extra:
                 cell.number_format = INDEX_FORMAT
+                cell.alignment = Alignment(horizontal="right", vertical="center")
+            elif first_extra <= c < ncols:  # the projection, printed as the DOCX prints it
+                if isinstance(value, (int, float)):
+                    k = c - first_extra
+                    d = row.extra_decimals[k] if k < len(row.extra_decimals) else row.decimals
+                    cell.number_format = number_format(shown_decimals(value, d))
                 cell.alignment = Alignment(horizontal="right", vertical="center")
             elif c == 2:
                 cell.alignment = Alignment(
@@ -129,7 +137,7 @@ def appendix_workbook(appendix: Appendix) -> Workbook:
             else:
                 cell.alignment = center
 
-    widths = [6, 48, 11, 18, *([10] * n_years), *([13] * n_spans), 12]
+    widths = [6, 48, 11, 18, *([10] * n_years), *([13] * n_spans), *([13] * n_extra), 12]
     for c, w in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(c)].width = w
     ws.freeze_panes = ws.cell(sub + 1, 3)  # header rows and the STT / CHỈ TIÊU columns stay in view

@@ -2,9 +2,11 @@
 
 Mounted at /api/ (OpenAPI at /api/openapi.json, docs at /api/docs). Authentication by
 ``Authorization: Bearer <token>`` (``accounts.ApiToken``) or the browser session, and throttling:
-``accounts.api_auth`` (a bad, expired or revoked token is a 401, never a CSRF failure). The same
+``accounts.api_auth`` (a bad, expired or revoked token is a 401, never a CSRF failure; a request
+without any credentials counts against its address like a refused token). The same
 access helpers as the UI decide what a user may see (404 otherwise) and write (403), and
-writes go through the same actions.
+writes go through the same actions. Lists come in pages and the heavy reads answer conditional
+requests (``chitieu.web.api_lists``, docs/api.md).
 """
 
 from __future__ import annotations
@@ -12,24 +14,42 @@ from __future__ import annotations
 from typing import Literal
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Max, Prefetch
 from django.http import Http404
+from django.utils import timezone
 from ninja import NinjaAPI, Schema
+from ninja.errors import Throttled
+from ninja.pagination import paginate
 
 from chitieu.commands.evaluate import evaluation_as_dict
-from chitieu.core.evaluate import evaluate_plan
 from chitieu.core.options import in_words
+from chitieu.web import api_lists
 from chitieu.web.access import get_plan_for_user, get_unit_for_user, visible_units
 from chitieu.web.accounts import api_auth
+from chitieu.web.api_lists import Paged, Rows, conditional, page_digest
 from chitieu.web.catalog.models import Indicator
 from chitieu.web.errors import ActionError
+from chitieu.web.evaluations import store as stored_evaluations
+from chitieu.web.evaluations.models import PlanVersion
 from chitieu.web.plans.actions import do_set_target
-from chitieu.web.plans.models import Plan
+from chitieu.web.plans.models import Plan, PlanTarget
 from chitieu.web.values import actions as value_actions
 from chitieu.web.values.models import Submission, Value
 
+
+def _anonymous(request):
+    """No token and no session: counted against the client address with the refused tokens
+    (``API_ANON_THROTTLE_RATE``, then 429), else the usual 401."""
+    throttle = api_auth.RefusalThrottle()
+    if not throttle.allow_request(request):
+        raise Throttled(wait=throttle.wait())
+    return None
+
+
 api = NinjaAPI(title="chitieu API", version="1", urls_namespace="api",
-               auth=[api_auth.BearerToken(), api_auth.SessionAuth()], throttle=[api_auth.UserThrottle()])
+               auth=[api_auth.BearerToken(), api_auth.SessionAuth(), _anonymous], throttle=[api_auth.UserThrottle()])
 api_auth.install(api)
+api_lists.install(api)
 
 
 @api.exception_handler(ActionError)
@@ -67,7 +87,7 @@ class IndicatorOut(Schema):
     numerator: str | None
     denominator: str | None
     weight: str | None
-    decimals: int
+    decimals: int | None  # declared decimals; null: values are shown as entered
     options: list[str] = []  # an option indicator's ordered options, best first; values are given in these words
 
 
@@ -153,8 +173,12 @@ def _plan(p: Plan) -> dict:
     return {
         "id": p.pk, "unit_code": p.unit.code, "kind": p.kind, "base_year": p.base_year, "final_year": p.final_year,
         "period": p.period, "title": p.title, "source": p.source, "status": p.status,
-        "targets": [_target(t) for t in p.targets.select_related("indicator")],
+        "targets": [_target(t) for t in p.targets.all()],  # prefetched with their indicators: _plans()
     }
+
+
+def _plans(qs):
+    return qs.prefetch_related(Prefetch("targets", queryset=PlanTarget.objects.select_related("indicator")))
 
 
 def _value(v: Value) -> dict:
@@ -165,9 +189,13 @@ def _value(v: Value) -> dict:
 
 
 @api.get("/units", response=list[UnitOut], tags=["units"])
+@paginate(Paged)
 def list_units(request):
+    """The units the user may see, by code. Units carry no change time, so the ETag is the
+    page's own digest: a 304 saves the transfer, not the reading of the page."""
     qs = visible_units(request.user).select_related("parent").prefetch_related("created_by__predecessors")
-    return [_unit(u) for u in qs]
+    return Rows(qs.order_by("code"), _unit,
+                on_page=lambda items, count: conditional(request, page_digest(items, count)))
 
 
 @api.get("/units/{code}", response=UnitOut, tags=["units"])
@@ -177,8 +205,10 @@ def get_unit(request, code: str):
 
 
 @api.get("/indicators", response=list[IndicatorOut], tags=["indicators"])
+@paginate(Paged)
 def list_indicators(request):
-    return [_indicator(i) for i in Indicator.objects.select_related("parent", "numerator", "denominator", "weight")]
+    return Rows(Indicator.objects.select_related("parent", "numerator", "denominator", "weight").order_by("code"),
+                _indicator)
 
 
 @api.get("/indicators/{code}", response=IndicatorOut, tags=["indicators"])
@@ -190,21 +220,24 @@ def get_indicator(request, code: str):
 
 
 @api.get("/units/{code}/plans", response=list[PlanOut], tags=["plans"])
+@paginate(Paged)
 def list_plans(request, code: str):
+    """The plans the unit works under: its own first, then those of the units above, newest first."""
     unit, _rights = get_unit_for_user(request, code, by_code=True)
-    return [_plan(p) for p in Plan.objects.followed_by(unit)]
+    return Rows(_plans(Plan.objects.followed_by(unit)), _plan)
 
 
 @api.get("/plans/{plan_id}", response=PlanOut, tags=["plans"])
 def get_plan(request, plan_id: int):
     plan, _rights = get_plan_for_user(request, plan_id)
-    return _plan(plan)
+    return _plan(_plans(Plan.objects.select_related("unit")).get(pk=plan.pk))
 
 
 @api.get("/plans/{plan_id}/targets", response=list[TargetOut], tags=["plans"])
+@paginate(Paged)
 def list_targets(request, plan_id: int):
     plan, _rights = get_plan_for_user(request, plan_id)
-    return [_target(t) for t in plan.targets.select_related("indicator")]
+    return Rows(plan.targets.select_related("indicator").order_by("order", "indicator__code"), _target)
 
 
 @api.put("/plans/{plan_id}/targets/{indicator_code}", response=TargetOut, tags=["plans"])
@@ -220,14 +253,21 @@ def set_target(request, plan_id: int, indicator_code: str, payload: TargetIn):
 
 
 @api.get("/units/{code}/values", response=list[ValueOut], tags=["values"])
+@paginate(Paged)
 def list_values(request, code: str, indicator: str | None = None, year: int | None = None):
+    """The unit's stored values by indicator, year and status. ETag and Last-Modified from the
+    count and the newest change of the rows asked for (one aggregate over the unit's rows)."""
     unit, _rights = get_unit_for_user(request, code, by_code=True)
-    qs = Value.objects.filter(unit=unit).select_related("unit", "indicator")
+    qs = Value.objects.filter(unit=unit)
     if indicator:
         qs = qs.filter(indicator__code=indicator)
     if year:
         qs = qs.filter(year=year)
-    return [_value(v) for v in qs]
+    mark = qs.aggregate(n=Count("pk"), last=Max("updated_at"))
+    conditional(request, mark["n"], mark["last"], modified=mark["last"])
+    return Rows(qs.select_related("unit", "indicator", "indicator__parent", "indicator__numerator",
+                                  "indicator__denominator", "indicator__weight")
+                .order_by("indicator__code", "year", "status"), _value)
 
 
 @api.post("/plans/{plan_id}/values", response=list[ValueOut], tags=["values"])
@@ -265,11 +305,13 @@ def _submission(s: Submission) -> dict:
 
 
 @api.get("/plans/{plan_id}/submissions", response=list[SubmissionOut], tags=["values"])
+@paginate(Paged)
 def list_submissions(request, plan_id: int):
-    """The review state of each unit's data under this plan that the user may see."""
+    """The review state of each unit's data under this plan that the user may see, by unit and year."""
     plan, _rights = get_plan_for_user(request, plan_id)
     visible = visible_units(request.user).values_list("pk", flat=True)
-    return [_submission(s) for s in plan.submissions.filter(unit_id__in=visible).select_related("unit")]
+    return Rows(plan.submissions.filter(unit_id__in=visible).select_related("unit").order_by("unit__code", "year"),
+                _submission)
 
 
 @api.post("/plans/{plan_id}/submissions", response=SubmissionOut, tags=["values"])
@@ -289,20 +331,34 @@ def change_submission(request, plan_id: int, payload: SubmissionIn):
     return _submission(do(submission, acting_user=request.user, comment=payload.comment))
 
 
+def _evaluation_mark(plan) -> tuple[list, object]:
+    """What an evaluation of ``plan`` depends on, in one read of one row: the plan's version
+    counter (``evaluations.version``, raised with every change of a value, review, target or unit
+    in its scope, whichever unit of the plan is evaluated) with its time; the code that evaluates
+    (``evaluations.store.CODE``); and today, which the default as-of year follows."""
+    version, changed_at = (PlanVersion.objects.filter(plan_id=plan.pk).values_list("version", "changed_at").first()
+                           or (0, None))
+    return [version, changed_at, stored_evaluations.CODE, timezone.localdate()], changed_at
+
+
 @api.get("/plans/{plan_id}/evaluations", tags=["evaluations"])
 def evaluations(request, plan_id: int, unit_code: str | None = None, as_of: int | None = None,
                 du_lieu: Literal["da_duyet", "moi_nhat"] = "da_duyet"):
     """The evaluation of each key indicator with a target (chitieu.core.evaluate), from approved
-    values; ``du_lieu=moi_nhat`` evaluates the latest values entered, approved or not."""
+    values; ``du_lieu=moi_nhat`` evaluates the latest values entered, approved or not. Answers
+    ``If-None-Match``/``If-Modified-Since`` with 304 before evaluating anything."""
     plan, _rights = get_plan_for_user(request, plan_id)
     unit = plan.unit
     if unit_code:
         unit, _r = get_unit_for_user(request, unit_code, by_code=True)
         if not Plan.objects.covers(plan, unit):
             raise Http404("unit")
-    core_plan = plan.to_core(unit=unit, as_of=as_of, approved_only=du_lieu != "moi_nhat")
+    depends_on, newest = _evaluation_mark(plan)
+    conditional(request, *depends_on, modified=newest)
+    # stored when current (chitieu.web.evaluations), else computed: the same evaluations either way
+    done = stored_evaluations.evaluated(plan, unit, as_of, approved_only=du_lieu != "moi_nhat")
     return {"unit_code": unit.code, "period": plan.period, "du_lieu": du_lieu,
-            "evaluations": [evaluation_as_dict(e) for e in evaluate_plan(core_plan, parts=True)]}
+            "evaluations": [evaluation_as_dict(e) for e in done.evaluations]}
 api.add_router("/exchange/", "chitieu.web.exchange.api.router")  # DHIS2 data value sets, open data
 api.add_router("/", "chitieu.web.plans.api.router")  # assigned figures (chỉ tiêu giao)
 api.add_router("/", "chitieu.web.tasks.api.router")  # plan tasks and TTHC statistics

@@ -50,8 +50,9 @@ def register(subparsers) -> None:
     demo.set_defaults(func=run_demo)
     worker = subparsers.add_parser(
         "worker", help="chạy tiến trình xử lý công việc nền / run the background job worker",
-        description="Run the job worker: takes background jobs (reading uploaded reports, …) from the queue "
-                    "in the database and runs them one at a time; several can run side by side.",
+        description="Run the job worker: takes background jobs (reading uploaded reports, generating "
+                    "reports, …) from the queue (the database, or Redis with TASK_BACKEND=redis) and runs "
+                    "them one at a time; several can run side by side.",
     )
     worker.add_argument("--queue", action="append", dest="queues",
                         help="chỉ các hàng đợi này / only these queues (default: all)")
@@ -87,7 +88,7 @@ def run_demo(args) -> int:
     if args.no_serve:
         return 0
     # uploaded reports are read by the queue's worker, beside the server, as in production
-    worker = subprocess.Popen([sys.executable, "-m", "chitieu.cli", "web", "db_worker", "--no-reload"])
+    worker = subprocess.Popen([sys.executable, "-m", "chitieu.cli", "worker"])
     try:
         call_command("runserver", args.addr, use_reloader=False)
     finally:
@@ -101,14 +102,21 @@ def run_worker(args) -> int:
         _django()
     except SettingsError as exc:
         return _settings_refused(exc)
-    from django.core.management import call_command
+    from django_tasks import task_backends
 
+    from chitieu.web.jobs.db_queue import run_worker as run_database_worker
+    from chitieu.web.jobs.redis_backend import RedisBackend
+
+    backend = task_backends["default"]
+    if isinstance(backend, RedisBackend):  # TASK_BACKEND=redis: our worker on the Redis queue
+        backend.worker(args.queues, batch=args.batch).run()
+        return 0
     options: dict = {"reload": False, "batch": args.batch}
     if args.queues:
         options["queue_name"] = ",".join(args.queues)
     else:
         options["queue_name"] = "*"
-    call_command("db_worker", **options)
+    run_database_worker(options)  # db_worker, and a job whose worker crashed is run once more
     return 0
 
 

@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "chitieu.web.values",
     "chitieu.web.audit",
     "chitieu.web.dashboards",
+    "chitieu.web.evaluations",  # precomputed evaluations, kept current by a version per plan
     "chitieu.web.imports",
     "chitieu.web.reporting",
     "chitieu.web.checks",
@@ -129,15 +130,27 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# Background work (reading uploaded reports) runs in `chitieu web db_worker`, from the database
-# queue. TASK_BACKEND=immediate runs each job inside the request instead (the test suite; a
-# one-process trial) — never for a server that takes uploads from many users.
+# Background work (reading uploaded reports, generating reports) runs in `chitieu worker`, from the
+# database queue, or with TASK_BACKEND=redis from Redis (TASK_REDIS_URL; large installations).
+# TASK_BACKEND=immediate runs each job inside the request instead (the test suite; a one-process
+# trial) — never for a server that takes uploads from many users.
 _TASK_BACKENDS = {"database": "django_tasks_db.DatabaseBackend",
+                  "redis": "chitieu.web.jobs.redis_backend.RedisBackend",
                   "immediate": "django_tasks.backends.immediate.ImmediateBackend"}
 _task_backend = envstr("TASK_BACKEND", "database")
 if _task_backend not in _TASK_BACKENDS:
     raise ImproperlyConfigured(f"TASK_BACKEND={_task_backend!r}: expected one of {', '.join(_TASK_BACKENDS)}")
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend]}}
+if _task_backend == "redis":
+    _task_redis_url = envstr("TASK_REDIS_URL", "redis://127.0.0.1:6379/0")
+    if not _task_redis_url.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(f"TASK_REDIS_URL={_task_redis_url!r}: expected redis://host:port/db")
+    # WORKER_TIMEOUT: seconds without a heartbeat after which a worker counts as crashed and its
+    # job is run again (once)
+    TASKS["default"]["OPTIONS"] = {"URL": _task_redis_url, "PREFIX": envstr("TASK_REDIS_PREFIX", "chitieu"),
+                                   "WORKER_TIMEOUT": envint("TASK_WORKER_TIMEOUT", "30")}
+# Generated report files are kept this many days for their download links, then deleted.
+REPORT_FILES_DAYS = envint("REPORT_FILES_DAYS", "7")
 
 ROOT_URLCONF = "chitieu.web.urls"
 WSGI_APPLICATION = "chitieu.web.wsgi.application"
@@ -237,6 +250,10 @@ AXES_VERBOSE = False  # its INFO lines on every login; lockouts are logged as wa
 API_TOKEN_DAYS = envint("API_TOKEN_DAYS", "365")
 API_THROTTLE_RATE = envrate("API_THROTTLE_RATE", "1200/min")
 API_ANON_THROTTLE_RATE = envrate("API_ANON_THROTTLE_RATE", "60/min")
+# The API's lists come in pages (``limit``/``offset``): API_PAGE_SIZE rows unless asked, at most
+# API_MAX_PAGE_SIZE (docs/api.md).
+API_PAGE_SIZE = envint("API_PAGE_SIZE", "100")
+API_MAX_PAGE_SIZE = envint("API_MAX_PAGE_SIZE", "1000")
 
 # Mail (password reset). Console in DEBUG, SMTP otherwise; EMAIL_BACKEND overrides either.
 EMAIL_BACKEND = envstr(

@@ -136,7 +136,7 @@ def do_import_indicators(rows: list[dict], *, acting_user, first_row: int = 2) -
                 direction=data["direction"], domain=data["domain"], aggregation=data["aggregation"],
                 price_basis=data["price_basis"] or "none", price_base_year=int_fields.get("price_base_year"),
                 numerator=data["numerator"] or None, denominator=data["denominator"] or None,
-                weight=data["weight"] or None, decimals=int_fields.get("decimals", 1),
+                weight=data["weight"] or None, decimals=int_fields.get("decimals"),
                 options=tuple(_aliases(data["options"])),
             )
         except (core.IndicatorError, ValueError) as exc:
@@ -163,7 +163,7 @@ def do_import_indicators(rows: list[dict], *, acting_user, first_row: int = 2) -
                                                                  "decimals")}
             fields["price_basis"] = fields["price_basis"] or "none"
             fields["price_base_year"] = data["price_base_year"] or None
-            fields["decimals"] = data["decimals"] if data["decimals"] != "" else 1
+            fields["decimals"] = data["decimals"] if data["decimals"] not in ("", None) else None  # "": not declared
             fields["aliases"] = _aliases(data["aliases"])
             fields["options"] = list(core.Indicator(
                 code=data["code"], name=data["name"], unit=None, kind=data["kind"], direction=data["direction"],

@@ -43,7 +43,8 @@ def indicator_rows(queryset) -> list[list]:
             ind.code, ind.name, ind.unit, ind.kind, ind.direction, ind.domain, ind.aggregation, ind.price_basis,
             ind.price_base_year or "", ind.parent.code if ind.parent_id else "",
             ind.numerator.code if ind.numerator_id else "", ind.denominator.code if ind.denominator_id else "",
-            ind.weight.code if ind.weight_id else "", ind.decimals, "; ".join(ind.aliases or []),
+            ind.weight.code if ind.weight_id else "", "" if ind.decimals is None else ind.decimals,
+            "; ".join(ind.aliases or []),
             "; ".join(ind.options or []),
         )])
     return out

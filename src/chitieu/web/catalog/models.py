@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -100,7 +100,12 @@ class Indicator(models.Model):
     weight = models.ForeignKey(
         "self", verbose_name=_("trọng số"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    decimals = models.PositiveSmallIntegerField(_("số chữ số thập phân"), default=1)
+    # None (the default): not declared, a report prints each value as it was entered; computed
+    # figures use ``places`` (chitieu.core.indicators.DEFAULT_DECIMALS).
+    decimals = models.PositiveSmallIntegerField(
+        _("số chữ số thập phân"), null=True, blank=True, default=None,
+        validators=[MaxValueValidator(core.MAX_DECIMALS)],
+        help_text=_("Để trống: số liệu in đúng như khi nhập (0,58 vẫn là 0,58)."))
     aliases = models.JSONField(_("tên khác"), default=list, blank=True)
     # An option indicator's ordered options, best first ("Tốt", "Khá", "Trung bình", "Yếu"); a
     # value is stored as its option's rank (1 = the first) in the ordinary decimal value.
@@ -113,6 +118,11 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} — {self.name}"
+
+    @property
+    def places(self) -> int:
+        """The decimals of a computed figure (``core.Indicator.places``): declared, else the default."""
+        return core.DEFAULT_DECIMALS if self.decimals is None else self.decimals
 
     @property
     def is_percent_share(self) -> bool:

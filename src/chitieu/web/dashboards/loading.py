@@ -1,9 +1,11 @@
 """Loading what the dashboards show from the database, in core form, with a short-lived cache.
 
 Owns: finding the plan a unit follows (its own or an ancestor's), building the scorecard from
-``Plan.to_core(unit)`` and keeping it in memory under a key that changes whenever a value, a target or a
-review state changes (so nobody ever sees a stale verdict), the data-entry progress of a unit
-for a plan and year, and the comparison of a unit's children for one indicator.
+the plan's evaluations (stored or computed, ``chitieu.web.evaluations``) and keeping it in memory
+under a key holding the plan's version, which changes whenever a value, a target, a unit or a
+review state in the plan's scope changes (so nobody ever sees a stale verdict), the data-entry
+progress of a unit for a plan and year, and the comparison of a unit's children for one
+indicator (in queries that do not grow with the children).
 
 Approved data by default: scorecards are built from approved values only (``Plan.to_core``,
 filtered in ``values.history``); ``?du_lieu=moi_nhat`` (``latest_requested``) shows the latest
@@ -12,17 +14,18 @@ values entered instead, each one not yet approved marked "chưa duyệt".
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections import OrderedDict
 
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Count
 from django.http import Http404
 
 from chitieu.core.series import ValueStatus
 from chitieu.web.dashboards import scorecard as sc
-from chitieu.web.plans.models import Plan, PlanTarget
-from chitieu.web.values.models import APPROVED_STATES, Submission, Value
+from chitieu.web.evaluations import store
+from chitieu.web.evaluations import version as versions
+from chitieu.web.plans.models import Plan
+from chitieu.web.values.models import Submission, Value
 
 NOT_STARTED = "not_started"
 # The switch to the latest values entered (approved or not): ?du_lieu=moi_nhat.
@@ -71,47 +74,34 @@ def plan_for_unit(plan_id: int, unit) -> Plan:
         raise Http404("plan") from None
 
 
-_INDICATOR_FIELDS = ("code", "name", "unit", "kind", "direction", "domain", "aggregation", "price_basis",
-                     "price_base_year", "parent_id", "numerator_id", "denominator_id", "weight_id", "decimals")
+def scorecard_key(plan: Plan, unit, as_of: int | None = None, *, latest: bool = False,
+                  version: versions.Version | None = None) -> str:
+    """A key that names this scorecard in this state of the data (also keys its rendered HTML):
+    the plan's version (``chitieu.web.evaluations.version``) changes with every value, review,
+    target or unit in its scope, so a key is never reused for other data. ``version``: when the
+    caller already read it."""
+    from django.utils.translation import get_language
 
-
-def _fingerprint(plan: Plan, unit) -> str:
-    """Changes whenever anything a scorecard depends on changes: any value (a roll-up or a
-    merged unit's history reads other units' values), the plan's targets and their indicators'
-    definitions, the unit itself, and every approval (approved data is what a scorecard shows)."""
-    values = Value.objects.aggregate(n=Count("id"), last=Max("updated_at"))
-    approved_q = Q(state__in=APPROVED_STATES)  # approved at any level (values.history.approved_values)
-    reviews = Submission.objects.aggregate(n=Count("id"), approved=Count("id", filter=approved_q),
-                                           ids=Sum("id", filter=approved_q),
-                                           reviewed=Max("reviewed_at"))
-    targets = list(PlanTarget.objects.filter(plan=plan).values_list(
-        "indicator_id", "phrase", "order", *(f"indicator__{f}" for f in _INDICATOR_FIELDS)))
-    raw = repr((values, reviews, targets, plan.base_year, plan.final_year, unit.code, unit.name, unit.parent_id,
-                unit.valid_from))
-    return hashlib.sha1(raw.encode(), usedforsecurity=False).hexdigest()[:16]
-
-
-def scorecard_key(plan: Plan, unit, as_of: int | None = None, *, latest: bool = False) -> str:
-    """A key that names this scorecard in this state of the data (also keys its rendered HTML)."""
+    if version is None:
+        version = versions.current(plan.pk)
     mode = LATEST if latest else "duyet"
-    return f"dashboards:scorecard:{plan.pk}:{unit.pk}:{as_of}:{mode}:{_fingerprint(plan, unit)}"
+    return f"dashboards:scorecard:{plan.pk}:{unit.pk}:{as_of}:{mode}:v{version.key}:{get_language()}"
 
 
 def scorecard_for(plan: Plan, unit, as_of: int | None = None, *, key: str | None = None,
-                  latest: bool = False) -> sc.Scorecard:
+                  latest: bool = False, version: versions.Version | None = None) -> sc.Scorecard:
     """The scorecard of ``unit`` for ``plan``: from approved values, or with ``latest`` from the
-    latest values entered, those not approved marked."""
-    from chitieu.web.values.history import unapproved_years
-
-    key = key or scorecard_key(plan, unit, as_of, latest=latest)
+    latest values entered, those not approved marked. Its evaluations come from the stored
+    evaluations when they are current (``chitieu.web.evaluations.store.evaluated``), else are
+    computed; either way the same scorecard."""
+    if version is None:
+        version = versions.current(plan.pk)
+    key = key or scorecard_key(plan, unit, as_of, latest=latest, version=version)
     found = _recent.get(key)
     if found is None:
-        core = plan.to_core(unit=unit, as_of=as_of, approved_only=not latest)
-        unapproved = frozenset()
-        if latest:
-            codes = [item.indicator.code for item, _depth in core.walk()]
-            unapproved = frozenset((code, year) for _u, code, year in unapproved_years([unit.pk], codes))
-        found = sc.build_scorecard(core, unapproved=unapproved, latest=latest)
+        done = store.evaluated(plan, unit, as_of, approved_only=not latest, version=version)
+        found = sc.build_scorecard(done.plan, unapproved=done.unapproved, latest=latest,
+                                   evaluations=done.evaluations)
         _recent.put(key, found)
     return found
 
@@ -201,7 +191,7 @@ def comparison_for(plan: Plan, unit, code: str, year: int | None, *, latest: boo
     children that have a value that year (the page says how many of how many).
     Without a year: the latest year in which every child has a value (else the latest with any)."""
     from chitieu.core.rollup import RollupError
-    from chitieu.web.values.history import combine_units, series_for
+    from chitieu.web.values.history import combiner, series_for_units
 
     target = plan.targets.select_related(
         "indicator", "indicator__numerator", "indicator__denominator", "indicator__weight", "indicator__parent"
@@ -210,11 +200,11 @@ def comparison_for(plan: Plan, unit, code: str, year: int | None, *, latest: boo
         raise Http404("indicator")
     indicator = target.indicator
     children = list(unit.children.order_by("code"))
-    series = {c.pk: series_for(c, indicator, approved_only=not latest) for c in children}
+    series = series_for_units(children, indicator, approved_only=not latest)  # one read for every child
     years = sorted({y for s in series.values() for y in s.years()})
     if year is None and years:
-        complete = [y for y in years if all(s.get(y) for c, s in series.items()
-                                            if next(u for u in children if u.pk == c).is_active_in(y))]
+        by_id = {c.pk: c for c in children}
+        complete = [y for y in years if all(s.get(y) for c, s in series.items() if by_id[c].is_active_in(y))]
         year = (complete or years)[-1]
     if year is None:
         year = current_year(plan)
@@ -222,9 +212,9 @@ def comparison_for(plan: Plan, unit, code: str, year: int | None, *, latest: boo
     rule = str(indicator.get_aggregation_display())
     try:
         # a partial roll-up over the units that reported, shown with "x/y đơn vị" (issue 15)
-        reporters = [c for c in active if series[c.pk].get(year) is not None
-                     or combine_units(indicator, [c], [year], approved_only=not latest).get(year) is not None]
-        total_series = combine_units(indicator, reporters, [year], approved_only=not latest) if reporters else None
+        combine = combiner(indicator, active, [year], approved_only=not latest)
+        reporters = [c for c in active if series[c.pk].get(year) is not None or combine([c]).get(year) is not None]
+        total_series = combine(reporters) if reporters else None
         total_obs = total_series.get(year) if total_series is not None else None
         total = total_obs.value if total_obs else None
     except RollupError as exc:

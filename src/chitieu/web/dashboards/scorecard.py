@@ -121,7 +121,7 @@ def value_text(indicator: Indicator, value: float | None) -> str:
         return _(yes_no_label(value))
     if indicator.ordinal:  # an option ("Khá") or a rank ("thứ 3"), never its stored number
         return ordinal_label(indicator, value)
-    return fmt(round_half_up(value, max(indicator.decimals, 2)))
+    return fmt(round_half_up(value, max(indicator.places, 2)))
 
 
 def describe(target: Target | None) -> str:
@@ -190,11 +190,20 @@ class Summary:
 @dataclass(frozen=True, slots=True)
 class Scorecard:
     plan: Plan
-    groups: tuple[Group, ...]
     summary: Summary
     evaluations: dict[str, Evaluation]
     latest: bool = False  # built from the latest values entered, not only the approved ones
     unapproved: frozenset = frozenset()  # (indicator code, year) of values not approved
+    # the rows, laid out on first use: a page whose tables come from the fragment cache never needs them
+    _groups: tuple[Group, ...] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def groups(self) -> tuple[Group, ...]:
+        groups = self._groups
+        if groups is None:
+            groups = _lay_out(self.plan, self.evaluations, self.unapproved)
+            object.__setattr__(self, "_groups", groups)  # a cache, not a change of value
+        return groups
 
     def is_unapproved(self, code: str, year: int | None) -> bool:
         return (code, year) in self.unapproved
@@ -277,15 +286,26 @@ def summarise(evaluations: Iterable[Evaluation]) -> Summary:
     return Summary(met=core.met, total=core.total, counts=counts, at_risk=at_risk)
 
 
-def build_scorecard(plan: Plan, *, unapproved: frozenset = frozenset(), latest: bool = False) -> Scorecard:
+def build_scorecard(plan: Plan, *, unapproved: frozenset = frozenset(), latest: bool = False,
+                    evaluations: Iterable[Evaluation] | None = None) -> Scorecard:
     """The scorecard of a plan: every indicator (key ones and their parts), grouped by domain
     in the order of ``DOMAIN_LABELS``; the summary counts the key indicators that have a target.
-    ``unapproved``: (code, year) of the values not approved, marked "chưa duyệt" where shown."""
-    by_domain: dict[Domain, list[Row]] = {d: [] for d in DOMAIN_LABELS}
+    ``unapproved``: (code, year) of the values not approved, marked "chưa duyệt" where shown.
+    ``evaluations``: those ``evaluate_plan(plan, parts=True)`` gives, when already computed (the
+    stored evaluations, ``chitieu.web.evaluations``). The rows are laid out when first read."""
     # the one walk of the core (issue 11): the scorecard only lays its evaluations out
-    evaluations: dict[str, Evaluation] = {e.indicator.code: e for e in evaluate_plan(plan, parts=True)}
+    if evaluations is None:
+        evaluations = evaluate_plan(plan, parts=True)
+    by_code = {e.indicator.code: e for e in evaluations}
     key_codes = {item.indicator.code for item in plan.items}
-    key_evaluations = [e for code, e in evaluations.items() if code in key_codes]
+    key_evaluations = [e for code, e in by_code.items() if code in key_codes]
+    return Scorecard(plan=plan, summary=summarise(key_evaluations), evaluations=by_code, latest=latest,
+                     unapproved=unapproved)
+
+
+def _lay_out(plan: Plan, evaluations: dict[str, Evaluation], unapproved: frozenset) -> tuple[Group, ...]:
+    """The scorecard's rows grouped by domain (``build_scorecard``)."""
+    by_domain: dict[Domain, list[Row]] = {d: [] for d in DOMAIN_LABELS}
     current_domain: Domain | None = None
     for item, depth in plan.walk():
         ev = evaluations.get(item.indicator.code)
@@ -294,11 +314,9 @@ def build_scorecard(plan: Plan, *, unapproved: frozenset = frozenset(), latest: 
         # A part stays under its parent even when catalogued in another domain.
         domain = item.indicator.domain if depth == 0 or current_domain is None else current_domain
         by_domain[domain].append(_row(item, depth, ev, plan, unapproved))
-    groups = tuple(
+    return tuple(
         Group(domain=d, label=_(DOMAIN_LABELS[d]), rows=tuple(rows)) for d, rows in by_domain.items() if rows
     )
-    return Scorecard(plan=plan, groups=groups, summary=summarise(key_evaluations), evaluations=evaluations,
-                     latest=latest, unapproved=unapproved)
 
 
 def find_item(plan: Plan, code: str) -> PlanItem | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -16,6 +17,8 @@ from chitieu.web.access import get_unit_for_user, visible_units
 from chitieu.web.catalog.models import Indicator
 from chitieu.web.dashboards import loading
 from chitieu.web.dashboards import scorecard as sc
+from chitieu.web.dashboards.templatetags.dashboard_tags import CODE_SLOT
+from chitieu.web.evaluations import version as plan_versions
 from chitieu.web.plans.models import Plan
 from chitieu.web.tasks.models import today as task_today
 from chitieu.web.tasks.queries import tasks_serving
@@ -51,8 +54,9 @@ def home(request):
     latest = loading.latest_requested(request)
     plans = list(Plan.objects.filter(unit__in=units).select_related("unit").order_by("unit__code", "-final_year"))
     cards = []
+    versions = plan_versions.current_many(p.pk for p in plans)  # one query for every plan's version
     for plan in plans:
-        card = loading.scorecard_for(plan, plan.unit, latest=latest)
+        card = loading.scorecard_for(plan, plan.unit, latest=latest, version=versions[plan.pk])
         year = loading.current_year(plan)
         cards.append({"plan": plan, "unit": plan.unit, "summary": card.summary, "year": year,
                       "progress": loading.progress_for(plan, plan.unit, year)})
@@ -71,16 +75,21 @@ def scorecard(request, unit_id: int, plan_id: int):
     unit, rights, plan = _unit_and_plan(request, unit_id, plan_id)
     as_of = _year_param(request, plan)
     latest = loading.latest_requested(request)
-    key = loading.scorecard_key(plan, unit, as_of, latest=latest)
-    card = loading.scorecard_for(plan, unit, as_of, key=key, latest=latest)
+    version = plan_versions.current(plan.pk)
+    key = loading.scorecard_key(plan, unit, as_of, latest=latest, version=version)
+    card = loading.scorecard_for(plan, unit, as_of, key=key, latest=latest, version=version)
     year = as_of or loading.current_year(plan)
+    has_children = unit.children.exists()
     return render(request, "dashboards/scorecard.html", {
         "unit": unit, "plan": plan, "rights": rights, "card": card, "card_key": key, "as_of": as_of,
         "years": plan.years, "progress_year": year, "progress": loading.progress_for(plan, unit, year),
         "submission": plan.submissions.filter(unit=unit, year=year).first(),
-        "has_children": unit.children.exists(), **_data_mode(latest),
+        "has_children": has_children, **_data_mode(latest),
+        # each row's links, from one reversed URL each (dashboard_tags.with_code)
+        "indicator_url": reverse("dashboards:indicator", args=[unit.pk, plan.pk, CODE_SLOT]),
+        "comparison_url": reverse("dashboards:comparison", args=[unit.pk, plan.pk, CODE_SLOT]),
         # approved child units of the year (issue 15): the "x/y đơn vị" beside roll-ups
-        "reporting": reported_units(unit, plan, year) if unit.children.exists() else None,
+        "reporting": reported_units(unit, plan, year) if has_children else None,
         "former_note": former_units_note(unit),  # "2020-2024: cộng 4 đơn vị cũ (…)"
     })
 

@@ -417,7 +417,7 @@ def build_national(*, provinces: int | None = None, indicators: int = 100, years
                     for k in range(n_years)]
         indicator_ids = [by_code[s.code].pk for s in specs]
         summed = [by_code[s.code].aggregation == "sum" for s in specs]
-        decimals = [by_code[s.code].decimals for s in specs]
+        decimals = [by_code[s.code].places for s in specs]
         for pu in province_units:
             members = by_province.get(pu.pk, [])
             totals: dict[tuple[int, int], float] = {}

@@ -7,7 +7,8 @@ reads a filled copy and checks every cell — the number against its indicator
 uploader's write right on each sheet's unit (``chitieu.web.access``) and the reviews that hold
 values (``locking_submissions``) — and gives a ``Preview`` (new / changed / unchanged per unit),
 or raises ``CollectRefused`` with every problem named by sheet and cell. ``store`` writes a
-preview through ``do_save_values`` (with its audit rows), all units in one transaction.
+preview through ``do_save_values_bulk`` (the form's checks and audit rows), all units in one
+transaction.
 
 Empty value cells are left alone: an upload adds and corrects values, it never deletes one.
 """
@@ -18,20 +19,19 @@ import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import transaction
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from openpyxl.utils import get_column_letter
 
 from chitieu.core import value_checks
 from chitieu.core.indicators import NO_LABEL, YES_LABEL, Kind
 from chitieu.core.numbers import nfc
 from chitieu.core.series import ValueStatus
 from chitieu.exchange import workbook as wbk
-from chitieu.web.access import rights_on
+from chitieu.exchange.xlsxread import FormulaCell
+from chitieu.web.access import unit_ids_with
 from chitieu.web.plans.models import Plan
 from chitieu.web.units.models import AdministrativeUnit
-from chitieu.web.values.actions import do_save_values, lock_message
+from chitieu.web.values.actions import do_save_values_bulk, lock_message
 from chitieu.web.values.entry import default_status, read_entered
 from chitieu.web.values.models import Submission, Value, is_valid_number, locking_submissions
 
@@ -118,8 +118,10 @@ def _cell_value(number, indicator):
     return int(number) if number == number.to_integral_value() else float(number)
 
 
-def template(out, plan, unit, year: int, *, below: bool = False, notes: bool = True) -> wbk.Meta:
-    """Write the collection workbook of ``plan`` and ``year`` for ``unit`` (and the units below)."""
+def template(out, plan, unit, year: int, *, below: bool = False, notes: bool = True,
+             layout: str = "sheets") -> wbk.Meta:
+    """Write the collection workbook of ``plan`` and ``year`` for ``unit`` (and the units below);
+    ``layout`` "sheets" (a sheet per unit) or "rows" (one sheet, a row per unit)."""
     units = units_for(unit, year, below)
     targets = ordered_targets(plan)
     previous = [y for y in plan.years if y < year][-MAX_PREVIOUS_YEARS:]
@@ -142,7 +144,7 @@ def template(out, plan, unit, year: int, *, below: bool = False, notes: bool = T
         for t, depth in targets:
             ind = t.indicator
             row = wbk.Row(code=ind.code, name=ind.name, unit=ind.unit, rule=rule_for(ind),
-                          decimals=int(ind.decimals or 0), target=t.phrase, depth=depth,
+                          decimals=ind.places, target=t.phrase, depth=depth,
                           status=default_status(year, plan), options=tuple(getattr(ind, "options", None) or ()))
             for y in previous:
                 best = _best(stored.get((u.pk, ind.pk, y), {}))
@@ -157,7 +159,7 @@ def template(out, plan, unit, year: int, *, below: bool = False, notes: bool = T
         sheets.append(wbk.Sheet(u.code, u.name, rows))
     label = f"{plan.period} của {plan.unit.name}"
     return wbk.write_collection(out, plan_id=plan.pk, plan_label=label, year=year, previous_years=previous,
-                                fingerprint=fingerprint(plan), sheets=sheets, notes=notes)
+                                fingerprint=fingerprint(plan), sheets=sheets, notes=notes, layout=layout)
 
 
 @dataclass
@@ -177,7 +179,7 @@ class UnitPreview:
     new: list[Change] = field(default_factory=list)
     changed: list[Change] = field(default_factory=list)
     unchanged: int = 0
-    rows: list[dict] = field(default_factory=list)  # what do_save_values is given
+    rows: list[dict] = field(default_factory=list)  # what the values action is given
 
 
 @dataclass
@@ -237,12 +239,11 @@ def check_upload(source, user) -> Preview:
             unit_id__in=unit_ids, year=year, indicator__code__in=list(targets)).values_list(
             "unit_id", "indicator__code", "status", "value", "source", "note").iterator(chunk_size=5000):
         existing_all.setdefault(unit_id, {})[(code, status)] = (number, src, note)
+    writable = unit_ids_with(user, "write")  # once, not a query per sheet (None: every unit)
     rules = {code: rule_for(ind) for code, ind in targets.items()}
     units_of_measure = {code: nfc(ind.unit or "").strip() for code, ind in targets.items()}
     errors: list[str] = []
     previews: list[UnitPreview] = []
-    cols = meta.columns
-    letter = {k: get_column_letter(v) for k, v in cols.items()}
     status_codes = {s.value for s in ValueStatus}
     text_fields = (("source", 300, str(_("Nguồn"))), ("note", 500, str(_("Ghi chú"))))  # translated once
     for sheet in filled.sheets:
@@ -251,7 +252,7 @@ def check_upload(source, user) -> Preview:
             errors.append(_("Trang tính “%(sheet)s”: đơn vị mã %(code)s không còn trong hệ thống.") % {
                 "sheet": sheet.title, "code": sheet.unit_code})
             continue
-        if not rights_on(user, unit).write:
+        if writable is not None and unit.pk not in writable:
             errors.append(_("Trang tính “%(sheet)s”: anh/chị không có quyền nhập số liệu của %(unit)s.") % {
                 "sheet": sheet.title, "unit": unit.name})
             continue
@@ -272,12 +273,17 @@ def check_upload(source, user) -> Preview:
         fallback = default_status(year, plan)
         for row in sheet.rows:
             ind = targets[row.code]
+            unread = [k for k in ("value", "status", "source", "note") if isinstance(getattr(row, k), FormulaCell)]
+            if unread:
+                errors.extend(_where(sheet.title, row.refs[k], _(
+                    "công thức chưa có giá trị tính sẵn — mở tệp bằng Excel/LibreOffice và lưu lại")) for k in unread)
+                continue
             if row.unit_text != units_of_measure[row.code]:
-                errors.append(_where(sheet.title, f"{letter['unit']}{row.row}", _(
+                errors.append(_where(sheet.title, row.refs["unit"], _(
                     "ĐVT của chỉ tiêu %(code)s đã bị sửa (mẫu: “%(unit)s”, tệp: “%(typed)s”); hãy tải mẫu mới.") % {
                     "code": ind.code, "unit": ind.unit, "typed": row.unit_text}))
                 continue
-            vcell = f"{letter['value']}{row.row}"
+            vcell = row.refs["value"]
             rule = rules[row.code]
             if rule in ("option", "rank") and isinstance(row.value, str) and row.value.strip():
                 # the words of an option ("Khá") or a rank ("thứ 3"), as the entry form reads them
@@ -302,25 +308,27 @@ def check_upload(source, user) -> Preview:
             try:
                 status = wbk.read_status(row.status) or fallback
             except ValueError:
-                errors.append(_where(sheet.title, f"{letter['status']}{row.row}", _(
+                errors.append(_where(sheet.title, row.refs["status"], _(
                     "loại số liệu “%(text)s” không hợp lệ; chọn Ước thực hiện, Sơ bộ hoặc Chính thức.") % {
                     "text": nfc(str(row.status))[:40]}))
                 continue
             if status not in status_codes:
                 status = fallback
+            old = existing.get((ind.code, status))
             texts = {}
             bad = False
-            for key, limit, label in text_fields:
+            for i, (key, limit, label) in enumerate(text_fields):
                 raw = getattr(row, key)
                 text = "" if raw is None else nfc(str(raw)).strip()
+                if not text and row.keep_texts and old is not None:
+                    text = old[1 + i]  # the rows layout: an empty source, and the note, keep what is stored
                 too_long = value_checks.check_text(text, limit, str(label))
                 if too_long is not None:
-                    errors.append(_where(sheet.title, f"{letter[key]}{row.row}", too_long.message))
+                    errors.append(_where(sheet.title, row.refs[key], too_long.message))
                     bad = True
                 texts[key] = text
             if bad:
                 continue
-            old = existing.get((ind.code, status))
             change = Change(ind.code, ind.name, status, None if old is None else old[0], number, vcell)
             if old is not None and is_valid_number(old[0]) and old[0] == number and old[1] == texts["source"] \
                     and old[2] == texts["note"]:
@@ -337,16 +345,14 @@ def check_upload(source, user) -> Preview:
             up.rows.append({"indicator": ind.code, "value": given, "status": status, **texts})
         previews.append(up)
     if errors:
-        raise CollectRefused(errors)
+        # once each: a header cell of the rows layout (an edited ĐVT) is met on every unit's row
+        raise CollectRefused(list(dict.fromkeys(errors)))
     return Preview(plan, year, previews)
 
 
 def store(preview: Preview, user) -> int:
-    """Write every new and changed value of the preview through the values action (audited),
-    every unit in one transaction; returns how many values were written."""
-    written = 0
-    with transaction.atomic():
-        for up in preview.units:
-            if up.rows:
-                written += len(do_save_values(up.unit, preview.plan, preview.year, up.rows, acting_user=user))
-    return written
+    """Write every new and changed value of the preview through the values action
+    (``do_save_values_bulk``: the checks and audit rows of the form, every unit in one
+    transaction, bulk inserts); returns how many values were written."""
+    batches = [(up.unit, preview.plan, preview.year, up.rows) for up in preview.units if up.rows]
+    return len(do_save_values_bulk(batches, acting_user=user))

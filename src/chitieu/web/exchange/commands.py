@@ -36,7 +36,10 @@ def register(subparsers) -> None:
     t.add_argument("--unit", required=True, help="mã đơn vị / unit code")
     t.add_argument("--year", required=True, type=int)
     t.add_argument("--plan", type=int, help="mã kế hoạch (mặc định: kế hoạch mới nhất có năm này)")
-    t.add_argument("--below", action="store_true", help="mỗi đơn vị trực thuộc một trang tính / one sheet per unit below")
+    t.add_argument("--below", action="store_true", help="cả các đơn vị trực thuộc / the units below too")
+    t.add_argument("--layout", choices=("sheets", "rows"), default="sheets",
+                   help="với --below: sheets = mỗi đơn vị một trang tính, rows = mỗi đơn vị một dòng "
+                        "/ with --below: a sheet per unit, or a row per unit")
     t.add_argument("-o", "--output", required=True, help="tệp .xlsx")
     t.set_defaults(func=run_template)
     i = sub.add_parser("import", help="kiểm tra và nhập biểu đã điền / check and store a filled workbook")
@@ -100,8 +103,10 @@ def run_template(args) -> int:
         plans = [p for p in plans if p.pk == args.plan]
     if not plans:
         return _fail(f"{unit.name} không theo kế hoạch nào có năm {args.year} / no plan of {unit.code} covers {args.year}.")
-    meta = template(args.output, plans[0], unit, args.year, below=args.below)
-    print(f"Đã ghi {args.output}: kế hoạch {meta.plan_label}, năm {args.year}, {len(meta.sheets)} trang tính.")
+    meta = template(args.output, plans[0], unit, args.year, below=args.below, layout=args.layout)
+    where = (f"{len(meta.sheets)} đơn vị trên một trang tính" if meta.layout == "rows"
+             else f"{len(meta.sheets)} trang tính")
+    print(f"Đã ghi {args.output}: kế hoạch {meta.plan_label}, năm {args.year}, {where}.")
     return 0
 
 

@@ -4,9 +4,9 @@
 writes them as JSON or CSV). ``import_set`` checks every data value of a set — the indicator
 and unit codes, the period (yearly only), the status, the number against its indicator, the
 user's write right, a plan of the unit that carries the indicator for that year, the reviews
-that hold values — and then stores them through ``do_save_values`` (audited), grouped by unit,
-plan and year, in one transaction. It answers with an ``ImportSummary`` (imported / updated /
-ignored, each ignored row with its reason).
+that hold values — and then stores them through ``do_save_values_bulk`` (the form's checks and
+audit rows), grouped by unit, plan and year, in one transaction. It answers with an
+``ImportSummary`` (imported / updated / ignored, each ignored row with its reason).
 
 By default a set with any bad row is refused whole (``SetRefused``, every problem named with
 its position). ``skip_invalid=True`` imports the good rows and lists the others as ignored.
@@ -21,21 +21,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from chitieu.core import value_checks
 from chitieu.core.indicators import ORDINAL_KINDS, Kind, read_yes_no
 from chitieu.core.numbers import nfc
 from chitieu.exchange import dhis2 as fmt
-from chitieu.web.access import rights_on
+from chitieu.web.access import unit_ids_with
 from chitieu.web.catalog.models import Indicator
 from chitieu.web.errors import ActionError
 from chitieu.web.exchange.collect import bilingual
-from chitieu.web.exchange.scope import Scope, value_queryset
+from chitieu.web.exchange.scope import Scope, ordered_values
 from chitieu.web.plans.models import Plan
 from chitieu.web.units.models import AdministrativeUnit
-from chitieu.web.values.actions import do_save_values, lock_message
+from chitieu.web.values.actions import do_save_values_bulk, lock_message
 from chitieu.web.values.entry import read_entered
 from chitieu.web.values.models import Submission, Value, is_valid_number, locking_submissions
 
@@ -77,9 +76,9 @@ def _plain(number: Decimal) -> str:
 
 def export_values(scope: Scope) -> Iterator[fmt.DataValue]:
     """Every valid stored value of the scope, as DHIS2 data values (streamed)."""
-    qs = value_queryset(scope).values_list(
-        "indicator__code", "year", "unit__code", "value", "status", "note", "updated_by__username", "updated_at")
-    for code, year, unit_code, number, status, note, who, when in qs.iterator(chunk_size=5000):
+    rows = ordered_values(scope, "indicator__code", "year", "unit__code", "value", "status", "note",
+                          "updated_by__username", "updated_at")
+    for code, year, unit_code, number, status, note, who, when in rows:
         if not is_valid_number(number):
             continue
         yield fmt.DataValue(code, str(year), unit_code, _plain(Decimal(number)), status, note or "", who or "",
@@ -135,7 +134,8 @@ def import_set(values: list[fmt.DataValue], user, *, dry_run: bool = False, skip
     summary = ImportSummary(dry_run=dry_run)
     problems: list[Ignored] = []
     plans_of: dict[int, list[tuple[Plan, set[int]]]] = {}
-    rights: dict[int, bool] = {}
+    writable = None if user is None else unit_ids_with(user, "write")  # None: every unit
+    targets_of: dict[int, set[int]] = {}
     editable: dict[tuple[int, int, int], str | None] = {}
     locks: dict[tuple[int, int], dict] = {}
     seen: set[tuple[str, str, int, str]] = set()
@@ -176,14 +176,15 @@ def import_set(values: list[fmt.DataValue], user, *, dry_run: bool = False, skip
             exc.params["code"] = exc.params.get("code") or ind.code
             refuse(dv, exc.message)
             continue
-        if unit.pk not in rights:
-            rights[unit.pk] = user is None or rights_on(user, unit).write
-        if not rights[unit.pk]:
+        if writable is not None and unit.pk not in writable:
             refuse(dv, _("không có quyền nhập số liệu của %(unit)s") % {"unit": unit.name})
             continue
         if unit.pk not in plans_of:
-            plans_of[unit.pk] = [(p, set(p.targets.values_list("indicator_id", flat=True)))
-                                 for p in Plan.objects.followed_by(unit)]
+            plans_of[unit.pk] = []
+            for p in Plan.objects.followed_by(unit):
+                if p.pk not in targets_of:
+                    targets_of[p.pk] = set(p.targets.values_list("indicator_id", flat=True))
+                plans_of[unit.pk].append((p, targets_of[p.pk]))
         plan = next((p for p, ids in plans_of[unit.pk] if ind.pk in ids and year in p.years), None)
         if plan is None:
             refuse(dv, _("%(unit)s không theo kế hoạch nào có chỉ tiêu %(code)s cho năm %(year)d") % {
@@ -237,10 +238,7 @@ def import_set(values: list[fmt.DataValue], user, *, dry_run: bool = False, skip
     if dry_run:
         return summary
     try:
-        with transaction.atomic():
-            for gkey, rows in groups.items():
-                unit, plan, year = group_objects[gkey]
-                do_save_values(unit, plan, year, rows, acting_user=user)
+        do_save_values_bulk([(*group_objects[gkey], rows) for gkey, rows in groups.items()], acting_user=user)
     except ActionError as exc:
         raise SetRefused([f"{k}: {m}" for k, ms in exc.errors.items() for m in ms]) from None
     return summary

@@ -20,7 +20,7 @@ from decimal import Decimal
 from chitieu.core.evaluate import evaluate_plan
 from chitieu.core.numbers import round_half_up
 from chitieu.web.catalog.models import Indicator
-from chitieu.web.exchange.scope import Scope, value_queryset
+from chitieu.web.exchange.scope import Scope, ordered_values
 from chitieu.web.plans.models import Plan, PlanTarget
 from chitieu.web.units.models import AdministrativeUnit
 from chitieu.web.values.models import Submission, Value, is_valid_number
@@ -45,11 +45,11 @@ def _approvals(scope: Scope) -> tuple[dict, dict]:
 
 def value_rows(scope: Scope) -> Iterator[tuple]:
     by_unit_year, targets = _approvals(scope)
-    qs = value_queryset(scope).values_list(
-        "unit__code", "unit__name", "indicator__code", "indicator__name", "indicator__unit", "year", "status",
+    rows = ordered_values(
+        scope, "unit__code", "unit__name", "indicator__code", "indicator__name", "indicator__unit", "year", "status",
         "value", "source", "note", "updated_by__username", "updated_at", "unit_id", "indicator_id")
     for (unit_code, unit_name, code, name, unit, year, status, number, source, note, who, when,
-         unit_id, ind_id) in qs.iterator(chunk_size=5000):
+         unit_id, ind_id) in rows:
         approval, approved_by, approved_at = "draft", "", None
         for plan_id, state, reviewer, reviewed_at in by_unit_year.get((unit_id, year), ()):
             if ind_id not in targets.get(plan_id, ()):

@@ -2,13 +2,15 @@
 
 ``make_scope`` resolves the filters (a unit code, a plan id, years) for a user (``None`` is the
 system itself: the CLI run by the administrator of the server) and refuses, with ``Http404``,
-a unit or plan the user may not see. ``value_queryset`` gives the values of the scope.
+a unit or plan the user may not see. ``value_queryset`` gives the values of the scope;
+``ordered_values`` streams them in order for an export.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import Count
 from django.http import Http404
 
 from chitieu.web.access import get_plan_for_user, rights_on, visible_unit_ids
@@ -77,3 +79,29 @@ def value_queryset(scope: Scope):
     if scope.years:
         qs = qs.filter(year__in=scope.years)
     return qs.order_by("unit__code", "indicator__code", "year", "status")
+
+
+SORT_BATCH = 10_000
+
+
+def ordered_values(scope: Scope, *fields: str, batch: int = SORT_BATCH):
+    """The scope's values as ``values_list(*fields)`` rows, in the order of ``value_queryset``
+    (unit code, indicator code, year, status), a few units at a time.
+
+    One query ordered by codes makes the database sort the whole table before the first row
+    (SQLite and PostgreSQL spill a million rows to temporary files: ~250 MB written and read
+    back, most of an export's wall time on a busy machine). Here the units are taken in code
+    order, counted first (one grouped query on the index), and asked for in groups of about
+    ``batch`` values, whose sort stays in memory."""
+    qs = value_queryset(scope)
+    counts = dict(qs.order_by().values("unit_id").annotate(n=Count("id")).values_list("unit_id", "n"))
+    group: list[int] = []
+    size = 0
+    for unit_id in AdministrativeUnit.objects.filter(pk__in=list(counts)).order_by("code").values_list("pk", flat=True):
+        group.append(unit_id)
+        size += counts[unit_id]
+        if size >= batch:
+            yield from qs.filter(unit_id__in=group).values_list(*fields)
+            group, size = [], 0
+    if group:
+        yield from qs.filter(unit_id__in=group).values_list(*fields)

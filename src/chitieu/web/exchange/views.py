@@ -57,10 +57,15 @@ def template(request):
     plan = get_followed_plan(request, unit, plan_id)
     if year not in plan.years:
         raise Http404("year")
+    below = request.GET.get("below") == "1"
+    layout = request.GET.get("layout") or ""
+    if below and layout not in ("sheets", "rows"):
+        # the units below: the officer picks a sheet per unit or a row per unit
+        return render(request, "exchange/template_choice.html", {"unit": unit, "plan": plan, "year": year})
     buf = io.BytesIO()
-    collect.template(buf, plan, unit, year, below=request.GET.get("below") == "1")
+    collect.template(buf, plan, unit, year, below=below, layout=layout if below else "sheets")
     buf.seek(0)
-    name = f"bieu-thu-thap-{year}-{_slug(unit.name)}.xlsx"
+    name = f"bieu-thu-thap-{year}-{_slug(unit.name)}{'-theo-dong' if below and layout == 'rows' else ''}.xlsx"
     return FileResponse(buf, as_attachment=True, filename=name, content_type=XLSX)
 
 

@@ -1,6 +1,6 @@
 """The API of assigned figures (chỉ tiêu giao): read and set a plan target's figure for a year
 with its document. Mounted under /api/ by ``chitieu.web.api``; the same access helper and the
-same action (``do_set_assigned``) as the plan page."""
+same action (``do_set_assigned``) as the plan page. The list comes in pages (``chitieu.web.api_lists``)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from ninja import Router, Schema
+from ninja.pagination import paginate
 
 from chitieu.web.access import get_plan_for_user
+from chitieu.web.api_lists import Paged, Rows
 from chitieu.web.plans.actions import do_set_assigned
 
 router = Router(tags=["plans"])
@@ -48,9 +50,11 @@ def _target(plan, code: str):
 
 
 @router.get("/plans/{plan_id}/targets/{indicator_code}/assigned", response=list[AssignedOut])
+@paginate(Paged)
 def list_assigned(request, plan_id: int, indicator_code: str):
+    """The figures assigned to the target, by year."""
     plan, _rights = get_plan_for_user(request, plan_id)
-    return [_out(a) for a in _target(plan, indicator_code).assigned.select_related("target__indicator")]
+    return Rows(_target(plan, indicator_code).assigned.select_related("target__indicator").order_by("year"), _out)
 
 
 @router.put("/plans/{plan_id}/targets/{indicator_code}/assigned/{year}", response=AssignedOut)

@@ -37,7 +37,8 @@ class ReportForm(forms.Form):
     variant = forms.ChoiceField(
         label=_("Loại báo cáo"), widget=forms.RadioSelect, initial="auto", required=False,
         choices=[
-            ("auto", _("Tự chọn theo kế hoạch và số liệu (năm / giữa kỳ / cả nhiệm kỳ)")),
+            ("auto", _("Tự chọn theo kế hoạch và số liệu (năm / giữa kỳ / cả nhiệm kỳ; tổng hợp khi đơn vị có "
+                      "xã, phường trực thuộc)")),
             ("annual", _("Báo cáo năm: TH năm trước, KH năm, ƯTH năm, % KH, % cùng kỳ")),
             ("mid-term", _("Báo cáo giữa kỳ: tiến độ và dự báo đến cuối kỳ")),
             ("term", _("Báo cáo cả nhiệm kỳ: 5 năm, bình quân, so với nhiệm kỳ trước")),
@@ -48,6 +49,10 @@ class ReportForm(forms.Form):
         label=_("Số liệu"), widget=forms.RadioSelect, initial="approved", required=False,
         choices=[("approved", _("Số liệu đã duyệt")),
                  ("latest", _("Số liệu mới nhất (chú thích cuối trang ghi các số liệu chưa duyệt)"))],
+    )
+    wards = forms.BooleanField(  # the page removes it for a unit without wards
+        label=_("Báo cáo riêng của từng xã, phường trực thuộc (một tệp ZIP)"), required=False,
+        help_text=_("Mỗi xã, phường một báo cáo theo mẫu và kế hoạch của đơn vị đó, tạo trong một lần."),
     )
     download_token = forms.RegexField(regex=r"^[A-Za-z0-9]{8,40}$", required=False, widget=forms.HiddenInput)
     signer_name = forms.CharField(label=_("Họ và tên người ký"), max_length=100, required=False)

@@ -128,6 +128,12 @@ def build_output(core: CorePlan, fmt: str, *, issued: date | None, number: str |
     return Output(docx, CONTENT_TYPES[Format.DOCX], name)
 
 
+def pdf_output(docx: Output) -> Output:
+    """The PDF of a DOCX output (LibreOffice), under the same name with .pdf."""
+    name = str(Path(docx.file_name).with_suffix(".pdf"))
+    return Output(_to_pdf(docx.data, name), CONTENT_TYPES[Format.PDF], name)
+
+
 def check_template(core: CorePlan, template: bytes, *, issued: date | None, number: str | None) -> bytes:
     """The report built with ``template`` (the reports package's own check: a template that
     does not render, or has no ``{{ noi_dung }}`` paragraph, raises ``ReportError``)."""

@@ -2,21 +2,25 @@
 ``chitieu.web.api``): read a unit's assignments with their status, a document with its groups
 and tasks, report progress, submit, approve or return; read a unit's TTHC windows and save one.
 Access through ``chitieu.web.access`` (404 to outsiders, 403 without the right); writes
-through ``chitieu.web.tasks.actions``, so bad input is a 422 with the messages per field."""
+through ``chitieu.web.tasks.actions``, so bad input is a 422 with the messages per field. The
+lists come in pages (``chitieu.web.api_lists``), each page read with a fixed number of queries."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from ninja import Router, Schema
+from ninja.pagination import paginate
 
 from chitieu.core import tthc as core_tthc
 from chitieu.web.access import get_unit_for_user, rights_on
+from chitieu.web.api_lists import Paged, Rows
 from chitieu.web.errors import ActionError
 from chitieu.web.tasks import actions, queries
-from chitieu.web.tasks.models import Assignment, SourceDocument, TthcReport, today
+from chitieu.web.tasks.models import Assignment, ProgressReport, SourceDocument, TthcReport, today
 from chitieu.web.tasks.views import document_rights
 
 router = Router(tags=["tasks"])
@@ -142,7 +146,19 @@ def _assignment(row: queries.Row) -> dict:
             "completed": a.completed, "not_done_reason": a.not_done_reason,
             "reports": [{"id": r.pk, "on": r.on, "outcome": r.outcome, "text": r.text,
                          "document_number": r.document_number, "figures": r.figures, "file_name": r.file_name}
-                        for r in a.reports.all().defer("file")]}
+                        for r in a.reports.all()]}  # prefetched by _prefetch
+
+
+def _prefetch(rows: list[queries.Row]) -> None:
+    """The reports and the tasks' indicators of these assignments, in two queries for them all."""
+    prefetch_related_objects([r.assignment for r in rows], "task__indicators",
+                             Prefetch("reports", queryset=ProgressReport.objects.defer("file")))
+
+
+def _one(a: Assignment) -> dict:
+    rows = queries.rows_for([a], today())
+    _prefetch(rows)
+    return _assignment(rows[0])
 
 
 def _get_assignment(request, assignment_id: int) -> tuple[Assignment, object]:
@@ -157,10 +173,13 @@ def _get_assignment(request, assignment_id: int) -> tuple[Assignment, object]:
 
 
 @router.get("/units/{code}/tasks", response=list[AssignmentOut])
+@paginate(Paged)
 def unit_tasks(request, code: str):
-    """The tasks given to the unit, overdue first, with their status today."""
+    """The tasks given to the unit, overdue first, with their status today. The order needs every
+    assignment's status (one query for them all); the reports are read for the page only."""
     unit, _rights = get_unit_for_user(request, code, by_code=True)
-    return [_assignment(r) for r in queries.rows_for(queries.assignments_of(unit), today())]
+    assignments = queries.assignments_of(unit).order_by(*Assignment._meta.ordering, "pk")
+    return Rows(queries.rows_for(assignments, today()), _assignment, prepare=_prefetch)
 
 
 @router.get("/tasks/documents/{document_id}", response=DocumentOut)
@@ -180,7 +199,7 @@ def get_document(request, document_id: int):
 @router.get("/tasks/assignments/{assignment_id}", response=AssignmentOut)
 def get_assignment(request, assignment_id: int):
     a, _rights = _get_assignment(request, assignment_id)
-    return _assignment(queries.rows_for([a], today())[0])
+    return _one(a)
 
 
 @router.post("/tasks/assignments/{assignment_id}/progress", response=AssignmentOut)
@@ -190,7 +209,7 @@ def report_progress(request, assignment_id: int, payload: ProgressIn):
     if not rights.write:
         raise PermissionDenied
     actions.do_report_progress(a, acting_user=request.user, **payload.dict())
-    return _assignment(queries.rows_for([a], today())[0])
+    return _one(a)
 
 
 @router.post("/tasks/assignments/{assignment_id}/state", response=AssignmentOut)
@@ -204,7 +223,7 @@ def change_state(request, assignment_id: int, payload: StateIn):
         if do is None:
             raise ActionError({"action": ["submit, approve, return, reopen"]})
         do(a, acting_user=request.user, comment=payload.comment)
-    return _assignment(queries.rows_for([a], today())[0])
+    return _one(a)
 
 
 def _tthc(report: TthcReport) -> dict:
@@ -218,9 +237,11 @@ def _tthc(report: TthcReport) -> dict:
 
 
 @router.get("/units/{code}/tthc", response=list[TthcOut], tags=["tthc"])
+@paginate(Paged)
 def list_tthc(request, code: str):
+    """The unit's TTHC windows, newest first."""
     unit, _rights = get_unit_for_user(request, code, by_code=True)
-    return [_tthc(r) for r in unit.tthc_reports.select_related("unit")]
+    return Rows(unit.tthc_reports.select_related("unit").prefetch_related("rows").order_by("-end", "-start"), _tthc)
 
 
 @router.post("/units/{code}/tthc", response=TthcOut, tags=["tthc"])

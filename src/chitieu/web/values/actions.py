@@ -14,11 +14,12 @@ from chitieu.core import value_checks
 from chitieu.core.numbers import nfc
 from chitieu.core.series import ValueStatus
 from chitieu.web.access import require
-from chitieu.web.audit.models import record
-from chitieu.web.errors import ActionError
+from chitieu.web.audit.models import AuditLog, record
+from chitieu.web.errors import ActionError, PermissionDenied
+from chitieu.web.evaluations.version import bump_for_values
 from chitieu.web.plans.models import Plan
 from chitieu.web.values.entry import read_entered
-from chitieu.web.values.models import Submission, Value, ValueComment, locking_submissions
+from chitieu.web.values.models import LOCKED_STATES, Submission, Value, ValueComment, locking_submissions
 
 _FIELDS = ("value", "source", "note")
 _SOURCE_MAX, _NOTE_MAX = 300, 500
@@ -113,31 +114,10 @@ def _is_number(raw) -> bool:
         return False
 
 
-def do_save_values(unit, plan, year: int, rows: list[dict], *, acting_user) -> list[Value]:
-    """Store the rows (``indicator``: code, ``value``: number or text as typed "1.234,5",
-    ``status``, ``source``, ``note``, optional ``version``: the version of that value the user
-    saw, 0 for none) of ``unit`` for ``plan`` and ``year``, all or nothing.
-
-    An empty value removes the stored value of that status. Every number is checked against its
-    indicator (``chitieu.core.value_checks``); text and JSON numbers exactly as given, a
-    ``Decimal`` (computed by our own code, e.g. an import's unit conversion) after rounding to the
-    4 decimals the column keeps. A value that a review in any plan holds (submitted
-    or approved, see ``locking_submissions``) is not changed; nor one changed by someone else
-    since the version the caller saw. Raises ``ActionError`` with the messages keyed
-    ``"<code>.<field>"`` when any row is bad; nothing is written then.
-    """
-    require(acting_user, unit, "write")
-    errors: dict[str, list[str]] = {}
-    if not _plan_covers(plan, unit):
-        raise ActionError(_("Kế hoạch này không thuộc đơn vị %(unit)s.") % {"unit": unit.name})
-    try:
-        year = int(year)
-    except (TypeError, ValueError):
-        raise ActionError({"year": [_("Năm “%(year)s” không hợp lệ.") % {"year": year}]}) from None
-    if year not in plan.years:
-        raise ActionError({"year": [_("Năm %(year)d nằm ngoài kế hoạch %(first)d-%(last)d.") % {
-            "year": year, "first": plan.base_year, "last": plan.final_year}]})
-    targets = {t.indicator.code: t.indicator for t in plan.targets.select_related("indicator")}
+def _checked_rows(targets: dict, rows: list[dict], errors: dict[str, list[str]]) -> list[tuple]:
+    """Each row read and checked against its indicator (``targets``: code → indicator), before
+    anything is written: (indicator, status, number, source, note, version, typed) for the good
+    rows; the problems of the others added to ``errors`` keyed ``"<code>.<field>"``."""
     clean: list[tuple] = []
     for row in rows:
         code = nfc(str(row.get("indicator", ""))).strip()
@@ -178,6 +158,86 @@ def do_save_values(unit, plan, year: int, rows: list[dict], *, acting_user) -> l
         if f"{code}.source" in errors or f"{code}.note" in errors:
             continue
         clean.append((indicator, status, number, source, note, _version(row.get("version")), typed))
+    return clean
+
+
+def _open_year(unit, plan, year, *, acting_user, lookups: tuple | None = None) -> int:
+    """The checks before any row is read: the user's write right on ``unit``, the plan followed by
+    the unit, the year within the plan; returns the year as a number. ``lookups`` (from
+    ``_rights_and_parents``) answers the first two without a query per unit."""
+    if lookups is None:
+        require(acting_user, unit, "write")
+        covered = _plan_covers(plan, unit)
+    else:
+        writable, parent_of = lookups
+        if acting_user is not None and writable is not None and unit.pk not in writable:
+            raise PermissionDenied  # as ``require``: the same roles (``unit_ids_with``)
+        chain, node = [], unit.pk
+        while node is not None and node not in chain:
+            chain.append(node)
+            node = parent_of.get(node)
+        covered = plan.unit_id in chain  # ``Plan.objects.covers``: the unit's own plans and those above it
+    if not covered:
+        raise ActionError(_("Kế hoạch này không thuộc đơn vị %(unit)s.") % {"unit": unit.name})
+    try:
+        year = int(year)
+    except (TypeError, ValueError):
+        raise ActionError({"year": [_("Năm “%(year)s” không hợp lệ.") % {"year": year}]}) from None
+    if year not in plan.years:
+        raise ActionError({"year": [_("Năm %(year)d nằm ngoài kế hoạch %(first)d-%(last)d.") % {
+            "year": year, "first": plan.base_year, "last": plan.final_year}]})
+    return year
+
+
+def _wanted_change(existing, new: dict, version, typed, indicator, year: int, locks: dict, returned_only: set,
+                   errors: dict[str, list[str]]) -> tuple[str | None, list]:
+    """What a checked row asks of the stored value ``existing`` (or None): ("create" | "update" |
+    "delete", the fields that differ), or (None, []) when nothing changes or the row is refused
+    (a review holds the value, the year was returned for other values, the page was stale;
+    the reason is added to ``errors``)."""
+    code = indicator.code
+    diffs: list = []
+    if new["value"] is None:
+        if existing is None:
+            return None, diffs
+        wants = "delete"
+    else:
+        diffs = [] if existing is None else [
+            (f, getattr(existing, f), new[f]) for f in _FIELDS if getattr(existing, f) != new[f]]
+        if existing is not None and not diffs:
+            return None, diffs  # nothing to change: neither a lock nor a stale page matters
+        wants = "create" if existing is None else "update"
+    if indicator.pk in locks:
+        errors.setdefault(f"{code}.value", []).append(lock_message(locks[indicator.pk], code))
+        return None, diffs
+    if returned_only and indicator.pk not in returned_only:
+        errors.setdefault(f"{code}.value", []).append(_(
+            "Số liệu năm %(year)d được trả lại để sửa một số chỉ tiêu; chỉ tiêu %(code)s không nằm "
+            "trong số đó nên giữ nguyên.") % {"year": year, "code": code})
+        return None, diffs
+    if version is not None and version != (existing.version if existing else 0):
+        errors.setdefault(f"{code}.value", []).append(_conflict_message(existing, typed))
+        return None, diffs
+    return wants, diffs
+
+
+def do_save_values(unit, plan, year: int, rows: list[dict], *, acting_user) -> list[Value]:
+    """Store the rows (``indicator``: code, ``value``: number or text as typed "1.234,5",
+    ``status``, ``source``, ``note``, optional ``version``: the version of that value the user
+    saw, 0 for none) of ``unit`` for ``plan`` and ``year``, all or nothing.
+
+    An empty value removes the stored value of that status. Every number is checked against its
+    indicator (``chitieu.core.value_checks``); text and JSON numbers exactly as given, a
+    ``Decimal`` (computed by our own code, e.g. an import's unit conversion) after rounding to the
+    4 decimals the column keeps. A value that a review in any plan holds (submitted
+    or approved, see ``locking_submissions``) is not changed; nor one changed by someone else
+    since the version the caller saw. Raises ``ActionError`` with the messages keyed
+    ``"<code>.<field>"`` when any row is bad; nothing is written then.
+    """
+    year = _open_year(unit, plan, year, acting_user=acting_user)
+    errors: dict[str, list[str]] = {}
+    targets = {t.indicator.code: t.indicator for t in plan.targets.select_related("indicator")}
+    clean = _checked_rows(targets, rows, errors)
     if errors:
         raise ActionError(errors)
 
@@ -196,29 +256,9 @@ def do_save_values(unit, plan, year: int, rows: list[dict], *, acting_user) -> l
             code = indicator.code
             existing = Value.objects.select_for_update(of=("self",)).select_related("updated_by").filter(
                 unit=unit, indicator=indicator, year=year, status=status).first()
-            if number is None:
-                if existing is None:
-                    continue
-                wants = "delete"
-            else:
-                new = {"value": number, "source": source, "note": note}
-                diffs = [] if existing is None else [
-                    (f, getattr(existing, f), new[f]) for f in _FIELDS if getattr(existing, f) != new[f]]
-                if existing is not None and not diffs:
-                    continue  # nothing to change: neither a lock nor a stale page matters
-                wants = "create" if existing is None else "update"
-            if indicator.pk in locks:
-                errors.setdefault(f"{code}.value", []).append(lock_message(locks[indicator.pk], code))
-                continue
-            if returned_only and indicator.pk not in returned_only:
-                errors.setdefault(f"{code}.value", []).append(_(
-                    "Số liệu năm %(year)d được trả lại để sửa một số chỉ tiêu; chỉ tiêu %(code)s không nằm "
-                    "trong số đó nên giữ nguyên.") % {"year": year, "code": code})
-                continue
-            if version is not None and version != (existing.version if existing else 0):
-                errors.setdefault(f"{code}.value", []).append(_conflict_message(existing, typed))
-                continue
-            if errors:
+            new = {"value": number, "source": source, "note": note}
+            wants, diffs = _wanted_change(existing, new, version, typed, indicator, year, locks, returned_only, errors)
+            if wants is None or errors:
                 continue  # the save is refused anyway; keep collecting every row's reason
             who = acting_user if getattr(acting_user, "pk", None) else None
             if wants == "delete":
@@ -246,7 +286,187 @@ def do_save_values(unit, plan, year: int, rows: list[dict], *, acting_user) -> l
         if errors:
             # raised inside the transaction: whatever this call wrote above is rolled back with it
             raise ActionError(errors)
+        bump_for_values([unit.pk])  # the stored evaluations that read this unit's values are stale now
     return changed
+
+
+_BULK_BATCH = 1000  # rows per INSERT / UPDATE; unit ids per IN (…) of a query
+
+
+def _chunks(items: list, size: int = _BULK_BATCH):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def do_save_values_bulk(batches, *, acting_user) -> list[Value]:
+    """``do_save_values`` for many units, plans and years at once (a town's collection workbook,
+    a DHIS2 data value set): ``batches`` is a list of (unit, plan, year, rows), the rows as
+    ``do_save_values`` takes them.
+
+    The same checks — the write right on each unit, the plan followed, the year, every number,
+    the state of each year's review, the reviews that hold values, a year returned for some
+    values only, stale versions — and the same value rows and audit rows as calling
+    ``do_save_values`` once per batch; but read in a few queries and written with bulk inserts
+    and updates, all in one transaction, all or nothing. ``ActionError`` keys are
+    ``"<unit code>.<year>.<code>.<field>"``, each message led by the unit and the year. A value
+    given twice in one call (same unit, indicator, year and status) is refused.
+    """
+    errors: dict[str, list[str]] = {}
+
+    def add(unit, year, found: dict[str, list[str]]) -> None:
+        where = _("%(unit)s năm %(year)s") % {"unit": unit.name, "year": year}
+        for key, messages in found.items():
+            errors.setdefault(f"{unit.code}.{year}.{key}", []).extend(f"{where}: {m}" for m in messages)
+
+    targets_of: dict[int, dict] = {}
+    checked: list[tuple] = []
+    seen: set[tuple] = set()
+    lookups = _rights_and_parents(acting_user)
+    for unit, plan, year, rows in batches:
+        try:
+            year = _open_year(unit, plan, year, acting_user=acting_user, lookups=lookups)
+        except ActionError as exc:
+            add(unit, year, exc.errors)
+            continue
+        if plan.pk not in targets_of:
+            targets_of[plan.pk] = {t.indicator.code: t.indicator for t in plan.targets.select_related("indicator")}
+        found: dict[str, list[str]] = {}
+        clean = _checked_rows(targets_of[plan.pk], rows, found)
+        for indicator, status, *_rest in clean:
+            key = (unit.pk, indicator.pk, year, status)
+            if key in seen:
+                found.setdefault(f"{indicator.code}.value", []).append(_(
+                    "Chỉ tiêu %(code)s có hai số liệu cùng loại trong một lần nhập.") % {"code": indicator.code})
+            seen.add(key)
+        add(unit, year, found)
+        checked.append((unit, plan, year, clean))
+    if errors:
+        raise ActionError(errors)
+
+    who = acting_user if getattr(acting_user, "pk", None) else None
+    changed: list[Value] = []
+    creates: list[Value] = []
+    updates: list[Value] = []
+    deletes: list[int] = []
+    audit: list[tuple] = []  # (action, value, field, old, new, detail): built once the new values have ids
+    with transaction.atomic():
+        submissions = _submissions_for_update([(u, p, y) for u, p, y, _c in checked])
+        stored, held = _stored_for_update(checked)
+        now = timezone.now()
+        for unit, plan, year, clean in checked:
+            submission = submissions[(unit.pk, plan.pk, year)]
+            if not submission.editable:
+                add(unit, year, {"__all__": [_("Số liệu năm %(year)d đang ở trạng thái “%(state)s”, không sửa "
+                                               "được.") % {"year": year, "state": submission.get_state_display()}]})
+                continue
+            locks = locking_submissions(unit, year, [c[0].pk for c in clean], for_update=True) \
+                if (unit.pk, year) in held else {}
+            returned_only = set() if submission.state != Submission.State.RETURNED else set(
+                ValueComment.objects.filter(submission=submission, returned=True, resolved=False)
+                .values_list("indicator_id", flat=True))
+            found = {}
+            for indicator, status, number, source, note, version, typed in clean:
+                existing = stored.get((unit.pk, indicator.pk, year, status))
+                new = {"value": number, "source": source, "note": note}
+                wants, diffs = _wanted_change(existing, new, version, typed, indicator, year, locks, returned_only,
+                                              found)
+                if wants is None:
+                    continue
+                detail = {"indicator": indicator.code, "year": year, "status": status}
+                if existing is not None:
+                    existing.unit, existing.indicator = unit, indicator  # its name in the audit row, no query
+                if wants == "delete":
+                    audit.append(("value.delete", existing, "value", _plain(existing.value), "", detail))
+                    deletes.append(existing.pk)
+                elif wants == "create":
+                    value = Value(unit=unit, indicator=indicator, year=year, status=status, updated_by=who, **new)
+                    creates.append(value)
+                    audit.append(("value.create", value, "value", "", _plain(number),
+                                  {**detail, "source": source, "note": note, "version": value.version}))
+                    changed.append(value)
+                else:
+                    for f, _old, val in diffs:
+                        setattr(existing, f, val)
+                    existing.updated_by = who
+                    existing.version += 1
+                    existing.updated_at = now  # bulk_update does not stamp auto_now fields
+                    updates.append(existing)
+                    for f, old, val in diffs:
+                        show = _plain if f == "value" else str
+                        audit.append(("value.update", existing, f, show(old), show(val),
+                                      {**detail, "version": existing.version}))
+                    changed.append(existing)
+            add(unit, year, found)
+        if errors:
+            raise ActionError(errors)  # inside the transaction: the submissions made above go too
+        for ids in _chunks(deletes):
+            Value.objects.filter(pk__in=ids).delete()
+        Value.objects.bulk_create(creates, batch_size=_BULK_BATCH)
+        Value.objects.bulk_update(updates, ["value", "source", "note", "updated_by", "version", "updated_at"],
+                                  batch_size=_BULK_BATCH)
+        for part in _chunks(audit):  # built a thousand at a time: 300.000 rows are not held as objects
+            AuditLog.objects.bulk_create(
+                [_audit_row(action, value, actor=acting_user, unit=value.unit, field=f, old=old, new=new, **detail)
+                 for action, value, f, old, new, detail in part])
+        bump_for_values({u.pk for u, _p, _y, _c in checked})  # stale stored evaluations (evaluations.version)
+    return changed
+
+
+def _rights_and_parents(acting_user) -> tuple:
+    """The units ``acting_user`` may write (None: all) and each unit's parent: two queries for a
+    whole upload instead of two per unit (each a round trip to PostgreSQL)."""
+    from chitieu.web.access import unit_ids_with
+    from chitieu.web.units.models import AdministrativeUnit
+
+    writable = None if acting_user is None else unit_ids_with(acting_user, "write")
+    return writable, dict(AdministrativeUnit.objects.values_list("pk", "parent_id"))
+
+
+def _audit_row(action: str, obj, *, actor, unit, field: str, old: str, new: str, **detail) -> AuditLog:
+    """The row ``chitieu.web.audit.models.record`` writes, not yet saved (for ``bulk_create``)."""
+    return AuditLog(actor=actor if getattr(actor, "pk", None) else None, action=action, unit=unit,
+                    object_type=obj._meta.label_lower, object_id=str(obj.pk or ""), object_repr=str(obj)[:300],
+                    field=field, old="" if old is None else str(old), new="" if new is None else str(new),
+                    detail=detail)
+
+
+def _submissions_for_update(keys: list[tuple]) -> dict[tuple[int, int, int], Submission]:
+    """The review row of each (unit, plan, year), locked, made (as a draft) where there is none:
+    what ``_submission`` does for one, in a query per thousand units."""
+    found: dict[tuple[int, int, int], Submission] = {}
+    plan_ids = {p.pk for _u, p, _y in keys}
+    years = {y for _u, _p, y in keys}
+    for ids in _chunks(sorted({u.pk for u, _p, _y in keys})):
+        for s in Submission.objects.select_for_update().filter(unit_id__in=ids, plan_id__in=plan_ids, year__in=years):
+            found[(s.unit_id, s.plan_id, s.year)] = s
+    missing = []
+    for unit, plan, year in keys:
+        if (unit.pk, plan.pk, year) not in found:
+            s = found[(unit.pk, plan.pk, year)] = Submission(unit=unit, plan=plan, year=year)
+            missing.append(s)
+    Submission.objects.bulk_create(missing, batch_size=_BULK_BATCH)
+    return found
+
+
+def _stored_for_update(checked: list[tuple]) -> tuple[dict, set]:
+    """The stored values the rows may change, locked, by (unit id, indicator id, year, status);
+    and the (unit id, year) pairs that a submitted or approved review holds (``locking_submissions``
+    is asked only for those)."""
+    stored: dict[tuple, Value] = {}
+    held: set[tuple[int, int]] = set()
+    by_year: dict[int, tuple[set, set]] = {}
+    for unit, _plan, year, clean in checked:
+        units, indicators = by_year.setdefault(year, (set(), set()))
+        units.add(unit.pk)
+        indicators.update(c[0].pk for c in clean)
+    for year, (units, indicators) in by_year.items():
+        for ids in _chunks(sorted(units)):
+            for v in Value.objects.select_for_update(of=("self",)).filter(unit_id__in=ids, year=year,
+                                                                            indicator_id__in=indicators):
+                stored[(v.unit_id, v.indicator_id, year, v.status)] = v
+            held.update(Submission.objects.filter(unit_id__in=ids, year=year, state__in=LOCKED_STATES)
+                        .values_list("unit_id", "year"))
+    return stored, held
 
 
 def _transition(submission: Submission, allowed_from: set, to: str, action: str, *, acting_user, comment: str = "",
@@ -279,6 +499,7 @@ def _transition(submission: Submission, allowed_from: set, to: str, action: str,
         current.save()
         record(action, current, actor=acting_user, unit=current.unit, field="state", old=old, new=to, comment=comment)
         _announce(current, action, acting_user)
+        bump_for_values([current.unit_id])  # what counts as approved changed (evaluations.version)
     submission.refresh_from_db()
     return submission
 

@@ -1,6 +1,7 @@
 """The review API (mounted at /api/review/): the queue with who and when at each level, one
 submission, a decision on it (approve, accept, return — whole or some values —, reopen) and
-bulk decisions. The same access helpers and actions as the pages."""
+bulk decisions. The same access helpers and actions as the pages; the queue comes in pages
+(``chitieu.web.api_lists``)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from datetime import datetime
 
 from django.http import Http404
 from ninja import Router, Schema
+from ninja.pagination import paginate
 
 from chitieu.web.access import get_submission_for_user, unit_ids_with
+from chitieu.web.api_lists import Paged, Rows
 from chitieu.web.values import actions
 from chitieu.web.values.models import Submission
 from chitieu.web.values.review import queue
@@ -65,13 +68,19 @@ def _load(pk: int) -> Submission:
 
 
 @router.get("/submissions", response=list[LevelSubmissionOut])
+@paginate(Paged)
 def list_queue(request, state: str = ""):
-    """The submissions the user reviews, pending first (submitted, then awaiting the province)."""
+    """The submissions the user reviews, pending first (submitted, then awaiting the province);
+    the people and returned values are read for the page only."""
     q = queue(request.user, state=state)
     ids = [s.pk for s in q.submissions]
-    loaded = {s.pk: s for s in Submission.objects.filter(pk__in=ids).select_related(
-        "unit", "submitted_by", "approved_by", "accepted_by").prefetch_related("value_comments__indicator")}
-    return [_out(loaded[i]) for i in ids]
+    loaded: dict[int, Submission] = {}
+
+    def load(page: list[int]) -> None:
+        loaded.update({s.pk: s for s in Submission.objects.filter(pk__in=page).select_related(
+            "unit", "submitted_by", "approved_by", "accepted_by").prefetch_related("value_comments__indicator")})
+
+    return Rows(ids, lambda pk: _out(loaded[pk]), prepare=load)
 
 
 @router.get("/submissions/{submission_id}", response=LevelSubmissionOut)

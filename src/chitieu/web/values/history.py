@@ -116,9 +116,10 @@ def series_for_many(unit, indicators, *, approved_only: bool = False) -> dict[in
     codes = sorted({code for ind in indicators for code in _codes_needed(ind)})
     own_all = _raw_series([unit.pk], codes, approved_only).get(unit.pk, {})
     created = unit.created_year
-    if created is None or not unit.created_by.exists():
+    lineage = _Lineage([unit]) if created is not None else None  # a merger's history in a few queries
+    if lineage is None or not lineage.merged(unit):
         return {ind.pk: Series(own_all.get(ind.code, [])) for ind in indicators}
-    previous = _predecessor_years(unit, created)
+    previous = lineage.predecessor_years(unit)
     raw_by_group = {preds: _raw_series([u.pk for u in preds], codes, approved_only) for preds in previous}
     out: dict[int, Series] = {}
     for ind in indicators:
@@ -148,6 +149,109 @@ def _predecessor_years(unit, created: int) -> dict[tuple, list[int]]:
         if preds:
             groups.setdefault(preds, []).append(year)
     return groups
+
+
+class _Lineage:
+    """The mergers behind several units, read at once (a query per generation of mergers):
+    ``predecessors_for_year`` and ``_predecessor_years`` of each without a query per unit or year."""
+
+    def __init__(self, units) -> None:
+        from django.db.models import Min
+
+        from chitieu.web.units.models import LineageEvent
+        from chitieu.web.values.models import Value
+
+        self.created_by: dict[int, list] = {}  # unit id → the events that created it, newest first
+        frontier = {u.pk: u for u in units if u.created_year is not None}
+        seen: set[int] = set()
+        while frontier:
+            seen.update(frontier)
+            events = (LineageEvent.objects.filter(successors__in=list(frontier)).distinct()
+                      .prefetch_related("successors", "predecessors"))
+            found: dict[int, object] = {}
+            for event in events:
+                event.ordered_predecessors = sorted(event.predecessors.all(), key=lambda p: p.code)
+                for successor in event.successors.all():
+                    if successor.pk in frontier:
+                        self.created_by.setdefault(successor.pk, []).append(event)
+                found.update({p.pk: p for p in event.ordered_predecessors
+                              if p.created_year is not None and p.pk not in seen})
+            frontier = found
+        for events in self.created_by.values():
+            events.sort(key=lambda e: e.date, reverse=True)
+        last = {p.pk for u in units if self.merged(u) for p in self.predecessors_for_year(u, u.created_year - 1)}
+        self.first_year = dict(Value.objects.filter(unit_id__in=last).values("unit_id").annotate(first=Min("year"))
+                               .values_list("unit_id", "first")) if last else {}
+
+    def merged(self, unit) -> bool:
+        return unit.created_year is not None and bool(self.created_by.get(unit.pk))
+
+    def predecessors_for_year(self, unit, year: int) -> list:
+        """``AdministrativeUnit.predecessors_for_year`` from the events read."""
+        from chitieu.web.units.models import LineageEvent
+
+        if unit.valid_from is None or year >= unit.valid_from.year:
+            return [unit]
+        out: list = []
+        for event in self.created_by.get(unit.pk, []):
+            if event.date.year <= year:
+                continue
+            if event.kind == LineageEvent.Kind.SPLIT:
+                continue
+            for before in event.ordered_predecessors:
+                for p in self.predecessors_for_year(before, year):
+                    if p not in out:
+                        out.append(p)
+            break  # the latest creating event is the one that applies
+        return out
+
+    def predecessor_years(self, unit) -> dict[tuple, list[int]]:
+        """``_predecessor_years`` of ``unit``."""
+        created = unit.created_year
+        firsts = [self.first_year[p.pk] for p in self.predecessors_for_year(unit, created - 1)
+                  if p.pk in self.first_year]
+        if not firsts:
+            return {}
+        groups: dict[tuple, list[int]] = {}
+        for year in range(min(firsts), created):
+            preds = tuple(self.predecessors_for_year(unit, year))
+            if preds:
+                groups.setdefault(preds, []).append(year)
+        return groups
+
+
+def series_for_units(units, indicator, *, approved_only: bool = False) -> dict[int, Series]:
+    """``series_for`` of each of ``units`` (unit id → Series) for one indicator, in a number of
+    queries that does not grow with the units (the children of a province on its comparison
+    page), merged units included."""
+    units = list(units)
+    codes = _codes_needed(indicator)
+    lineage = _Lineage(units)
+    groups = {u.pk: lineage.predecessor_years(u) for u in units if lineage.merged(u)}
+    former = {p.pk for g in groups.values() for preds in g for p in preds}
+    raw = _raw_series([u.pk for u in units] + sorted(former - {u.pk for u in units}), codes, approved_only)
+    out: dict[int, Series] = {}
+    for unit in units:
+        own = raw.get(unit.pk, {}).get(indicator.code, [])
+        if unit.pk not in groups:
+            out[unit.pk] = Series(own)
+            continue
+        created = unit.created_year
+        observations = [o for o in own if o.year >= created]
+        earlier = {o.year for o in own if o.year < created}  # values entered for the unit itself win
+        for preds, years in groups[unit.pk].items():
+            combined = _combine_raw(indicator, list(preds), raw, years)
+            observations.extend(o for o in combined if o.year not in earlier)
+        observations.extend(o for o in own if o.year < created)
+        out[unit.pk] = Series(observations)
+    return out
+
+
+def combiner(indicator, units, years: list[int] | None = None, *, approved_only: bool = False):
+    """A function giving ``combine_units(indicator, subset, years)`` for any subset of ``units``,
+    all from one read of their values (a comparison page asks it for each child and the total)."""
+    raw = _raw_series([u.pk for u in units], _codes_needed(indicator), approved_only)
+    return lambda subset: _combine_raw(indicator, list(subset), raw, years)
 
 
 def rollup(parent, indicator, years: list[int] | None = None, *, approved_only: bool = False) -> Series:

@@ -9,12 +9,23 @@ from chitieu.web.dashboards import scorecard as sc
 
 register = template.Library()
 
+# what a URL reversed for every row holds in place of the code (not a valid code: never a real one)
+CODE_SLOT = "__code__"
+
 
 @register.filter
 def linkable_code(code: str) -> bool:
     """An indicator code a URL can carry; one stored before codes were checked ("A/B") is shown
     without its links instead of breaking the page."""
     return code_is_valid(code)
+
+
+@register.filter
+def with_code(url: str, code: str) -> str:
+    """A page's URL for indicator ``code`` from the URL reversed once with ``CODE_SLOT`` (a
+    scorecard links 100 rows; reversing each costs more than the rest of the row). Only for codes
+    ``linkable_code`` accepts, which a URL carries unchanged."""
+    return url.replace(CODE_SLOT, code)
 
 
 @register.filter
