@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.html import escape, escapejs
+from django.utils.safestring import mark_safe
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from chitieu.core.indicators import NO_LABEL, ORDINAL_KINDS, YES_LABEL, Kind, read_yes_no
@@ -34,6 +37,17 @@ class EntryRow:
     locked: str = ""  # why this row cannot be changed (a review in another plan holds it)
     invalid: bool = False  # the stored value is not a readable number
     comments: list = field(default_factory=list)  # reviewers' comments on this value (values.ValueComment)
+    # What the sheet's template shows, set once per page by ``prepare_for_sheet`` (not worked out
+    # again per row in the template: a 100-row sheet would spend most of its time there).
+    dom_id: str = ""
+    css: str = ""
+    code_js: str = ""
+    status_options: str = ""  # the <option>s of the status select, the row's own selected
+    status_label: str = ""  # the status as read-only cells show it ("" without a value)
+    value_errors: list[str] = field(default_factory=list)
+    status_errors: list[str] = field(default_factory=list)
+    source_errors: list[str] = field(default_factory=list)
+    note_errors: list[str] = field(default_factory=list)
 
     @property
     def version_field(self) -> str:
@@ -58,13 +72,15 @@ class EntryRow:
 def _ordered_targets(plan):
     targets = list(plan.targets.select_related("indicator").order_by("order", "indicator__code"))
     ids = {t.indicator_id for t in targets}
+    children: dict[int, list] = {}  # parent indicator → its parts, in the plan's order
+    for c in targets:
+        children.setdefault(c.indicator.parent_id, []).append(c)
     out = []
 
     def walk(t, depth):
         out.append((t, depth))
-        for c in targets:
-            if c.indicator.parent_id == t.indicator_id:
-                walk(c, depth + 1)
+        for c in children.get(t.indicator_id, ()):
+            walk(c, depth + 1)
 
     for t in targets:
         if t.indicator.parent_id not in ids:
@@ -192,6 +208,31 @@ def build_rows(unit, plan, year: int, posted: dict[str, dict] | None = None, err
                 "không được dùng để đánh giá. Hãy sửa hoặc xóa.") % {"raw": row.value})
         rows.append(row)
     return rows
+
+
+def prepare_for_sheet(rows: list[EntryRow], statuses) -> None:
+    """Set what the sheet's template shows of each row (its id, classes, the status select's
+    options, the errors of each field), once the rows are final (errors and locks included).
+    The options are built once per status, not once per row; ``statuses``: (value, label)."""
+    options: dict[str, str] = {}
+    labels = dict(statuses)
+    for row in rows:
+        code = row.code
+        row.dom_id = "row-" + slugify(code)
+        row.css = f"depth-{row.depth}" + (" has-error" if row.errors else "") + (" locked" if row.locked else "") + (
+            " invalid-value" if row.invalid else "")
+        row.code_js = escapejs(code)
+        if row.status not in options:
+            options[row.status] = mark_safe("".join(
+                f'<option value="{escape(value)}"{" selected" if value == row.status else ""}>{escape(label)}</option>'
+                for value, label in statuses))
+        row.status_options = options[row.status]
+        row.status_label = str(labels.get(row.status, "")) if row.value else ""
+        errors = row.errors
+        row.value_errors = errors.get("value", [])
+        row.status_errors = errors.get("status", [])
+        row.source_errors = errors.get("source", [])
+        row.note_errors = errors.get("note", [])
 
 
 def parse_versions(text: str) -> dict[str, int]:

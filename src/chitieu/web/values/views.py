@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,7 +20,7 @@ from chitieu.web.access import (
 from chitieu.web.audit.models import AuditLog
 from chitieu.web.errors import ActionError
 from chitieu.web.values import actions, completeness
-from chitieu.web.values.entry import build_rows, rows_from_post
+from chitieu.web.values.entry import build_rows, prepare_for_sheet, rows_from_post
 from chitieu.web.values.models import STATUS_CHOICES, Submission, Value
 from chitieu.web.values.review import queue, review_rows
 
@@ -30,6 +31,15 @@ def _unit_plan_year(request, unit_id, plan_id, year):
     if year not in plan.years:
         raise Http404("year")
     return unit, rights, plan
+
+
+def _sheet_text() -> dict[str, str]:
+    """The words every row of the sheet repeats, translated once per page rather than per row."""
+    return {
+        "in_which": _("Trong đó:"), "returned": _("Trả lại"), "yes": _("Đạt"), "no": _("Chưa đạt"),
+        "value": _("Giá trị"), "source": _("Nguồn"), "note": _("Ghi chú"), "save_row": _("Lưu dòng"),
+        "saved": _("Đã lưu"), "invalid": _("Số liệu không hợp lệ"), "history": _("lịch sử"),
+    }
 
 
 def _context(unit, rights, plan, year, rows):
@@ -47,11 +57,13 @@ def _context(unit, rights, plan, year, rows):
         row.comments = comments.get(row.code, [])
         if returned and row.code not in returned and not row.locked:
             row.locked = _("Chỉ sửa các chỉ tiêu bị trả lại.")
+    prepare_for_sheet(rows, STATUS_CHOICES)
     return {
         "check": check_year(unit, plan, year) if editable else None, "returned": returned,
         "unit": unit, "rights": rights, "plan": plan, "year": year, "rows": rows, "submission": submission,
         "editable": editable, "statuses": STATUS_CHOICES, "years": plan.years,
         "entered": sum(1 for row in rows if row.value_id is not None),  # stored values, not what was just typed
+        "text": _sheet_text(), "row_url": reverse("values:entry_row", args=[unit.pk, plan.pk, year]), "saved": False,
     }
 
 
