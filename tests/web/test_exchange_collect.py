@@ -36,10 +36,18 @@ def _fill(data: bytes, cells: dict[str, object], sheet: str = "Phường 2") -> 
     return out.getvalue()
 
 
-def _upload(client, data: bytes, name="bieu.xlsx"):
+def _upload(client, data: bytes, name="bieu.xlsx", **extra):
+    """Upload, then the upload's page (the check ran as a job, here at once): the response of the
+    page, its ``upload`` in the context."""
     f = io.BytesIO(data)
     f.name = name
-    return client.post("/exchange/collect/upload/", {"file": f})
+    response = client.post("/exchange/collect/upload/", {"file": f}, **extra)
+    assert response.status_code == 302 and response["Location"].startswith("/exchange/collect/uploads/")
+    return client.get(response["Location"], **extra)
+
+
+def _confirm(client, upload):
+    return client.post(f"/exchange/collect/uploads/{upload.pk}/confirm/")
 
 
 def test_the_template_is_laid_out_for_an_officer(ward_plan, places, officer):
@@ -100,14 +108,15 @@ def test_fill_upload_preview_confirm_stores_audited_values(ward_plan, places, of
     assert response.status_code == 200, response.content.decode()[:2000]
     page = response.content.decode()
     assert "Mọi ô đều hợp lệ: 5 số mới, 0 số thay đổi, 1 số không đổi." in page
-    preview = response.context["preview"]
-    (unit,) = preview.units
-    assert sorted(c.code for c in unit.new) == ["KT01", "KT01.1", "KT04", "XH06", "XH09"]
-    assert unit.unchanged == 1  # KT05 = 12 as stored
+    upload = response.context["upload"]
+    (unit,) = upload.preview["units"]
+    assert sorted(c[1] for c in unit["new"]) == ["KT01", "KT01.1", "KT04", "XH06", "XH09"]
+    assert unit["unchanged"] == 1  # KT05 = 12 as stored
+    assert '<td class="num">1.234,5</td>' in page  # the preview writes numbers Vietnamese-style
     assert Value.objects.filter(unit=places.ward2, year=2024).count() == 2  # nothing stored before confirming
-    token = response.context["token"]
-    response = client.post("/exchange/collect/confirm/", {"token": token})
+    response = _confirm(client, upload)
     assert response.status_code == 302
+    assert response["Location"] == f"/units/{places.ward2.pk}/plans/{ward_plan.pk}/entry/2024/"
     stored = {(v.indicator.code, v.status): v.value for v in Value.objects.filter(unit=places.ward2, year=2024)}
     assert stored == {("KT01", "chinh_thuc"): Decimal("318"), ("KT01.1", "chinh_thuc"): Decimal("1234.5"),
                       ("KT04", "chinh_thuc"): Decimal("78.5"), ("KT04", "so_bo"): Decimal("80.25"),
@@ -117,7 +126,8 @@ def test_fill_upload_preview_confirm_stores_audited_values(ward_plan, places, of
     created = AuditLog.objects.filter(action="value.create", actor=officer, detail__year=2024)
     assert created.count() == 7  # 2 entered through the form, 5 from the workbook
     # the confirmed upload cannot be replayed
-    assert client.post("/exchange/collect/confirm/", {"token": token}).status_code == 404
+    assert _confirm(client, upload).status_code == 400
+    assert Value.objects.filter(unit=places.ward2, year=2024).count() == 7
 
 
 def test_the_stored_values_show_on_the_entry_sheet(ward_plan, places, officer, client_for):
@@ -132,8 +142,8 @@ def test_one_bad_cell_refuses_the_whole_upload_naming_the_cell(ward_plan, places
     data = _fill(_template(ward_plan, places.ward2), {"I5": 318, "I7": "abc", "I9": "104", "J8": "tạm tính",
                                                       "I8": 5})
     response = _upload(client_for(officer), data)
-    assert response.status_code == 400
-    errors = response.context["errors"]
+    errors = response.context["upload"].errors
+    assert response.context["upload"].status == "refused" and 'data-testid="collect-errors"' in response.content.decode()
     assert "Trang tính “Phường 2”, ô I7: “abc” không phải là số" in errors[0]
     assert any(e.startswith("Trang tính “Phường 2”, ô I9:") and "0-100%" in e for e in errors)
     assert any(e.startswith("Trang tính “Phường 2”, ô J8:") and "tạm tính" in e for e in errors)
@@ -144,11 +154,9 @@ def test_errors_in_english(ward_plan, places, officer, client_for):
     data = _fill(_template(ward_plan, places.ward2), {"I7": "abc"})
     client = client_for(officer)
     client.cookies["django_language"] = "en"
-    f = io.BytesIO(data)
-    f.name = "x.xlsx"
-    response = client.post("/exchange/collect/upload/", {"file": f}, HTTP_ACCEPT_LANGUAGE="en")
-    assert "Sheet “Phường 2”, cell I7: " in response.context["errors"][0]
-    assert "is not a number" in response.context["errors"][0]
+    response = _upload(client, data, HTTP_ACCEPT_LANGUAGE="en")
+    assert "Sheet “Phường 2”, cell I7: " in response.context["upload"].errors[0]
+    assert "is not a number" in response.context["upload"].errors[0]
 
 
 def test_a_stale_template_is_refused_clearly(ward_plan, places, officer, catalogue):
@@ -227,11 +235,13 @@ def test_the_outsider_cannot_download_nor_confirm(ward_plan, places, outsider, o
     assert client.get(url).status_code == 404
     data = _fill(_template(ward_plan, places.ward2), {"I5": 318})
     response = _upload(client, data)
-    assert response.status_code == 400
-    assert "không có quyền nhập số liệu của Phường 2" in response.context["errors"][0]
-    # a token of someone else's upload is not the outsider's to confirm
-    token = _upload(client_for(officer), data).context["token"]
-    assert client.post("/exchange/collect/confirm/", {"token": token}).status_code == 404
+    assert "không có quyền nhập số liệu của Phường 2" in response.context["upload"].errors[0]
+    # someone else's upload is not the outsider's to see nor to confirm
+    upload = _upload(client_for(officer), data).context["upload"]
+    assert upload.status == "checked"
+    assert client.get(f"/exchange/collect/uploads/{upload.pk}/").status_code == 404
+    assert client.get(f"/exchange/collect/uploads/{upload.pk}/card/").status_code == 404
+    assert _confirm(client, upload).status_code == 404
     assert not Value.objects.exists()
 
 
@@ -319,12 +329,10 @@ def test_a_formula_saved_without_its_value_is_refused_naming_the_cell(ward_plan,
         "Trang tính “Phường 2”, ô I11: công thức chưa có giá trị tính sẵn — mở tệp bằng Excel/LibreOffice và lưu lại"]
     client = client_for(officer)
     client.cookies["django_language"] = "en"
-    f = io.BytesIO(data)
-    f.name = "x.xlsx"
-    response = client.post("/exchange/collect/upload/", {"file": f}, HTTP_ACCEPT_LANGUAGE="en")
-    assert response.status_code == 400
+    response = _upload(client, data, HTTP_ACCEPT_LANGUAGE="en")
     assert "Sheet “Phường 2”, cell I11: the formula has no saved result — open the file in Excel/LibreOffice and " \
-           "save it again" in response.context["errors"]
+           "save it again" in response.context["upload"].errors
+    assert "Nothing was stored." in response.content.decode()
     assert not Value.objects.exists()
 
 
@@ -369,14 +377,14 @@ def test_a_row_per_unit_workbook_is_filled_uploaded_and_stored(town_plan, places
     }, sheet="Các đơn vị")
     client = client_for(town_officer)
     response = _upload(client, data)
-    assert response.status_code == 200, response.context and response.context.get("errors")
-    preview = response.context["preview"]
-    assert [(u.unit.code, len(u.new), len(u.changed), u.unchanged) for u in preview.units] == [
+    upload = response.context["upload"]
+    assert upload.status == "checked", upload.errors
+    assert [(u["code"], len(u["new"]), len(u["changed"]), u["unchanged"]) for u in upload.preview["units"]] == [
         ("464", 1, 0, 0), ("19501", 1, 0, 0), ("19502", 2, 0, 0)]
     # the row's status is that of every figure on it: Phường 2's KT01 shown from the database (chính
     # thức) becomes a preliminary figure as well; the official one stays
-    assert [c.cell for u in preview.units for c in u.new] == ["E8", "E9", "E10", "F10"]
-    assert client.post("/exchange/collect/confirm/", {"token": response.context["token"]}).status_code == 302
+    assert [c[0] for u in upload.preview["units"] for c in u["new"]] == ["E8", "E9", "E10", "F10"]
+    assert _confirm(client, upload).status_code == 302
     stored = {(v.unit.code, v.indicator.code, v.status): (v.value, v.source, v.note)
               for v in Value.objects.filter(year=2024)}
     assert stored == {("464", "KT01", "chinh_thuc"): (Decimal("1500"), "", ""),

@@ -151,6 +151,10 @@ if _task_backend == "redis":
                                    "WORKER_TIMEOUT": envint("TASK_WORKER_TIMEOUT", "30")}
 # Generated report files are kept this many days for their download links, then deleted.
 REPORT_FILES_DAYS = envint("REPORT_FILES_DAYS", "7")
+# Exports and collection workbooks done by the job worker are kept this many days, then deleted;
+# an export of at most EXCHANGE_SYNC_ROWS values is still answered in the request (links, scripts).
+EXCHANGE_FILES_DAYS = envint("EXCHANGE_FILES_DAYS", "3")
+EXCHANGE_SYNC_ROWS = envint("EXCHANGE_SYNC_ROWS", "20000")
 
 ROOT_URLCONF = "chitieu.web.urls"
 WSGI_APPLICATION = "chitieu.web.wsgi.application"

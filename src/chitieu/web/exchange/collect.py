@@ -209,8 +209,11 @@ def _problem(problem: value_checks.ValueProblem) -> str:
     return problem.message
 
 
-def check_upload(source, user) -> Preview:
-    """Read and check a filled workbook for ``user``; nothing is written."""
+def check_upload(source, user, *, progress=None) -> Preview:
+    """Read and check a filled workbook for ``user``; nothing is written. ``progress(step, done,
+    total)`` is told when reading starts ("read") and as each sheet is checked ("sheets")."""
+    progress = progress or (lambda step, done, total: None)
+    progress("read", 0, None)
     try:
         filled = wbk.read_collection(source)
     except wbk.WorkbookError as exc:
@@ -246,7 +249,10 @@ def check_upload(source, user) -> Preview:
     previews: list[UnitPreview] = []
     status_codes = {s.value for s in ValueStatus}
     text_fields = (("source", 300, str(_("Nguồn"))), ("note", 500, str(_("Ghi chú"))))  # translated once
-    for sheet in filled.sheets:
+    progress("sheets", 0, len(filled.sheets))
+    for number_of_sheet, sheet in enumerate(filled.sheets, 1):
+        if number_of_sheet > 1:
+            progress("sheets", number_of_sheet - 1, len(filled.sheets))
         unit = units.get(sheet.unit_code)
         if unit is None:
             errors.append(_("Trang tính “%(sheet)s”: đơn vị mã %(code)s không còn trong hệ thống.") % {
@@ -344,6 +350,7 @@ def check_upload(source, user) -> Preview:
                     getattr(ind, "options", None) or []) and number == int(number) else str(number)
             up.rows.append({"indicator": ind.code, "value": given, "status": status, **texts})
         previews.append(up)
+    progress("sheets", len(filled.sheets), len(filled.sheets))
     if errors:
         # once each: a header cell of the rows layout (an edited ĐVT) is met on every unit's row
         raise CollectRefused(list(dict.fromkeys(errors)))

@@ -20,7 +20,7 @@ from decimal import Decimal
 from chitieu.core.evaluate import evaluate_plan
 from chitieu.core.numbers import round_half_up
 from chitieu.web.catalog.models import Indicator
-from chitieu.web.exchange.scope import Scope, ordered_values
+from chitieu.web.exchange.scope import Scope, ordered_values, value_queryset
 from chitieu.web.plans.models import Plan, PlanTarget
 from chitieu.web.units.models import AdministrativeUnit
 from chitieu.web.values.models import Submission, Value, is_valid_number
@@ -75,7 +75,8 @@ def _plans(scope: Scope) -> list[Plan]:
     return plans
 
 
-def evaluation_rows(scope: Scope) -> Iterator[tuple]:
+def _evaluated(scope: Scope) -> Iterator[tuple[Plan, list[int], list[AdministrativeUnit]]]:
+    """Each plan of the scope with its indicator ids and the units it is evaluated for."""
     for plan in _plans(scope):
         indicator_ids = list(plan.targets.values_list("indicator_id", flat=True))
         below = plan.unit.descendant_ids()
@@ -85,6 +86,24 @@ def evaluation_rows(scope: Scope) -> Iterator[tuple]:
                                                year__in=plan.years).values_list("unit_id", flat=True).distinct())
         units = [plan.unit] if scope.unit_ids is None or plan.unit_id in scope.unit_ids else []
         units += list(AdministrativeUnit.objects.filter(pk__in=with_values).order_by("code"))
+        yield plan, indicator_ids, units
+
+
+def row_count(scope: Scope, table: str) -> int:
+    """How many rows ``MAKERS[table]`` gives for the scope, or about (evaluations: one per
+    target and unit, a little more than the key indicators evaluated): a job's progress bar."""
+    if table == "values":
+        return value_queryset(scope).count()
+    if table == "evaluations":
+        return sum(len(ids) * len(units) for _plan, ids, units in _evaluated(scope))
+    if table == "units":
+        qs = AdministrativeUnit.objects.all()
+        return qs.count() if scope.unit_ids is None else qs.filter(pk__in=scope.unit_ids).count()
+    return Indicator.objects.count()
+
+
+def evaluation_rows(scope: Scope) -> Iterator[tuple]:
+    for plan, _ids, units in _evaluated(scope):
         for unit in units:
             for e in evaluate_plan(plan.to_core(unit)):
                 figure = e.figures[0] if e.figures else None
