@@ -129,7 +129,8 @@ def test_a_saved_value_makes_the_stored_evaluation_stale_until_refreshed(demo):
     code = plan.targets.order_by("order").first().indicator.code
     do_save_values(unit, plan, submission.year, [{"indicator": code, "value": "12.345", "status": "chinh_thuc"}],
                    acting_user=None)
-    assert version.current(plan.pk).number > first.version
+    now = version.current(plan.pk, unit.pk)
+    assert now.data > first.version.data and now.plan == first.version.plan  # the unit's counter, not the plan's
     stale = store.evaluated(plan, unit, approved_only=False)
     assert not stale.stored
     item = next(i for i, _d in stale.plan.walk() if i.indicator.code == code)
@@ -151,7 +152,8 @@ def test_a_stale_read_queues_one_refresh_and_the_next_read_finds_it(demo, django
         assert store.evaluated(plan, unit).stored
     assert queued == []
     row = StoredEvaluations.objects.get(plan=plan, unit=unit, as_of=0, approved_only=True)
-    assert row.version == version.current(plan.pk).number and row.code == store.CODE and row.seconds > 0
+    assert (row.version, row.data_version) == version.current(plan.pk, unit.pk).numbers
+    assert row.code == store.CODE and row.seconds > 0
 
 
 def test_a_year_outside_the_plan_is_computed_never_stored(demo):
@@ -172,10 +174,10 @@ def test_a_row_written_by_other_code_is_not_read(demo):
     assert not store.evaluated(plan, unit).stored  # unreadable: computed again, never an error
 
 
-def test_what_changes_bumps_the_plans_that_read_it(demo):
-    """A ward's value: its own plan and its town's (which it follows), not another unit's. A
-    former ward's value: the plan the merged ward follows. A target: its plan. A renamed
-    indicator: the plans with a target on it."""
+def test_what_changes_bumps_the_versions_that_read_it(demo):
+    """A ward's value: the ward's version under its own plan and its town's (which it follows),
+    not the town's own evaluation, nor another ward's. A former ward's value: the merged ward's.
+    A target: its plan. A renamed indicator: the plans with a target on it."""
     from chitieu.web.catalog.models import Indicator
     from chitieu.web.plans.actions import do_set_target
 
@@ -192,21 +194,31 @@ def test_what_changes_bumps_the_plans_that_read_it(demo):
     assert set(Plan.objects.followed_by(tran_phu).values_list("pk", flat=True)) <= \
            version.plans_for_units([former[0].pk])
 
-    before = version.current_many(town_plans | ward_plans)
+    ward1 = AdministrativeUnit.objects.exclude(pk=ward2.pk).filter(parent=town).first()
+    pairs = [(pk, ward2.pk) for pk in town_plans | ward_plans] + [(pk, town.pk) for pk in town_plans] + \
+            [(pk, ward1.pk) for pk in town_plans] + [(pk, tran_phu.pk) for pk in town_plans]
+    before = version.current_many(pairs)
     version.bump_for_values([ward2.pk])
-    after = version.current_many(town_plans | ward_plans)
-    assert all(after[pk].number == before[pk].number + 1 and after[pk].key != before[pk].key for pk in before)
+    after = version.current_many(pairs)
+    changed = {pair for pair in pairs if after[pair].key != before[pair].key}
+    assert changed == {(pk, ward2.pk) for pk in town_plans | ward_plans}
+    assert all(after[p].data == before[p].data + 1 and after[p].plan == before[p].plan for p in changed)
+
+    before = version.current_many(pairs)
+    version.bump_for_values([former[0].pk])  # a former ward's value: the merged ward's history
+    after = version.current_many(pairs)
+    assert {pair for pair in pairs if after[pair].key != before[pair].key} == {(pk, tran_phu.pk) for pk in town_plans}
 
     plan = Plan.objects.filter(unit=ward2).first()
     target = plan.targets.select_related("indicator").first()
-    was = version.current(plan.pk).number
+    was = version.current(plan.pk, ward2.pk).plan
     do_set_target(plan, target.indicator, target.phrase, acting_user=None)
-    assert version.current(plan.pk).number == was + 1
+    assert version.current(plan.pk, ward2.pk).plan == was + 1
 
     indicator = Indicator.objects.get(pk=target.indicator_id)
     indicator.name += " (sửa)"
     indicator.save()
-    assert version.current(plan.pk).number == was + 2
+    assert version.current(plan.pk, ward2.pk).plan == was + 2
 
 
 def test_a_renamed_unit_is_shown_by_its_new_name_at_once(demo, admin):

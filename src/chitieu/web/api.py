@@ -30,7 +30,7 @@ from chitieu.web.api_lists import Paged, Rows, conditional, page_digest
 from chitieu.web.catalog.models import Indicator
 from chitieu.web.errors import ActionError
 from chitieu.web.evaluations import store as stored_evaluations
-from chitieu.web.evaluations.models import PlanVersion
+from chitieu.web.evaluations import version as evaluation_versions
 from chitieu.web.plans.actions import do_set_target
 from chitieu.web.plans.models import Plan, PlanTarget
 from chitieu.web.values import actions as value_actions
@@ -331,14 +331,14 @@ def change_submission(request, plan_id: int, payload: SubmissionIn):
     return _submission(do(submission, acting_user=request.user, comment=payload.comment))
 
 
-def _evaluation_mark(plan) -> tuple[list, object]:
-    """What an evaluation of ``plan`` depends on, in one read of one row: the plan's version
-    counter (``evaluations.version``, raised with every change of a value, review, target or unit
-    in its scope, whichever unit of the plan is evaluated) with its time; the code that evaluates
-    (``evaluations.store.CODE``); and today, which the default as-of year follows."""
-    version, changed_at = (PlanVersion.objects.filter(plan_id=plan.pk).values_list("version", "changed_at").first()
-                           or (0, None))
-    return [version, changed_at, stored_evaluations.CODE, timezone.localdate()], changed_at
+def _evaluation_mark(plan, unit) -> tuple[list, evaluation_versions.Version]:
+    """What the evaluation of ``plan`` for ``unit`` depends on, in one query: the version of
+    (plan, unit) (``evaluations.version``: its full key, both counters and both tokens, raised with
+    every change of a value, review, target or unit the evaluation reads); the code that evaluates
+    (``evaluations.store.CODE``); and today, which the default as-of year follows. Returns them
+    with the version, which the evaluation is then read at."""
+    version = evaluation_versions.current(plan.pk, unit.pk)
+    return [version.key, stored_evaluations.CODE, timezone.localdate()], version
 
 
 @api.get("/plans/{plan_id}/evaluations", tags=["evaluations"])
@@ -353,10 +353,10 @@ def evaluations(request, plan_id: int, unit_code: str | None = None, as_of: int 
         unit, _r = get_unit_for_user(request, unit_code, by_code=True)
         if not Plan.objects.covers(plan, unit):
             raise Http404("unit")
-    depends_on, newest = _evaluation_mark(plan)
-    conditional(request, *depends_on, modified=newest)
+    depends_on, version = _evaluation_mark(plan, unit)
+    conditional(request, *depends_on, modified=version.changed_at)
     # stored when current (chitieu.web.evaluations), else computed: the same evaluations either way
-    done = stored_evaluations.evaluated(plan, unit, as_of, approved_only=du_lieu != "moi_nhat")
+    done = stored_evaluations.evaluated(plan, unit, as_of, approved_only=du_lieu != "moi_nhat", version=version)
     return {"unit_code": unit.code, "period": plan.period, "du_lieu": du_lieu,
             "evaluations": [evaluation_as_dict(e) for e in done.evaluations]}
 api.add_router("/exchange/", "chitieu.web.exchange.api.router")  # DHIS2 data value sets, open data

@@ -2,8 +2,8 @@
 
 Owns: finding the plan a unit follows (its own or an ancestor's), building the scorecard from
 the plan's evaluations (stored or computed, ``chitieu.web.evaluations``) and keeping it in memory
-under a key holding the plan's version, which changes whenever a value, a target, a unit or a
-review state in the plan's scope changes (so nobody ever sees a stale verdict), the data-entry
+under a key holding the version of (plan, unit), which changes whenever a value, a target, a unit
+or a review state the evaluation reads changes (so nobody ever sees a stale verdict), the data-entry
 progress of a unit for a plan and year, and the comparison of a unit's children for one
 indicator (in queries that do not grow with the children).
 
@@ -77,13 +77,13 @@ def plan_for_unit(plan_id: int, unit) -> Plan:
 def scorecard_key(plan: Plan, unit, as_of: int | None = None, *, latest: bool = False,
                   version: versions.Version | None = None) -> str:
     """A key that names this scorecard in this state of the data (also keys its rendered HTML):
-    the plan's version (``chitieu.web.evaluations.version``) changes with every value, review,
-    target or unit in its scope, so a key is never reused for other data. ``version``: when the
-    caller already read it."""
+    the version of (plan, unit) (``chitieu.web.evaluations.version``) changes with every value,
+    review, target or unit the evaluation reads, so a key is never reused for other data.
+    ``version``: when the caller already read it."""
     from django.utils.translation import get_language
 
     if version is None:
-        version = versions.current(plan.pk)
+        version = versions.current(plan.pk, unit.pk)
     mode = LATEST if latest else "duyet"
     return f"dashboards:scorecard:{plan.pk}:{unit.pk}:{as_of}:{mode}:v{version.key}:{get_language()}"
 
@@ -95,7 +95,7 @@ def scorecard_for(plan: Plan, unit, as_of: int | None = None, *, key: str | None
     evaluations when they are current (``chitieu.web.evaluations.store.evaluated``), else are
     computed; either way the same scorecard."""
     if version is None:
-        version = versions.current(plan.pk)
+        version = versions.current(plan.pk, unit.pk)
     key = key or scorecard_key(plan, unit, as_of, latest=latest, version=version)
     found = _recent.get(key)
     if found is None:

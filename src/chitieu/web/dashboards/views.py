@@ -54,9 +54,10 @@ def home(request):
     latest = loading.latest_requested(request)
     plans = list(Plan.objects.filter(unit__in=units).select_related("unit").order_by("unit__code", "-final_year"))
     cards = []
-    versions = plan_versions.current_many(p.pk for p in plans)  # one query for every plan's version
+    # every (plan, its unit) version at once
+    versions = plan_versions.current_many((p.pk, p.unit_id) for p in plans)
     for plan in plans:
-        card = loading.scorecard_for(plan, plan.unit, latest=latest, version=versions[plan.pk])
+        card = loading.scorecard_for(plan, plan.unit, latest=latest, version=versions[(plan.pk, plan.unit_id)])
         year = loading.current_year(plan)
         cards.append({"plan": plan, "unit": plan.unit, "summary": card.summary, "year": year,
                       "progress": loading.progress_for(plan, plan.unit, year)})
@@ -75,7 +76,7 @@ def scorecard(request, unit_id: int, plan_id: int):
     unit, rights, plan = _unit_and_plan(request, unit_id, plan_id)
     as_of = _year_param(request, plan)
     latest = loading.latest_requested(request)
-    version = plan_versions.current(plan.pk)
+    version = plan_versions.current(plan.pk, unit.pk)
     key = loading.scorecard_key(plan, unit, as_of, latest=latest, version=version)
     card = loading.scorecard_for(plan, unit, as_of, key=key, latest=latest, version=version)
     year = as_of or loading.current_year(plan)

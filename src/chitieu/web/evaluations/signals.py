@@ -1,6 +1,7 @@
 """Version bumps for the definitions that change outside the actions that bump explicitly: an
-indicator of the catalogue (its name, unit, rule), a unit (name, parent, dates), a merger's
-lineage, a plan's years. Values, reviews and targets bump in their actions
+indicator of the catalogue (its name, unit, rule: the plans using it), a unit (name, parent,
+dates: its counter and its children's), a merger's lineage (the counters of the units it names),
+a plan's years (the plan). Values, reviews and targets bump in their actions
 (``values.actions``, ``plans.actions``), in their own transaction."""
 
 from __future__ import annotations
@@ -39,6 +40,13 @@ def _lineage_changed(sender, instance, action, pk_set=None, **kwargs) -> None:
     bump_for_units(units)
 
 
+def _lineage_saved(sender, instance, raw=False, created=False, **kwargs) -> None:
+    if not raw and not created:  # its kind or date changed (a new one has no units yet)
+        from chitieu.web.evaluations.version import bump_for_units
+
+        bump_for_units(set(instance.successors.values_list("pk", flat=True)))
+
+
 def _lineage_deleted(sender, instance, **kwargs) -> None:
     from chitieu.web.evaluations.version import bump_for_units
 
@@ -63,5 +71,6 @@ def connect() -> None:
     for field in ("predecessors", "successors"):
         m2m_changed.connect(_lineage_changed, sender=getattr(LineageEvent, field).through,
                             dispatch_uid=f"evaluations.lineage.{field}")
+    post_save.connect(_lineage_saved, sender=LineageEvent, dispatch_uid="evaluations.lineage_saved")
     pre_delete.connect(_lineage_deleted, sender=LineageEvent, dispatch_uid="evaluations.lineage_deleted")
     post_save.connect(_plan_saved, sender=Plan, dispatch_uid="evaluations.plan")

@@ -1,6 +1,7 @@
 """Reading and writing the stored evaluations: ``evaluated`` gives the evaluation of a plan for
-a unit — from the table when the stored one is current (its plan version and code match), else
-computed on the spot, with a refresh queued so that the next reader finds it stored.
+a unit — from the table when the stored one is current (the plan's and the unit's versions and
+the code match), else computed on the spot, with a refresh queued so that the next reader finds
+it stored.
 
 What is stored is what the one evaluation produces (``chitieu.core.evaluate.evaluate_plan`` of
 ``Plan.to_core``): the core plan with its series, the evaluations with their reasons and figures
@@ -56,13 +57,13 @@ CODE = _code_digest()
 class Evaluated:
     """The evaluation of a plan for one unit: ``plan`` in core form (its series), the
     ``evaluations`` in the order ``evaluate_plan`` gives them (parts included), ``unapproved``
-    (indicator code, year) of the values not approved (latest data only), at plan ``version``
-    (its number); ``stored`` when read from the table."""
+    (indicator code, year) of the values not approved (latest data only), at ``version`` (the
+    plan's and the unit's); ``stored`` when read from the table."""
 
     plan: CorePlan
     evaluations: tuple[Evaluation, ...]
     unapproved: frozenset
-    version: int
+    version: versions.Version
     stored: bool = False
 
 
@@ -113,13 +114,13 @@ def _key(plan, unit, as_of, approved_only) -> dict:
 def evaluated(plan, unit, as_of: int | None = None, *, approved_only: bool = True,
               version: versions.Version | None = None) -> Evaluated:
     """The evaluation of ``plan`` for ``unit``: stored when current, else computed (and a refresh
-    queued). ``version``: the plan's version when the caller already read it."""
-    version = (version or versions.current(plan.pk)).number
+    queued). ``version``: the version of (plan, unit) when the caller already read it."""
+    version = version or versions.current(plan.pk, unit.pk)
     row = None
     if storable(plan, as_of):
         row = StoredEvaluations.objects.filter(**_key(plan, unit, as_of, approved_only)).only(
-            "version", "code", "wanted", "data").first()
-        if row is not None and row.version == version and row.code == CODE:
+            "version", "data_version", "code", "wanted", "wanted_data", "data").first()
+        if row is not None and (row.version, row.data_version) == version.numbers and row.code == CODE:
             payload = load(row.data)
             if payload is not None:
                 core, evaluations, unapproved = payload
@@ -130,17 +131,18 @@ def evaluated(plan, unit, as_of: int | None = None, *, approved_only: bool = Tru
     return Evaluated(core, evaluations, unapproved, version)
 
 
-def _ask_refresh(plan, unit, as_of, approved_only, version: int, row) -> None:
+def _ask_refresh(plan, unit, as_of, approved_only, version: versions.Version, row) -> None:
     """Queue the refresh of one key once for this version (``wanted`` keeps a burst of readers
     from queueing a job each)."""
     key = _key(plan, unit, as_of, approved_only)
+    wanted = {"wanted": version.plan, "wanted_data": version.data}
     if row is None:
         try:
             with transaction.atomic():
-                StoredEvaluations.objects.create(**key, wanted=version)
+                StoredEvaluations.objects.create(**key, **wanted)
         except IntegrityError:  # another reader made the row first: it queued the job
             return
-    elif not StoredEvaluations.objects.filter(pk=row.pk).exclude(wanted=version).update(wanted=version):
+    elif not StoredEvaluations.objects.filter(pk=row.pk).exclude(**wanted).update(**wanted):
         return
     transaction.on_commit(lambda: _queue(key), robust=True)
 
@@ -154,16 +156,20 @@ def _queue(key: dict) -> None:
 def refresh_one(plan, unit, as_of: int | None = None, *, approved_only: bool = True) -> str:
     """Compute and store one key unless it is current: "current" or "stored"."""
     key = _key(plan, unit, as_of, approved_only)
-    version = versions.current(plan.pk).number  # read before the data: a later change leaves the row stale, never wrong
-    found = StoredEvaluations.objects.filter(**key).values_list("version", "code").first()
-    if found == (version, CODE):
+    # read before the data: a change committed meanwhile leaves the row stale, never wrong
+    version = versions.current(plan.pk, unit.pk)
+    found = StoredEvaluations.objects.filter(**key).values_list("version", "data_version", "code").first()
+    if found == (*version.numbers, CODE):
         return "current"
     clock = time.perf_counter()
     data = dump(*compute(plan, unit, as_of, approved_only=approved_only))
-    fields = {"version": version, "code": CODE, "data": data, "computed_at": timezone.now(),
-              "seconds": time.perf_counter() - clock}
-    # never replace a row computed at a later version (a slower job finishing after a newer one)
-    written = StoredEvaluations.objects.filter(Q(version__lt=version) | ~Q(code=CODE), **key).update(**fields)
+    fields = {"version": version.plan, "data_version": version.data, "code": CODE, "data": data,
+              "computed_at": timezone.now(), "seconds": time.perf_counter() - clock}
+    # never replace a row computed at a later version (a slower job finishing after a newer one):
+    # both counters only grow, so a row is older when neither of its numbers is greater
+    older = Q(version__lte=version.plan, data_version__lte=version.data) & ~Q(version=version.plan,
+                                                                               data_version=version.data)
+    written = StoredEvaluations.objects.filter(older | ~Q(code=CODE), **key).update(**fields)
     if not written and found is None:
         try:
             with transaction.atomic():
@@ -176,16 +182,35 @@ def refresh_one(plan, unit, as_of: int | None = None, *, approved_only: bool = T
 def refresh_plan(plan) -> dict[str, int]:
     """Refresh every stored key of ``plan`` (those pages have asked for) and its own unit's
     approved evaluation; returns how many were stored and how many were already current."""
+    keys = {(plan.pk, plan.unit_id, LATEST_DATA, True)}
+    keys.update(StoredEvaluations.objects.filter(plan=plan).order_by("-computed_at")
+                .values_list("plan_id", "unit_id", "as_of", "approved_only")[:REFRESH_LIMIT])
+    return _refresh(keys)
+
+
+def refresh_units(unit_ids) -> dict[str, int]:
+    """Refresh the stored keys of these units under every plan (those pages have asked for) and
+    the approved evaluation of each plan of their own: after their counter was raised."""
+    from chitieu.web.plans.models import Plan
+
+    ids = sorted({int(pk) for pk in unit_ids})
+    keys = {(pk, unit_id, LATEST_DATA, True) for pk, unit_id in
+            Plan.objects.filter(unit_id__in=ids).values_list("pk", "unit_id")}
+    keys.update(StoredEvaluations.objects.filter(unit_id__in=ids).order_by("-computed_at")
+                .values_list("plan_id", "unit_id", "as_of", "approved_only")[:REFRESH_LIMIT])
+    return _refresh(keys)
+
+
+def _refresh(keys) -> dict[str, int]:
+    from chitieu.web.plans.models import Plan
     from chitieu.web.units.models import AdministrativeUnit
 
-    keys = {(plan.unit_id, LATEST_DATA, True)}
-    keys.update(StoredEvaluations.objects.filter(plan=plan).order_by("-computed_at")
-                .values_list("unit_id", "as_of", "approved_only")[:REFRESH_LIMIT])
-    units = AdministrativeUnit.objects.select_related("parent").in_bulk({u for u, _a, _o in keys})
+    plans = Plan.objects.in_bulk({p for p, _u, _a, _o in keys})
+    units = AdministrativeUnit.objects.select_related("parent").in_bulk({u for _p, u, _a, _o in keys})
     counts = {"stored": 0, "current": 0}
-    for unit_id, as_of, approved_only in sorted(keys):
-        unit = units.get(unit_id)
-        if unit is None or not storable(plan, as_of or None):
+    for plan_id, unit_id, as_of, approved_only in sorted(keys):
+        plan, unit = plans.get(plan_id), units.get(unit_id)
+        if plan is None or unit is None or not storable(plan, as_of or None):
             continue
         counts[refresh_one(plan, unit, as_of or None, approved_only=approved_only)] += 1
     return counts

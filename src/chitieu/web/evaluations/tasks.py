@@ -1,6 +1,7 @@
 """Background work of the evaluations app (django-tasks, the database queue): refreshing the
-stored evaluations of a plan after a change (``version.bump`` queues it), or of one key a page
-found stale (``store.evaluated`` queues it)."""
+stored evaluations of a plan after a change of the plan (``version.bump`` queues it), of units
+after a change of their data (``version.bump_units``), or of one key a page found stale
+(``store.evaluated`` queues it)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,14 @@ def refresh_plan(plan_id: int) -> dict:
 
     plan = Plan.objects.filter(pk=plan_id).first()
     return refresh_all(plan) if plan is not None else {"stored": 0, "current": 0}
+
+
+@task()
+def refresh_units(unit_ids: list[int]) -> dict:
+    """Refresh the stored evaluations of units ``unit_ids`` (under every plan)."""
+    from chitieu.web.evaluations.store import refresh_units as refresh_all
+
+    return refresh_all(unit_ids)
 
 
 @task()

@@ -14,7 +14,7 @@ from chitieu.core.value_checks import MAX_ABS
 from chitieu.web.access import require
 from chitieu.web.audit.models import record
 from chitieu.web.errors import ActionError
-from chitieu.web.evaluations.version import bump
+from chitieu.web.evaluations.version import bump, bump_for_targets
 from chitieu.web.plans.models import AssignedFigure, Plan, PlanTarget
 
 
@@ -106,7 +106,7 @@ def do_set_target(
         if old != phrase or target.phrase == "":
             record("target.set", target, actor=acting_user, unit=plan.unit, field="phrase", old=old, new=phrase,
                    plan=plan.pk, indicator=indicator.code)
-        bump([plan.pk])  # the plan's stored evaluations are stale (evaluations.version)
+        bump_for_targets([plan.pk])  # the plan's stored evaluations are stale (evaluations.version)
     return target
 
 
@@ -116,7 +116,7 @@ def do_remove_target(target: PlanTarget, *, acting_user) -> None:
         record("target.remove", target, actor=acting_user, unit=target.plan.unit, field="phrase", old=target.phrase,
                new="", plan=target.plan_id, indicator=target.indicator.code)
         target.delete()
-        bump([target.plan_id])
+        bump_for_targets([target.plan_id])
 
 
 def do_set_assigned(target: PlanTarget, year: int, value, *, doc_number: str, doc_date, issuer: str,

@@ -16,6 +16,7 @@ from chitieu.core.series import ValueStatus
 from chitieu.web.access import require
 from chitieu.web.audit.models import AuditLog, record
 from chitieu.web.errors import ActionError, PermissionDenied
+from chitieu.web.evaluations.version import batched as batched_bumps
 from chitieu.web.evaluations.version import bump_for_values
 from chitieu.web.plans.models import Plan
 from chitieu.web.values.entry import read_entered
@@ -677,7 +678,8 @@ def do_bulk(decision: str, submissions, *, acting_user, comment: str = "") -> li
     if not items:
         raise ActionError(_("Không có hồ sơ nào ở trạng thái phù hợp trong các hồ sơ đã chọn."))
     done = []
-    with transaction.atomic():
+    # each unit's evaluation version raised once for the whole call, not once per submission
+    with transaction.atomic(), batched_bumps():
         for s in sorted(items, key=lambda s: (s.unit.code, s.year, s.pk)):
             try:
                 done.append(do(s, acting_user=acting_user, comment=comment))
