@@ -126,6 +126,8 @@ assert not any(x in _QUALITATIVE.pattern for x in ("(?=", "(?!", "(?<", "$", "\\
 # is slow to try at every character; it is tried only where one of these plain words stands,
 # which a search finds fast. The matches are the same.
 _VERDICT_STARTS = re.compile(r"đánh giá|không|chưa|đạt|vượt|hoàn thành|cơ bản")
+# One of these words is in every match of _VERDICT: a sentence without any has no verdict.
+_VERDICT_WORDS = ("đạt", "vượt", "hoàn thành", "đánh giá")
 
 
 def _matches_at_words(
@@ -170,6 +172,9 @@ _COMPARED_YEAR = re.compile(
 )
 _EACH_YEAR = re.compile(vocabulary.alternation(vocabulary.horizon_words(vocabulary.EACH_YEAR)))
 _AVERAGE = re.compile(vocabulary.alternation(vocabulary.horizon_words(vocabulary.AVERAGE)))
+# Looked for only where a plain search finds "năm" and "bình" (in every word of theirs).
+assert all("năm" in w for w in vocabulary.horizon_words(vocabulary.EACH_YEAR))
+assert all("bình" in w for w in vocabulary.horizon_words(vocabulary.AVERAGE))
 _NOT_AVERAGE = re.compile(
     r"(?:" + vocabulary.alternation(vocabulary.horizon_words(vocabulary.AVERAGE)) + r")\s*(?:"
     + vocabulary.alternation(vocabulary.PER_HEAD_WORDS)
@@ -190,7 +195,7 @@ _YEAR_LABEL = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)  # (fixed fields: made and read often, faster)
 class _Item:
     mention: Mention | None
     start: int
@@ -542,7 +547,7 @@ def _planned_rate(folded: str, sentence: tuple[int, int], m: Mention, mode: str)
     if mode == TARGET or m.op != "range":
         return False
     before = folded[sentence[0] : m.start]
-    yearly = m.per_year_unit or bool(_EACH_YEAR.search(before)) or "bình quân" in before[-40:]
+    yearly = m.per_year_unit or ("năm" in before and bool(_EACH_YEAR.search(before))) or "bình quân" in before[-40:]
     return yearly and not result_cue(before)
 
 
@@ -586,7 +591,15 @@ def _qualitative(seg, folded, sentences, clauses, subclauses, mentions, items, k
 
 def _verdicts(folded: str, sentences, items: list[_Item]) -> None:
     """Give each verdict phrase to the statement it follows (results only)."""
-    for v in _matches_at_words(_VERDICT, _VERDICT_STARTS, folded, sentences[0][0], sentences[-1][1]):
+    lo, hi = sentences[0][0], sentences[-1][1]
+    if any(folded.find(w, lo, hi) >= 0 for w in _VERDICT_WORDS):  # (else no verdict: one is in each)
+        _verdict_phrases(folded, sentences, items, lo, hi)
+    _verdicts_by_position(folded, sentences, items)
+
+
+def _verdict_phrases(folded: str, sentences, items: list[_Item], lo: int, hi: int) -> None:
+    """Verdict words ("đạt chỉ tiêu", "không đạt") for the statement before them in [lo, hi)."""
+    for v in _matches_at_words(_VERDICT, _VERDICT_STARTS, folded, lo, hi):
         if v.group("eval") and not v.group("eval").rstrip().endswith(("đạt", "vượt", "hoàn thành")):
             continue  # "Đánh giá:" followed by prose
         no = v.group("khong") or v.group("eval_no")
@@ -603,6 +616,10 @@ def _verdicts(folded: str, sentences, items: list[_Item]) -> None:
             it = max(quoted_last, key=lambda b: b.target_at)
         if it.kind == RESULT and it.status is None:
             it.status = status
+
+
+def _verdicts_by_position(folded: str, sentences, items: list[_Item]) -> None:
+    """Verdicts a figure's own place gives ("đạt 100% kế hoạch", "vượt 12% kế hoạch")."""
     for idx, it in enumerate(items):
         m = it.mention
         if it.kind != RESULT or m is None:
@@ -628,7 +645,7 @@ def _per_year_hint(folded: str, item: _Item, sentences) -> bool:
     if m is None:
         return False
     a, _ = containing(sentences, m.start)
-    return bool(_EACH_YEAR.search(folded[a : m.start]))
+    return folded.find("năm", a, m.start) >= 0 and bool(_EACH_YEAR.search(folded[a : m.start]))
 
 
 
@@ -787,12 +804,13 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
     if m is not None:
         if (
             (m.per_year_unit and not income)
-            or _EACH_YEAR.search(folded, clause[0], at)  # (plain words: as in the slice before the number)
+            or folded.find("năm", clause[0], at) >= 0  # (in every _EACH_YEAR word; found faster)
+            and _EACH_YEAR.search(folded, clause[0], at)  # (plain words: as in the slice before the number)
             or _PER_YEAR_AFTER.match(folded, m.end)
         ):
             per_year = True  # "%/năm", "hằng năm", "từ 10 đảng viên trở lên/năm"
         elif unit == "%" and any(
-            _AVERAGE.search(part) and not _NOT_AVERAGE.search(part)
+            "bình" in part and _AVERAGE.search(part) and not _NOT_AVERAGE.search(part)  # ("bình": in both words)
             for part in (folded[sub[0] : at], folded[clause[0] : at])
         ):
             per_year = True  # "bình quân thời kỳ đạt 14,1%", "giảm bình quân/năm: trên 10%"

@@ -57,9 +57,20 @@ _FILLER = re.compile(
     r"hiện nay|đến nay|hiện|trong nhiệm kỳ|trong đó|riêng|ngoài ra|đến (?:cuối )?năm \d{4}|năm \d{4}|"
     r"giai đoạn \d{4}\s*[-–]\s*\d{4}|so với (?:cùng kỳ )?(?:năm )?(?:\d{4})?|đã|có|với|và|được|còn)[\s,:]*",
 )
-_FILLER_FIRST = frozenset("tchđrngsv")  # the first letters of _FILLER's words
+# The first two letters of _FILLER's words, and what lower case (not folded) gives for them:
+# "co" too, where folding moves a tone mark onto the "o" ("coà" folds to "còa"). Folding changes
+# no other first two letters into one of these.
+_FILLER_STARTS = frozenset(
+    {"to", "cả", "tr", "hi", "đế", "ri", "ng", "nă", "gi", "so", "đã", "có", "vớ", "và", "đư", "cò"}
+)
+_FILLER_STARTS_LOWER = _FILLER_STARTS | {
+    s[0] + ("o" if s[1] in "òóỏõọ" else "u") for s in _FILLER_STARTS if s[1] in "òóỏõọùúủũụ"
+}
 _UNCLOSED = re.compile(r"\s*\([^)]*$")
 _CONNECTOR = re.compile(r"^(?:và|với|còn|trong đó|riêng|,|;|:|\(|\))\s*")
+# The characters a non-empty match of _LEAD (besides spaces and digits) or _CONNECTOR starts with.
+_LEAD_FIRST = frozenset("-–+•*.:;,)([]tTrRnN")
+_CONNECTOR_FIRST = frozenset("vctr,;:()")
 
 
 def _unclosed_at(words: str) -> int:
@@ -83,10 +94,16 @@ def clean_name(text: str) -> str:
         words = words[:unclosed]
     for _ in range(4):
         before = words
-        words = _cut(_LEAD, words)
-        if words[:1].lower() in _FILLER_FIRST:  # else no filler word starts it: no folding
-            words = _cut(_FILLER, fold_prefix(words, _FILLER))
-        words = _cut(_CONNECTOR, words)
+        # (each pattern is tried only where its first characters can stand)
+        first = words[:1]
+        if first in _LEAD_FIRST or first.isspace() or first.isdecimal():
+            words = _cut(_LEAD, words)
+        if words[:2].lower() in _FILLER_STARTS_LOWER:  # else no filler word starts it: no folding
+            words = fold_prefix(words, _FILLER)
+            if words[:2] in _FILLER_STARTS:
+                words = _cut(_FILLER, words)
+        if words[:1] in _CONNECTOR_FIRST:
+            words = _cut(_CONNECTOR, words)
         words = _drop_trail(words).strip(" ,;:-–(")
         if words == before:
             break

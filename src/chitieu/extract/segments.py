@@ -120,7 +120,7 @@ def first_domain(folded: str) -> str | None:
     return None if m is None else _DOMAIN_AT[m.group()]
 
 
-@dataclass
+@dataclass(slots=True)  # (fixed fields: made and read often, faster)
 class Segment:
     """Running text joined from one or more lines, with the line of every character."""
 
@@ -151,7 +151,7 @@ class Segment:
         return self.line_numbers[max(i, 0)]
 
 
-@dataclass
+@dataclass(slots=True)  # (fixed fields: made and read often, faster)
 class _Context:
     mode: str | None = None
     mode_rank: int = 99  # the rank of the heading that set the mode
@@ -196,6 +196,8 @@ _SECTION_TITLE = re.compile(
     r"^(?:các\s+|những\s+)?(?:chỉ tiêu|mục tiêu|phương hướng|nhiệm vụ|định hướng|kết quả thực hiện)"
     r"(?:\s+(?:chủ yếu|cụ thể|tổng quát|chính|chung|và))?(?![^\s(])"
 )
+# The first two letters of every _SECTION_TITLE match ("chỉ tiêu", "các chỉ tiêu" …).
+_SECTION_TITLE_STARTS = frozenset({"ch", "cá", "nh", "mụ", "ph", "đị", "kế"})
 # A paragraph that opens with its year, "Năm 2023, …", "Trong năm 2024, …": the results after it (in
 # it and the paragraphs that follow, up to the next heading) are for that year.
 _TIME_OPENER = re.compile(r"^(?:trong\s+|cả\s+|trong cả\s+)?năm\s+((?:19|20)\d\d)\s*,")
@@ -206,9 +208,13 @@ _ROMAN_OR_NUMBER = re.compile(r"^(?:[IVX]+|\d+)[.)]?$")
 
 def _caps_prefix(line: str) -> tuple[str, str] | None:
     """(title, body) when ``line`` starts with a title in capitals and goes on with a long body."""
-    if len(line) < 55 or line[1:90].islower() or sum(map(str.isupper, line[:90].split(None, 7)[:7])) < 4:
+    if len(line) < 55 or line[1:90].islower():
         # (no capital after the first letter: at most one word in capitals, the first)
         return None  # the cheap test first: most lines start in lower case
+    head = line[:90]
+    # Four words in capitals among the first seven: one among the first four (fewer words to cut)
+    if not any(map(str.isupper, head.split(None, 4)[:4])) or sum(map(str.isupper, head.split(None, 7)[:7])) < 4:
+        return None
     words = line.split()
     i = 0
     while i < len(words) and i < 3 and words[i].lower() == words[i]:
@@ -253,13 +259,31 @@ def _heading(cleaned: str, raw: str, s: str | None = None) -> bool:
         return False
     if "#" in raw and raw.lstrip().startswith("#"):
         return True
-    first = s[0]
-    if first.islower() and first not in "pcivx" and s[1:2] not in ").\t " and not s[1:2].isspace():
-        # A line going on in lower case is a heading only with a prefix, and the one prefix that can
-        # start with this letter ("a)", "b.") has ")" or "." (after spaces) next: none here.
+    first, second = s[0], s[1:2]
+    if first.islower() and first not in "pcivx" and second not in ").\t " and not second.isspace():
+        # (most lines, going on in lower case: the one prefix that can start with this letter, "a)",
+        # "b .", has ")", "." or a space next; the test below, shortened)
         return False
+    # Whether a numbering prefix can start the line, told from its first two characters: a letter
+    # item ("a)", "B .") has ")", "." or a space second, "phần", "phụ lục" and "chương" an "h", a
+    # Roman number another of its letters, "." or "/"; every other prefix starts with a digit.
+    # (No other letter lower-cases to one of these, but "İ", to "i" and a dot above: no prefix.)
+    prefix = (
+        second in ").\t "  # (also the empty string: a line of one character)
+        or second.isspace()
+        or not first.isalpha()
+        or (first in "pcPC" and second in "hH")
+        or (first in "ivxIVX" and second in "ivxIVX./")
+    )
+    if not prefix:
+        if first.islower():
+            return False  # a line going on in lower case is a heading only with a prefix
+        if not (first.isupper() and s[:2].lower() in _SECTION_TITLE_STARTS):
+            if not first.isupper() or s[1:12].islower():
+                return False
+            return _capitals(s)
     folded = s[:40].lower()  # the prefix words carry no tone marks that differ by style
-    m = _HEADING_PREFIX.match(folded)
+    m = _HEADING_PREFIX.match(folded) if prefix else None
     if m:
         rest = s[m.end() :].strip(" .:-–")
         if not rest or not rest[0].isupper():
@@ -269,9 +293,7 @@ def _heading(cleaned: str, raw: str, s: str | None = None) -> bool:
         if s.endswith(".") and len(rest.split()) >= 5:
             return False  # "7. Giữ vững xã đạt chuẩn nông thôn mới nâng cao.": a numbered sentence
         # A numbered line that states figures is content, not a heading.
-        return not _DIGIT.search(_YEARS.sub("", _PERIOD.sub("", rest))) and not s.rstrip().endswith(
-            (";", ",")
-        )
+        return not s.rstrip().endswith((";", ",")) and not _figures(rest)
     if folded[:1] == "-" and _ABOUT.match(folded) and len(s) < 90 and not s.rstrip().endswith((".", ";")):
         return True
     if (
@@ -285,13 +307,31 @@ def _heading(cleaned: str, raw: str, s: str | None = None) -> bool:
     ):
         # "Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)": a section's title on a page that sets
         # no capitals or numbering; one stating figures is content.
-        return not _DIGIT.search(_YEARS.sub("", _PERIOD.sub("", s)))
+        return not _figures(s)
     if not s[:1].isupper() or s[1:12].islower():
         return False
     return _capitals(s)
 
 
+def _figures(s: str) -> bool:
+    """Whether ``s`` holds a digit outside its years and periods."""
+    if "19" in s or "20" in s:  # (else no year nor period: nothing to take out)
+        s = _YEARS.sub("", _PERIOD.sub("", s))
+    return _DIGIT.search(s) is not None
+
+
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+
+
 def _capitals(s: str) -> bool:
+    """Whether more than 85 % of the letters of ``s`` (at least 8) are capitals."""
+    if len(s) >= 8:
+        # The letters a-z are letters and no capitals: when they are 15 % of the characters or more,
+        # they are of the letters too. Counted in UTF-8 (no other character has such a byte), which
+        # is cheap, where counting every letter is not; most lines that get here are sentences.
+        b = s.encode()
+        if 20 * (len(b) - len(b.translate(None, _ASCII_LOWER))) >= 3 * len(s):
+            return False
     letters = list(filter(str.isalpha, s))
     return len(letters) >= 8 and sum(map(str.isupper, letters)) / len(letters) > 0.85
 
@@ -303,9 +343,13 @@ _COLUMN_HEADER = re.compile(r"\bđvt\b|đơn vị tính")
 _TOP_HEADING = re.compile(r"^\s*(?:phần|phụ lục|chương|[ivx]+\s*[./])")
 
 
-def _update(ctx: _Context, heading: str) -> None:
-    folded = fold(_URL.sub(" ", heading) if "www." in heading or "http" in heading else heading)
-    # (a link's digits, "…-nhiem-ky-2021-2026-946.html", are no period)
+def _update(ctx: _Context, heading: str, folded: str | None = None) -> None:
+    """Carry a heading's context to the text below it; ``folded`` is ``fold(heading)`` when the
+    caller has it (spaces around the heading change nothing here)."""
+    if "www." in heading or "http" in heading:
+        folded = fold(_URL.sub(" ", heading))  # (a link's digits, "…-nhiem-ky-2021-2026-946.html", are no period)
+    elif folded is None:
+        folded = fold(heading)
     if ("đvt" in folded or "đơn vị tính" in folded) and _COLUMN_HEADER.search(folded):
         return  # a table's column header, not a section
     rank = _rank(heading)
@@ -392,6 +436,21 @@ _TABLE_HEADER = re.compile(r"(?<![a-zà-ỹđ])(?:đvt|đơn vị tính)(?![a-z�
 def _table_header(low: str) -> bool:
     """``_TABLE_HEADER.search(low)``, with the plain substring tests first."""
     return ("đvt" in low or "đơn vị tính" in low) and bool(_TABLE_HEADER.search(low))
+
+
+# What "đvt" or "đơn vị tính" in a line's lower case is before lower-casing (only "Đ", "V", "T", "Ơ",
+# "N" and "Ị" lower-case to those letters): a cheap test first (a search that skips to an "đ").
+_UNIT_COLUMN_LOWER = re.compile("đ(?:[vV][tT]|[ơƠ][nN] [vV][ịỊ] [tT])")
+_UNIT_COLUMN_UPPER = re.compile("Đ(?:[vV][tT]|[ơƠ][nN] [vV][ịỊ] [tT])")
+
+
+def _may_name_unit_column(s: str) -> bool:
+    """Whether ``s.lower()`` can hold "đvt" or "đơn vị tính"."""
+    if "v" not in s and "V" not in s:
+        return False  # (both words have a "v")
+    return bool(
+        ("đ" in s and _UNIT_COLUMN_LOWER.search(s)) or ("Đ" in s and _UNIT_COLUMN_UPPER.search(s))
+    )
 
 
 _ROW_NUMBERED = re.compile(
@@ -526,11 +585,12 @@ def segments(doc: Document) -> list[Segment]:
         length += len(text)
 
     lines = doc.lines
+    typed_tables = doc.format != "pdf"  # (PDF text lays words out with runs of spaces)
     for i, raw in enumerate(lines):
-        number = i + 1
-        if not raw.strip():
+        if not raw or raw.isspace():
             continue
-        if _is_marker(raw) and not (
+        number = i + 1
+        if len(raw) < 12 and _MARKER.fullmatch(raw) and not (
             table_years is not None
             and not in_header
             and current is not None
@@ -543,19 +603,29 @@ def segments(doc: Document) -> list[Segment]:
             if nxt and (nxt.strip()[0].isupper() or nxt.strip()[0].isdigit()):
                 close()
             continue
-        starts_footnote = ("<" in raw or "[" in raw) and bool(_FOOTNOTE_START.match(raw))
-        cleaned = _clean(raw)
-        stripped = cleaned.strip()
-        if not stripped:
-            continue
-        if len(stripped) > 2 and stripped[0] == "|" and stripped[-1] == "|":
-            # A Markdown table row: the same cells a DOCX row gives; the |---| rule is no row.
-            cells = [c.strip() for c in stripped[1:-1].split("|")]
-            if all(_MD_RULE.fullmatch(c) for c in cells):
-                continue
-            cleaned = " | ".join(cells)
+        if "<" in raw or "[" in raw or "|" in raw or "#" in raw or ">" in raw or "*" in raw or "_" in raw or "\\" in raw:
+            starts_footnote = ("<" in raw or "[" in raw) and bool(_FOOTNOTE_START.match(raw))
+            cleaned = _clean(raw)
             stripped = cleaned.strip()
-        elif doc.format != "pdf" and ("\t" in cleaned or "   " in cleaned) and " | " not in cleaned:
+            if not stripped:
+                continue
+            cells_read = False  # (a row of a Markdown table, or with " | " between cells already)
+            if len(stripped) > 2 and stripped[0] == "|" and stripped[-1] == "|":
+                # A Markdown table row: the same cells a DOCX row gives; the |---| rule is no row.
+                cells = [c.strip() for c in stripped[1:-1].split("|")]
+                if all(_MD_RULE.fullmatch(c) for c in cells):
+                    continue
+                cleaned = " | ".join(cells)
+                stripped = cleaned.strip()
+                cells_read = True
+            else:
+                cells_read = " | " in cleaned
+        else:
+            # Most lines: no markup, footnote nor Markdown table (no character _clean acts on).
+            starts_footnote = cells_read = False
+            cleaned = raw
+            stripped = raw.strip()
+        if typed_tables and not cells_read and ("\t" in cleaned or "   " in cleaned):
             # A table typed as text: cells apart by tabs or runs of spaces ("Chỉ tiêu    ĐVT    KH năm
             # TH quý III"). Read as cells when the row is such a header or a row under one.
             cells = _spaced_cells(cleaned, len(roles) if roles else None)
@@ -567,14 +637,14 @@ def segments(doc: Document) -> list[Segment]:
         piped = " | " in cleaned  # (stripped and piped follow cleaned: read once a line)
         # "đvt", "phụ lục": no tone marks that differ by style, so lower case is enough
         if table_years is not None and (
-            cleaned.lower().lstrip().startswith("phụ lục") or len(stripped) > 140
+            (stripped[0] in "pP" and stripped[:7].lower() == "phụ lục") or len(stripped) > 140
         ):
             close()
             table_years = None  # the table ended
         if (
             table_years is None
             and not piped
-            and ("đ" in cleaned or "Đ" in cleaned)  # the cheap tests first: a header names "đvt"
+            and _may_name_unit_column(cleaned)  # (the cheap test first)
             and _table_header(cleaned.lower())
         ):
             close()
@@ -610,17 +680,17 @@ def segments(doc: Document) -> list[Segment]:
             continue
         if _heading(cleaned, raw, stripped):
             close()
-            _update(ctx, cleaned)
-            seg = Segment(stripped, ctx.mode, ctx.domain, ctx.period, [0], [number], True)
-            seg.folded = fold(seg.text)
+            folded = fold(stripped)
+            _update(ctx, stripped, folded)
+            seg = Segment(stripped, ctx.mode, ctx.domain, ctx.period, [0], [number], True, folded)
             out.append(seg)
             continue
-        caps = _caps_prefix(cleaned) if not piped else None
+        caps = _caps_prefix(cleaned) if not piped and len(cleaned) >= 55 else None  # (shorter: none)
         if caps is not None:
             close()
-            _update(ctx, caps[0])
-            seg = Segment(caps[0], ctx.mode, ctx.domain, ctx.period, [0], [number], True)
-            seg.folded = fold(seg.text)
+            folded = fold(caps[0])
+            _update(ctx, caps[0], folded)
+            seg = Segment(caps[0], ctx.mode, ctx.domain, ctx.period, [0], [number], True, folded)
             out.append(seg)
             cleaned = caps[1]
             stripped, piped = cleaned.strip(), " | " in cleaned
@@ -651,7 +721,8 @@ def segments(doc: Document) -> list[Segment]:
         elif roles is not None:
             header = roles = None  # the table ended
             header_only = False
-        if starts_footnote or _BULLET.match(cleaned) or piped:
+        if starts_footnote or piped or (not stripped[0].isalpha() or stripped[1:2] == ")") and _BULLET.match(cleaned):
+            # (a bullet starts with a mark, a digit, or a letter and ")")
             close()
         append(number, stripped)
         if starts_footnote and doc.format != "pdf":

@@ -32,6 +32,9 @@ def containing(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
 
 # "[.!?…]+(?=\s|$)", written with one stop first so that the engine skips straight to stops
 _STOP = re.compile(r"[.!?…][.!?…]*(?=\s|$)")
+# The same for a text whose only stop is ".": a pattern that starts with one fixed character is
+# searched at memory speed (for a set of characters the engine tests every character).
+_FULL_STOP = re.compile(r"\.\.*(?=\s|$)")
 _SPACE = re.compile(r"\s*")
 # "Kế hoạch: 8%. Thực hiện: 8,4%. Đánh giá: Vượt.": labelled fields of one indicator, one sentence.
 _FIELD = re.compile(
@@ -46,11 +49,18 @@ _FIELD_FIRST = frozenset("kKtTđĐưƯ\u212a")
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentences: a stop followed by a capital, a bullet, a numbered item or the end."""
     out, last = [], 0
-    for m in _STOP.finditer(text):
-        at = _SPACE.match(text, m.end()).end()  # where the rest starts: no copy of it (linear)
-        if text[at : at + 1] in _FIELD_FIRST and _FIELD.match(text, at):
-            continue
+    stops = _STOP if "!" in text or "?" in text or "…" in text else _FULL_STOP
+    for m in stops.finditer(text):
+        at = m.end()
         nxt = text[at : at + 1]
+        if nxt == " ":  # (the usual one space; more spaces: the pattern finds where the rest starts)
+            at += 1
+            nxt = text[at : at + 1]
+        if nxt.isspace():
+            at = _SPACE.match(text, at).end()  # where the rest starts: no copy of it (linear)
+            nxt = text[at : at + 1]
+        if nxt in _FIELD_FIRST and _FIELD.match(text, at):
+            continue
         if not nxt or nxt.isupper() or nxt in '-–+•(“"' or nxt.isdigit():
             out.append((last, m.end()))
             last = m.end()
@@ -64,9 +74,9 @@ def refine(spans: list[tuple[int, int]], folded: str, pattern: str) -> list[tupl
 
     The pattern runs inside each span (``endpos`` = its end: a look-ahead there sees the end of
     the text, as in a copy of the span), so no span is copied."""
-    rx = _compiled(pattern)
     if pattern in _ONE_CHARACTER:
-        return _refine_one_scan(spans, folded, rx)
+        return _refine_one_scan(spans, folded, _ONE_CHARACTER[pattern])
+    rx = _compiled(pattern)
     out = []
     for a, b in spans:
         last = a
@@ -84,25 +94,39 @@ def refine(spans: list[tuple[int, int]], folded: str, pattern: str) -> list[tupl
 # "1,5"). Such a pattern finds the same places in a sentence as in the whole text, but at a
 # span's last character, where a look-ahead inside the span sees its end and in the whole text
 # the next character: a stop there ends the piece either way, so the pieces are the same.
-_ONE_CHARACTER = frozenset({";", r",(?!\d)|:(?!\d)"})
+# Each is given as patterns that start with one fixed character (their matches together are the
+# pattern's): the engine skips to such a character at memory speed, where for a set of
+# characters it tests every character.
+_ONE_CHARACTER = {
+    ";": (re.compile(";"),),
+    r",(?!\d)|:(?!\d)": (re.compile(r",(?!\d)"), re.compile(r":(?!\d)")),
+}
 
 
-def _refine_one_scan(spans: list[tuple[int, int]], folded: str, rx: re.Pattern[str]) -> list[tuple[int, int]]:
+def _refine_one_scan(
+    spans: list[tuple[int, int]], folded: str, parts: tuple[re.Pattern[str], ...]
+) -> list[tuple[int, int]]:
     """``refine`` for a one-character pattern: one scan over all the spans, not one per span."""
     out: list[tuple[int, int]] = []
     if not spans:
         return out
-    found = rx.finditer(folded, spans[0][0], spans[-1][1])
-    m = next(found, None)
+    lo, hi = spans[0][0], spans[-1][1]
+    # where each match ends (one character: it starts just before)
+    ends = [m.end() for m in parts[0].finditer(folded, lo, hi)]
+    for rx in parts[1:]:
+        ends += [m.end() for m in rx.finditer(folded, lo, hi)]
+    if len(parts) > 1:
+        ends.sort()
+    j, n = 0, len(ends)
     for a, b in spans:
+        while j < n and ends[j] <= a:
+            j += 1  # (a match before the span, in a gap between spans)
         last = a
-        while m is not None and m.start() < b:
-            if m.start() >= a:  # (not in a gap between spans)
-                end = m.end()
-                if not folded[last:end].isspace():  # (end > last: the piece is not empty)
-                    out.append((last, end))
-                last = end
-            m = next(found, None)
+        while j < n and ends[j] <= b:  # a match starting in the span
+            # (every piece up to a match holds the matched character: none is blank)
+            out.append((last, ends[j]))
+            last = ends[j]
+            j += 1
         if last < b and not folded[last:b].isspace():
             out.append((last, b))
     return out
