@@ -30,7 +30,7 @@ def test_an_english_browser_gets_the_reports_page_in_english(officer, places, ca
     body = c.get(f"/units/{places.ward2.pk}/reports/").content.decode()
     assert '<html lang="en">' in body
     assert "Read an existing report" in body and "Upload and read" in body and "Uploaded reports" in body
-    assert "Report file (.txt, .md, .docx, .pdf; at most 20 MB)" in body
+    assert "Report files (.txt, .md, .docx, .pdf; at most 20 MB each; several may be chosen)" in body
     assert "Under review" in body  # the state of the report just uploaded
     assert "Tải lên và đọc" not in body and "Đang xem xét" not in body
 

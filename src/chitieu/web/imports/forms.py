@@ -7,12 +7,32 @@ from django.utils.translation import gettext_lazy as _
 
 from chitieu.web.imports.reading import ALLOWED_SUFFIXES
 
+MAX_FILES = 20  # one upload; each file up to the readers' size limit
+
+
+class _SeveralFiles(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class _FilesField(forms.FileField):
+    """One or several files: a list of uploads, each cleaned as a FileField cleans one."""
+
+    def clean(self, data, initial=None):
+        if not isinstance(data, (list, tuple)):
+            return [super().clean(data, initial)]
+        if len(data) > MAX_FILES:
+            raise forms.ValidationError(
+                _("Tối đa %(max)d tệp một lần (đã chọn %(n)d).")
+                % {"max": MAX_FILES, "n": len(data)})
+        return [super(_FilesField, self).clean(one, initial) for one in data] or [super().clean(None, initial)]
+
 
 class UploadForm(forms.Form):
     # Empty files are let through: the extractor's own message says what is wrong with them.
-    file = forms.FileField(
-        label=_("Tệp báo cáo (.txt, .md, .docx, .pdf; tối đa 20 MB)"), allow_empty_file=True,
-        widget=forms.ClearableFileInput(attrs={"accept": ",".join(ALLOWED_SUFFIXES)}),
+    file = _FilesField(
+        label=_("Tệp báo cáo (.txt, .md, .docx, .pdf; tối đa 20 MB mỗi tệp; chọn được nhiều tệp)"),
+        allow_empty_file=True,
+        widget=_SeveralFiles(attrs={"accept": ",".join(ALLOWED_SUFFIXES), "multiple": True}),
     )
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
@@ -74,8 +75,10 @@ def report_list(request, unit_id: int):
         if not rights.write:
             raise PermissionDenied
         form = UploadForm(request.POST, request.FILES)
+        if form.is_valid() and len(form.cleaned_data["file"]) > 1:
+            return _upload_several(request, unit, rights, form)
         if form.is_valid():
-            upload = form.cleaned_data["file"]
+            upload = form.cleaned_data["file"][0]
             try:
                 check_name_and_size(safe_name(upload.name), upload.size)  # before reading a huge file
                 content = upload.read()
@@ -99,6 +102,35 @@ def report_list(request, unit_id: int):
                 return redirect("imports:review", report.pk)
         status = 400
     return _list_page(request, unit, rights, form, status=status)
+
+
+def _upload_several(request, unit, rights, form):
+    """Several files in one upload, all or nothing: every name and size is checked before any is
+    read, and a file refused rolls the others back, naming it. Each stored file is read by the
+    worker as a single upload is; the list page shows them "reading"."""
+    uploads = form.cleaned_data["file"]
+    name = ""
+    try:
+        for upload in uploads:
+            name = safe_name(upload.name)
+            check_name_and_size(name, upload.size)  # before reading a huge file
+        with transaction.atomic():
+            results = []
+            for upload in uploads:
+                name = safe_name(upload.name)
+                results.append(actions.do_upload_report(unit, upload.name, upload.read(), acting_user=request.user))
+    except ExtractionError as exc:
+        form.add_error("file", _("Tệp “%(name)s”: %(error)s Không tệp nào được lưu.") % {
+            "name": name, "error": _error_text(exc)})
+        return _list_page(request, unit, rights, form, status=400)
+    new = [report.file_name for report, created in results if created]
+    again = [report.file_name for report, created in results if not created]
+    if new:
+        messages.info(request, _("Đã nhận %(n)d tệp (%(names)s); đang đọc. Trang sẽ tự cập nhật khi đọc xong.") % {
+            "n": len(new), "names": ", ".join(new)})
+    if again:
+        messages.info(request, _("Đã tải lên trước đây, không tạo bản mới: %(names)s.") % {"names": ", ".join(again)})
+    return redirect("imports:list", unit.pk)
 
 
 def _english() -> bool:
