@@ -6,7 +6,8 @@ from any one report's wording:
 
 - kind: the section says whether it reports results or sets targets; inside a results section
   or with no heading, the clause's own evidence (``evidence``: plan words, a list of targets
-  announced, a range of a yearly rate, a year after the document's date) marks a target;
+  announced, a range of a yearly rate, a year after the document's date) marks a target; the
+  evidence decided on is kept as ``Statement.kind_evidence``;
 - a target quoted beside a result — "(chỉ tiêu trên 80%)", "đạt chỉ tiêu Nghị quyết đề ra
   (13 - 14%)", "21,97 tỷ đồng/17,26 tỷ đồng" — becomes that result's ``compared_target``;
   "1495/1520 hộ" gives the numerator only;
@@ -28,9 +29,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from chitieu.core import vocabulary
+from chitieu.core.targets import Bound, Op
 from chitieu.extract.celllines import CellStatement, cell_line_tables
 from chitieu.extract.document import Document
-from chitieu.extract.evidence import future_year, past_year, result_cue, target_cue, weak_target_cue
+from chitieu.extract.evidence import (
+    TARGET_AFTER,
+    TARGET_LIST_INTRO,
+    future_year,
+    past_year,
+    result_cue,
+    target_cue,
+    weak_target_cue,
+)
 from chitieu.extract.names import clean_name, indicator_name
 from chitieu.extract.normalise import fold
 from chitieu.extract.quantities import PERIOD, Mention, find_mentions
@@ -43,7 +53,15 @@ L = "a-zà-ỹđ"
 
 @dataclass
 class Statement:
-    """One indicator statement, in the shape of the extraction contract."""
+    """One indicator statement, in the shape of the extraction contract, and why it has its kind.
+
+    ``kind_evidence`` (not in the contract's JSON) is the evidence the reader decided the kind on:
+    ``plan_words`` / ``report_words`` (the clause's own words: phấn đấu, đề ra, trở lên … /
+    ước đạt, đã, so với cùng kỳ …), ``list`` (an item of a list whose intro or earlier items
+    gave targets), ``document_date`` (a year after, or before, the document's own date),
+    ``yearly_range`` (a range of a yearly rate, how a plan is written), ``heading`` (the
+    section's heading), ``table_column`` (its table column), ``default`` (nothing said: a result).
+    """
 
     kind: str
     indicator: str
@@ -60,6 +78,12 @@ class Statement:
     line: int
     quote: str
     start: int = field(default=0, repr=False)  # offset in its segment, for ordering
+    kind_evidence: str = "default"
+
+    @property
+    def bound(self) -> Bound | None:
+        """The value as core's ``Bound``; None for a qualitative statement (no number)."""
+        return None if self.op == "qualitative" else Bound(Op(self.op), self.low, self.high)
 
     def as_dict(self) -> dict:
         return {
@@ -211,6 +235,7 @@ class _Item:
     from_tail: bool = False
     per_head: bool = False
     target_at: int | None = None  # where its quoted target stands
+    evidence: str = "default"  # why it has its kind (``Statement.kind_evidence``)
 
 
 def extract(doc: Document) -> list[Statement]:
@@ -281,6 +306,7 @@ def _cell_line_statement(c: CellStatement) -> Statement:
         stated_status=c.status,
         line=c.line,
         quote=" ".join(c.quote.split())[:400],
+        kind_evidence=TABLE_COLUMN,
     )
 
 
@@ -320,6 +346,7 @@ def _row_statement(seg: Segment, row: dict, quote: str | None = None) -> Stateme
         line=line,
         quote=_row_quote(seg) if quote is None else quote,
         start=row.get("at", 0),
+        kind_evidence=TABLE_COLUMN,
     )
 
 
@@ -341,6 +368,19 @@ _PER_POPULATION = re.compile(
     r"(vạn dân|1\.000 dân|nghìn dân|10\.000 dân)[^\d]{0,25}$"
 )
 _BOUND_OR_NUMBER = re.compile(r"\s*(?:trên|dưới|từ|tối thiểu|tối đa|<|>|≤|≥|\d)")
+
+# The evidence a kind was decided on (``Statement.kind_evidence``).
+PLAN_WORDS, REPORT_WORDS, LIST, DOCUMENT_DATE = "plan_words", "report_words", "list", "document_date"
+YEARLY_RANGE, HEADING, TABLE_COLUMN, DEFAULT = "yearly_range", "heading", "table_column", "default"
+KIND_EVIDENCE = (PLAN_WORDS, REPORT_WORDS, LIST, DOCUMENT_DATE, YEARLY_RANGE, HEADING, TABLE_COLUMN, DEFAULT)
+_LIST_INTRO = re.compile(TARGET_LIST_INTRO)
+_FLOOR_AFTER = re.compile(TARGET_AFTER)
+
+
+def _plan_evidence(before: str) -> str:
+    """Of the plan words before a value: a list announced ("đề ra các chỉ tiêu chủ yếu: …") or
+    the clause's own words (phấn đấu, đề ra, đến năm …)."""
+    return LIST if ":" in before and "tiêu" in before and _LIST_INTRO.search(before) else PLAN_WORDS
 
 
 def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Statement], str]:
@@ -396,31 +436,43 @@ def _sentence_statements(seg, folded, sentence, clauses, subclauses, mentions, p
     lists: list[list[Mention]] = []  # quoted targets listed together, one per result before them
     mode = seg.mode or RESULT
 
-    def kind_at(offset: int) -> str:
+    def why_at(offset: int) -> tuple[str, str]:
+        """The kind of the value at ``offset`` and the evidence it was decided on."""
         a, b = containing(sentences, offset)
         before = folded[a:offset]
         if mode == TARGET:
             # A plan section that recalls where things stand: "năm 2025 ước đạt …", "hiện có …".
-            return RESULT if result_cue(before) and not target_cue(before) else TARGET
+            if target_cue(before):
+                return TARGET, _plan_evidence(before)
+            return (RESULT, REPORT_WORDS) if result_cue(before) else (TARGET, HEADING)
         if target_cue(before):
-            return TARGET
+            return TARGET, _plan_evidence(before)
         # A value for a year after the document's own date is planned ("… đạt 95% năm 2026" in
         # an article of 2025), unless the sentence reports it as an estimate or achievement.
         stop = min(b, offset + 24)
         cut = folded.find(";", offset, stop)  # not the next item's year
         around = folded[a : cut if cut >= 0 else stop]
         if future_year(around, seg.doc_year) and not result_cue(around):
-            return TARGET
+            return TARGET, DOCUMENT_DATE
         if seg.mode is None:
             # Weaker evidence, where no heading gives the kind: a label of targets, a floor to
             # reach ("85% trở lên"), or the list the value stands in (the sentence or paragraph
             # before gave targets) — unless the clause reports (ước đạt, so với cùng kỳ) or its
             # year is already past.
-            if result_cue(around) or past_year(around, seg.doc_year) or _PAST_TENSE.search(before):
-                return RESULT
-            if weak_target_cue(before, folded[offset : offset + 40]) or prior == TARGET:
-                return TARGET
-        return RESULT
+            if result_cue(around) or _PAST_TENSE.search(before):
+                return RESULT, REPORT_WORDS
+            if past_year(around, seg.doc_year):
+                return RESULT, DOCUMENT_DATE
+            after = folded[offset : offset + 40]
+            if weak_target_cue(before, after):
+                return TARGET, PLAN_WORDS if _FLOOR_AFTER.match(after) else LIST
+            if prior == TARGET:
+                return TARGET, LIST
+            return RESULT, DEFAULT
+        return RESULT, HEADING
+
+    def kind_at(offset: int) -> str:
+        return why_at(offset)[0]
 
     # Quoted targets in parentheses: "(chỉ tiêu trên 80%)", "đạt chỉ tiêu ... (13 - 14%)".
     for pm in _PAREN.finditer(folded, *sentence):
@@ -473,8 +525,13 @@ def _sentence_statements(seg, folded, sentence, clauses, subclauses, mentions, p
             continue
         if m.unit == "chỉ tiêu" and not _INDICATORS_MET.search(folded, m.start, min(len(folded), m.end + 30)):
             continue  # "đề ra 12 chỉ tiêu": the plan's own list, not an indicator
-        kind = TARGET if id(m) in lone or _planned_rate(folded, sentence, m, mode) else kind_at(m.start)
-        item = _Item(m, m.start, kind, m.op, m.low, m.high, m.unit)
+        if id(m) in lone:
+            kind, why = TARGET, PLAN_WORDS  # "Kế hoạch năm 2025 giao 50 tỷ đồng."
+        elif _planned_rate(folded, sentence, m, mode):
+            kind, why = TARGET, YEARLY_RANGE
+        else:
+            kind, why = why_at(m.start)
+        item = _Item(m, m.start, kind, m.op, m.low, m.high, m.unit, evidence=why)
         items.append(item)
         if m.denominator and m.denominator[0] < (m.low or 0):
             # "158/100 lao động": after the slash the target.
@@ -533,9 +590,9 @@ def _sentence_statements(seg, folded, sentence, clauses, subclauses, mentions, p
         else:
             if not m.bare:
                 # A plan figure with no result beside it is a target of its own.
-                items.append(_Item(m, m.start, TARGET, m.op, m.low, m.high, m.unit))
+                items.append(_Item(m, m.start, TARGET, m.op, m.low, m.high, m.unit, evidence=PLAN_WORDS))
 
-    _qualitative(seg, folded, sentences, clauses, subclauses, mentions, items, kind_at)
+    _qualitative(seg, folded, sentences, clauses, subclauses, mentions, items, why_at)
     items.sort(key=lambda it: it.start)
     _verdicts(folded, sentences, items)
     return [_statement(seg, folded, sentences, clauses, subclauses, items, i) for i in range(len(items))]
@@ -566,7 +623,7 @@ def _unit_family(unit: str) -> str:
     return u
 
 
-def _qualitative(seg, folded, sentences, clauses, subclauses, mentions, items, kind_at) -> None:
+def _qualitative(seg, folded, sentences, clauses, subclauses, mentions, items, why_at) -> None:
     """Met or kept standards with no number in their clause."""
     if seg.general or not clauses or _qualitative_at(folded, clauses[0][0], clauses[-1][1]) is None:
         return  # none in the sentence: none in a clause (a match needs nothing after it, see below)
@@ -586,7 +643,8 @@ def _qualitative(seg, folded, sentences, clauses, subclauses, mentions, items, k
                 continue  # beside a figure, only a recognition in a clause of its own is a statement
             if _project_at(folded[sa:sb]):
                 continue
-            items.append(_Item(None, q.start(), kind_at(q.start()), "qualitative", None, None, None))
+            kind, why = why_at(q.start())
+            items.append(_Item(None, q.start(), kind, "qualitative", None, None, None, evidence=why))
 
 
 def _verdicts(folded: str, sentences, items: list[_Item]) -> None:
@@ -864,4 +922,5 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
         line=seg.line_at(at),
         quote=quote,
         start=at,
+        kind_evidence=it.evidence,
     )

@@ -160,6 +160,11 @@ def _importable(plan, s, indicator, value, phrase, in_plan: set[int], may_set_ta
     return True
 
 
+# The reader's evidence of a kind (``Statement.kind_evidence``) as the review page words it: the
+# heading is worded with the section's own title, as in rows stored before the reader kept it.
+_EVIDENCE_CODES = {"heading": "section", "table_column": "table", "default": "none"}
+
+
 def _statement_rows(statements, document=None, *, unit=None, uploader=None) -> list[ExtractedStatement]:
     """The extractor's statements as rows to store, each with the catalogue's best suggestion,
     its section, why it matched, whether it is noise, and accepted already when the match is
@@ -183,8 +188,7 @@ def _statement_rows(statements, document=None, *, unit=None, uploader=None) -> l
         score = found[0][1] if found else 0.0
         phrase = ""
         if s.kind == ExtractedStatement.Kind.TARGET:
-            phrase = proposals.proposed_phrase(s.indicator, s.quote, s.op, s.low, s.high, s.unit or "",
-                                               s.per_year, kind)
+            phrase = proposals.phrase_for(s.indicator, s.quote, s.bound, s.unit or "", s.per_year, kind)
         at = bisect.bisect_right(heading_lines, s.line) - 1
         section, section_line = (headings[at], heading_lines[at]) if at >= 0 else ("", 0)
         in_table = s.line in table_lines
@@ -204,7 +208,7 @@ def _statement_rows(statements, document=None, *, unit=None, uploader=None) -> l
             suggestions=[[code, score] for code, score in found], indicator=indicator,
             value=value, value_unit=(s.unit or "")[:80], value_year=s.year, phrase=phrase[:500],
             decision=decision, section=section, section_line=section_line, in_table=in_table,
-            read_kind=s.kind, evidence=proposals.kind_evidence(s.kind, s.quote, section, in_table),
+            read_kind=s.kind, evidence=_EVIDENCE_CODES.get(s.kind_evidence, s.kind_evidence),
             matched_words=proposals.matched_words(s.indicator or s.quote, names[indicator.code]) if indicator else [],
             noise=noise,
         ))
@@ -356,8 +360,8 @@ def _flipped(s: ExtractedStatement, kind: str) -> None:
     """Set the statement's kind, proposing the phrase or value the other kind needs."""
     s.kind = kind
     if kind == ExtractedStatement.Kind.TARGET and not s.phrase:
-        s.phrase = proposals.proposed_phrase(s.indicator_text, s.quote, s.op, s.low, s.high, s.unit, s.per_year,
-                                             s.indicator.kind if s.indicator_id else None)[:500]
+        s.phrase = proposals.phrase_for(s.indicator_text, s.quote, s.bound, s.unit, s.per_year,
+                                        s.indicator.kind if s.indicator_id else None)[:500]
     if kind == ExtractedStatement.Kind.RESULT and s.value is None:
         s.value = proposals.proposed_value(s.op, s.low, s.high)
 

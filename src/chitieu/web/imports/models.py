@@ -14,6 +14,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from chitieu.core.targets import Bound
+from chitieu.web.imports.proposals import statement_bound
 from chitieu.web.values.models import STATUS_CHOICES
 
 
@@ -103,6 +105,11 @@ class ExtractedStatement(models.Model):
     @property
     def score(self) -> float:
         return float(self.suggestions[0][1]) if self.suggestions else 0.0
+
+    @property
+    def bound(self) -> Bound | None:
+        """The value as read, as core's ``Bound``; None when it holds no number (qualitative)."""
+        return statement_bound(self.op, self.low, self.high)
 
     @property
     def group_key(self) -> str:

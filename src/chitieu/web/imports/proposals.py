@@ -3,9 +3,9 @@
 Owns: the catalogue suggestion (``suggest`` over ``chitieu.extract.matching.suggest_indicator``)
 and why it was made (``matched_words``), how sure the review is of a statement (``CONFIDENT``,
 ``noise_of``: folded away when nothing matched, no unit was read, or it counts administrative
-units), the kind's evidence in words (``kind_evidence``), the value a result proposes, the
-target phrase a target proposes (a part of its quote whose parsed ``Target`` has the statement's
-own core ``Bound``; else core's wording of that ``Bound``, never our own text parsed back),
+units), the value a result proposes, the target phrase a target proposes (a part of its quote
+whose parsed ``Target`` has the statement's own core ``Bound``; else core's wording of that
+``Bound``, never our own text parsed back),
 the default value status (ước thực hiện for the current year, chính thức otherwise) and
 ``convert`` (money units scaled đồng / nghìn / triệu / tỷ; other units must agree).
 
@@ -23,7 +23,6 @@ from chitieu.core.numbers import nfc
 from chitieu.core.series import ValueStatus
 from chitieu.core.targets import Bound, Op, TargetParseError, bound_text, parse_target
 from chitieu.extract import matching
-from chitieu.extract.evidence import result_cue, target_cue
 from chitieu.extract.matching import suggest_indicator
 from chitieu.extract.normalise import fold
 
@@ -106,7 +105,11 @@ def _same_bound(a: Bound, b: Bound) -> bool:
 
 def written_bound(op: str, low: float | None, high: float | None, unit: str, per_year: bool) -> str:
     """The bound in core's wording ("trên 80%", "19-21%/năm"); "" when it holds no number."""
-    bound = statement_bound(op, low, high)
+    return bound_words(statement_bound(op, low, high), unit, per_year)
+
+
+def bound_words(bound: Bound | None, unit: str, per_year: bool) -> str:
+    """``bound`` in core's wording ("trên 80%", "19-21%/năm"); "" for none (no number)."""
     if bound is None:
         return ""
     text = bound_text(bound, (unit or "").strip() or None)
@@ -115,13 +118,18 @@ def written_bound(op: str, low: float | None, high: float | None, unit: str, per
 
 def proposed_phrase(indicator_text: str, quote: str, op: str, low: float | None, high: float | None,
                     unit: str, per_year: bool, indicator_kind: str | None = None) -> str:
-    """The words of the report that state the statement's own bound, as the plan's target phrase.
+    """``phrase_for`` a bound given as the contract's op, low and high."""
+    return phrase_for(indicator_text, quote, statement_bound(op, low, high), unit, per_year, indicator_kind)
+
+
+def phrase_for(indicator_text: str, quote: str, bound: Bound | None, unit: str, per_year: bool,
+               indicator_kind: str | None = None) -> str:
+    """The words of the report that state the statement's own ``bound``, as the plan's target phrase.
 
     Tried in order: the quote after the indicator's name ("tăng 19 - 21%/năm"), the whole
-    quote. The first whose parsed ``Target.bound`` equals the statement's ``Bound`` wins; when
-    none does, core's wording of the ``Bound`` is proposed for the user to correct.
+    quote. The first whose parsed ``Target.bound`` equals ``bound`` wins; when none does, core's
+    wording of ``bound`` is proposed for the user to correct.
     """
-    bound = statement_bound(op, low, high)
     clause = _MARKER.sub("", nfc(quote or "")).strip().rstrip(".;, ")
     candidates = []
     name = nfc(indicator_text or "").strip()
@@ -139,7 +147,7 @@ def proposed_phrase(indicator_text: str, quote: str, op: str, low: float | None,
             continue
         if _same_bound(target.bound, bound):
             return phrase
-    return written_bound(op, low, high, unit, per_year) or clause[:500]
+    return bound_words(bound, unit, per_year) or clause[:500]
 
 
 # --- why a statement is offered as it is ----------------------------------------------------
@@ -171,20 +179,6 @@ def noise_of(has_match: bool, unit: str, op: str, score: float) -> str:
     if not (unit or "").strip() and op != "qualitative" and score < CONFIDENT:
         return "no_unit"
     return ""
-
-
-def kind_evidence(kind: str, quote: str, section: str, in_table: bool = False) -> str:
-    """Why the statement was read as a target or a result, as a code the page words:
-    ``plan_words`` / ``report_words`` (its own words), ``table`` (its table's column), ``section``
-    (the heading above it), ``none``."""
-    folded = fold(nfc(quote or ""))
-    if kind == "target" and target_cue(folded):
-        return "plan_words"
-    if kind == "result" and result_cue(folded):
-        return "report_words"
-    if in_table:
-        return "table"
-    return "section" if section else "none"
 
 
 # --- values ------------------------------------------------------------------------------

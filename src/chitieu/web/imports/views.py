@@ -201,11 +201,15 @@ EVIDENCE = {
     "report_words": gettext_lazy("lời văn báo cáo kết quả trong câu (đạt, ước thực hiện, so với cùng kỳ …)"),
     "table": gettext_lazy("cột của bảng"),
     "none": gettext_lazy("câu không nói rõ; theo văn bản"),
+    "list": gettext_lazy("mục của danh sách chỉ tiêu (đề ra các chỉ tiêu chủ yếu: …)"),
+    "document_date": gettext_lazy("năm so với ngày văn bản (sau: kế hoạch; trước: kết quả)"),
+    "yearly_range": gettext_lazy("khoảng tốc độ hằng năm, cách viết kế hoạch (8-9%/năm)"),
+    "section": gettext_lazy("đề mục phía trên"),
 }
 
 
 def _evidence(s: ExtractedStatement) -> str:
-    if s.evidence == "section":
+    if s.evidence == "section" and s.section:
         return _("mục “%(section)s”") % {"section": s.section[:120]}
     return str(EVIDENCE.get(s.evidence, ""))
 
