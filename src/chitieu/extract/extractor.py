@@ -383,6 +383,10 @@ def _plan_evidence(before: str) -> str:
     return LIST if ":" in before and "tiêu" in before and _LIST_INTRO.search(before) else PLAN_WORDS
 
 
+_LIST_TARGET = "list-target"  # the kind a paragraph passes on: an item of a list of targets is next
+_LIST_ITEM = re.compile(r"\s*(?:[-+•–]\s|\d{1,2}[.)]\s|[a-zđ]\)\s)")
+
+
 def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Statement], str]:
     """The statements of one paragraph, and the kind a paragraph after it goes on with.
 
@@ -393,7 +397,13 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
     if seg.mode is not None or "đã" in folded and _PAST_TENSE.search(folded) and result_cue(folded):
         prior = RESULT  # a heading gives the kind, or the paragraph reports ("đã đạt được …")
     if not _ANY_DIGIT.search(folded) and (seg.general or not _qualitative_at(folded)):
+        if seg.mode is None and folded.rstrip().endswith(":") and target_cue(folded):
+            return [], _LIST_TARGET  # "Đại hội đề ra các chỉ tiêu chủ yếu:" alone: its items follow
         return [], prior  # most narrative paragraphs: nothing to read
+    item = _LIST_ITEM.match(seg.text) is not None
+    if prior == _LIST_TARGET:  # the items of a list of targets go on as targets; the list ends with them
+        prior = TARGET if item else RESULT
+    listed = prior == TARGET and seg.mode is None and item
     sentences = chop(sentence_spans(seg.text), seg.text)
     clauses = refine(sentences, folded, r";")
     subclauses = refine(clauses, folded, r",(?!\d)|:(?!\d)")
@@ -423,8 +433,12 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
         out += found
         if found and seg.mode is None:
             prior = found[-1].kind
-    # Only a list goes on into the next paragraph (two targets or more), not a headline's one.
-    if sum(st.kind == TARGET for st in out) < 2:
+    # Only a list goes on into the next paragraph (two targets or more, or an item of a list of
+    # targets: "- Thu nhập bình quân đầu người đạt 95 triệu đồng;"), not a headline's one.
+    targets = sum(st.kind == TARGET for st in out)
+    if listed and targets < 2 and (not out or out[-1].kind == TARGET):
+        prior = _LIST_TARGET
+    elif targets < 2:
         prior = RESULT if out else prior
     return out, prior
 

@@ -186,6 +186,9 @@ def _clean(line: str) -> str:
 
 _MD_RULE = re.compile(r":?-{2,}:?|")
 _MARKER = re.compile(r"\s*\d{1,3}\s*")
+# A page's number or footer ("Trang 2", "Trang 2/3", "- 2 -", "Page 2") between two rows of a
+# table that goes on over the page: skipped, so that the table does not end there.
+_PAGE_FOOTER = re.compile(r"\s*(?:(?:[Tt]rang|[Pp]age)\s+\d{1,3}(?:\s*/\s*\d{1,3})?|-\s*\d{1,3}\s*-)\s*")
 _FOOTNOTE_START = re.compile(r"^\s*(?:<sup>\s*\d+\s*</sup>|\[\d+\]\s)", re.I)
 _ABOUT = re.compile(r"^-\s*về\s")
 
@@ -590,6 +593,8 @@ def segments(doc: Document) -> list[Segment]:
         if not raw or raw.isspace():
             continue
         number = i + 1
+        if (roles is not None or table_years is not None) and len(raw) < 16 and _PAGE_FOOTER.fullmatch(raw):
+            continue
         if len(raw) < 12 and _MARKER.fullmatch(raw) and not (
             table_years is not None
             and not in_header
