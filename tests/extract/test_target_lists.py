@@ -46,3 +46,23 @@ def test_an_item_with_report_words_in_the_list_is_still_a_result():
     lines = ["Đại hội đề ra các chỉ tiêu chủ yếu:", "- Thu nhập bình quân đầu người đạt 95 triệu đồng;",
              "- Tổng thu ngân sách năm 2025 ước đạt 21 tỷ đồng, tăng 8% so với cùng kỳ."]
     assert [k for k, _ in _kinds(lines)][:2] == ["target", "result"]
+
+
+TITLE = "BÁO CÁO TÌNH HÌNH KINH TẾ - XÃ HỘI NĂM 2025"  # a page's title: a heading of results
+
+
+def test_a_list_of_targets_under_a_title_of_results_is_still_a_list_of_targets():
+    lines = [TITLE, "Đại hội đề ra các chỉ tiêu chủ yếu:"] + ["- " + item for item in ITEMS]
+    assert [k for k, _ in _kinds(lines)] == ["target", "target", "target"]
+
+
+def test_the_same_list_run_together_in_one_line_under_the_title():
+    lines = [TITLE, "Đại hội đề ra các chỉ tiêu chủ yếu: "
+             + " ".join(f"{k + 1}. {item}" for k, item in enumerate(ITEMS))]
+    assert [k for k, _ in _kinds(lines)] == ["target", "target", "target"]
+
+
+def test_under_the_title_a_report_on_the_list_stays_results():
+    lines = [TITLE, "Kết quả thực hiện các chỉ tiêu chủ yếu:",
+             "- Tổng thu ngân sách nhà nước trên địa bàn đạt 19,5 tỷ đồng;", "- Tỷ lệ hộ nghèo còn 0,8%."]
+    assert [k for k, _ in _kinds(lines)] == ["result", "result"]

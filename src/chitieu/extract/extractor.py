@@ -394,16 +394,20 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
     targets where its own words say nothing); it counts only outside a section whose heading
     gives the kind."""
     folded = seg.folded
-    if seg.mode is not None or "đã" in folded and _PAST_TENSE.search(folded) and result_cue(folded):
+    item = _LIST_ITEM.match(seg.text) is not None
+    # An item of a list of targets announced ("Đại hội đề ra các chỉ tiêu chủ yếu:") is a target even
+    # under a heading of results (a report's own title, "Báo cáo tình hình kinh tế - xã hội năm 2025").
+    announced = prior == _LIST_TARGET and item
+    if (seg.mode is not None and not announced) or "đã" in folded and _PAST_TENSE.search(folded) and result_cue(folded):
         prior = RESULT  # a heading gives the kind, or the paragraph reports ("đã đạt được …")
     if not _ANY_DIGIT.search(folded) and (seg.general or not _qualitative_at(folded)):
-        if seg.mode is None and folded.rstrip().endswith(":") and target_cue(folded):
+        if seg.mode != TARGET and folded.rstrip().endswith(":") and target_cue(folded):
             return [], _LIST_TARGET  # "Đại hội đề ra các chỉ tiêu chủ yếu:" alone: its items follow
         return [], prior  # most narrative paragraphs: nothing to read
-    item = _LIST_ITEM.match(seg.text) is not None
     if prior == _LIST_TARGET:  # the items of a list of targets go on as targets; the list ends with them
         prior = TARGET if item else RESULT
-    listed = prior == TARGET and seg.mode is None and item
+    listed = prior == TARGET and seg.mode != TARGET and item
+    in_list = listed  # ... and, in one paragraph, the items after "… chủ yếu: 1. …; 2. …"
     sentences = chop(sentence_spans(seg.text), seg.text)
     clauses = refine(sentences, folded, r";")
     subclauses = refine(clauses, folded, r",(?!\d)|:(?!\d)")
@@ -424,11 +428,13 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
     out: list[Statement] = []
     # Every relation (a quoted target, a verdict, a year) stays inside one sentence.
     for a, b in sentences:
+        if seg.mode == RESULT and not in_list and ":" in folded[a:b] and _LIST_INTRO.search(folded, a, b):
+            in_list = target_cue(folded[a:b])  # not "Kết quả thực hiện các chỉ tiêu chủ yếu:"
         ms = mentions[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
         if not ms and not _qualitative_at(folded, a, b):
             continue
         found = _sentence_statements(
-            seg, folded, (a, b), within(clauses, a, b), within(subclauses, a, b), ms, prior
+            seg, folded, (a, b), within(clauses, a, b), within(subclauses, a, b), ms, prior, in_list
         )
         out += found
         if found and seg.mode is None:
@@ -443,7 +449,9 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
     return out, prior
 
 
-def _sentence_statements(seg, folded, sentence, clauses, subclauses, mentions, prior=RESULT) -> list[Statement]:
+def _sentence_statements(
+    seg, folded, sentence, clauses, subclauses, mentions, prior=RESULT, in_list=False
+) -> list[Statement]:
     sentences = [sentence]
     items: list[_Item] = []
     quoted: set[int] = set()  # ids of mentions that are quoted targets
@@ -483,6 +491,8 @@ def _sentence_statements(seg, folded, sentence, clauses, subclauses, mentions, p
             if prior == TARGET:
                 return TARGET, LIST
             return RESULT, DEFAULT
+        if in_list and not (result_cue(around) or _PAST_TENSE.search(before) or past_year(around, seg.doc_year)):
+            return TARGET, LIST  # an item of a list of targets announced under a heading of results
         return RESULT, HEADING
 
     def kind_at(offset: int) -> str:
