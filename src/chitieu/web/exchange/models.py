@@ -81,7 +81,29 @@ class ExportChunk(models.Model):
         constraints = [models.UniqueConstraint(fields=["job", "seq"], name="exchange_chunk_once")]
 
 
-class WorkbookUpload(models.Model):
+class _UploadJob(models.Model):
+    """What an uploaded file handled by the job worker keeps beside its own state: who sent which
+    file and when, and the queue's bookkeeping (attempts, job id, the language of its messages)."""
+
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
+                                    verbose_name=_("người nộp"))
+    uploaded_at = models.DateTimeField(_("thời điểm nộp"), auto_now_add=True, db_index=True)
+    file_name = models.CharField(_("tên tệp"), max_length=255)
+    file = models.BinaryField(null=True, blank=True, editable=False)
+    attempts = models.PositiveSmallIntegerField(_("số lần chạy"), default=0)
+    task_id = models.CharField(max_length=64, blank=True)
+    language = models.CharField(max_length=10, default="vi")
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-uploaded_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} — {self.get_status_display()}"
+
+
+class WorkbookUpload(_UploadJob):
     class State(models.TextChoices):
         QUEUED = "queued", _("Đang chờ kiểm tra")
         CHECKING = "checking", _("Đang kiểm tra")
@@ -92,11 +114,6 @@ class WorkbookUpload(models.Model):
         STORED = "stored", _("Đã lưu")
         FAILED = "failed", _("Không xử lý được")
 
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
-                                    verbose_name=_("người nộp"))
-    uploaded_at = models.DateTimeField(_("thời điểm nộp"), auto_now_add=True, db_index=True)
-    file_name = models.CharField(_("tên tệp"), max_length=255)
-    file = models.BinaryField(null=True, blank=True, editable=False)
     status = models.CharField(_("trạng thái"), max_length=12, choices=State.choices, default=State.QUEUED)
     step = models.CharField(max_length=10, blank=True)  # read, sheets, save
     sheets_done = models.PositiveIntegerField(default=0)
@@ -104,18 +121,10 @@ class WorkbookUpload(models.Model):
     preview = models.JSONField(null=True, blank=True)
     errors = models.JSONField(default=list, blank=True)
     stored = models.PositiveIntegerField(_("số liệu đã lưu"), default=0)
-    attempts = models.PositiveSmallIntegerField(_("số lần chạy"), default=0)
-    task_id = models.CharField(max_length=64, blank=True)
-    language = models.CharField(max_length=10, default="vi")
-    finished_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
-        ordering = ["-uploaded_at", "-pk"]
+    class Meta(_UploadJob.Meta):
         verbose_name = _("biểu đã nộp")
         verbose_name_plural = _("biểu đã nộp")
-
-    def __str__(self) -> str:
-        return f"{self.file_name} — {self.get_status_display()}"
 
     @property
     def busy(self) -> bool:
@@ -123,7 +132,7 @@ class WorkbookUpload(models.Model):
         return self.status in (S.QUEUED, S.CHECKING, S.STORE_QUEUED, S.STORING)
 
 
-class Dhis2Import(models.Model):
+class Dhis2Import(_UploadJob):
     """A DHIS2 data value set uploaded on the "Nhập data value set" page, read, checked and (unless
     a dry run) stored by the job worker; its summary, or every refused row, for the page."""
 
@@ -134,28 +143,15 @@ class Dhis2Import(models.Model):
         REFUSED = "refused", _("Không nhận")
         FAILED = "failed", _("Không xử lý được")
 
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
-                                    verbose_name=_("người nộp"))
-    uploaded_at = models.DateTimeField(_("thời điểm nộp"), auto_now_add=True, db_index=True)
-    file_name = models.CharField(_("tên tệp"), max_length=255)
-    file = models.BinaryField(null=True, blank=True, editable=False)
     dry_run = models.BooleanField(default=True)
     skip_invalid = models.BooleanField(default=False)
     status = models.CharField(_("trạng thái"), max_length=10, choices=State.choices, default=State.QUEUED)
     summary = models.JSONField(null=True, blank=True)  # ImportSummary: dry_run, imported, updated, ignored
     errors = models.JSONField(default=list, blank=True)
-    attempts = models.PositiveSmallIntegerField(_("số lần chạy"), default=0)
-    task_id = models.CharField(max_length=64, blank=True)
-    language = models.CharField(max_length=10, default="vi")
-    finished_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
-        ordering = ["-uploaded_at", "-pk"]
+    class Meta(_UploadJob.Meta):
         verbose_name = _("data value set đã nộp")
         verbose_name_plural = _("data value set đã nộp")
-
-    def __str__(self) -> str:
-        return f"{self.file_name} — {self.get_status_display()}"
 
     @property
     def busy(self) -> bool:
