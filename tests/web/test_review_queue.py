@@ -5,6 +5,8 @@ step; the list runs a fixed number of queries whatever the number of submissions
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.db import connection
@@ -154,8 +156,12 @@ def _queries(client, url) -> int:
 
 
 def test_the_review_list_runs_a_fixed_number_of_queries(places, catalogue, reviewer, client_for):
+    from django.core.cache import cache
+
     client = client_for(reviewer)
     _many_submissions(2, places, catalogue)
+    _queries(client, "/review/")  # the plans' version rows are made at the first view
+    cache.clear()  # the counts per commune and year are cached: measure both views with none kept
     few = _queries(client, "/review/")
     _many_submissions(0, places, catalogue)
     from chitieu.web.units.models import AdministrativeUnit
@@ -166,6 +172,7 @@ def test_the_review_list_runs_a_fixed_number_of_queries(places, catalogue, revie
         Submission.objects.create(unit=ward, plan_id=Submission.objects.first().plan_id, year=2024,
                                   state="approved")
     assert Submission.objects.count() == 16
+    cache.clear()
     assert _queries(client, "/review/") == few
 
 
@@ -183,3 +190,35 @@ def test_officers_late_for_the_deadline_are_reminded_once_a_day(ward_plan, place
     _enter(places.ward2, ward_plan, 2025, [("KT01", "350")], officer)
     do_submit(places.ward2, ward_plan, 2025, acting_user=officer)
     assert send_reminders(datetime.date(2025, 12, 11)) == 0  # submitted: no reminder
+
+
+def _awaiting(reviewer) -> dict[str, int]:
+    return {code: n for code, _name, n in queue(reviewer).by_indicator}
+
+
+def test_the_counts_per_indicator_follow_every_change_though_kept_in_the_cache(
+        season, places, ward_plan, officer, reviewer):
+    assert _awaiting(reviewer) == {"KT01": 2, "XH06": 2, "XH11": 2}
+    assert _awaiting(reviewer) == {"KT01": 2, "XH06": 2, "XH11": 2}  # read back from the cache
+    do_return(season, acting_user=reviewer, comment="Bổ sung chỉ tiêu XH09")
+    assert _awaiting(reviewer) == {"KT01": 1, "XH06": 1, "XH11": 1}  # 2024 is back with the commune
+    _enter(places.ward2, ward_plan, 2024, [("KT01", "318"), ("XH06", "0,9"), ("XH11", "96"), ("XH09", "100")], officer)
+    assert _awaiting(reviewer) == {"KT01": 1, "XH06": 1, "XH11": 1}  # values being corrected are not awaited
+    do_submit(places.ward2, ward_plan, 2024, acting_user=officer)
+    assert _awaiting(reviewer) == {"KT01": 2, "XH06": 2, "XH11": 2, "XH09": 1}
+
+
+def test_a_long_queue_is_shown_a_page_at_a_time(places, catalogue, reviewer, client_for):
+    from chitieu.web.values.review import PAGE_SIZE
+
+    _many_submissions(PAGE_SIZE // 2 + 5, places, catalogue)  # two years each: PAGE_SIZE + 10
+    client = client_for(reviewer)
+    first = client.get("/review/").content.decode()
+    second = client.get("/review/?page=2").content.decode()
+    assert first.count('name="ids"') == PAGE_SIZE and second.count('name="ids"') == 10
+    assert f"Trang 1/2 ({PAGE_SIZE + 10} hồ sơ)" in first and "page=2" in first
+    assert "Trang 2/2" in second
+    ids = lambda html: set(re.findall(r'name="ids" value="(\d+)"', html))  # noqa: E731
+    assert not ids(first) & ids(second)
+    assert client.get("/review/?page=abc").status_code == 200  # a bad page number is the first page
+    assert queue(reviewer, page=99).page == 2

@@ -208,7 +208,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # every worker in production (CACHE_URL=redis://127.0.0.1:6379/1).
 CACHE_URL = envstr("CACHE_URL", "")
 if not CACHE_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # more entries than the default 300: a province's review queue keeps a count per commune and year
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                          "OPTIONS": {"MAX_ENTRIES": 20000}}}
 elif CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL,
                           "KEY_PREFIX": "chitieu", "TIMEOUT": envint("CACHE_SECONDS", "300")}}

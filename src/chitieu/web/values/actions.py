@@ -253,10 +253,13 @@ def do_save_values(unit, plan, year: int, rows: list[dict], *, acting_user) -> l
         returned_only = set() if submission.state != Submission.State.RETURNED else set(
             ValueComment.objects.filter(submission=submission, returned=True, resolved=False)
             .values_list("indicator_id", flat=True))
+        # every stored value the rows touch, locked, in one query (not one per row)
+        stored = {(v.indicator_id, v.status): v for v in Value.objects.select_for_update(of=("self",))
+                  .select_related("updated_by").filter(unit=unit, year=year,
+                                                       indicator_id__in={c[0].pk for c in clean}).order_by()}
         for indicator, status, number, source, note, version, typed in clean:
             code = indicator.code
-            existing = Value.objects.select_for_update(of=("self",)).select_related("updated_by").filter(
-                unit=unit, indicator=indicator, year=year, status=status).first()
+            existing = stored.get((indicator.pk, status))
             new = {"value": number, "source": source, "note": note}
             wants, diffs = _wanted_change(existing, new, version, typed, indicator, year, locks, returned_only, errors)
             if wants is None or errors:

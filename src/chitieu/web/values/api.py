@@ -73,7 +73,7 @@ def list_queue(request, state: str = ""):
     """The submissions the user reviews, pending first (submitted, then awaiting the province);
     the people and returned values are read for the page only."""
     q = queue(request.user, state=state)
-    ids = [s.pk for s in q.submissions]
+    ids = q.ids
     loaded: dict[int, Submission] = {}
 
     def load(page: list[int]) -> None:

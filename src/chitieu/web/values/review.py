@@ -13,6 +13,7 @@ from chitieu.core.evaluate import evaluate_plan
 from chitieu.core.numbers import format_number
 from chitieu.core.series import ValueStatus
 from chitieu.web.access import unit_ids_with
+from chitieu.web.units.models import AdministrativeUnit
 from chitieu.web.values.models import Submission, Value, ValueComment, is_valid_number
 
 PENDING_ORDER = {Submission.State.SUBMITTED: 0, Submission.State.APPROVED: 1, Submission.State.RETURNED: 2,
@@ -20,42 +21,101 @@ PENDING_ORDER = {Submission.State.SUBMITTED: 0, Submission.State.APPROVED: 1, Su
 PAST_YEARS = 3
 
 
+PAGE_SIZE = 200  # submissions listed per page of the queue
+
+
 @dataclass
 class Queue:
-    submissions: list
+    submissions: list  # the page shown, loaded with their units, plans and people
     by_town: list  # (town, pending, total)
     by_indicator: list  # (code, name, values awaiting review)
     pending: int
+    ids: list = field(default_factory=list)  # every submission shown, in order (all pages)
+    page: int = 1
+    pages: int = 1
 
 
-def queue(user, *, state: str = "", town_id: int | None = None) -> Queue:
+def queue(user, *, state: str = "", town_id: int | None = None, page: int = 1) -> Queue:
     """The submissions ``user`` reviews, pending first (submitted, then approved awaiting the
-    province, then the rest), with the counts. Four queries plus the user's memberships."""
+    province, then the rest), with the counts; ``page`` of ``PAGE_SIZE``. A fixed number of
+    queries whatever the number of submissions: the counts and the order are read as plain rows
+    (a province has thousands of reviews), only the page shown is loaded as objects."""
     ids = unit_ids_with(user, "review")
-    qs = Submission.objects.select_related("unit", "unit__parent", "plan", "plan__unit", "approved_by",
-                                           "accepted_by", "submitted_by")
+    qs = Submission.objects.order_by()
     if ids is not None:
         qs = qs.filter(unit_id__in=ids)
-    every = list(qs)
+    every = list(qs.values_list("pk", "unit_id", "unit__parent_id", "unit__code", "year", "plan_id", "state"))
     pending_states = (Submission.State.SUBMITTED, Submission.State.APPROVED)
-    towns: dict[int, list] = {}
-    for s in every:
-        town = s.unit.parent or s.unit
-        entry = towns.setdefault(town.pk, [town, 0, 0])
-        entry[2] += 1
-        entry[1] += s.state in pending_states
-    shown = [s for s in every if (not state or s.state == state)
-             and (town_id is None or (s.unit.parent_id or s.unit_id) == town_id)]
-    shown.sort(key=lambda s: (PENDING_ORDER.get(s.state, 9), s.unit.code, -s.year, s.plan_id))
-    awaiting = Submission.objects.filter(unit_id=OuterRef("unit_id"), year=OuterRef("year"), state__in=pending_states,
-                                         plan__targets__indicator_id=OuterRef("indicator_id"))
-    values = Value.objects.filter(Exists(awaiting))
-    if ids is not None:
-        values = values.filter(unit_id__in=ids)
-    by_indicator = list(values.values_list("indicator__code", "indicator__name")
-                        .annotate(n=Count("id")).order_by("-n", "indicator__code"))
-    return Queue(shown, sorted(towns.values(), key=lambda t: (-t[1], t[0].code)), by_indicator,
-                 sum(1 for s in every if s.state in pending_states))
+    counts: dict[int, list] = {}
+    for _pk, unit_id, parent_id, _code, _year, _plan, st in every:
+        entry = counts.setdefault(parent_id or unit_id, [0, 0])
+        entry[1] += 1
+        entry[0] += st in pending_states
+    towns = AdministrativeUnit.objects.in_bulk(list(counts))
+    by_town = sorted(([towns[pk], *n] for pk, n in counts.items() if pk in towns), key=lambda t: (-t[1], t[0].code))
+    shown = [r for r in every if (not state or r[6] == state) and (town_id is None or (r[2] or r[1]) == town_id)]
+    shown.sort(key=lambda r: (PENDING_ORDER.get(r[6], 9), r[3], -r[4], r[5]))
+    order = [r[0] for r in shown]
+    pages = max(1, -(-len(order) // PAGE_SIZE))
+    page = min(max(1, page), pages)
+    chosen = order[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]
+    loaded = Submission.objects.select_related("unit", "unit__parent", "plan", "plan__unit", "approved_by",
+                                               "accepted_by", "submitted_by").in_bulk(chosen)
+    by_indicator = _awaiting_by_indicator([r for r in every if r[6] in pending_states])
+    return Queue([loaded[pk] for pk in chosen if pk in loaded], by_town, by_indicator,
+                 sum(1 for r in every if r[6] in pending_states), ids=order, page=page, pages=pages)
+
+
+def _awaiting_by_indicator(pending: list) -> list[tuple[str, str, int]]:
+    """(code, name, values awaiting review) per indicator over the ``pending`` submissions (rows
+    of ``queue``: pk, unit id, parent id, unit code, year, plan id, state): the
+    values of their unit and year on an indicator their plan has a target on (once, whatever the
+    number of reviews holding it), most first.
+
+    Counted once per (unit, year) and kept in the shared cache under the versions of that unit
+    and of the plans of its pending reviews: those values cannot change without raising one of
+    them (``evaluations.version``: a saved value, a submit, an approval, a reopen, a plan's
+    targets), so a province's queue counts again only the years that changed since, not its
+    75.000 values at every view."""
+    from django.core.cache import cache
+
+    from chitieu.web.catalog.models import Indicator
+    from chitieu.web.evaluations.version import current_many
+
+    if not pending:
+        return []
+    groups: dict[tuple[int, int], set] = {}
+    for _pk, unit_id, _parent, _code, year, plan_id, _state in pending:
+        groups.setdefault((unit_id, year), set()).add(plan_id)
+    versions = current_many({(plan_id, unit_id) for (unit_id, _y), plans in groups.items() for plan_id in plans})
+    keys = {}
+    for (unit_id, year), plans in groups.items():
+        plans = sorted(plans)
+        stamp = "-".join(versions[(p, unit_id)].key for p in plans)
+        keys[f"review-awaiting:1:{unit_id}:{year}:{stamp}"] = (unit_id, year)
+    found = cache.get_many(list(keys))
+    missing = [pair for key, pair in keys.items() if key not in found]
+    if missing:
+        units, years, wanted = {u for u, _y in missing}, {y for _u, y in missing}, set(missing)
+        awaiting = Submission.objects.filter(unit_id=OuterRef("unit_id"), year=OuterRef("year"),
+                                             state__in=(Submission.State.SUBMITTED, Submission.State.APPROVED),
+                                             plan__targets__indicator_id=OuterRef("indicator_id"))
+        counted: dict[tuple[int, int], dict[int, int]] = {pair: {} for pair in missing}
+        for unit_id, year, indicator_id, n in (
+                Value.objects.filter(unit_id__in=units, year__in=years).filter(Exists(awaiting)).order_by()
+                .values_list("unit_id", "year", "indicator_id").annotate(n=Count("id"))):
+            if (unit_id, year) in wanted:
+                counted[(unit_id, year)][indicator_id] = n
+        fresh = {key: counted[pair] for key, pair in keys.items() if pair in wanted}
+        cache.set_many(fresh, timeout=24 * 3600)
+        found.update(fresh)
+    totals: dict[int, int] = {}
+    for counts in found.values():
+        for indicator_id, n in counts.items():
+            totals[indicator_id] = totals.get(indicator_id, 0) + n
+    names = {pk: (code, name) for pk, code, name in
+             Indicator.objects.filter(pk__in=list(totals)).values_list("pk", "code", "name")}
+    return sorted(((*names[pk], n) for pk, n in totals.items() if pk in names), key=lambda t: (-t[2], t[0]))
 
 
 @dataclass

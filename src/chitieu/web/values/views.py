@@ -190,7 +190,11 @@ def review_list(request):
         town = int(request.GET.get("town", "") or 0) or None
     except ValueError:
         town = None
-    q = queue(request.user, state=state, town_id=town)
+    try:
+        page = int(request.GET.get("page", "") or 1)
+    except ValueError:
+        page = 1
+    q = queue(request.user, state=state, town_id=town, page=page)
     return render(request, "values/review_list.html", {
         "queue": q, "submissions": q.submissions, "state": state, "town": town, "states": Submission.State.choices,
     })
