@@ -1,5 +1,6 @@
 """Deadline-week load test on the national database (PostgreSQL): gunicorn started with the
-shipped deploy/gunicorn.conf.py and DB_POOL=true on 127.0.0.1, locust users mixing officers
+shipped deploy/gunicorn.conf.py and DB_POOL=true on 127.0.0.1 (the cache and the job queue in Redis, one
+``chitieu worker``), locust users mixing officers
 who enter and submit values, reviewers who approve, leaders on province scorecards and
 programs on the API (the mix: ``MIX`` in benchmarks/load/deadline_mix.py); p50/p95/p99 and
 errors per request type printed, then the server stopped.
@@ -90,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--think", default="2,8", help="seconds between two actions of a person, as low,high")
     ap.add_argument("--read-budget", type=float, default=300.0, help="p95 of a read, ms")
     ap.add_argument("--write-budget", type=float, default=500.0, help="p95 of a write, ms")
+    ap.add_argument("--cache-url", default="redis://127.0.0.1:6379/3", help="the shared cache (flushed first)")
+    ap.add_argument("--queue-url", default="redis://127.0.0.1:6379/4", help="the job queue")
     ap.add_argument("--database-url", default=os.environ.get("CHITIEU_NATIONAL_DATABASE_URL",
                                                              "postgres://postgres@127.0.0.1:5432/national"))
     args = ap.parse_args(argv)
@@ -120,6 +123,12 @@ def main(argv: list[str] | None = None) -> int:
             "LOG_LEVEL": "WARNING",
             # the simulated programs share a token per province: the per-user throttle would measure itself
             "API_THROTTLE_RATE": "1000000/min",
+            # a province's production shape (docs/deploy.md): one cache shared by the web workers, the
+            # job queue in Redis with a worker taking the refreshes each save and approval queue
+            "CACHE_URL": args.cache_url,
+            "TASK_BACKEND": "redis",
+            "TASK_REDIS_URL": args.queue_url,
+            "TASK_REDIS_PREFIX": f"chitieu-deadline-{os.getpid()}",
         }
         admin = str(VENV_BIN / "django-admin")
         print("· preparing sessions on the national database …", flush=True)
@@ -136,8 +145,13 @@ def main(argv: list[str] | None = None) -> int:
                       "GUNICORN_LOG_LEVEL": "warning",
                       # a query cut off by a stopped worker would otherwise run on in PostgreSQL
                       "PGOPTIONS": "-c statement_timeout=120000"}
+        import redis
+
+        redis.Redis.from_url(args.cache_url).flushdb()  # a cache of an earlier run may name other rows
         server = subprocess.Popen([str(VENV_BIN / "gunicorn"), "-c", str(REPO / "deploy" / "gunicorn.conf.py")],
                                   env=server_env, cwd=REPO, start_new_session=True)
+        worker = subprocess.Popen([str(VENV_BIN / "chitieu"), "worker"], env=server_env, cwd=REPO,
+                                  start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             wait_for(host + "/healthz", seconds=60)
             print(f"· gunicorn (deploy/gunicorn.conf.py, {args.workers} sync workers, DB_POOL) on {host}; "
@@ -155,11 +169,13 @@ def main(argv: list[str] | None = None) -> int:
             rows = read_stats(Path(f"{prefix}_stats.csv"))
             failures = read_stats(Path(f"{prefix}_failures.csv"))
         finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
+            for process in (server, worker):
+                os.killpg(process.pid, signal.SIGTERM)
+            for process in (server, worker):
+                try:
+                    process.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    os.killpg(process.pid, signal.SIGKILL)
 
     print()
     print(f"{'request':34} {'kind':5} {'count':>6} {'fail':>5} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'req/s':>6}")
@@ -178,7 +194,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  failure: {f['Name']}: {f['Error'][:120]} × {f['Occurrences']}")
     ok = worst["read"] <= args.read_budget and worst["write"] <= args.write_budget and failed == 0
     print(f"\n{args.users} users ({officers} officers), think {args.think} s, {elapsed:.0f} s, "
-          f"{args.provinces} provinces of the national database, gunicorn {args.workers} sync workers + DB_POOL; "
+          f"{args.provinces} provinces of the national database, gunicorn {args.workers} sync workers + DB_POOL, "
+          f"Redis cache and queue with one job worker; "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"worst p95: reads {worst['read']:.0f} ms (budget {args.read_budget:.0f}), writes {worst['write']:.0f} ms "
           f"(budget {args.write_budget:.0f}); failures {failed}: {'OK' if ok else 'OVER'}")

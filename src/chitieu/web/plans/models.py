@@ -10,6 +10,7 @@ with the unit's values (merger-aware, see ``chitieu.web.values.history``).
 
 from __future__ import annotations
 
+import functools
 import logging
 
 from django.db import models
@@ -104,8 +105,12 @@ class Plan(models.Model):
                 assigned.setdefault(a.target_id, ())
                 assigned[a.target_id] += (a.to_core(),)
 
+        parts: dict[int, list[PlanTarget]] = {}
+        for c in targets:
+            parts.setdefault(c.indicator.parent_id, []).append(c)
+
         def item(t: PlanTarget) -> core_plan.PlanItem:
-            children = tuple(item(c) for c in targets if c.indicator.parent_id == t.indicator_id)
+            children = tuple(item(c) for c in parts.get(t.indicator_id, ()))
             return core_plan.PlanItem(
                 indicator=t.indicator.to_core(),
                 target=t.parsed(),
@@ -164,13 +169,7 @@ class PlanTarget(models.Model):
         phrase (or it no longer parses, or no longer fits its indicator)."""
         if not self.phrase:
             return None
-        try:
-            return fit_target(parse_target(self.phrase, indicator_kind=self.indicator.kind), self.indicator.to_core())
-        except (TargetParseError, TargetUnitError):
-            return None
-        except Exception:  # a phrase stored before the parser refused it must not break a page
-            logger.exception("target phrase %r of plan %s no longer parses", self.phrase, self.plan_id)
-            return None
+        return _fitted_target(self.phrase, self.indicator.kind, self.indicator.to_core(), self.plan_id)
 
     @property
     def takes_assigned(self) -> bool:
@@ -188,6 +187,20 @@ class PlanTarget(models.Model):
         if target is None:
             return ""
         return target.describe()
+
+
+@functools.lru_cache(maxsize=8192)
+def _fitted_target(phrase: str, kind: str, indicator, plan_id: int) -> Target | None:
+    """``PlanTarget.parsed``, kept per process: the same phrase on the same indicator (a frozen
+    core ``Indicator``, so a changed definition is another key) always reads the same, and every
+    page of a plan reads its hundred phrases again. The core's targets are frozen: sharing them is safe."""
+    try:
+        return fit_target(parse_target(phrase, indicator_kind=kind), indicator)
+    except (TargetParseError, TargetUnitError):
+        return None
+    except Exception:  # a phrase stored before the parser refused it must not break a page
+        logger.exception("target phrase %r of plan %s no longer parses", phrase, plan_id)
+        return None
 
 
 class AssignedFigure(models.Model):
