@@ -23,9 +23,24 @@ from locust import HttpUser, between, task
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 PLAN = json.loads(open(os.environ["CHITIEU_LOAD"], encoding="utf-8").read()) if os.environ.get("CHITIEU_LOAD") else {}
-THINK = tuple(float(x) for x in os.environ.get("CHITIEU_LOAD_THINK", "2,8").split(","))
 
-from deadline_mix import CSRF, MIX, REVIEW, SAVES_PER_SUBMIT, changed, path_of, sheet_form  # noqa: E402
+from deadline_mix import (  # noqa: E402
+    CSRF,
+    MIX,
+    REVIEW,
+    ROW_SAVES_PER_SHEET,
+    SAVES_PER_SUBMIT,
+    THINK,
+    changed,
+    numeric_rows,
+    path_of,
+    row_fields,
+    row_post,
+    sheet_form,
+)
+
+if os.environ.get("CHITIEU_LOAD_THINK"):  # --think: one range for every role
+    THINK = dict.fromkeys(THINK, tuple(float(x) for x in os.environ["CHITIEU_LOAD_THINK"].split(",")))
 
 
 def _sessions(who: str):
@@ -37,8 +52,10 @@ _next = {who: _sessions(who) for who in MIX}
 
 class _Person(HttpUser):
     abstract = True
-    wait_time = between(*THINK)
     who = ""
+
+    def wait_time(self) -> float:
+        return between(*THINK[self.who])(self)
 
     def on_start(self) -> None:
         self.me = next(_next[self.who])
@@ -50,15 +67,25 @@ class _Person(HttpUser):
 
 
 class Officer(_Person):
-    """Enters the year's values of one commune: opens the sheet, saves it with a few numbers
-    changed, and every few saves submits the year. A year under review is only read."""
+    """Enters the year's values of one commune: opens the sheet, saves a few rows one by one
+    ("Lưu dòng", as htmx posts them), saves the sheet whole and, every few whole saves, submits
+    the year. A year under review is only read."""
 
     weight = MIX["officer"][0]
     who = "officer"
     saves = 0
+    data: dict = {}
+    rows_saved = ROW_SAVES_PER_SHEET  # open the sheet first
 
     @task
     def enter(self) -> None:
+        if self.rows_saved >= ROW_SAVES_PER_SHEET or not self.data:
+            self.open_and_save()
+        else:
+            self.save_row()
+
+    def open_and_save(self) -> None:
+        self.rows_saved = 0
         sheet = path_of("officer", "values sheet", **self.me)
         with self.client.get(sheet, name=self.name("values sheet"), catch_response=True) as resp:
             if resp.status_code != 200:
@@ -66,12 +93,15 @@ class Officer(_Person):
                 return
             data = sheet_form(resp.text)
         if not any(k.startswith("v-") for k in data):
+            self.data = {}
             return  # the year is under review: nothing to type
+        self.data = data
         with self.client.post(sheet, data=changed(data), name=self.name("save sheet"), allow_redirects=False,
                               catch_response=True) as resp:
             if resp.status_code != 302:
                 resp.failure(f"save answered {resp.status_code}")
                 return
+        self.data = {}  # saved whole: the versions changed, the next action opens the sheet again
         self.saves += 1
         if self.saves % SAVES_PER_SUBMIT == 0:
             with self.client.post(path_of("officer", "submit", **self.me), name=self.name("submit"),
@@ -79,6 +109,22 @@ class Officer(_Person):
                                   allow_redirects=False, catch_response=True) as resp:
                 if resp.status_code != 302:
                     resp.failure(f"submit answered {resp.status_code}")
+
+    def save_row(self) -> None:
+        self.rows_saved += 1
+        codes = numeric_rows(self.data)
+        if not codes:
+            self.data = {}
+            return
+        code = random.choice(codes)
+        with self.client.post(path_of("officer", "save row", **self.me), data=row_post(self.data, code),
+                              headers={"HX-Request": "true"}, name=self.name("save row"),
+                              catch_response=True) as resp:
+            if resp.status_code != 200 or 'role="alert"' in resp.text:
+                resp.failure(f"row save answered {resp.status_code}")
+                self.data = {}
+                return
+            self.data.update(row_fields(resp.text))
 
 
 class Reviewer(_Person):

@@ -13,6 +13,7 @@ import re
 MIX = {
     "officer": (50, {
         "values sheet": "/units/{unit}/plans/{plan}/entry/{year}/",           # GET, then POST it back (save)
+        "save row": "/units/{unit}/plans/{plan}/entry/{year}/row/",            # POST one row (htmx "Lưu dòng")
         "submit": "/units/{unit}/plans/{plan}/entry/{year}/submit/",           # POST
     }),
     "reviewer": (10, {
@@ -29,6 +30,13 @@ MIX = {
     }),
 }
 SAVES_PER_SUBMIT = 3  # an officer saves the sheet a few times, then submits the year
+
+# Seconds between two actions of a person, by role (``--think`` overrides them all): an officer
+# types a value or two before saving a row, a reviewer reads the submission before deciding, a
+# leader reads a scorecard; a program polls. The earlier, uniform 2-8 s made every officer save a
+# 100-indicator sheet twice a minute, several times what a person typing can do.
+THINK = {"officer": (5.0, 15.0), "reviewer": (5.0, 15.0), "leader": (5.0, 20.0), "api": (2.0, 8.0)}
+ROW_SAVES_PER_SHEET = 4  # row saves ("Lưu dòng") for each time the sheet is opened and saved whole
 
 _INPUT = re.compile(r'<input\b([^>]*)>')
 _SELECT = re.compile(r'<select\b([^>]*)>(.*?)</select>', re.S)
@@ -81,3 +89,43 @@ def changed(data: dict[str, str], n: int = 3) -> dict[str, str]:
     for name, number in random.sample(numeric, min(n, len(numeric))):
         out[name] = f"{number - 1:.1f}".replace(".", ",")
     return out
+
+
+def row_post(data: dict[str, str], code: str) -> dict[str, str]:
+    """What the browser posts when "Lưu dòng" of row ``code`` is pressed (htmx sends the whole
+    form and the row's code), that row's number lowered by 1 as ``changed`` does."""
+    out = dict(data)
+    value = data.get(f"v-{code}", "")
+    try:
+        number = float(value.replace(".", "").replace(",", ".") if "," in value else value)
+    except ValueError:
+        number = None
+    if number is not None and number >= 10:
+        out[f"v-{code}"] = f"{number - 1:.1f}".replace(".", ",")
+    out["row"] = code
+    return out
+
+
+def row_fields(fragment: str) -> dict[str, str]:
+    """The fields of a row the server sent back (its new version above all), as ``sheet_form``
+    reads them, so that the next save of that row is not refused as stale."""
+    data: dict[str, str] = {}
+    for attrs in _INPUT.findall(fragment):
+        a = dict(_ATTR.findall(attrs))
+        if a.get("name") and a.get("type") not in ("submit", "button"):
+            data[a["name"]] = html.unescape(a.get("value", ""))
+    return data
+
+
+def numeric_rows(data: dict[str, str]) -> list[str]:
+    """The codes of the sheet's rows holding a number of at least 10 (``row_post`` lowers it)."""
+    codes = []
+    for name, value in data.items():
+        if name.startswith("v-") and value:
+            try:
+                number = float(value.replace(".", "").replace(",", ".") if "," in value else value)
+            except ValueError:
+                continue
+            if number >= 10:
+                codes.append(name[2:])
+    return codes

@@ -88,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--run-time", default="90s", help="at most 120s")
     ap.add_argument("--workers", type=int, default=4, help="gunicorn workers (GUNICORN_WORKERS)")
     ap.add_argument("--provinces", type=int, default=2)
-    ap.add_argument("--think", default="2,8", help="seconds between two actions of a person, as low,high")
+    ap.add_argument("--think", default="", help="seconds between two actions of a person, as low,high, for every "
+                    "role (default: THINK in deadline_mix.py, by role)")
     ap.add_argument("--read-budget", type=float, default=300.0, help="p95 of a read, ms")
     ap.add_argument("--write-budget", type=float, default=500.0, help="p95 of a write, ms")
     ap.add_argument("--cache-url", default="redis://127.0.0.1:6379/3", help="the shared cache (flushed first)")
@@ -100,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     if seconds > 120:
         raise SystemExit("--run-time: at most 120s")
 
-    from deadline_mix import MIX
+    from deadline_mix import MIX, THINK
 
     # stopped from outside (timeout, Ctrl-C): the finally below still stops gunicorn
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -162,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
                 [str(VENV_BIN / "locust"), "-f", str(HERE / "deadline.py"), "--headless", "--host", host,
                  "-u", str(args.users), "-r", str(args.spawn_rate), "--run-time", args.run_time,
                  "--csv", str(prefix), "--only-summary", "--loglevel", "ERROR", "--stop-timeout", "10"],
-                env={**env, "CHITIEU_LOAD": str(plan_file), "CHITIEU_LOAD_THINK": args.think},
+                env={**env, "CHITIEU_LOAD": str(plan_file), "CHITIEU_LOAD_THINK": args.think.replace(" ", "")},
                 timeout=seconds + 60, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             )
             elapsed = time.monotonic() - started
@@ -193,7 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     for f in failures[:10]:
         print(f"  failure: {f['Name']}: {f['Error'][:120]} × {f['Occurrences']}")
     ok = worst["read"] <= args.read_budget and worst["write"] <= args.write_budget and failed == 0
-    print(f"\n{args.users} users ({officers} officers), think {args.think} s, {elapsed:.0f} s, "
+    think = args.think or ", ".join(f"{who} {low:g}-{high:g}" for who, (low, high) in THINK.items())
+    print(f"\n{args.users} users ({officers} officers), think {think} s, {elapsed:.0f} s, "
           f"{args.provinces} provinces of the national database, gunicorn {args.workers} sync workers + DB_POOL, "
           f"Redis cache and queue with one job worker; "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")

@@ -147,3 +147,41 @@ def test_the_load_test_officer_posts_the_values_sheet_back_and_it_is_saved(clien
     for code, typed in lowered.items():
         stored = Value.objects.get(unit=commune, indicator__code=code, year=2025)
         assert float(stored.value) == float(typed.replace(",", "."))
+
+
+def test_the_load_test_officer_saves_rows_one_by_one_as_htmx_does(client):
+    """benchmarks/load/deadline.py's row save ("Lưu dòng"): the whole form and the row's code
+    posted, the row lowered by 1 is stored, and the row sent back carries the new version, so
+    that saving the same row again is not refused as stale."""
+    import sys
+    from pathlib import Path
+
+    from django.contrib.auth import get_user_model
+
+    from chitieu.web.accounts.models import Membership, Role
+    from chitieu.web.plans.models import Plan
+    from chitieu.web.units.models import AdministrativeUnit
+    from chitieu.web.values.models import Submission, Value
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks" / "load"))
+    import deadline_mix as deadline
+
+    call_command("build_national", provinces=1, indicators=5)
+    plan = Plan.objects.get()
+    commune = AdministrativeUnit.objects.exclude(parent=None).order_by("code").first()
+    Submission.objects.filter(unit=commune, year=2025).update(state=Submission.State.DRAFT)
+    officer = get_user_model().objects.create_user("canbo.xa", password="x")
+    Membership.objects.create(user=officer, unit=commune, role=Role.OFFICER)
+    client.force_login(officer)
+    sheet = deadline.path_of("officer", "values sheet", unit=commune.pk, plan=plan.pk, year=2025)
+    row = deadline.path_of("officer", "save row", unit=commune.pk, plan=plan.pk, year=2025)
+    data = deadline.sheet_form(client.get(sheet).content.decode())
+    code = deadline.numeric_rows(data)[0]
+    for _ in range(2):  # the second save uses the version the first one sent back
+        posted = deadline.row_post(data, code)
+        resp = client.post(row, posted, HTTP_HX_REQUEST="true")
+        assert resp.status_code == 200 and 'role="alert"' not in resp.content.decode()
+        stored = Value.objects.get(unit=commune, indicator__code=code, year=2025)
+        assert float(stored.value) == float(posted[f"v-{code}"].replace(",", "."))
+        data.update(deadline.row_fields(resp.content.decode()))
+        assert data[f"ver-{code}"].endswith(str(stored.version))
