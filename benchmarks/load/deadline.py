@@ -68,40 +68,45 @@ class _Person(HttpUser):
 
 class Officer(_Person):
     """Enters the year's values of one commune: opens the sheet, saves a few rows one by one
-    ("Lưu dòng", as htmx posts them), saves the sheet whole and, every few whole saves, submits
-    the year. A year under review is only read."""
+    ("Lưu dòng", as htmx posts them), then saves the sheet whole and, every few whole saves,
+    submits the year; the page comes back after each (the redirect). A year under review is only
+    read."""
 
     weight = MIX["officer"][0]
     who = "officer"
     saves = 0
-    data: dict = {}
-    rows_saved = ROW_SAVES_PER_SHEET  # open the sheet first
+    rows_saved = 0
+    data: dict = {}  # the sheet's fields as last read; empty: open the sheet next
 
     @task
     def enter(self) -> None:
-        if self.rows_saved >= ROW_SAVES_PER_SHEET or not self.data:
-            self.open_and_save()
-        else:
+        if not self.data:
+            self.open_sheet()
+        elif self.rows_saved < ROW_SAVES_PER_SHEET:
             self.save_row()
+        else:
+            self.save_sheet()
 
-    def open_and_save(self) -> None:
+    def open_sheet(self) -> None:
+        """GET the sheet (also what the browser does after a whole save's redirect)."""
         self.rows_saved = 0
-        sheet = path_of("officer", "values sheet", **self.me)
-        with self.client.get(sheet, name=self.name("values sheet"), catch_response=True) as resp:
+        with self.client.get(path_of("officer", "values sheet", **self.me), name=self.name("values sheet"),
+                             catch_response=True) as resp:
             if resp.status_code != 200:
                 resp.failure(f"sheet answered {resp.status_code}")
+                self.data = {}
                 return
             data = sheet_form(resp.text)
-        if not any(k.startswith("v-") for k in data):
-            self.data = {}
-            return  # the year is under review: nothing to type
-        self.data = data
-        with self.client.post(sheet, data=changed(data), name=self.name("save sheet"), allow_redirects=False,
-                              catch_response=True) as resp:
+        # a year under review has nothing to type: the sheet is only read, opened again next time
+        self.data = data if any(k.startswith("v-") for k in data) else {}
+
+    def save_sheet(self) -> None:
+        data, self.data = self.data, {}
+        with self.client.post(path_of("officer", "values sheet", **self.me), data=changed(data),
+                              name=self.name("save sheet"), allow_redirects=False, catch_response=True) as resp:
             if resp.status_code != 302:
                 resp.failure(f"save answered {resp.status_code}")
                 return
-        self.data = {}  # saved whole: the versions changed, the next action opens the sheet again
         self.saves += 1
         if self.saves % SAVES_PER_SUBMIT == 0:
             with self.client.post(path_of("officer", "submit", **self.me), name=self.name("submit"),
@@ -109,6 +114,7 @@ class Officer(_Person):
                                   allow_redirects=False, catch_response=True) as resp:
                 if resp.status_code != 302:
                     resp.failure(f"submit answered {resp.status_code}")
+        self.open_sheet()  # the redirect after either post
 
     def save_row(self) -> None:
         self.rows_saved += 1

@@ -36,7 +36,7 @@ sys.path.insert(0, str(HERE))
 
 from run import free_port, read_stats, run, wait_for  # noqa: E402 - the helpers of the demo load test
 
-WRITES = ("save sheet", "submit", "approve", "reopen")
+WRITES = ("save sheet", "save row", "submit", "approve", "reopen")
 
 SETUP = r"""
 import json
