@@ -1,5 +1,6 @@
 """Data entry: the sheet of one unit, plan and year; Vietnamese numbers; bad input saves nothing."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -123,6 +124,18 @@ def test_one_row_is_saved_with_htmx(ward_plan, places, officer, client_for):
     assert r.status_code == 200 and body.lstrip().startswith("<tr") and "Đã lưu" in body
     assert Value.objects.get(indicator__code="KT04").value == Decimal("62.5")
     assert not Value.objects.filter(indicator__code="KT01").exists()  # only the row asked for is saved
+
+
+def test_a_part_saved_alone_comes_back_as_the_sheet_shows_it(ward_plan, places, officer, client_for):
+    """The row sent back after "Lưu dòng" is the sheet's own row: a "Trong đó" part keeps its depth."""
+    client = client_for(officer)
+    sheet = client.get(_url(places.ward2, ward_plan, 2024)).content.decode()
+    in_sheet = re.search(r'<tr id="row-kt011" class="([^"]*)"', sheet).group(1)
+    r = client.post(_url(places.ward2, ward_plan, 2024, "row/"),
+                    {"row": "KT01.1", "v-KT01.1": "120", "s-KT01.1": "chinh_thuc"}, HTTP_HX_REQUEST="true")
+    body = r.content.decode()
+    assert in_sheet.startswith("depth-1") and f'class="{in_sheet}"' in body and "Trong đó:" in body
+    assert Value.objects.get(indicator__code="KT01.1").value == Decimal("120")
 
 
 def test_a_bad_row_comes_back_with_its_message(ward_plan, places, officer, client_for):

@@ -237,7 +237,10 @@ def do_save_values(unit, plan, year: int, rows: list[dict], *, acting_user) -> l
     """
     year = _open_year(unit, plan, year, acting_user=acting_user)
     errors: dict[str, list[str]] = {}
-    targets = {t.indicator.code: t.indicator for t in plan.targets.select_related("indicator")}
+    # the targets of the rows given (a row saved alone reads one): a code outside the plan is refused below
+    codes = {nfc(str(r.get("indicator", ""))).strip() for r in rows}
+    targets = {t.indicator.code: t.indicator for t in plan.targets.select_related("indicator").filter(
+        indicator__code__in=codes)}
     clean = _checked_rows(targets, rows, errors)
     if errors:
         raise ActionError(errors)
@@ -260,6 +263,8 @@ def do_save_values(unit, plan, year: int, rows: list[dict], *, acting_user) -> l
         for indicator, status, number, source, note, version, typed in clean:
             code = indicator.code
             existing = stored.get((indicator.pk, status))
+            if existing is not None:  # its audit row names them: no query for each
+                existing.unit, existing.indicator = unit, indicator
             new = {"value": number, "source": source, "note": note}
             wants, diffs = _wanted_change(existing, new, version, typed, indicator, year, locks, returned_only, errors)
             if wants is None or errors:

@@ -88,6 +88,19 @@ def _ordered_targets(plan):
     return out
 
 
+def _one_target(plan, code: str) -> list[tuple]:
+    """``_ordered_targets`` of the one target on indicator ``code`` (none when the plan has no
+    such target): its depth is the number of its indicator's ancestors the plan also follows."""
+    target = plan.targets.select_related("indicator").filter(indicator__code=code).first()
+    if target is None:
+        return []
+    parents = dict(plan.targets.values_list("indicator_id", "indicator__parent_id"))
+    depth, parent = 0, parents.get(target.indicator_id)
+    while parent in parents and depth < len(parents):
+        depth, parent = depth + 1, parents[parent]
+    return [(target, depth)]
+
+
 def default_status(year: int, plan) -> str:
     """The final year of a running plan is usually an estimate; earlier years are official."""
     return ValueStatus.ESTIMATE.value if year >= plan.final_year else ValueStatus.OFFICIAL.value
@@ -165,9 +178,10 @@ def yes_no_text(value: str) -> str:
 
 
 def build_rows(unit, plan, year: int, posted: dict[str, dict] | None = None, errors: dict | None = None,
-               *, own_state_locks: bool = False) -> list[EntryRow]:
+               *, own_state_locks: bool = False, only: str | None = None) -> list[EntryRow]:
     """One row per plan target; ``posted`` (code → typed fields) overrides stored values so that a
-    refused form comes back as the user typed it, with ``errors`` beside the fields.
+    refused form comes back as the user typed it, with ``errors`` beside the fields. ``only``: the
+    row of that indicator code alone (a row saved on its own), at its depth in the plan.
 
     A row whose value a review of another plan holds gets ``locked`` with the reason (the sheet
     shows it read-only). ``own_state_locks``: include this plan's own review too.
@@ -175,13 +189,18 @@ def build_rows(unit, plan, year: int, posted: dict[str, dict] | None = None, err
     from chitieu.web.values.actions import lock_message
 
     stored: dict[str, dict[str, Value]] = {}
-    for v in Value.objects.filter(unit=unit, year=year, indicator__plan_targets__plan=plan).select_related("indicator"):
+    values = Value.objects.filter(unit=unit, year=year, indicator__plan_targets__plan=plan)
+    if only is not None:
+        values = values.filter(indicator__code=only)
+    for v in values.select_related("indicator").order_by():
         stored.setdefault(v.indicator.code, {})[v.status] = v
-    locks = {ind_id: s for ind_id, s in locking_submissions(unit, year).items()
-             if own_state_locks or s.plan_id != plan.pk}
+    targets = _ordered_targets(plan) if only is None else _one_target(plan, only)
+    locks = {ind_id: s for ind_id, s in locking_submissions(
+        unit, year, None if only is None else [t.indicator_id for t, _d in targets]).items()
+        if own_state_locks or s.plan_id != plan.pk}
     labels = dict(STATUS_CHOICES)
     rows = []
-    for t, depth in _ordered_targets(plan):
+    for t, depth in targets:
         ind = t.indicator
         row = EntryRow(indicator=ind, depth=depth, target=t, status=default_status(year, plan))
         have = stored.get(ind.code, {})

@@ -42,7 +42,9 @@ def _sheet_text() -> dict[str, str]:
     }
 
 
-def _context(unit, rights, plan, year, rows):
+def _context(unit, rights, plan, year, rows, *, check: bool = True):
+    """What the sheet's template needs; ``check=False`` for a single row sent back after its
+    save, which shows no check of the year (the rules and completeness are read for the page)."""
     from chitieu.web.rules.checking import check_year
     from chitieu.web.values.review import returned_codes
 
@@ -59,7 +61,7 @@ def _context(unit, rights, plan, year, rows):
             row.locked = _("Chỉ sửa các chỉ tiêu bị trả lại.")
     prepare_for_sheet(rows, STATUS_CHOICES)
     return {
-        "check": check_year(unit, plan, year) if editable else None, "returned": returned,
+        "check": check_year(unit, plan, year) if editable and check else None, "returned": returned,
         "unit": unit, "rights": rights, "plan": plan, "year": year, "rows": rows, "submission": submission,
         "editable": editable, "statuses": STATUS_CHOICES, "years": plan.years,
         "entered": sum(1 for row in rows if row.value_id is not None),  # stored values, not what was just typed
@@ -104,11 +106,11 @@ def entry_row(request, unit_id: int, plan_id: int, year: int):
         saved = True
     except ActionError as exc:
         errors = exc.errors
-    rows = build_rows(unit, plan, year, None if saved else posted, errors)
+    rows = build_rows(unit, plan, year, None if saved else posted, errors, only=code)
     row = next(r for r in rows if r.code == code)
     if errors and not row.errors:
         row.errors = {"value": [m for msgs in errors.values() for m in msgs]}
-    ctx = _context(unit, rights, plan, year, rows)
+    ctx = _context(unit, rights, plan, year, rows, check=False)
     ctx.update(row=row, saved=saved)
     return render(request, "values/entry.html#entry-row", ctx)
 
