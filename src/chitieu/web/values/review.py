@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Q
 
-from chitieu.core.evaluate import evaluate_plan
 from chitieu.core.numbers import format_number
 from chitieu.core.series import ValueStatus
 from chitieu.web.access import unit_ids_with
+from chitieu.web.evaluations.store import evaluated
 from chitieu.web.units.models import AdministrativeUnit
 from chitieu.web.values.models import Submission, Value, ValueComment, is_valid_number
 
@@ -155,8 +155,9 @@ def review_rows(submission) -> tuple[list[ReviewRow], object]:
             status=ValueStatus.PLAN.value).values_list("indicator__code", "year", "status", "value"):
         if is_valid_number(value):
             stored.setdefault(code, {}).setdefault(y, {})[status] = float(value)
-    core = plan.to_core(unit=unit, as_of=year, approved_only=False)
-    verdicts = {ev.indicator.code: ev for ev in evaluate_plan(core, parts=True)}
+    # the one evaluation, read from the stored evaluations when current (a submit queues their refresh)
+    done = evaluated(plan, unit, year, approved_only=False)
+    verdicts = {ev.indicator.code: ev for ev in done.evaluations}
     checked = check_year(unit, plan, year)
     comments: dict[str, list] = {}
     for c in ValueComment.objects.filter(submission=submission).select_related("indicator", "author"):
