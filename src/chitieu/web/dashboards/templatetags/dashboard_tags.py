@@ -36,3 +36,15 @@ def status_css(status) -> str:
 @register.filter
 def status_label(status) -> str:
     return sc.status_label(status) if status else ""
+
+
+@register.simple_tag
+def scorecard_words() -> dict[str, str]:
+    """The words every row of the scorecard repeats, translated once per table rather than per row."""
+    from django.utils.translation import gettext as _
+
+    return {
+        "in_which": _("Trong đó:"), "understood_title": _("Hệ thống hiểu mục tiêu là"), "understood": _("Hiểu là:"),
+        "unapproved": _("chưa duyệt"), "at_risk": _("Có nguy cơ không đạt"), "why": _("Vì sao?"),
+        "compare": _("So sánh các đơn vị trực thuộc"), "followed": _("Theo dõi, không có mục tiêu riêng"),
+    }
