@@ -2,8 +2,8 @@
 
 Owns: ``evaluate`` and one evaluator per target form (average growth, growth over the span,
 multiple, change, level at a year / each year / average / cumulative, qualitative,
-structure), the mid-term progress and forecast of a term not yet over, and
-``evaluate_many`` for batches. The verdict is computed at once; the reason (as ``Reason``
+structure), the mid-term progress and forecast of a term not yet over (the batch,
+``evaluate_many``, is ``core.evaluate``'s). The verdict is computed at once; the reason (as ``Reason``
 data) and the figures with their inputs on first access. Arithmetic lives in
 ``core.growth``, the verdict types and ``judge`` in ``core.verdict``, checks of what a
 document states in ``core.crosschecks``. The rules are written in docs/evaluation.md.
@@ -13,10 +13,8 @@ Pure Python; no Django, no I/O.
 
 from __future__ import annotations
 
-import gc
 import re
 import unicodedata
-from collections.abc import Iterable
 
 from chitieu.core.assigned import is_assigned_target
 from chitieu.core.crosschecks import check_stated
@@ -1014,28 +1012,3 @@ def _eval_structure_item(item: PlanItem, plan: Plan) -> Evaluation:
     if year < due and status is not Status.CHUA_DU_SO_LIEU:
         return _not_yet_due(indicator, target, status, explain)
     return Evaluation(indicator, target, status, explain=explain)
-
-
-def evaluate_many(
-    jobs: Iterable[tuple[Indicator, Target, Series]],
-    *,
-    base_year: int,
-    final_year: int,
-    as_of: int | None = None,
-) -> list[Evaluation]:
-    """Evaluate many (indicator, target, series) of one term, e.g. every ward of a province.
-
-    The cyclic garbage collector is paused for the batch: evaluations create no reference
-    cycles, and with millions of input values alive the collector would otherwise spend half
-    the time re-scanning them.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return [
-            evaluate(i, t, s, base_year=base_year, final_year=final_year, as_of=as_of) for i, t, s in jobs
-        ]
-    finally:
-        if enabled:
-            gc.enable()
-
