@@ -43,6 +43,10 @@ from chitieu.extract.tables import _AVERAGE_COLUMN, _cell_mention, _prose_facts
 
 _NAME_LABEL = re.compile(r"(?:tên\s+)?(?:các\s+)?(?:chỉ tiêu|nội dung|danh mục|lĩnh vực|hạng mục)(?:\s+chủ yếu)?")
 _STT_LABEL = re.compile(r"stt|tt|số tt|số thứ tự")
+# The first letters of the _NAME_LABEL and _STT_LABEL matches ("tên", "các", "chỉ tiêu", "nội dung",
+# "danh mục", "lĩnh vực", "hạng mục"; "stt", "tt", "số …"): folding leaves a line's first letter as
+# its lower case, so a short line starting otherwise (most: a figure) is no label, with no folding.
+_LABEL_FIRST = frozenset("tcndlhs")
 _UNIT_LABEL = re.compile(r"đvt|đơn vị(?: tính)?")
 _COLUMN_LABEL = re.compile(
     r"(?:đvt|đơn vị tính|đơn vị|kế hoạch|kh|chỉ tiêu|mục tiêu|nghị quyết|nq|dự toán|thực hiện|th|ước|ước tính|ước đạt|năm|"
@@ -203,8 +207,11 @@ def cell_line_tables(lines: tuple[str, ...] | list[str]) -> tuple[list[CellState
     n = len(lines)
     while i < n:
         raw = lines[i].strip()
-        if not raw or len(raw) > 30 or not (
-            _NAME_LABEL.fullmatch(" ".join(fold(raw).split())) or _STT_LABEL.fullmatch(fold(raw))
+        if (
+            not raw
+            or len(raw) > 30
+            or raw[0].lower() not in _LABEL_FIRST
+            or not (_NAME_LABEL.fullmatch(" ".join(fold(raw).split())) or _STT_LABEL.fullmatch(fold(raw)))
         ):
             i += 1
             continue

@@ -13,6 +13,7 @@ date line "2025-08-21" near the top. A year after it is the future: a value for 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _L = "a-zà-ỹđ"
 
@@ -76,6 +77,49 @@ RESULT_COMPARISON = ("so với cùng kỳ",)
 
 TARGET_CUE = re.compile("|".join(map(re.escape, TARGET_WORDS)))
 _TARGET_LIST_INTRO = re.compile(TARGET_LIST_INTRO)
+# The first word of every _TARGET_LIST_INTRO match. The pattern starts with a look-behind, so its
+# search tries every alternative at every character; it is tried only where one of these words
+# stands (found by ``str.find``), which gives the same matches as ``finditer``.
+_LIST_INTRO_FIRST = (
+    "đề ra", "xác định", "thông qua", "đặt ra", "giao", "với", "gồm", "các", "chỉ tiêu", "mục tiêu"
+)  # fmt: skip
+
+
+def _list_intro_places(folded: str, a: int, b: int) -> list[int]:
+    places = set()
+    for word in _LIST_INTRO_FIRST:
+        i = folded.find(word, a, b)
+        while i >= 0:
+            places.add(i)
+            i = folded.find(word, i + 1, b)
+    return sorted(places)
+
+
+def list_intro(folded: str, a: int = 0, b: int | None = None) -> re.Match[str] | None:
+    """``_TARGET_LIST_INTRO.search(folded, a, b)`` (a list of targets announced), tried only where
+    a match's first word stands."""
+    b = len(folded) if b is None else b
+    if folded.find("tiêu", a, b) < 0:
+        return None  # (in every match: "chỉ tiêu", "mục tiêu")
+    for p in _list_intro_places(folded, a, b):
+        m = _TARGET_LIST_INTRO.match(folded, p, b)
+        if m is not None:
+            return m
+    return None
+
+
+def _list_intros(folded: str) -> Iterator[re.Match[str]]:
+    """``_TARGET_LIST_INTRO.finditer(folded)``, tried only where a match's first word stands."""
+    end = 0
+    for p in _list_intro_places(folded, 0, len(folded)):
+        if p < end:
+            continue  # (inside the match before: finditer's matches do not overlap)
+        m = _TARGET_LIST_INTRO.match(folded, p)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
 _TARGET_VERB = re.compile(TARGET_VERB)
 _RESULT_BEFORE_VERB = re.compile(RESULT_BEFORE_VERB)
 RESULT_CUE = re.compile("|".join(map(re.escape, RESULT_WORDS + RESULT_COMPARISON)))
@@ -105,7 +149,7 @@ def target_cue(folded: str) -> bool:
                 return True
     if ":" not in folded or "tiêu" not in folded:
         return False  # the cheap test first: most sentences announce no list
-    for m in _TARGET_LIST_INTRO.finditer(folded):
+    for m in _list_intros(folded):
         if _RESULT_BEFORE_INTRO.search(folded[max(0, m.start() - 40) : m.start()]):
             continue  # "Kết quả thực hiện các chỉ tiêu chủ yếu:" reports on the list
         return True

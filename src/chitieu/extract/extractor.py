@@ -34,8 +34,8 @@ from chitieu.extract.celllines import CellStatement, cell_line_tables
 from chitieu.extract.document import Document
 from chitieu.extract.evidence import (
     TARGET_AFTER,
-    TARGET_LIST_INTRO,
     future_year,
+    list_intro,
     past_year,
     result_cue,
     target_cue,
@@ -373,14 +373,13 @@ _BOUND_OR_NUMBER = re.compile(r"\s*(?:trên|dưới|từ|tối thiểu|tối đa
 PLAN_WORDS, REPORT_WORDS, LIST, DOCUMENT_DATE = "plan_words", "report_words", "list", "document_date"
 YEARLY_RANGE, HEADING, TABLE_COLUMN, DEFAULT = "yearly_range", "heading", "table_column", "default"
 KIND_EVIDENCE = (PLAN_WORDS, REPORT_WORDS, LIST, DOCUMENT_DATE, YEARLY_RANGE, HEADING, TABLE_COLUMN, DEFAULT)
-_LIST_INTRO = re.compile(TARGET_LIST_INTRO)
 _FLOOR_AFTER = re.compile(TARGET_AFTER)
 
 
 def _plan_evidence(before: str) -> str:
     """Of the plan words before a value: a list announced ("đề ra các chỉ tiêu chủ yếu: …") or
     the clause's own words (phấn đấu, đề ra, đến năm …)."""
-    return LIST if ":" in before and "tiêu" in before and _LIST_INTRO.search(before) else PLAN_WORDS
+    return LIST if ":" in before and "tiêu" in before and list_intro(before) else PLAN_WORDS
 
 
 _LIST_TARGET = "list-target"  # the kind a paragraph passes on: an item of a list of targets is next
@@ -400,7 +399,11 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
     announced = prior == _LIST_TARGET and item
     if (seg.mode is not None and not announced) or "đã" in folded and _PAST_TENSE.search(folded) and result_cue(folded):
         prior = RESULT  # a heading gives the kind, or the paragraph reports ("đã đạt được …")
-    if not _ANY_DIGIT.search(folded) and (seg.general or not _qualitative_at(folded)):
+    digits = _ANY_DIGIT.search(folded) is not None
+    # The first met standard in the paragraph: none ends before it, so the sentences and clauses
+    # that end by it need no search of their own.
+    first_met = _qualitative_at(folded) if digits or not seg.general else None
+    if not digits and (seg.general or not first_met):
         if seg.mode != TARGET and folded.rstrip().endswith(":") and target_cue(folded):
             return [], _LIST_TARGET  # "Đại hội đề ra các chỉ tiêu chủ yếu:" alone: its items follow
         return [], prior  # most narrative paragraphs: nothing to read
@@ -425,16 +428,17 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
         if m.bare and m.denominator and _INDICATORS_BEFORE.search(folded, max(0, m.start - 25), m.start):
             m.unit, m.bare = "chỉ tiêu", False  # "số chỉ tiêu đạt 44/57": indicators met of the total
     starts = [m.start for m in mentions]
+    met_from = first_met.start() if first_met is not None else len(folded) + 1
     out: list[Statement] = []
     # Every relation (a quoted target, a verdict, a year) stays inside one sentence.
     for a, b in sentences:
-        if seg.mode == RESULT and not in_list and ":" in folded[a:b] and _LIST_INTRO.search(folded, a, b):
+        if seg.mode == RESULT and not in_list and ":" in folded[a:b] and list_intro(folded, a, b):
             in_list = target_cue(folded[a:b])  # not "Kết quả thực hiện các chỉ tiêu chủ yếu:"
         ms = mentions[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
-        if not ms and not _qualitative_at(folded, a, b):
+        if not ms and (b <= met_from or not _qualitative_at(folded, a, b)):
             continue
         found = _sentence_statements(
-            seg, folded, (a, b), within(clauses, a, b), within(subclauses, a, b), ms, prior, in_list
+            seg, folded, (a, b), within(clauses, a, b), within(subclauses, a, b), ms, prior, in_list, met_from
         )
         out += found
         if found and seg.mode is None:
@@ -450,7 +454,7 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
 
 
 def _sentence_statements(
-    seg, folded, sentence, clauses, subclauses, mentions, prior=RESULT, in_list=False
+    seg, folded, sentence, clauses, subclauses, mentions, prior=RESULT, in_list=False, met_from=0
 ) -> list[Statement]:
     sentences = [sentence]
     items: list[_Item] = []
@@ -616,7 +620,7 @@ def _sentence_statements(
                 # A plan figure with no result beside it is a target of its own.
                 items.append(_Item(m, m.start, TARGET, m.op, m.low, m.high, m.unit, evidence=PLAN_WORDS))
 
-    _qualitative(seg, folded, sentences, clauses, subclauses, mentions, items, why_at)
+    _qualitative(seg, folded, sentences, clauses, subclauses, mentions, items, why_at, met_from)
     items.sort(key=lambda it: it.start)
     _verdicts(folded, sentences, items)
     return [_statement(seg, folded, sentences, clauses, subclauses, items, i) for i in range(len(items))]
@@ -647,16 +651,21 @@ def _unit_family(unit: str) -> str:
     return u
 
 
-def _qualitative(seg, folded, sentences, clauses, subclauses, mentions, items, why_at) -> None:
-    """Met or kept standards with no number in their clause."""
-    if seg.general or not clauses or _qualitative_at(folded, clauses[0][0], clauses[-1][1]) is None:
+def _qualitative(seg, folded, sentences, clauses, subclauses, mentions, items, why_at, met_from=0) -> None:
+    """Met or kept standards with no number in their clause (none ends by ``met_from``)."""
+    if (
+        seg.general
+        or not clauses
+        or clauses[-1][1] <= met_from
+        or _qualitative_at(folded, clauses[0][0], clauses[-1][1]) is None
+    ):
         return  # none in the sentence: none in a clause (a match needs nothing after it, see below)
     for a, b in clauses:
-        if _qualitative_at(folded, a, b) is None:
+        if b <= met_from or _qualitative_at(folded, a, b) is None:
             continue  # no met standard in the clause: none in its sub-clauses
         figures = any(a <= m.start < b and not m.bare for m in mentions)
         for sa, sb in within(subclauses, a, b):
-            if sa < a or sb > b:
+            if sa < a or sb > b or sb <= met_from:
                 continue
             q = _qualitative_at(folded, sa, sb)
             if not q:

@@ -447,6 +447,21 @@ _UNIT_COLUMN_LOWER = re.compile("đ(?:[vV][tT]|[ơƠ][nN] [vV][ịỊ] [tT])")
 _UNIT_COLUMN_UPPER = re.compile("Đ(?:[vV][tT]|[ơƠ][nN] [vV][ịỊ] [tT])")
 
 
+def _unit_column_lines(lines: tuple[str, ...] | list[str]) -> frozenset[int]:
+    """The indexes of the lines for which ``_may_name_unit_column`` holds, found in two searches
+    over the whole text (each skips to an "đ" or "Đ") instead of tests line by line."""
+    joined = "\n".join(lines)
+    places = [m.start() for m in _UNIT_COLUMN_LOWER.finditer(joined)]
+    places += [m.start() for m in _UNIT_COLUMN_UPPER.finditer(joined)]
+    if not places:
+        return frozenset()
+    starts, at = [], 0
+    for x in lines:
+        starts.append(at)
+        at += len(x) + 1
+    return frozenset(bisect.bisect_right(starts, at) - 1 for at in places)
+
+
 def _may_name_unit_column(s: str) -> bool:
     """Whether ``s.lower()`` can hold "đvt" or "đơn vị tính"."""
     if "v" not in s and "V" not in s:
@@ -495,11 +510,19 @@ def _table_row_start(raw: str, in_header: bool = False) -> bool:
 _DOC_TYPE = re.compile(r"(?:báo cáo|nghị quyết|kế hoạch|tờ trình|đề án|chương trình)")
 
 
-def _title_time(lines: list[str]) -> tuple[int | None, str | None]:
+def _title_time(lines: list[str]) -> tuple[int | None, str | None, int | None]:
     """The one year or period the document's title names, as in "BÁO CÁO" over "Tình hình kinh tế -
-    xã hội 9 tháng năm 2023" (a title naming two years names neither)."""
+    xã hội 9 tháng năm 2023" (a title naming two years names neither), and the index of a title
+    written on its document type's own line (read as a heading)."""
+    seen = 0  # lines with text so far
     for i, raw in enumerate(lines[:15]):
-        if not _DOC_TYPE.fullmatch(fold(_clean(raw)).strip(" *#:")):
+        head = fold(_clean(raw)).strip(" *#:")
+        seen += bool(head)
+        if not _DOC_TYPE.fullmatch(head):
+            if seen <= 5 and _ONE_LINE_TITLE.match(head):
+                # "Báo cáo tình hình thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2025": the
+                # document type and its title on one line (not "Kế hoạch số 12/KH-UBND …")
+                return (*_time_named(head), i)
             continue
         title: list[str] = []
         for nxt in lines[i + 1 : i + 8]:
@@ -511,13 +534,23 @@ def _title_time(lines: list[str]) -> tuple[int | None, str | None]:
             if _heading(cleaned, nxt) or len(title) == 3:
                 break
             title.append(cleaned)
-        text = fold(" ".join(title))
-        periods = {f"{a}-{b}" for a, b in _PERIOD.findall(text)}
-        if periods:
-            return None, periods.pop() if len(periods) == 1 else None
-        years = set(_YEARS.findall(text))
-        return (int(years.pop()), None) if len(years) == 1 else (None, None)
-    return None, None
+        return (*_time_named(fold(" ".join(title))), None)
+    return None, None, None
+
+
+# A report's or plan's title on one line, ending with its year: "Báo cáo tình hình thực hiện … năm
+# 2025", "KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2026" (not "Kế hoạch số 12/KH-UBND …", nor a
+# resolution named in the text, "Nghị quyết Đại hội …, nhiệm kỳ 2020 – 2025").
+_ONE_LINE_TITLE = re.compile(r"(?:báo cáo|kế hoạch)\s+(?!số\b)[a-zà-ỹđ][^\n]{10,200}\snăm\s+(?:19|20)\d\d$")
+
+
+def _time_named(text: str) -> tuple[int | None, str | None]:
+    """The one year or period a (folded) title names (a title naming two years names neither)."""
+    periods = {f"{a}-{b}" for a, b in _PERIOD.findall(text)}
+    if periods:
+        return None, periods.pop() if len(periods) == 1 else None
+    years = set(_YEARS.findall(text))
+    return (int(years.pop()), None) if len(years) == 1 else (None, None)
 
 
 def segments(doc: Document) -> list[Segment]:
@@ -528,7 +561,7 @@ def segments(doc: Document) -> list[Segment]:
     """
     out: list[Segment] = []
     ctx = _Context()
-    ctx.title_year, ctx.title_period = _title_time(doc.lines)
+    ctx.title_year, ctx.title_period, title_line = _title_time(doc.lines)
     doc_year = document_year(doc.lines)
     planned_for = plan_year(doc.lines, doc_year)
     ctx.year, ctx.period = ctx.title_year, ctx.title_period
@@ -588,6 +621,7 @@ def segments(doc: Document) -> list[Segment]:
         length += len(text)
 
     lines = doc.lines
+    unit_lines = _unit_column_lines(lines)
     typed_tables = doc.format != "pdf"  # (PDF text lays words out with runs of spaces)
     for i, raw in enumerate(lines):
         if not raw or raw.isspace():
@@ -649,7 +683,8 @@ def segments(doc: Document) -> list[Segment]:
         if (
             table_years is None
             and not piped
-            and _may_name_unit_column(cleaned)  # (the cheap test first)
+            # (the cheap test first; for a line as written, looked up among those found at once)
+            and (i in unit_lines if cleaned is raw else _may_name_unit_column(cleaned))
             and _table_header(cleaned.lower())
         ):
             close()
@@ -683,7 +718,7 @@ def segments(doc: Document) -> list[Segment]:
             elif current is not None:
                 append(number, stripped)
             continue
-        if _heading(cleaned, raw, stripped):
+        if _heading(cleaned, raw, stripped) or i == title_line:
             close()
             folded = fold(stripped)
             _update(ctx, stripped, folded)

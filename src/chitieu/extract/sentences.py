@@ -18,13 +18,16 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+_INF = float("inf")
+
+
 def containing(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
     """The span holding ``offset`` (spans are sorted and do not overlap)."""
     if len(spans) == 1:
         return spans[0]  # (what the search below gives for one span, wherever the offset)
     if not spans:
         return (0, 0)
-    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    i = bisect.bisect_right(spans, (offset, _INF)) - 1
     if i >= 0 and spans[i][0] <= offset < spans[i][1]:
         return spans[i]
     return spans[max(i, 0)] if i >= 0 else spans[0]
