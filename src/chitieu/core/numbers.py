@@ -166,8 +166,10 @@ def unit_scale(unit: str | None) -> int:
     """Power of ten carried by the first word of a unit (``triệu đồng`` → 6)."""
     if not unit:
         return 0
-    first = nfc(unit).strip().lower().split(" ", 1)[0]
-    return SCALES.get(first, 0)
+    words = nfc(unit).strip().lower().split(" ", 2)
+    first = SCALES.get(words[0], 0)
+    # "nghìn tỷ đồng": a thousand billion (10¹²)
+    return first + SCALES.get(words[1], 0) if first and len(words) > 1 and first < 9 else first
 
 
 def normalise_unit(unit: str | None) -> str | None:
@@ -184,12 +186,15 @@ def normalise_unit(unit: str | None) -> str | None:
     m = _MONEY_UNIT_RE.match(u)
     if m:
         # "triệu", "triệu đ", "tỉ đồng", "ngàn/người" are all money: one scale word, then "đồng".
-        scale = {"tỉ": "tỷ", "ngàn": "nghìn"}.get(m["scale"], m["scale"])
+        # "nghìn tỷ", "ngàn tỉ đồng" (10¹²) the same: each scale word written the one way.
+        scale = " ".join({"tỉ": "tỷ", "ngàn": "nghìn"}.get(w, w) for w in m["scale"].split())
         return f"{scale} đồng{m['rest'] or ''}"
     return u
 
 
-_MONEY_UNIT_RE = re.compile(r"^(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ)(?: ?(?:đồng|đ|vnđ))?(?P<rest>/.*)?$")
+_MONEY_UNIT_RE = re.compile(
+    r"^(?P<scale>(?:(?:nghìn|ngàn|triệu) (?:tỷ|tỉ))|nghìn|ngàn|triệu|tỷ|tỉ)(?: ?(?:đồng|đ|vnđ))?(?P<rest>/.*)?$"
+)
 
 
 _QUANTITY_RE = re.compile(

@@ -70,6 +70,8 @@ def _head_known(head: str) -> bool:
     if head in _MEASURES or head in _COUNT_NOUNS:
         return True
     first, _, rest = head.partition(" ")
+    if first in ("nghìn", "ngàn") and rest.partition(" ")[0] in ("tỷ", "tỉ"):
+        return _head_known(rest)  # "nghìn tỷ đồng": a thousand billion
     return first in _SCALE_WORDS and bool(rest) and (rest in _MEASURES or rest in _COUNT_NOUNS)
 
 

@@ -13,6 +13,10 @@ date parser keeps each language's words as data beside one grammar:
 - ``COUNT_NOUNS`` (hộ, người, doanh nghiệp, hộ gia đình …), ``MEASURE_UNITS`` (ha, km², tấn …),
   ``TIME_UNITS`` (tuổi, tháng, ngày: never a target's unit) and ``MONEY_WORDS`` / ``SCALE_WORDS``
   (đồng, USD; nghìn, triệu, tỷ);
+- ``TURN_NOUNS`` ("lượt lao động"), ``PER_WORDS`` ("/vạn dân"), ``PERMIL_WORDS`` (‰, %o, phần
+  nghìn), ``TIME_MEASURED_BY`` ("tuổi thọ … 74 tuổi"), ``NOT_COUNTED_WORDS`` / ``DOCUMENT_PARTS``
+  (after a number, no noun it counts), ``YEARLY_KIND_NOUNS`` ("cây hằng năm" is no horizon) and
+  ``AVERAGE_LEVEL_NOUNS`` ("chỉ số giá tiêu dùng bình quân" is an average level, not a yearly rate);
 - ``ORDINAL_WORDS``: a number after these is a name, an ordinal or a rank, not a quantity
   ("con thứ 3", "sinh con 3 trở lên", "lớp 1", "Phường 2", "Nghị quyết số 15", "tốp 3").
 
@@ -58,6 +62,21 @@ HORIZON_WORDS: dict[str, str] = {
     "cuối kỳ": END_OF_TERM,
 }  # fmt: skip
 
+# A yearly word after these names a kind, not a horizon: "cây hằng năm" are annual crops.
+YEARLY_KIND_NOUNS: tuple[str, ...] = ("cây", "cây trồng", "cây màu")
+# "bình quân" after these is an average level or price, not a yearly growth: "chỉ số giá tiêu
+# dùng bình quân tăng 3,1%", "thu nhập bình quân của người lao động tăng 6,5%".
+AVERAGE_LEVEL_NOUNS: tuple[str, ...] = (
+    "chỉ số giá tiêu dùng", "chỉ số giá", "cpi", "giá", "thu nhập", "tiền lương", "lương", "năng suất",
+    "giá bán", "giá thành",
+)  # fmt: skip
+
+
+def not_after(words: Iterable[str]) -> str:
+    """Negative look-behinds: not right after any of the ``words`` and a space."""
+    return "".join(f"(?<!{re.escape(w)} )" for w in words)
+
+
 # After "bình quân": an average per head or per household ("bình quân đầu người"), not per year.
 PER_HEAD_WORDS: tuple[str, ...] = (
     "đầu người", "mỗi người", "một người", "/người", "/ người", "nhân khẩu", "mỗi hộ", "một hộ", "/hộ", "/ hộ",
@@ -75,27 +94,63 @@ COUNT_NOUNS: tuple[str, ...] = (
     "hội viên", "đoàn viên", "cán bộ", "công chức", "htx", "dn", "chỉ tiêu", "khối phố", "trạm y tế",
     "trạm", "giấy phép", "đối tượng", "suất quà", "suất", "công dân", "thanh niên", "tân binh",
     "bệnh nhân", "khách", "lớp", "tiêu chí", "tổ chức", "trang trại", "gia trại", "khách sạn", "phòng",
-    "giường", "bản", "làng", "tổ",
+    "giường", "bản", "làng", "tổ", "đồng bào", "thuê bao", "sáng kiến", "ấp", "dược sĩ", "điều dưỡng", "nhân viên y tế",
+    "xe", "tàu", "thẻ", "liều", "ca", "buổi", "phiên", "trẻ em", "trẻ", "học viên", "vận động viên",
+    "huy chương", "di tích", "lễ hội", "làng nghề", "nhà máy", "cụm công nghiệp", "khu công nghiệp",
+    "tài khoản", "hợp đồng", "vụ án", "bị can", "tác phẩm", "tin bài", "giếng", "cầu",
 )  # fmt: skip
+# "lượt" before a thing counted counts its turns ("52.000 lượt lao động", "1.200 lượt hộ").
+TURN_NOUNS: tuple[str, ...] = tuple(f"lượt {n}" for n in COUNT_NOUNS if not n.startswith("lượt") and "," not in n)
 MEASURE_UNITS: tuple[str, ...] = (
     "km²", "km2", "km", "ha", "m²", "m2", "m³", "m3", "tấn", "tạ", "kg", "lít", "mw", "kwh",
+    "kw", "mwh", "kva", "mva", "hecta", "héc ta", "hécta",
+)  # fmt: skip
+# After a unit, "/" and what it is per: one word ("tấn/ha") or one of these ("bác sĩ/vạn dân").
+PER_WORDS: tuple[str, ...] = (
+    "vạn dân", "nghìn dân", "ngàn dân", "1.000 dân", "10.000 dân", "100.000 dân", "người dân", "hộ dân",
+    "lao động", "1.000 trẻ đẻ sống",
 )  # fmt: skip
 # A number before these is an age, a duration or a date, never a target's quantity.
 TIME_UNITS: tuple[str, ...] = ("tháng tuổi", "tuổi", "tháng", "ngày")
 MONEY_WORDS: tuple[str, ...] = ("đồng", "vnđ", "vnd", "usd", "đ")
 SCALE_WORDS: dict[str, str] = {"nghìn": "nghìn", "ngàn": "nghìn", "triệu": "triệu", "tỷ": "tỷ", "tỉ": "tỷ"}
 PERCENT_WORDS: tuple[str, ...] = ("điểm phần trăm", "điểm %")
+# Per mille, as written: "18,5‰", "18,5%o" (or "%0"), "giảm 0,6 phần nghìn".
+PERMIL_WORDS: tuple[str, ...] = ("‰", "%o", "%0", "phần nghìn", "phần ngàn")
+# A time word after a number is an age or a duration (``TIME_UNITS``), except where the indicator
+# measures that very thing: "tuổi thọ trung bình đạt 74 tuổi".
+TIME_MEASURED_BY: dict[str, tuple[str, ...]] = {"tuổi": ("tuổi thọ",)}
 # One name for one unit, whichever the text writes ("12 hộ gia đình" counts hộ; "5 DN" doanh nghiệp).
 UNIT_SYNONYMS: dict[str, str] = {
     "hộ gia đình": "hộ", "dn": "doanh nghiệp", "htx": "hợp tác xã", "clb": "câu lạc bộ",
-    "km²": "km2", "m²": "m2", "m³": "m3",
+    "km²": "km2", "m²": "m2", "m³": "m3", "đồng bào": "người", "hecta": "ha", "héc ta": "ha", "hécta": "ha",
 }  # fmt: skip
+
+# An unknown noun after a number in an indicator's clause is what it counts ("96.500 thuê bao",
+# "320 sáng kiến"), except these: words of grammar, of time, and the parts a document counts in
+# itself ("3 khâu đột phá", "6 nhiệm vụ trọng tâm", "45 đại biểu").
+NOT_COUNTED_WORDS = frozenset(
+    "được đã đang sẽ và hoặc với của cho tại trong trên dưới so là có bằng theo từ đến tới đạt tăng giảm "
+    "này đó các những mọi mới nữa thì khi nếu như về vào ra lên xuống để do vì nhưng còn chiếm gồm trở "
+    "thuộc ở sau trước hơn gần khoảng ước bình trung phần năm tháng quý tuần ngày giờ phút giây kỳ khóa "
+    "khoá nhiệm bước giai cấp mặt chữ trang triệu tỷ tỉ nghìn ngàn vạn lần độ mức loại hạng số không chưa "
+    "cùng cả toàn riêng đều thêm đồng vnđ usd thực phát xây triển tiếp đảm tạo hoàn đẩy nâng quan".split()
+)
+# The parts a document counts in itself, and the documents a body issues: after a number, no
+# indicator's count ("3 khâu đột phá", "6 nhiệm vụ trọng tâm", "ban hành 16 thông báo").
+DOCUMENT_PARTS: tuple[str, ...] = (
+    "nhiệm vụ", "giải pháp", "nội dung", "đột phá", "khâu", "chương trình", "đề án", "vấn đề", "lĩnh vực",
+    "kiến nghị", "phong trào", "quan điểm", "định hướng", "mục tiêu", "chỉ tiêu", "ý kiến", "đại biểu",
+    "kỳ họp", "hội nghị", "mục", "điều", "khoản", "chương", "nhóm", "nghị quyết", "văn bản", "báo cáo",
+    "tờ trình", "thông báo", "công văn", "quyết định", "quy chế", "quy định", "chỉ thị", "kế hoạch",
+    "hướng dẫn", "kết luận",
+)  # fmt: skip
 
 # A number right after these is a name, an ordinal or a rank, not a target: "con thứ 3",
 # "sinh con 3 trở lên" (the third child), "lớp 1", "mức độ 2", "Phường 2", "khu phố 3",
 # "Nghị quyết số 15".
 ORDINAL_WORDS = frozenset(
-    "thứ lớp loại cấp hạng khóa khoá số phường tổ thôn xóm đợt quý tháng điều khoản mục vòng chương".split()
+    "thứ lớp loại cấp hạng khóa khoá số phường tổ thôn xóm ấp đợt quý tháng điều khoản mục vòng chương".split()
     + ["mức độ", "cấp độ", "khu phố", "dân phố", "nghị quyết", "quyết định", "chỉ thị", "kết luận",
        "nghị định", "thông tư", "phụ lục", "sinh con", "đề án", "kỳ họp", "xếp thứ", "đứng thứ",
        "ngày", "tiêu chí", "nhóm", "lần", "covid", "giai đoạn"]

@@ -119,12 +119,12 @@ _PAREN_TARGET = re.compile(
 )
 _TARGET_BEFORE_PAREN = re.compile(_TARGET_WORD + r"[^()\d]{0,40}$")
 _TARGET_INLINE = re.compile(
-    r"(?:chỉ tiêu|kế hoạch|kh|nghị quyết)(?:\s+(?:giao|đề ra|là|năm \d{4}|tỉnh giao|huyện giao))*\s*:?\s*(?:trên|dưới|từ|tối thiểu|tối đa|<|>)?\s*$"
+    r"(?:chỉ tiêu|kế hoạch|kh|nghị quyết|(?:vượt|đạt|so với|thấp hơn|cao hơn)\s+mục tiêu)(?:\s+(?:giao|đề ra|là|năm \d{4}|tỉnh giao|huyện giao))*\s*:?\s*(?:trên|dưới|từ|tối thiểu|tối đa|<|>)?\s*$"
 )
 _VERDICT = re.compile(
     r"(?P<eval>đánh giá\s*:\s*(?P<eval_no>(?:không|chưa)\s+đạt)?(?P<eval_over>vượt)?(?:đạt|hoàn thành)?)"
     r"|(?P<khong>(?:không|chưa)\s+(?:đạt|hoàn thành))"
-    r"|(?<=, )(?P<bare>đạt|vượt)(?=\s*(?:[.;]|$))"  # "…; chỉ tiêu Nghị quyết dưới 9%, đạt."
+    r"|(?:(?<=[,\-–—] )|(?<=\())(?P<bare>đạt|vượt|hoàn thành)(?=\s*(?:[.;)]|$))"  # "…; chỉ tiêu Nghị quyết dưới 9%, đạt.", "96% (KH: 95%) - vượt."
     r"|(?P<vuot>(?:đạt và )?vượt(?:\s+(?:mức|so với))?\s+" + _TARGET_WORD + r")"
     r"|(?P<dat>(?:đạt|hoàn thành)(?:\s+(?:tốt|được|các|toàn bộ))?\s+"
     + _TARGET_WORD
@@ -132,6 +132,7 @@ _VERDICT = re.compile(
 )
 _DAT_FULL = re.compile(r"^\s*(?:so với\s*)?(?:chỉ tiêu|kế hoạch|kh|nghị quyết|mục tiêu)")
 _VUOT_BY = re.compile(r"vượt\s*$")
+_DONE_BEFORE = re.compile(r"hoàn thành\s*(?:được\s*)?$")
 _PLAN_AFTER = re.compile(r"\s*(?:so với\s*)?(?:chỉ tiêu|kế hoạch|kh|nghị quyết|mục tiêu|dự toán)")
 _QUALITATIVE = re.compile(
     r"đạt\s+(?:xã |phường |thị trấn |thị xã |các )?(?:chuẩn|tiêu chuẩn|tiêu chí|danh hiệu)"
@@ -194,7 +195,12 @@ _RESULT_BEFORE = re.compile(r"(?:thực hiện|đạt|ước|được|là|kết 
 _COMPARED_YEAR = re.compile(
     r"(?:so với|bằng|gấp|hơn|lần)\s+(?:so với\s+)?(?:cùng kỳ\s+|cuối\s+|đầu\s+)?(?:năm\s+)?$"
 )
-_EACH_YEAR = re.compile(vocabulary.alternation(vocabulary.horizon_words(vocabulary.EACH_YEAR)))
+_EACH_YEAR = re.compile(
+    vocabulary.not_after(vocabulary.YEARLY_KIND_NOUNS)
+    + "(?:"
+    + vocabulary.alternation(vocabulary.horizon_words(vocabulary.EACH_YEAR))
+    + ")"
+)  # (not "cây hằng năm": annual crops)
 _AVERAGE = re.compile(vocabulary.alternation(vocabulary.horizon_words(vocabulary.AVERAGE)))
 # Looked for only where a plain search finds "năm" and "bình" (in every word of theirs).
 assert all("năm" in w for w in vocabulary.horizon_words(vocabulary.EACH_YEAR))
@@ -203,7 +209,15 @@ _NOT_AVERAGE = re.compile(
     r"(?:" + vocabulary.alternation(vocabulary.horizon_words(vocabulary.AVERAGE)) + r")\s*(?:"
     + vocabulary.alternation(vocabulary.PER_HEAD_WORDS)
     + r"|(?:năm\s+)?(?:19|20)\d\d)"
+    + r"|(?<![" + L + r"])(?:" + vocabulary.alternation(vocabulary.AVERAGE_LEVEL_NOUNS) + r")\s+(?:"
+    + vocabulary.alternation(vocabulary.horizon_words(vocabulary.AVERAGE)) + r")"
 )
+# After a change: "so với năm 2024", "so với cùng kỳ": one year's change, not a yearly average
+# (unless the change itself is averaged: "tăng bình quân 8% so với năm 2020").
+_AVERAGE_CHANGE = re.compile(
+    r"(?:tăng|giảm)(?: trưởng)?\s+(?:" + vocabulary.alternation(vocabulary.horizon_words(vocabulary.AVERAGE)) + r")"
+)
+_ONE_YEAR_CHANGE = re.compile(r"\s*(?:,\s*)?so với\s+(?:năm\s+(?:19|20)\d\d|năm trước|cùng kỳ|năm ngoái)")
 # "(?:năm|đến|cuối|vào|trong|tới)\s+(?:năm\s+)?|tháng …" written with a plain word first in
 # every alternative (the same matches): the engine then skips to the places where one can start.
 _YEAR_EXPR = re.compile(
@@ -367,6 +381,65 @@ _PER_POPULATION = re.compile(
     r"(bác sĩ|dược sĩ|giường bệnh|nhân viên y tế|điều dưỡng)\s*(?:/|trên\s+(?:1\s+|một\s+)?)"
     r"(vạn dân|1\.000 dân|nghìn dân|10\.000 dân)[^\d]{0,25}$"
 )
+# Up to six words after a number, up to a mark.
+_WORDS_AFTER = re.compile(r" (?P<w>[" + L + r"]+(?: [" + L + r"]+){0,5})")
+# Up to four words then "/" and what they are per ("4,2 kỹ thuật viên/vạn dân"), not a time.
+_WORDS_TO_SLASH = re.compile(
+    r" (?P<w>[" + L + r"]+(?: [" + L + r"]+){0,3})(?=\s*/\s*(?!(?:năm|tháng|quý|ngày)(?![" + L + r"]))[" + L + r"1])"
+)
+_COUNT_PER = re.compile(
+    r"\s*/\s*(" + vocabulary.alternation(vocabulary.PER_WORDS) + r"|[" + L + r"]+)(?![" + L + r"])"
+)
+_INDICATOR_BEFORE = re.compile(r"[" + L + r"]{2,}")
+_DOCUMENT_PART = re.compile(
+    r"(?:" + vocabulary.alternation(vocabulary.DOCUMENT_PARTS) + r")(?![" + L + r"])"
+)
+_WORDS_BEFORE = re.compile(r"(?:\w+\s+){1,2}$")
+_RATIO_BASE_BEFORE = re.compile(r"(?:trên|mỗi|/)\s*$")
+_FOREIGN_WORD = re.compile(r"[a-z]*[fjwz][a-z]*|[a-z]{6,}")
+
+
+def _unknown_count(text: str, folded: str, clauses, m: Mention) -> re.Match[str] | None:
+    """The noun a number counts where the vocabulary does not know it ("96.500 thuê bao
+    internet", "320 sáng kiến được công nhận"), in a clause naming an indicator before it.
+
+    The noun runs from the number to a mark, a word of grammar or a capital (a name: "số 35
+    Trần Hưng Đạo", "2 huyện Hải Lăng"): all of it when three words or fewer ("30 trụ sạc điện ở
+    …"), else its first two (a Vietnamese noun is mostly two syllables: "thuê bao internet băng
+    rộng"), or one borrowed word ("40 camera giám sát")."""
+    if folded[m.start : m.end] == "1":
+        return None  # (a lone "1" before a word is mostly a name's: "bộ phận 1 cửa")
+    w = _WORDS_TO_SLASH.match(folded, m.end) or _WORDS_AFTER.match(folded, m.end)
+    if w is None:
+        return None
+    words = w.group("w").split()
+    at, n = w.start("w"), 0
+    for word in words:  # the words up to a word of grammar or a capital
+        if not text[at].islower() or n and word in vocabulary.NOT_COUNTED_WORDS:
+            break
+        at, n = at + len(word) + 1, n + 1
+    if n == 0 or len(words[0]) < 2 or words[0] in vocabulary.NOT_COUNTED_WORDS or _DOCUMENT_PART.match(w.group("w")):
+        return None
+    a, _ = containing(clauses, m.start)
+    if not _INDICATOR_BEFORE.search(folded, a, m.start):
+        return None  # "3 khâu …" opening a clause: no indicator named
+    name = _WORDS_BEFORE.search(text, max(a, m.start - 30), m.start)
+    if name and any(
+        word[0].isupper() and name.start() + i > a and text[name.start() + i - 1] == " "
+        for word, i in ((x.group(), x.start()) for x in re.finditer(r"\w+", name.group()))
+    ):
+        return None  # "Ban Chỉ đạo 35 thị xã": the number of a name (a capital not opening the sentence)
+    if m.low in (1, 1000, 10000, 100000) and _RATIO_BASE_BEFORE.search(folded, max(0, m.start - 8), m.start):
+        return None  # "số bác sĩ trên 10.000 dân": the base of a ratio
+    if n == len(words) and w.re is _WORDS_TO_SLASH:
+        return w  # "4,2 kỹ thuật viên/vạn dân": the whole name before the slash
+    if _FOREIGN_WORD.fullmatch(words[0]):
+        n = 1  # (no Vietnamese syllable has an f, j, w or z, nor six letters and no accent)
+    elif n > 3 or n == 3 and w.re is _WORDS_TO_SLASH:
+        n = 2
+    return _WORDS_AFTER.match(folded, m.end, w.start("w") + sum(map(len, words[:n])) + n - 1)
+
+
 _BOUND_OR_NUMBER = re.compile(r"\s*(?:trên|dưới|từ|tối thiểu|tối đa|<|>|≤|≥|\d)")
 
 # The evidence a kind was decided on (``Statement.kind_evidence``).
@@ -425,6 +498,10 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
             per = _PER_POPULATION.search(folded, a, m.start)
             if per:  # "Tỷ lệ bác sĩ/vạn dân đạt 9,5": the unit is in the name
                 m.unit, m.bare = f"{per.group(1)}/{per.group(2)}", False
+        if m.bare and m.op != "range" and not m.denominator and (counted := _unknown_count(seg.text, folded, clauses, m)):
+            m.unit, m.bare, m.end = counted.group("w"), False, counted.end()  # "96.500 thuê bao"
+            if per := _COUNT_PER.match(folded, m.end):  # "4,2 kỹ thuật viên/vạn dân"
+                m.unit, m.end = m.unit + "/" + per.group(1), per.end()
         if m.bare and m.denominator and _INDICATORS_BEFORE.search(folded, max(0, m.start - 25), m.start):
             m.unit, m.bare = "chỉ tiêu", False  # "số chỉ tiêu đạt 44/57": indicators met of the total
     starts = [m.start for m in mentions]
@@ -716,8 +793,14 @@ def _verdicts_by_position(folded: str, sentences, items: list[_Item]) -> None:
         if it.kind != RESULT or m is None:
             continue
         rest = folded[m.end : m.end + 30]
-        if m.unit == "%" and it.low == 100 and m.role == "plan_ratio" and _DAT_FULL.match(rest):
-            it.status = it.status or "dat"
+        if (
+            m.unit == "%"
+            and it.low == 100
+            and m.role == "plan_ratio"
+            and _DAT_FULL.match(rest)
+            and _DONE_BEFORE.search(folded, max(0, m.start - 20), m.start)
+        ):
+            it.status = it.status or "dat"  # "hoàn thành 100% chỉ tiêu"; "đạt 100% kế hoạch" is a ratio
         if _VUOT_BY.search(folded[max(0, m.start - 12) : m.start]) and _PLAN_AFTER.match(rest):
             it.status = "vuot"
             for prev in reversed(items[:idx]):
@@ -903,7 +986,7 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
         elif unit == "%" and any(
             "bình" in part and _AVERAGE.search(part) and not _NOT_AVERAGE.search(part)  # ("bình": in both words)
             for part in (folded[sub[0] : at], folded[clause[0] : at])
-        ):
+        ) and (not _ONE_YEAR_CHANGE.match(folded, m.end) or _AVERAGE_CHANGE.search(folded, clause[0], at)):
             per_year = True  # "bình quân thời kỳ đạt 14,1%", "giảm bình quân/năm: trên 10%"
         elif (
             m.role == "change"

@@ -22,29 +22,46 @@ L = "a-zà-ỹđ"  # lower-case Vietnamese letters (text is folded before matchi
 NUM = r"\d+(?:[.,]\d+)*"
 
 # Count nouns and units of measure a number can stand before (one table, ``core.vocabulary``).
-COUNT_NOUNS = sorted(vocabulary.COUNT_NOUNS + vocabulary.MEASURE_UNITS, key=len, reverse=True)
+COUNT_NOUNS = sorted(vocabulary.COUNT_NOUNS + vocabulary.MEASURE_UNITS + vocabulary.TURN_NOUNS, key=len, reverse=True)
 _CLASSIFIERS = ("ngôi ", "căn ", "chiếc ")
 
+# A scale word, or "nghìn tỷ" (10¹²: "650 nghìn tỷ đồng"), then the currency or the thing counted
+# ("312 triệu kWh", "2 triệu lượt khách"); a scale word alone is money ("72 triệu/người").
 _CURRENCY = (
-    r"(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ)(?![" + L + r"])"
+    r"(?P<scale>(?:nghìn|ngàn|triệu)\s+(?:tỷ|tỉ)|nghìn|ngàn|triệu|tỷ|tỉ)(?![" + L + r"])"
     r"(?:\s*(?P<num2>\d+(?:[.,]\d+)?)\s*(?P<scale2>triệu|nghìn|ngàn)(?![" + L + r"]))?"
     r"(?:\s*(?P<cur>đồng|vnđ|vnd|usd|đ)(?![" + L + r"])"
-    r"|\s+(?P<counted>lượt khách|lượt người|lượt|người|lao động|khách|tấn|con|cây|hộ)(?![" + L + r"]))?"
+    r"|\s+(?P<counted>" + word_tree(COUNT_NOUNS) + r")(?![" + L + r"0-9]))?"
     r"|(?P<cur2>đồng|vnđ|vnd|usd|đ)(?![" + L + r"])"
 )
-_PER = r"(?P<per>(?:\s*/\s*(?:lao động|hộ dân|[" + L + r"²]+))+)?"
+_PER = (
+    r"(?P<per>(?:\s*/\s*(?:" + vocabulary.alternation(vocabulary.PER_WORDS) + r"|[" + L + r"²]+))+)?"
+)
+# A word qualifying a unit before its "/" ("3,2 tấn nhân/ha", "28 m2 sàn/người"), not before a
+# time ("150 ha lúa/năm" stays ha) nor an "và/hoặc".
+_QUALIFIER = (
+    r"(?P<qual>\s+(?!(?:và|hoặc|trở|đạt|tăng|giảm)(?![" + L + r"]))[" + L + r"]+"
+    r"(?=\s*/\s*(?!(?:năm|tháng|quý|ngày|vụ|và|hoặc|tổng)(?![" + L + r"]))[" + L + r"]))?"
+)
+_PERMIL = vocabulary.alternation(w for w in vocabulary.PERMIL_WORDS if not w[0].isalpha())
 _UNIT = re.compile(
-    r"\s*(?:(?P<permil>%0|‰)|(?P<pct>%|điểm phần trăm(?!["
+    r"\s*(?:(?P<permil>(?:"
+    + _PERMIL
+    + r")(?![a-z])|phần (?:nghìn|ngàn)(?!["
+    + L
+    + r"]))|(?P<pct>%|điểm phần trăm(?!["
     + L
     + r"])|điểm %)|(?P<comrade>đ/c)(?!["
     + L
-    + r"])|"
-    + _CURRENCY
-    + r"|(?P<noun>"
+    + r"])|(?P<noun>"
     + word_tree(COUNT_NOUNS)  # (COUNT_NOUNS longest first: the tree tries the longest first too)
     + r")(?!["
     + L
-    + r"0-9]))"
+    + r"0-9])"
+    + _QUALIFIER
+    + r"|"  # (a count noun before money: "47 đồng chí", "24.300 đồng bào" are people)
+    + _CURRENCY
+    + r")"
     + _PER
 )
 # What a number is not: ages, durations, levels, ordinals …
@@ -198,6 +215,7 @@ def _number(text: str) -> float | None:
 
 
 _SPACES = re.compile(r"\s+")
+_SLASH_SPACES = re.compile(r"\s*/\s*")
 _SQUARE_CUBE = re.compile(r"(?<![a-z])(k?m)([23])(?![\d])")
 
 
@@ -229,9 +247,14 @@ def _unit(m: re.Match[str]) -> tuple[str | None, bool, float]:
     return read
 
 
+def _scale(words: str) -> str:
+    """A scale as written the one way: "ngàn tỷ" → "nghìn tỷ", "tỉ" → "tỷ"."""
+    return " ".join(vocabulary.SCALE_WORDS[w] for w in words.split())
+
+
 def _read_unit(m: re.Match[str]) -> tuple[str | None, bool, float]:
     per = m.group("per")
-    per = _SPACES.sub("", per) if per else ""
+    per = _SLASH_SPACES.sub("/", per).strip() if per else ""
     extra = 0.0
     if m.group("permil"):
         unit = "‰"
@@ -244,18 +267,19 @@ def _read_unit(m: re.Match[str]) -> tuple[str | None, bool, float]:
         for c in _CLASSIFIERS:
             if unit.startswith(c):
                 unit = unit[len(c) :]
+        if m.group("qual"):
+            unit += " " + m.group("qual").strip()  # "tấn nhân/ha"
     elif m.group("counted"):
-        unit = f"{m.group('scale').replace('tỉ', 'tỷ')} {m.group('counted')}"  # "4,1 triệu lượt"
+        counted = vocabulary.UNIT_SYNONYMS.get(m.group("counted"), m.group("counted"))
+        unit = f"{_scale(m.group('scale'))} {counted}"  # "4,1 triệu lượt", "312 triệu kWh"
     else:
         scale = m.group("scale")
         cur = m.group("cur") or m.group("cur2") or "đồng"
         cur = "USD" if cur == "usd" else "đồng"
-        unit = f"{scale} {cur}" if scale else cur
-        if scale == "tỉ":
-            unit = "tỷ " + cur
+        unit = f"{_scale(scale)} {cur}" if scale else cur
         if m.group("num2"):
             small = _number(m.group("num2")) or 0.0
-            extra = small * 10 ** (SCALES[m.group("scale2")] - SCALES[scale])
+            extra = small * 10 ** (SCALES[m.group("scale2")] - sum(SCALES[w] for w in scale.split()))
     per_year = False
     if per:
         parts = [p for p in per.split("/") if p]
@@ -355,6 +379,26 @@ def find_mentions(folded: str) -> list[Mention]:
     return out
 
 
+_TIME_MEASURED = re.compile(
+    r"(?<![" + L + r"])(?:"
+    + vocabulary.alternation(w for ws in vocabulary.TIME_MEASURED_BY.values() for w in ws)
+    + r")(?![" + L + r"])"
+)
+
+
+def _time_measured(text: str, s: int, after: re.Match[str]) -> str | None:
+    """The time word after the number at ``s`` when its sentence's indicator measures it
+    ("tuổi thọ trung bình đạt 74 tuổi"); None for an age or a duration."""
+    word = after.group().strip()
+    names = vocabulary.TIME_MEASURED_BY.get(word)
+    if not names:
+        return None
+    before = text[max(0, s - 120) : s]
+    before = before[max(before.rfind("."), before.rfind(";")) + 1 :]
+    found = _TIME_MEASURED.search(before)
+    return word if found and found.group() in names else None
+
+
 def _read_at(folded: str, s: int, e: int, value: float) -> Mention | None:
     """Read the number at [s, e) with its range, unit, bound and slash partner."""
     text = folded
@@ -381,13 +425,18 @@ def _read_at(folded: str, s: int, e: int, value: float) -> Mention | None:
             um = unit_first
     else:
         um = unit_first
-    if _NOT_AFTER.match(text, e) or end != e and _NOT_AFTER.match(text, end):
-        return None
+    measured = None
+    if (na := _NOT_AFTER.match(text, e) or end != e and _NOT_AFTER.match(text, end)):
+        measured = _time_measured(text, s, na)
+        if measured is None:
+            return None
     unit, per_year, extra = (None, False, 0.0)
-    if um and um.end() > end:
+    if measured is not None:
+        unit, um, end = measured, None, na.end()  # "tuổi thọ trung bình đạt 74 tuổi"
+    elif um and um.end() > end:
         unit, per_year, extra = _unit(um)
         end = um.end()
-    elif um is unit_first and unit_first is not None:
+    elif um is unit_first and unit_first is not None and measured is None:
         unit, per_year, extra = _unit(unit_first)
     if extra:
         low = (low or 0) + extra

@@ -72,9 +72,16 @@ _UNIT_WORDS = sorted(
     key=len,
     reverse=True,
 )
-_SCALE_UNIT = r"(?:nghìn|ngàn|triệu|tỷ|tỉ)(?:\s*(?:đồng|đ|usd))?"
+# A scale word or "nghìn tỷ" (10¹²), then money or the thing counted ("312 triệu kWh").
+_SCALE_UNIT = (
+    r"(?:(?:nghìn|ngàn|triệu)\s+(?:tỷ|tỉ)|nghìn|ngàn|triệu|tỷ|tỉ)(?:\s*(?:đồng|đ|usd)(?!\w)|\s+(?:"
+    + "|".join(re.escape(w) for w in _UNIT_WORDS if w not in vocabulary.TIME_UNITS)
+    + r")(?!\w))?"
+)
+# Per mille as written ("0,5‰", "0,5%o", "0,6 phần nghìn"), read as "‰".
+_PERMIL = "|".join(re.escape(w) for w in sorted(vocabulary.PERMIL_WORDS, key=len, reverse=True))
 _UNITS = (
-    r"(?:%|‰|trđ|tỷđ|"
+    r"(?:(?:" + _PERMIL + r")(?!\w)|%|trđ|tỷđ|"
     + _SCALE_UNIT
     + r"(?!\w)|(?:"
     + "|".join(re.escape(w) for w in _UNIT_WORDS)
@@ -84,7 +91,7 @@ _DENOMS = r"(?:năm|người|ha|hộ|tháng|lao động|km2|km²|km|m2|con|sào|
 _QTY_RE = re.compile(
     rf"(?P<a>{_NUM})"
     rf"(?:(?P<big>\s*(?:tỷ|tỉ)\s*(?P<c>\d{{1,3}})\s*triệu(?:\s*(?:đồng|đ))?(?!\w))"  # 16 tỷ 434 triệu
-    rf"|\s*(?P<pa>%|‰)(?:\s*{_SEP}\s*(?P<b1>{_NUM})\s*(?:%|‰)?)?"
+    rf"|\s*(?P<pa>(?:{_PERMIL})(?!\w)|%)(?:\s*{_SEP}\s*(?P<b1>{_NUM})\s*(?:(?:{_PERMIL})(?!\w)|%)?)?"
     rf"|\s*{_SEP}\s*(?P<b2>{_NUM})(?P<u2>\s*{_UNITS})?"
     rf"|(?P<u1>\s*{_UNITS}))?"
     rf"(?P<den>(?:\s*/\s*{_DENOMS})*)"
@@ -136,7 +143,9 @@ _RIGHT_RE = re.compile(
     r"(?:\s*(?:trở lên|trở xuống|trở lại|mỗi năm|hằng năm|hàng năm|[\x01\x02\x03]+))*"
 )
 
-_PER_YEAR_RE = re.compile(r"(?<!\w)(?:hằng|hàng|mỗi)\s+năm(?!\w)|/\s*năm(?!\w)")
+_PER_YEAR_RE = re.compile(
+    r"(?<!\w)" + vocabulary.not_after(vocabulary.YEARLY_KIND_NOUNS) + r"(?:hằng|hàng|mỗi)\s+năm(?!\w)|/\s*năm(?!\w)"
+)  # (not "cây hằng năm": annual crops)
 _AVERAGE_WORDS = vocabulary.alternation(vocabulary.horizon_words(vocabulary.AVERAGE))
 _AVERAGE_RE = re.compile(
     rf"(?<!\w)(?:{_AVERAGE_WORDS})(?!\s*(?:{vocabulary.alternation(vocabulary.PER_HEAD_WORDS)}|của))"
@@ -435,6 +444,8 @@ def _read_unit(unit_text: str, denominators: str) -> tuple[str | None, bool, boo
     base = _SPACES_RE.sub(" ", unit_text)
     if base in ("điểm phần trăm", "điểm %"):
         base, points = "%", True
+    elif base in vocabulary.PERMIL_WORDS:
+        base = "‰"
     base = _UNIT_ALIASES.get(base, base)
     dens = [d for d in _DENOM_SPLIT.split(denominators.strip()) if d]
     per_year = False
