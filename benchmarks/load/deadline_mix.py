@@ -29,14 +29,14 @@ MIX = {
         "unit values": "/api/units/{code}/values",                             # GET with the token
     }),
 }
-SAVES_PER_SUBMIT = 3  # an officer saves the sheet a few times, then submits the year
+SAVES_PER_SUBMIT = 1  # an officer submits the year after saving the sheet whole (a reviewer reopens it)
 
 # Seconds between two actions of a person, by role (``--think`` overrides them all): an officer
 # types a value or two before saving a row, a reviewer reads the submission before deciding, a
 # leader reads a scorecard; a program polls. The earlier, uniform 2-8 s made every officer save a
 # 100-indicator sheet twice a minute, several times what a person typing can do.
 THINK = {"officer": (5.0, 15.0), "reviewer": (5.0, 15.0), "leader": (5.0, 20.0), "api": (2.0, 8.0)}
-ROW_SAVES_PER_SHEET = 4  # row saves ("Lưu dòng") for each time the sheet is opened and saved whole
+ROW_SAVES_PER_SHEET = 3  # row saves ("Lưu dòng") for each time the sheet is opened and saved whole
 
 _INPUT = re.compile(r'<input\b([^>]*)>')
 _SELECT = re.compile(r'<select\b([^>]*)>(.*?)</select>', re.S)

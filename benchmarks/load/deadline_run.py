@@ -92,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
                     "role (default: THINK in deadline_mix.py, by role)")
     ap.add_argument("--read-budget", type=float, default=300.0, help="p95 of a read, ms")
     ap.add_argument("--write-budget", type=float, default=500.0, help="p95 of a write, ms")
+    ap.add_argument("--server-log", default="", help="write the server's request log (INFO) to this file")
     ap.add_argument("--cache-url", default="redis://127.0.0.1:6379/3", help="the shared cache (flushed first)")
     ap.add_argument("--queue-url", default="redis://127.0.0.1:6379/4", help="the job queue")
     ap.add_argument("--database-url", default=os.environ.get("CHITIEU_NATIONAL_DATABASE_URL",
@@ -121,7 +122,8 @@ def main(argv: list[str] | None = None) -> int:
             "SECRET_KEY": secrets.token_urlsafe(40),
             "ALLOWED_HOSTS": "127.0.0.1",
             "PYTHONUNBUFFERED": "1",
-            "LOG_LEVEL": "WARNING",
+            # --server-log: the request log (one line per request: its time in the server and its queries)
+            "LOG_LEVEL": "INFO" if args.server_log else "WARNING",
             # the simulated programs share a token per province: the per-user throttle would measure itself
             "API_THROTTLE_RATE": "1000000/min",
             # a province's production shape (docs/deploy.md): one cache shared by the web workers, the
@@ -149,8 +151,9 @@ def main(argv: list[str] | None = None) -> int:
         import redis
 
         redis.Redis.from_url(args.cache_url).flushdb()  # a cache of an earlier run may name other rows
+        log = open(args.server_log, "w", encoding="utf-8") if args.server_log else None  # noqa: SIM115
         server = subprocess.Popen([str(VENV_BIN / "gunicorn"), "-c", str(REPO / "deploy" / "gunicorn.conf.py")],
-                                  env=server_env, cwd=REPO, start_new_session=True)
+                                  env=server_env, cwd=REPO, start_new_session=True, stdout=log, stderr=log)
         worker = subprocess.Popen([str(VENV_BIN / "chitieu"), "worker"], env=server_env, cwd=REPO,
                                   start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
