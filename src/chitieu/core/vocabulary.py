@@ -75,7 +75,7 @@ COUNT_NOUNS: tuple[str, ...] = (
     "hội viên", "đoàn viên", "cán bộ", "công chức", "htx", "dn", "chỉ tiêu", "khối phố", "trạm y tế",
     "trạm", "giấy phép", "đối tượng", "suất quà", "suất", "công dân", "thanh niên", "tân binh",
     "bệnh nhân", "khách", "lớp", "tiêu chí", "tổ chức", "trang trại", "gia trại", "khách sạn", "phòng",
-    "giường", "bản", "làng", "tổ",
+    "giường", "bản", "làng", "tổ", "ấp",
 )  # fmt: skip
 MEASURE_UNITS: tuple[str, ...] = (
     "km²", "km2", "km", "ha", "m²", "m2", "m³", "m3", "tấn", "tạ", "kg", "lít", "mw", "kwh",
@@ -102,6 +102,21 @@ ORDINAL_WORDS = frozenset(
 )  # fmt: skip
 # Words saying the number after them is a rank among others ("nằm trong tốp 3": third or better).
 RANK_WORDS: tuple[str, ...] = ("tốp", "top")
+
+# A table column that compares two figures: "So sánh (%)", "So với KH", "So KH (%)", "So cùng kỳ
+# (%)", "TH/KH (%)", "Ước TH/NQ", "Tỷ lệ so với kế hoạch (%)". Its cells are ratios in %, not values
+# in the row's unit. The words after "so" (what the row is compared with) and the abbreviations of
+# columns written "A/B".
+COMPARED_WITH_WORDS: tuple[str, ...] = (
+    "sánh", "với", "kh", "kế hoạch", "cùng kỳ", "ck", "nq", "nghị quyết", "dự toán", "dt", "chỉ tiêu",
+    "mục tiêu", "năm trước", "cùng kỳ năm trước", "đại hội", "đh",
+)  # fmt: skip
+# ... of them, those that compare with the year before, not with the plan
+LAST_YEAR_WORDS: tuple[str, ...] = ("cùng kỳ", "ck", "năm trước")
+COLUMN_ABBREVIATIONS: tuple[str, ...] = ("th", "ước th", "tt", "kh", "nq", "ck", "dt", "đh", "ước")
+# A year column's kind under a heading that plans ("LỘ TRÌNH … GIAI ĐOẠN 2026 - 2030", "KẾ HOẠCH
+# THỰC HIỆN …"): "thực hiện" after these nouns is what the plan will do, not what was done.
+PLAN_NOUNS: tuple[str, ...] = ("lộ trình", "kế hoạch", "phương án", "chương trình", "đề án", "dự kiến")
 
 
 def alternation(words: Iterable[str]) -> str:
