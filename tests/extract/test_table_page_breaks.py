@@ -34,8 +34,13 @@ def _pairs(lines):
 WHOLE = _pairs(TITLE + ROWS_BEFORE + ROWS_AFTER)
 
 
-def test_the_unbroken_table_gives_a_target_and_a_result_per_row():
-    assert ("target", "Tỷ lệ tham gia bảo hiểm y tế", 93) in WHOLE
+def test_the_unbroken_table_gives_a_result_per_row_beside_its_plan():
+    # the plan column of the same year is the result's compared target, not a target of its own
+    assert ("result", "Tỷ lệ tham gia bảo hiểm y tế", 94.1) in WHOLE
+    assert not any(kind == "target" for kind, _, _ in WHOLE)
+    [insurance] = [s for s in extract(Document("t.txt", "text", tuple(TITLE + ROWS_BEFORE + ROWS_AFTER)))
+                   if s.low == 94.1]
+    assert insurance.compared_target == {"op": "=", "low": 93, "high": 93}
     assert ("result", "Số lao động được giải quyết việc làm", 372) in WHOLE
     assert ("result", "Tổng thu ngân sách nhà nước trên địa bàn", 17.8) in WHOLE
 

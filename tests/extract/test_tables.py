@@ -112,18 +112,16 @@ def test_a_docx_results_table_is_read_by_its_header(tmp_path):
         (s.kind, s.line, s.indicator, s.low, s.high, s.unit, s.year, s.compared_target, s.stated_status)
         for s in extract(read_document(path))
     ]
-    # every filled cell: the plan column gives targets, the result columns results (the latest
-    # beside the plan of its row), the "% of plan" column a result in %
+    # every filled cell: the result columns give results (the latest beside the plan of its year:
+    # one statement, the plan its compared target), the "% of plan" column a result in % of the
+    # latest result's year
     assert got == [
-        ("target", 4, "Tỷ lệ hộ nghèo", None, 2, "%", 2025, None, None),
         ("result", 4, "Tỷ lệ hộ nghèo", 2.1, 2.1, "%", 2024, None, None),
         ("result", 4, "Tỷ lệ hộ nghèo", 1.8, 1.8, "%", 2025, {"op": "<", "low": None, "high": 2}, "dat"),
-        ("result", 4, "Tỷ lệ hộ nghèo so với kế hoạch", 111, 111, "%", None, None, None),
-        ("target", 5, "Thu ngân sách", 50, 50, "tỷ đồng", 2025, None, None),
+        ("result", 4, "Tỷ lệ hộ nghèo so với kế hoạch", 111, 111, "%", 2025, None, None),
         ("result", 5, "Thu ngân sách", 45, 45, "tỷ đồng", 2024, None, None),
         ("result", 5, "Thu ngân sách", 48.5, 48.5, "tỷ đồng", 2025, {"op": "=", "low": 50, "high": 50}, "khong_dat"),
-        ("result", 5, "Thu ngân sách so với kế hoạch", 97, 97, "%", None, None, None),
-        ("target", 6, "Số trường đạt chuẩn quốc gia", 10, 10, "trường", 2025, None, None),
+        ("result", 5, "Thu ngân sách so với kế hoạch", 97, 97, "%", 2025, None, None),
         ("result", 6, "Số trường đạt chuẩn quốc gia", 11, 11, "trường", 2025, {"op": "=", "low": 10, "high": 10}, "vuot"),
     ]
 
@@ -153,8 +151,7 @@ def test_a_markdown_table_reads_like_a_docx_table():
         "|---|---|---|:---:|---:|---|",
         "| 1 | Tỷ lệ hộ nghèo | % | <2 | 1,8 | Đạt |",
     )
-    plan, s = extract(Document("t.md", "text", lines))
-    assert (plan.kind, plan.op, plan.high, plan.year) == ("target", "<", 2, 2025)
+    [s] = extract(Document("t.md", "text", lines))  # the plan of the same year: the result's compared target
     assert (s.line, s.indicator, s.low, s.unit, s.year, s.compared_target, s.stated_status) == (
         5,
         "Tỷ lệ hộ nghèo",

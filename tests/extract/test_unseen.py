@@ -168,7 +168,7 @@ def test_a_table_typed_with_tabs_or_wide_spaces_is_read_like_a_table():
     # "Chỉ tiêu<TAB>ĐVT<TAB>KH năm<TAB>TH quý III<TAB>Lũy kế 9 tháng<TAB>% KH", under "1. Các chỉ tiêu chủ yếu"
     got = [(s.kind, s.low, s.unit, s.compared_target) for s in statements(name) if s.line == 12]
     assert got == [
-        ("target", 12500, "triệu đồng", None),  # the plan column: a target of its own
+        # the plan column: the compared target of the row's cumulative result, no target of its own
         ("result", 3120, "triệu đồng", None),
         ("result", 9845, "triệu đồng", {"op": "=", "low": 12500, "high": 12500}),
         ("result", 78.8, "%", None),

@@ -158,6 +158,21 @@ ORDINAL_WORDS = frozenset(
 # Words saying the number after them is a rank among others ("nằm trong tốp 3": third or better).
 RANK_WORDS: tuple[str, ...] = ("tốp", "top")
 
+# A table column that compares two figures: "So sánh (%)", "So với KH", "So KH (%)", "So cùng kỳ
+# (%)", "TH/KH (%)", "Ước TH/NQ", "Tỷ lệ so với kế hoạch (%)". Its cells are ratios in %, not values
+# in the row's unit. The words after "so" (what the row is compared with) and the abbreviations of
+# columns written "A/B".
+COMPARED_WITH_WORDS: tuple[str, ...] = (
+    "sánh", "với", "kh", "kế hoạch", "cùng kỳ", "ck", "nq", "nghị quyết", "dự toán", "dt", "chỉ tiêu",
+    "mục tiêu", "năm trước", "cùng kỳ năm trước", "đại hội", "đh",
+)  # fmt: skip
+# ... of them, those that compare with the year before, not with the plan
+LAST_YEAR_WORDS: tuple[str, ...] = ("cùng kỳ", "ck", "năm trước")
+COLUMN_ABBREVIATIONS: tuple[str, ...] = ("th", "ước th", "tt", "kh", "nq", "ck", "dt", "đh", "ước")
+# A year column's kind under a heading that plans ("LỘ TRÌNH … GIAI ĐOẠN 2026 - 2030", "KẾ HOẠCH
+# THỰC HIỆN …"): "thực hiện" after these nouns is what the plan will do, not what was done.
+PLAN_NOUNS: tuple[str, ...] = ("lộ trình", "kế hoạch", "phương án", "chương trình", "đề án", "dự kiến")
+
 
 def alternation(words: Iterable[str]) -> str:
     """``a|b|c`` of the words (escaped), longest first so "hộ gia đình" wins over "hộ"."""

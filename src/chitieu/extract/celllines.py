@@ -18,9 +18,11 @@ label ("Chỉ tiêu" / "Nội dung" / "Tên chỉ tiêu" / "Danh mục", after a
 then rows: a name (its unit in parentheses at its end, or in the next line under an "ĐVT"
 column), then one value a line. Every filled cell becomes a statement with its column's kind
 (KH / kế hoạch / chỉ tiêu / mục tiêu / dự toán → target; TH / thực hiện / ước / a year → result;
-"So sánh" / "%" → a result in %), year or period, and per_year for average columns; the row's
-latest result carries the row's plan as its compared target. A row with fewer values than
-columns keeps its values but only the years that are certain (the first ones, left to right, are
+"So sánh" / "So KH" / "TH/KH" / "%" → a result in %), year or period, and per_year for average
+columns; the row's latest result carries the row's plan as its compared target, and a plan beside
+the result of its own year (or the row's only result) is no statement of its own (the contract:
+one statement); next year's plan ("Ước TH 2025 | Kế hoạch 2026") is compared with nothing. A row
+with fewer values than columns keeps its values but only the years that are certain (the first ones, left to right, are
 not: empty cells vanish without a trace), so they get no year.
 
 A cell may be words: a rating ("Xếp loại Khá"), a rank ("Xếp thứ 3/21", "Nằm trong tốp 5") or a
@@ -39,7 +41,7 @@ from dataclasses import dataclass
 from chitieu.core import vocabulary
 from chitieu.core.numbers import normalise_unit
 from chitieu.extract.normalise import fold
-from chitieu.extract.tables import _AVERAGE_COLUMN, _cell_mention, _prose_facts
+from chitieu.extract.tables import _AVERAGE_COLUMN, COMPARE_COLUMN, _cell_mention, _prose_facts, compared_name
 
 _NAME_LABEL = re.compile(r"(?:tên\s+)?(?:các\s+)?(?:chỉ tiêu|nội dung|danh mục|lĩnh vực|hạng mục)(?:\s+chủ yếu)?")
 _STT_LABEL = re.compile(r"stt|tt|số tt|số thứ tự")
@@ -103,6 +105,8 @@ def _role(label: str) -> str:
         return "unit"
     if re.search(r"đánh giá|ghi chú", f):
         return "verdict"
+    if COMPARE_COLUMN.match(f):
+        return "ratio"  # "So KH (%)", "So cùng kỳ (%)", "TH/KH (%)", "Tỷ lệ so với kế hoạch (%)"
     if re.search(r"so sánh|so với|^%|tỷ lệ %|\(%\)", f) and not re.search(r"cùng kỳ", f):
         return "ratio"
     if re.search(r"^(?:tăng|giảm)|tốc độ tăng|cùng kỳ", f):
@@ -124,7 +128,9 @@ def _column(label: str) -> Column:
 
 def _is_label(line: str) -> bool:
     s = line.strip()
-    return 0 < len(s) <= MAX_LABEL and bool(_COLUMN_LABEL.match(fold(s))) and not _VALUE.fullmatch(fold(s))
+    f = fold(s)
+    compares = COMPARE_COLUMN.match(f) and not re.match(r"tỷ lệ\s+(?:đạt|thực hiện)", f)  # (a row's name: "Tỷ lệ đạt chuẩn …")
+    return 0 < len(s) <= MAX_LABEL and bool(_COLUMN_LABEL.match(f) or compares) and not _VALUE.fullmatch(f)
 
 
 def _is_value(line: str) -> bool:
@@ -220,6 +226,16 @@ def cell_line_tables(lines: tuple[str, ...] | list[str]) -> tuple[list[CellState
             i += 1
             continue
         columns, j = found
+        plan_from = _plan_heading(lines, i)
+        if plan_from is not None:
+            # under a heading that plans ("LỘ TRÌNH … GIAI ĐOẠN 2026 - 2030"), a column headed by a
+            # year alone from the plan's first year on is a plan column
+            columns = [
+                Column(c.label, "target", c.years, c.per_year)
+                if c.role == "result" and _BARE_YEAR.fullmatch(fold(c.label).strip()) and c.years[0] >= plan_from
+                else c
+                for c in columns
+            ]
         statements, end = _rows(lines, j, columns)
         rows_with_values = len({s.line for s in statements})
         if rows_with_values >= 2:
@@ -229,6 +245,20 @@ def cell_line_tables(lines: tuple[str, ...] | list[str]) -> tuple[list[CellState
         else:
             i += 1
     return out, used
+
+
+_BARE_YEAR = re.compile(r"(?:năm\s+)?(?:19|20)\d\d")
+
+
+def _plan_heading(lines, i: int) -> int | None:
+    """The first year the heading over a table at line ``i`` plans for (0: any), None when the line
+    before the table (within three) is no heading that plans."""
+    from chitieu.extract.segments import plan_heading_year
+
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if lines[k].strip():
+            return plan_heading_year(lines[k]) if len(lines[k]) <= 200 else None
+    return None
 
 
 def _rows(lines, j: int, columns: list[Column]) -> tuple[list[CellStatement], int]:
@@ -286,6 +316,8 @@ def _row_cells(name: str, unit: str | None, cells, columns: list[Column], quote:
     out: list[CellStatement] = []
     target = None
     results: list[CellStatement] = []
+    ratios: list[CellStatement] = []
+    plans: list[CellStatement] = []
     status = None
     for n, (index, text) in enumerate(cells):
         col = columns[n] if aligned or n == 0 else None
@@ -309,6 +341,7 @@ def _row_cells(name: str, unit: str | None, cells, columns: list[Column], quote:
                 out.append(statement)
                 if role == "target" and statement.op != "qualitative":
                     target = statement
+                    plans.append(statement)
                 elif role == "result":
                     results.append(statement)
             continue
@@ -321,6 +354,8 @@ def _row_cells(name: str, unit: str | None, cells, columns: list[Column], quote:
             cell_unit = "%"
             label = " ".join(re.sub(r"\(?%\)?", "", fold(col.label)).split()) if col is not None else ""
             cell_name = f"{name} {label or 'so với kế hoạch'}"
+            if col is not None and COMPARE_COLUMN.match(fold(col.label)):
+                cell_name = compared_name(name, col.label)  # "… so với kế hoạch", "… so với cùng kỳ"
         statement = CellStatement(
             kind="target" if role == "target" else "result",
             name=cell_name,
@@ -339,11 +374,36 @@ def _row_cells(name: str, unit: str | None, cells, columns: list[Column], quote:
         out.append(statement)
         if role == "target":
             target = statement
+            plans.append(statement)
         elif role == "result":
             results.append(statement)
+        elif role == "ratio" and statement.year is None and statement.period is None and COMPARE_COLUMN.match(
+            fold(col.label) if col is not None else ""
+        ):
+            ratios.append(statement)
     if results:
+        for r in ratios:  # a comparison of no year of its own: of the row's latest result
+            r.year, r.period = results[-1].year, results[-1].period
+
+        def compare(result: CellStatement, plan: CellStatement, merge: bool) -> None:
+            if plan.unit in (None, result.unit) and plan.op != "qualitative":
+                result.target = (plan.op, plan.low, plan.high)
+                if merge and plan in out:
+                    out.remove(plan)  # a result quoted beside its plan: one statement
+
+        for r in results[:-1]:  # "2024: KH | TH, 2025: KH | TH": each year's result beside its plan
+            own = [p for p in plans if r.year is not None and p.year == r.year]
+            if own:
+                compare(r, own[-1], True)
         latest = results[-1]
-        if target is not None and target.unit in (None, latest.unit) and target.op != "qualitative":
-            latest.target = (target.op, target.low, target.high)
+        own = [p for p in plans if latest.year is not None and p.year == latest.year]
+        if own:
+            compare(latest, own[-1], True)
+        elif target is not None and not (
+            target.year is not None and latest.year is not None and target.year > latest.year
+        ):  # (not "Ước TH 2025 | Kế hoạch 2026": next year's plan is no plan of this year's)
+            # the row's only result beside the plan is one statement with it; a term's plan beside
+            # a series of years stays a target of its own too
+            compare(latest, target, len(results) == 1 or target.year == latest.year)
         latest.status = status
     return out

@@ -44,7 +44,7 @@ from chitieu.extract.evidence import (
 from chitieu.extract.names import clean_name, indicator_name
 from chitieu.extract.normalise import fold
 from chitieu.extract.quantities import PERIOD, Mention, find_mentions
-from chitieu.extract.segments import RESULT, TARGET, Segment, first_domain, segments
+from chitieu.extract.segments import _RESULT_COLUMN, RESULT, TARGET, Segment, first_domain, segments
 from chitieu.extract.sentences import chop, containing, refine, sentence_spans, within
 from chitieu.extract.tables import MAX_ROW_LINES, parse_cells, parse_row
 
@@ -173,6 +173,12 @@ def _qualitative_at(folded: str, a: int = 0, b: int | None = None) -> re.Match[s
     return _QUALITATIVE.search(folded, a, len(folded) if b is None else b)
 
 
+# The indicators as a whole as the subject: "Nhìn chung, các chỉ tiêu đều đạt và vượt kế hoạch",
+# "hầu hết các chỉ tiêu chủ yếu đạt kế hoạch", "tất cả chỉ tiêu đều hoàn thành".
+_ALL_INDICATORS = re.compile(
+    r"(?<![" + L + r"])(?:các|tất cả(?: các)?|hầu hết(?: các)?|toàn bộ(?: các)?|phần lớn(?: các)?|đa số(?: các)?"
+    r"|những|mọi)\s+chỉ tiêu(?:\s+[" + L + r"]+){0,6}?\s*(?:(?:cơ bản|đều|cũng|đã)\s+)*$"
+)
 # "…, được công nhận xã đạt chuẩn nông thôn mới nâng cao": a standard met, even beside figures.
 _RECOGNISED = re.compile(r"công nhận")
 _PROJECT = re.compile(  # (the look-behinds stand after "dự án": a search skips to plain words)
@@ -269,8 +275,9 @@ def extract(doc: Document) -> list[Statement]:
             continue
         if seg.cells is not None:
             quote = _row_quote(seg)  # once per row, not per cell: a wide row stays linear
-            for row in parse_cells(seg.cells, seg.roles, seg.header, unit):
-                unit = row["unit"] or unit
+            for row in parse_cells(seg.cells, seg.roles, seg.header, unit, _plan_from(seg)):
+                if not row.get("compare"):  # (a comparison's "%" is no unit for the rows below)
+                    unit = row["unit"] or unit
                 out.append(_row_statement(seg, row, quote))
             continue
         if seg.table_years is not None:
@@ -284,12 +291,13 @@ def extract(doc: Document) -> list[Statement]:
                 seg.table_periods,
                 seg.table_compare,
                 seg.starts,
-                seg.table_plan,
+                seg.table_plan and seg.table_plan_after is None,  # (a plan after the results: below)
             )
             if row is not None:
                 unit = row["unit"] or unit
                 quote = _row_quote(seg)
-                cells = [_row_statement(seg, c, quote) for c in [row, *row["cells"]]]
+                cells = _plan_cells(seg, [row, *row["cells"]])
+                cells = _one_with_its_plan(seg, [_row_statement(seg, c, quote) for c in cells])
                 out.extend(sorted(cells, key=lambda st: st.start))
             continue
         found, prior = _segment_statements(seg, prior)
@@ -297,6 +305,53 @@ def extract(doc: Document) -> list[Statement]:
     if used:
         out.sort(key=lambda st: (st.line, st.start))
     return out
+
+
+def _plan_cells(seg: Segment, cells: list[dict]) -> list[dict]:
+    """A broken table row's cells with the plan columns the row reader does not place: next year's
+    plan after this year's results ("Ước TH 2025 | Kế hoạch 2026": the row's last figure), and the
+    year columns of a table under a heading that plans ("LỘ TRÌNH … GIAI ĐOẠN 2026 - 2030": 2026,
+    2027 … are targets)."""
+    if seg.table_plan_after is not None:
+        plain = [c for c in cells if c.get("kind", RESULT) == RESULT and c["period"] is None and c["op"] != "qualitative"]
+        if len(plain) >= 2:
+            last = max(plain, key=lambda c: c.get("at", 0))
+            for c in plain:
+                c["target"] = None
+            last.update(kind=TARGET, year=seg.table_plan_after, status=None)
+    plan_from = _plan_from(seg)
+    if plan_from is not None and not seg.table_plan and not _RESULT_COLUMN.search(seg.table_header):
+        for c in cells:
+            if c.get("kind", RESULT) == RESULT and c["year"] is not None and c["year"] >= plan_from:
+                c.update(kind=TARGET, target=None, status=None)
+    return cells
+
+
+def _one_with_its_plan(seg: Segment, cells: list[Statement]) -> list[Statement]:
+    """A row whose header names one result column: its plan cell is the result's compared target,
+    not a statement of its own (a term's plan beside a series of years stays one)."""
+    if len(seg.table_years or []) > 1:
+        return cells
+    compared = [c.compared_target for c in cells if c.kind == RESULT and c.compared_target is not None]
+    return [
+        c
+        for c in cells
+        if not (c.kind == TARGET and {"op": c.op, "low": _plain(c.low), "high": _plain(c.high)} in compared)
+    ]
+
+
+
+def _plan_from(seg: Segment) -> int | None:
+    """Under a heading that plans, the first year its plan covers (a table's year columns from it
+    on are plans): the heading's period or year, else the year after the document's; None
+    elsewhere (0: any year)."""
+    if seg.mode != TARGET or not seg.planned:
+        return None
+    if seg.period:
+        return int(seg.period[:4])
+    if seg.year:
+        return seg.year
+    return seg.doc_year + 1 if seg.doc_year else 0
 
 
 def _cell_line_statement(c: CellStatement) -> Statement:
@@ -753,6 +808,8 @@ def _qualitative(seg, folded, sentences, clauses, subclauses, mentions, items, w
                 continue  # beside a figure, only a recognition in a clause of its own is a statement
             if _project_at(folded[sa:sb]):
                 continue
+            if _ALL_INDICATORS.search(folded, sa, q.start()):
+                continue  # "các chỉ tiêu đều đạt và vượt kế hoạch": a summary of them all, no indicator's
             kind, why = why_at(q.start())
             items.append(_Item(None, q.start(), kind, "qualitative", None, None, None, evidence=why))
 

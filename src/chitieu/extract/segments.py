@@ -15,17 +15,22 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from chitieu.core import vocabulary
 from chitieu.extract.document import Document
 from chitieu.extract.evidence import document_year, plan_year
 from chitieu.extract.normalise import fold, word_tree
-from chitieu.extract.tables import header_roles
+from chitieu.extract.tables import COMPARE_COLUMN, header_roles
 
 RESULT, TARGET = "result", "target"
 
 # Section words. Result words win when a heading has both ("Kết quả thực hiện các chỉ tiêu").
 _RESULT_HEADING = re.compile(r"kết quả|thực hiện|đánh giá|tình hình|đạt được|dánh giá")
 _INDICATORS_WORD = re.compile(r"chỉ tiêu")
-_TARGET_HEADING = re.compile(r"mục tiêu|chỉ tiêu|phương hướng|nhiệm vụ|giải pháp|kế hoạch|định hướng")
+_TARGET_HEADING = re.compile(r"mục tiêu|chỉ tiêu|phương hướng|nhiệm vụ|giải pháp|kế hoạch|định hướng|lộ trình")
+# "LỘ TRÌNH THỰC HIỆN …", "KẾ HOẠCH THỰC HIỆN …": what a plan will do, no result word
+_PLAN_DOING = re.compile(
+    r"(?:" + vocabulary.alternation(vocabulary.PLAN_NOUNS) + r")\s+(?:tổ chức\s+)?thực hiện(?![a-zà-ỹđ])"
+)
 
 DOMAIN_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -137,6 +142,8 @@ class Segment:
     table_periods: list[str] | None = None  # ... and the periods its header names ("Giai đoạn 2021-2025")
     table_compare: bool = False  # ... whose header has comparison columns ("So sánh", "%")
     table_plan: bool = False  # ... and a plan column ("Chỉ tiêu Đại hội", "Kế hoạch", "NQ")
+    table_plan_after: int | None = None  # ... after the result columns, for a later year ("Ước TH 2025 | KH 2026")
+    table_header: str = ""  # ... the header's words (lower case)
     cells: list[str] | None = None  # a DOCX table row under an indicator header: its cells
     header: list[str] | None = None  # ... that header's cells
     roles: list[str] | None = None  # ... and their roles (name, unit, target, result, ratio, verdict)
@@ -145,6 +152,7 @@ class Segment:
     plan_year: int | None = None  # the one year after that date the headline plans for
     heading_time: bool = False  # a heading or the title names its year or period
     opened_year: int | None = None  # the year the last paragraph opening with one named ("Năm 2023, …")
+    planned: bool = False  # its heading plans ("KẾ HOẠCH …", "LỘ TRÌNH …"): a table's bare year columns are plans
 
     def line_at(self, offset: int) -> int:
         i = bisect.bisect_right(self.starts, offset) - 1
@@ -163,6 +171,7 @@ class _Context:
     title_year: int | None = None  # what the document's title names ("BÁO CÁO / Tình hình … năm 2023")
     title_period: str | None = None
     opened_year: int | None = None  # "Năm 2023, …" at a paragraph's start, until the next heading
+    planned: bool = False  # the targets mode was set by a plan word ("kế hoạch", "lộ trình"), not "chỉ tiêu" alone
 
 
 def _clean(line: str) -> str:
@@ -357,8 +366,9 @@ def _update(ctx: _Context, heading: str, folded: str | None = None) -> None:
         return  # a table's column header, not a section
     rank = _rank(heading)
     ctx.opened_year = None
-    if _RESULT_HEADING.search(folded):
+    if _RESULT_HEADING.search(_PLAN_DOING.sub(" ", folded) if "thực hiện" in folded else folded):
         ctx.mode, ctx.mode_rank = RESULT, rank
+        ctx.planned = False
     elif _TARGET_HEADING.search(folded):
         # "1. Các chỉ tiêu chủ yếu" under "I. KẾT QUẢ THỰC HIỆN" names the indicators the
         # results are about; only a heading of the same rank or higher, or one with a plan word,
@@ -366,6 +376,7 @@ def _update(ctx: _Context, heading: str, folded: str | None = None) -> None:
         names_only = not _TARGET_HEADING.search(_INDICATORS_WORD.sub(" ", folded))
         if not (names_only and ctx.mode == RESULT and rank > ctx.mode_rank):
             ctx.mode, ctx.mode_rank = TARGET, rank
+            ctx.planned = not names_only
     ctx.general = "tổng quát" in folded
     domain = domain_of(folded)
     top = bool(_TOP_HEADING.match(folded)) or heading.isupper()
@@ -420,7 +431,13 @@ _PLAN_HEADER = re.compile(
     r"kế hoạch|(?<![\w])kh(?![\w])|nghị quyết|(?<![\w])nq(?![\w])|mục tiêu|dự toán"
     r"|chỉ tiêu\s+(?:đại hội|đh|năm|giao|được giao|\d{4})"
 )
-_COMPARE_HEADER = re.compile(r"so sánh|so với|tỷ lệ %|\(%\)")
+_COMPARE_HEADER = re.compile(r"so sánh|so với|tỷ lệ %|\(%\)|" + COMPARE_COLUMN.pattern)
+# The year of a plan column ("Kế hoạch 2024", "KH năm 2025"): the plan's, no result year column
+# ("Mục tiêu" / "Năm 2022": a capital "Năm" opens a cell of its own).
+_PLAN_COLUMN_YEAR = re.compile(
+    r"(?:kế hoạch|(?<![\w/])kh|dự toán|mục tiêu)\s*(?-i:năm\s*)?((?:19|20)\d\d)(?![\d]|\s*[-–])", re.I
+)
+_RESULT_COLUMN = re.compile(r"thực hiện|(?<![\w/])th(?![\w/])|ước|kết quả|lũy kế|luỹ kế", re.I)
 _VALUE_IN_CELL = re.compile(r"^\s*[<>≤≥]?\s*\d+(?:[.,]\d+)*\s*%?\s*$")
 
 
@@ -553,6 +570,19 @@ def _time_named(text: str) -> tuple[int | None, str | None]:
     return (int(years.pop()), None) if len(years) == 1 else (None, None)
 
 
+def plan_heading_year(line: str) -> int | None:
+    """The first year a heading that plans covers: "LỘ TRÌNH THỰC HIỆN … GIAI ĐOẠN 2026 - 2030" →
+    2026, "KẾ HOẠCH … NĂM 2026" → 2026 (0: it names none); None for a heading that reports results
+    or names the indicators only ("CÁC CHỈ TIÊU CHỦ YẾU")."""
+    folded = fold(line)
+    if _RESULT_HEADING.search(_PLAN_DOING.sub(" ", folded)) or not _TARGET_HEADING.search(
+        _INDICATORS_WORD.sub(" ", folded)
+    ):
+        return None
+    period, year = _PERIOD.search(folded), _HEADING_YEAR.search(folded)
+    return int(period.group(1)) if period else int(year.group(1)) if year else 0
+
+
 def segments(doc: Document) -> list[Segment]:
     """Split a document into segments of running text, each with its heading context.
 
@@ -572,6 +602,7 @@ def segments(doc: Document) -> list[Segment]:
     table_periods: list[str] = []
     table_compare = False
     table_plan = False
+    table_plan_after: int | None = None
     header_text = ""
     header: list[str] | None = None  # the header row of the DOCX table being read
     header_only = False  # the last row read was a header (a second one under it merges with it)
@@ -609,6 +640,7 @@ def segments(doc: Document) -> list[Segment]:
                 doc_year=doc_year,
                 plan_year=planned_for,
                 heading_time=bool(ctx.year or ctx.period),
+                planned=ctx.planned and ctx.mode == TARGET,
                 # a line going on with a figure or in lower case continues a sentence (broken by a
                 # footnote in PDF text), not a paragraph of the opened year
                 opened_year=ctx.opened_year if text.lstrip()[:1].isupper() or _BULLET.match(text) else None,
@@ -698,12 +730,28 @@ def segments(doc: Document) -> list[Segment]:
                 table_periods = [f"{a}-{b}" for a, b in _PERIOD.findall(header_text)]
                 table_compare = bool(_COMPARE_HEADER.search(header_text.lower()))
                 table_plan = bool(_PLAN_HEADER.search(header_text.lower()))
+                plan_column = _PLAN_COLUMN_YEAR.search(header_text)
+                result_word = _RESULT_COLUMN.search(header_text)
+                # "Ước TH 2025 | Kế hoạch 2026": next year's plan after this year's results
+                table_plan_after = (
+                    int(plan_column.group(1))
+                    if plan_column is not None and result_word is not None and result_word.start() < plan_column.start()
+                    else None
+                )
                 table_years = [
                     int(y)
                     for y in re.findall(
                         r"(?<![\d-])((?:19|20)\d\d)(?![\d]|\s*[-–])", _PERIOD.sub(" ", header_text)
                     )
                 ]
+                if (
+                    plan_column is not None
+                    and int(plan_column.group(1)) in table_years
+                    and (table_plan_after is not None or table_years.count(int(plan_column.group(1))) > 1)
+                ):
+                    # "KH 2024 | TH 2024", "Ước TH 2025 | KH 2026": the plan's year is no result column
+                    # (a year named once after "Kế hoạch" may be a column of its own: "Kế hoạch | 2024")
+                    table_years.remove(int(plan_column.group(1)))
                 continue
             if row_start:
                 in_header = False
@@ -715,6 +763,8 @@ def segments(doc: Document) -> list[Segment]:
                 current.table_periods = table_periods
                 current.table_compare = table_compare
                 current.table_plan = table_plan
+                current.table_plan_after = table_plan_after
+                current.table_header = header_text.lower()
             elif current is not None:
                 append(number, stripped)
             continue

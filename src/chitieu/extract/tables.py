@@ -120,6 +120,7 @@ def _parse_row(
     body = _STT.match(text)
     start = body.end() if body else 0
     unit_m = None
+    unit_end = None  # where the unit cell (or the name's unit) ends
     for m in _UNIT_CELL.finditer(text, start):
         if m.start() > start + 2:
             unit_m = m
@@ -129,7 +130,7 @@ def _parse_row(
         unit = normalise_unit(unit_m.group(1))
         if unit == "người/năm":
             unit = "người"
-        rest_at = unit_m.end()
+        rest_at = unit_end = unit_m.end()
     else:
         # the name ends at the first value, or at a cell's label before it ("Ước giai đoạn …: 204 tỷ")
         first_digit = _FIRST_CELL.search(folded, start)
@@ -140,6 +141,10 @@ def _parse_row(
         head = _UNIT_CELL.match(text, start)
         if head is not None and head.group(1) in _COUNT_HEAD:
             unit = normalise_unit(head.group(1))  # "Xã đạt chuẩn nông thôn mới": counted in xã
+        named = _unit_in_name(" ".join(name.split()))
+        if named is not None:  # "Thu nhập bình quân đầu người (triệu đồng) 60 61,5": the name's unit
+            name, unit = named
+            unit_end = start + len(text[start:rest_at].rstrip())
     name = " ".join(name.split()).strip(" :-–")
     rest = folded[rest_at:]
 
@@ -181,9 +186,9 @@ def _parse_row(
             # under a header with a plan column, a value right after the unit cell, on its line,
             # fills the plan column (a sub-row's first value on a later line does not)
             has_plan
-            and unit_m is not None
+            and unit_end is not None
             and len(mentions) > 1
-            and bisect.bisect_right(line_starts, unit_m.end()) == bisect.bisect_right(line_starts, rest_at + first.start)
+            and bisect.bisect_right(line_starts, unit_end) == bisect.bisect_right(line_starts, rest_at + first.start)
         )
     ):
         target, cells = first, mentions[1:]
@@ -295,17 +300,66 @@ def _parse_row(
 
 # --- tables with real cells (DOCX rows "a | b | c") ------------------------------------------
 
+# A column comparing two figures ("So KH (%)", "So cùng kỳ", "TH/KH (%)", "Tỷ lệ so với kế hoạch"):
+# the words in ``vocabulary.COMPARED_WITH_WORDS`` after "so", or two column abbreviations "A/B".
+COMPARE_COLUMN = re.compile(
+    r"(?<![a-zà-ỹđ])so\s+(?:" + vocabulary.alternation(vocabulary.COMPARED_WITH_WORDS) + r")(?![a-zà-ỹđ])"
+    r"|(?<![a-zà-ỹđ])(?:" + vocabulary.alternation(vocabulary.COLUMN_ABBREVIATIONS) + r")\s*/\s*(?:"
+    + vocabulary.alternation(vocabulary.COLUMN_ABBREVIATIONS) + r")(?![a-zà-ỹđ])"
+    r"|tỷ lệ\s+(?:%|đạt|thực hiện|so)|^%|%\s*(?:kh|kế hoạch)(?![a-zà-ỹđ])"
+)
+_LAST_YEAR_COLUMN = re.compile(
+    r"(?<![a-zà-ỹđ])(?:" + vocabulary.alternation(vocabulary.LAST_YEAR_WORDS) + r")(?![a-zà-ỹđ])"
+)
+
+
+def compared_name(name: str, label: str) -> str:
+    """The name of a comparison cell: "… so với cùng kỳ" for a column against last year, else
+    "… so với kế hoạch"."""
+    from chitieu.extract.normalise import fold
+
+    return f"{name} so với cùng kỳ" if _LAST_YEAR_COLUMN.search(fold(label)) else f"{name} so với kế hoạch"
+
+
 _ROLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("stt", re.compile(r"^(?:stt|tt|số tt|số thứ tự)$")),
     ("unit", re.compile(r"^(?:đvt|đơn vị(?: tính)?)$")),
     ("verdict", re.compile(r"đánh giá|kết quả so với")),
     ("change", re.compile(r"^(?:tăng|giảm)\s*(?:[,/-]|hoặc)?\s*(?:giảm|tăng)?\b|^tốc độ tăng")),
-    ("ratio", re.compile(r"^%|so sánh|so với|tỷ lệ (?:%|đạt|thực hiện)|%\s*(?:kh|kế hoạch)")),
+    ("ratio", COMPARE_COLUMN),
     ("name", re.compile(r"^(?:(?:tên |các |danh mục )?chỉ tiêu|nội dung|danh mục|lĩnh vực)$")),
     ("target", re.compile(r"kế hoạch|^kh\b|mục tiêu|nghị quyết|^nq\b|chỉ tiêu|dự toán")),
     ("result", re.compile(r"thực hiện|^th\b|ước|kết quả|đạt được|lũy kế|luỹ kế|năm \d{4}|^\d{4}$")),
     ("note", re.compile(r"ghi chú")),
 )
+
+
+_BARE_YEAR_COLUMN = re.compile(r"(?:năm\s+)?((?:19|20)\d\d)")
+_UNIT_IN_NAME = re.compile(r"\s*\(([^()\d]{1,30})\)\s*$")
+
+
+def _unit_in_name(name: str) -> tuple[str, str] | None:
+    """A name ending in its unit, "Tỷ lệ hộ nghèo (%)", "Số ấp văn hóa (ấp)": (the name, the unit)."""
+    from chitieu.extract.celllines import _KNOWN_UNIT
+    from chitieu.extract.normalise import fold
+
+    m = _UNIT_IN_NAME.search(name)
+    if m is None or not _KNOWN_UNIT.fullmatch(fold(m.group(1)).strip()):
+        return None
+    return name[: m.start()].strip(" :-–"), normalise_unit(m.group(1).strip())
+
+
+def _same_family(plan_unit: str | None, unit: str | None) -> bool:
+    """Whether a plan in ``plan_unit`` is comparable with a result in ``unit`` (as the extractor
+    takes a compared target: no unit, or the same family, money in any scale)."""
+    if plan_unit is None:
+        return True
+
+    def family(u: str) -> str:
+        u = u.replace(" ", "")
+        return "đồng" if u.startswith(("nghìn", "ngàn", "triệu", "tỷ")) else u
+
+    return family(plan_unit) == family(unit or "")
 
 
 _VALUE_CELL = re.compile(r"^\s*[<>≤≥]?\s*\d+(?:[.,]\d+)*\s*%?\s*$")
@@ -343,22 +397,44 @@ def _cell_mention(cell: str, unit: str | None):
 
 
 def parse_cells(
-    cells: list[str], roles: list[str], headers: list[str], inherited_unit: str | None
+    cells: list[str],
+    roles: list[str],
+    headers: list[str],
+    inherited_unit: str | None,
+    plan_from: int | None = None,
 ) -> list[dict]:
-    """Statements of one DOCX table row under a header with the given column roles."""
+    """Statements of one DOCX table row under a header with the given column roles.
+
+    ``plan_from``: the row stands under a heading that plans ("LỘ TRÌNH … GIAI ĐOẠN 2026 - 2030"),
+    and a column headed by a year alone from this year on is a plan column (0: any year)."""
     from chitieu.extract.normalise import fold
 
+    if plan_from is not None:
+        roles = [
+            "target" if r == "result" and (y := _BARE_YEAR_COLUMN.fullmatch(fold(h).strip())) and int(y.group(1)) >= plan_from
+            else r
+            for r, h in zip(roles, headers, strict=False)
+        ]
     get = {role: [c for c, r in zip(cells, roles, strict=False) if r == role] for role in set(roles)}
     name = " ".join(" ".join(get.get("name", [""])).split()).strip(" :-–")
     if not name:
         return []
     unit_cell = (get.get("unit") or [""])[0].strip()
-    unit = normalise_unit(unit_cell) if unit_cell else inherited_unit
+    # no unit cell: the unit the name gives at its end ("Thu nhập bình quân đầu người (triệu
+    # đồng)", "Tỷ lệ hộ nghèo (%)"), else the row above's when the table has a unit column
+    named = _unit_in_name(name) if not unit_cell else None
+    if named is not None:
+        name, unit = named
+    elif unit_cell:
+        unit = normalise_unit(unit_cell)
+    else:
+        unit = inherited_unit if "unit" in roles else None
     verdict_text = fold(" ".join(get.get("verdict", []) + get.get("note", [])))
     verdicts = list(_VERDICT.finditer(verdict_text))
     status = _STATUS[verdicts[-1].group(1)] if verdicts else None
     out: list[dict] = []
     target = None
+    plans: list[tuple[list[int], object, dict | None]] = []  # (years, bound, statement) of each plan cell
     for i, (cell, role) in enumerate(zip(cells, roles, strict=False)):
         if role != "target":
             continue
@@ -370,16 +446,18 @@ def parse_cells(
             ranked = [f for f in ordinal if f["op"] != "qualitative"]
             if ranked:
                 target = _Bound(ranked[0]["op"], ranked[0]["low"], ranked[0]["high"], ranked[0]["unit"])
+                plans.append((years, target, ranked[0]))
             continue
         found = _cell_mention(cell, unit)
         if found is None:
             continue
         target = found
-        # Every filled plan cell is a target of its own (its column's year), and the plan the
-        # row's latest result is compared with.
+        # Every filled plan cell is a target of its own (its column's year), unless it is the plan
+        # a result of the row is quoted beside (below): then it is that result's compared target.
         statement = _cell_statement("target", name, unit, found, years, None, None, i)
         statement["per_year"] = statement["per_year"] or _average_column(headers[i])
         out.append(statement)
+        plans.append((years, found, statement))
     results = [(i, c) for i, (c, r) in enumerate(zip(cells, roles, strict=False)) if r == "result"]
     filled: list[tuple[int, dict]] = []
     for i, c in results:
@@ -391,18 +469,47 @@ def parse_cells(
             statement = _cell_statement("result", name, unit, m, years, None, None, i)
             statement["per_year"] = statement["per_year"] or _average_column(headers[i])
             filled.append((i, statement))
+
+    def compare(result: dict, plan: tuple[list[int], object, dict | None], merge: bool) -> None:
+        """The plan as the result's compared target; its own statement gone when ``merge`` (the
+        contract's one statement for a result quoted beside its plan)."""
+        result["target"] = plan[1]
+        if merge and plan[2] is not None and plan[2] in out and _same_family(plan[2]["unit"], result["unit"]):
+            out.remove(plan[2])
+
     if filled:
+        for i, statement in filled[:-1]:
+            # "Năm 2024: KH | TH, Năm 2025: KH | Ước TH": each year's result beside that year's plan
+            years = [int(y) for y in re.findall(r"(?:19|20)\d\d", headers[i])]
+            own = [p for p in plans if years and p[0] == years]
+            if own and statement["op"] != "qualitative":
+                compare(statement, own[-1], True)
         # the row's latest result is the one its plan and verdict speak of
-        filled[-1][1]["target"], filled[-1][1]["status"] = target, status
+        latest_years = [int(y) for y in re.findall(r"(?:19|20)\d\d", headers[filled[-1][0]])]
+        latest = filled[-1][1]
+        latest["status"] = status
+        own = [p for p in plans if latest_years and p[0] == latest_years]
+        if own:
+            compare(latest, own[-1], True)
+        elif plans and not (plans[-1][0] and latest_years and max(plans[-1][0]) > max(latest_years)):
+            # (not "Ước TH 2025 | Kế hoạch 2026": next year's plan is no plan of this year's)
+            # the row's only result beside the plan is one statement with it; a term's plan beside
+            # a series of years stays a target of its own too
+            compare(latest, plans[-1], len(filled) == 1 or plans[-1][0] == latest_years)
     out += [statement for _i, statement in filled]
     for i, (cell, role) in enumerate(zip(cells, roles, strict=False)):
         if role == "ratio" and (m := _cell_mention(cell, "%")) is not None and m.unit == "%":
-            out.append(_cell_statement("result", f"{name} so với kế hoạch", "%", m, [], None, None, i))
+            # of no year of its own: the comparison of the row's latest result
+            own = [int(y) for y in re.findall(r"(?:19|20)\d\d", headers[i])]
+            of = own or ([int(y) for y in re.findall(r"(?:19|20)\d\d", headers[filled[-1][0]])] if filled else [])
+            out.append({**_cell_statement("result", compared_name(name, headers[i]), "%", m, of, None, None, i),
+                        "compare": True})
         if role == "change" and (m := _cell_mention(cell, "%" if "%" in headers[i] else unit)) is not None:
             # "Tăng, giảm (%)": the change the row's latest result makes
             latest = [int(y) for y in re.findall(r"(?:19|20)\d\d", headers[filled[-1][0]])] if filled else []
             out.append(
-                _cell_statement("result", f"{name} (tăng, giảm)", m.unit, m, latest[-1:], None, None, i)
+                {**_cell_statement("result", f"{name} (tăng, giảm)", m.unit, m, latest[-1:], None, None, i),
+                 "compare": True}
             )
     if not filled and status is not None and "result" in roles:
         out.append({"kind": "result", **_qualitative(name, status), "cell": 0})
