@@ -75,7 +75,7 @@ COUNT_NOUNS: tuple[str, ...] = (
     "hội viên", "đoàn viên", "cán bộ", "công chức", "htx", "dn", "chỉ tiêu", "khối phố", "trạm y tế",
     "trạm", "giấy phép", "đối tượng", "suất quà", "suất", "công dân", "thanh niên", "tân binh",
     "bệnh nhân", "khách", "lớp", "tiêu chí", "tổ chức", "trang trại", "gia trại", "khách sạn", "phòng",
-    "giường", "bản", "làng", "tổ",
+    "giường", "bản", "làng", "tổ", "ấp", "khóm", "buôn",
 )  # fmt: skip
 MEASURE_UNITS: tuple[str, ...] = (
     "km²", "km2", "km", "ha", "m²", "m2", "m³", "m3", "tấn", "tạ", "kg", "lít", "mw", "kwh",
