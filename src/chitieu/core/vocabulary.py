@@ -97,7 +97,7 @@ COUNT_NOUNS: tuple[str, ...] = (
     "giường", "bản", "làng", "tổ", "đồng bào", "thuê bao", "sáng kiến", "ấp", "dược sĩ", "điều dưỡng", "nhân viên y tế",
     "xe", "tàu", "thẻ", "liều", "ca", "buổi", "phiên", "trẻ em", "trẻ", "học viên", "vận động viên",
     "huy chương", "di tích", "lễ hội", "làng nghề", "nhà máy", "cụm công nghiệp", "khu công nghiệp",
-    "tài khoản", "hợp đồng", "vụ án", "bị can", "tác phẩm", "tin bài", "giếng", "cầu",
+    "tài khoản", "hợp đồng", "vụ án", "bị can", "tác phẩm", "tin bài", "giếng", "cầu", "khóm", "buôn",
 )  # fmt: skip
 # "lượt" before a thing counted counts its turns ("52.000 lượt lao động", "1.200 lượt hộ").
 TURN_NOUNS: tuple[str, ...] = tuple(f"lượt {n}" for n in COUNT_NOUNS if not n.startswith("lượt") and "," not in n)

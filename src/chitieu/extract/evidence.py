@@ -27,6 +27,10 @@ TARGET_WORDS: tuple[str, ...] = (
     "dự kiến năm",
     "định hướng đến",
     "định hướng năm",
+    "đặt mục tiêu",  # "chúng tôi đặt mục tiêu …", "huyện đặt chỉ tiêu sản lượng lúa đạt …"
+    "đặt chỉ tiêu",
+    "đặt ra mục tiêu",
+    "đặt ra chỉ tiêu",
 )
 # "Đại hội đề ra …": the verb that sets targets; not "chỉ tiêu đề ra" after a
 # result ("đạt 100% chỉ tiêu đề ra"), which names the plan a result is measured against.
@@ -37,13 +41,16 @@ TARGET_VERB = r"đề ra(?<![" + _L + r"]đề ra)(?![" + _L + r"])"  # (the loo
 RESULT_BEFORE_VERB = r"(?:đạt|vượt|hoàn thành|so với|thực hiện|chỉ tiêu|mục tiêu|kế hoạch)[^.;]{0,70}$"
 # A list of targets announced: "đề ra 12 chỉ tiêu cụ thể:", "đề ra các chỉ tiêu chủ yếu:",
 # "Các chỉ tiêu chủ yếu:", "mục tiêu cụ thể:" — everything after the colon in that sentence.
+# (The words between may name the year or term: "xác định các chỉ tiêu chủ yếu nhiệm kỳ 2025-2030:",
+# "Kỳ họp thống nhất các chỉ tiêu năm 2026:".)
 TARGET_LIST_INTRO = (
-    r"(?:(?:đề ra|xác định|thông qua|đặt ra|giao|(?<!so )với|gồm|gồm có)\s+(?:(?<!/)\d+\s+|các\s*|những\s+|một số\s+)?"
+    r"(?:(?:đề ra|xác định|thông qua|đặt ra|đặt|giao|thống nhất|quyết nghị|dự kiến|(?<!so )với|gồm|gồm có)\s+"
+    r"(?:(?<!/)\d+\s+|các\s*|những\s+|một số\s+)?"
     r"(?:chỉ tiêu|mục tiêu|nhóm chỉ tiêu)"
     r"|(?<!["
     + _L
     + r"])(?:các\s*)?(?:chỉ tiêu|mục tiêu)\s+(?:chủ yếu|cụ thể|chính|kinh tế - xã hội|như sau|sau))"
-    r"[^.;:\d]{0,40}:"
+    r"(?:[^.;:\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,40}:"
 )
 # The same announcement with no colon: "Đại hội thông qua nghị quyết nhiệm kỳ mới với một số chỉ tiêu
 # chủ yếu thương mại - dịch vụ tăng …" (the plan verb earlier in the sentence).
@@ -53,7 +60,10 @@ TARGET_LIST_INTRO_NO_COLON = (
 )
 # A label opening a sentence: "Các chỉ tiêu kinh tế: …", "Chỉ tiêu xã hội: …". Weak evidence: it
 # counts only outside a results section and in a clause that reports nothing (no "đạt", "ước").
-TARGET_LABEL = r"^\s*(?:(?:các|những|một số|nhóm)\s+)?(?:chỉ tiêu|mục tiêu)(?![" + _L + r"])[^.;:\d]{0,40}:"
+TARGET_LABEL = (
+    r"^\s*(?:(?:các|những|một số|nhóm)\s+)?(?:chỉ tiêu|mục tiêu)(?![" + _L + r"])"
+    r"(?:[^.;:\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,40}:"  # ("Chỉ tiêu năm 2026: …")
+)
 LABEL_BLOCKERS = r"(?<![" + _L + r"])(?:đạt|ước|thực hiện|đã|so với cùng kỳ)(?![" + _L + r"])"
 # Words after a value that make it a floor to reach: "85% trở lên", "từ 10 đảng viên trở lên/năm".
 TARGET_AFTER = r"^[\d.,]+\s*(?:%|‰|[" + _L + r"]+(?:\s+[" + _L + r"]+)?)?\s*trở lên"
@@ -71,6 +81,9 @@ RESULT_WORDS: tuple[str, ...] = (
     "đã thực hiện",
     "hiện có",
     "hiện nay có",
+    "năm qua",  # "Năm qua, tổng sản lượng đạt …", "năm 2025 vừa qua": the time just past
+    "vừa qua",
+    "thời gian qua",
 )
 # A comparison with the past reports a result ("tăng 8% so với cùng kỳ").
 RESULT_COMPARISON = ("so với cùng kỳ",)
@@ -81,7 +94,8 @@ _TARGET_LIST_INTRO = re.compile(TARGET_LIST_INTRO)
 # search tries every alternative at every character; it is tried only where one of these words
 # stands (found by ``str.find``), which gives the same matches as ``finditer``.
 _LIST_INTRO_FIRST = (
-    "đề ra", "xác định", "thông qua", "đặt ra", "giao", "với", "gồm", "các", "chỉ tiêu", "mục tiêu"
+    "đề ra", "xác định", "thông qua", "đặt", "giao", "thống nhất", "quyết nghị", "dự kiến", "với", "gồm", "các",
+    "chỉ tiêu", "mục tiêu",
 )  # fmt: skip
 
 

@@ -34,6 +34,7 @@ from chitieu.extract.celllines import CellStatement, cell_line_tables
 from chitieu.extract.document import Document
 from chitieu.extract.evidence import (
     TARGET_AFTER,
+    TARGET_CUE,
     future_year,
     list_intro,
     past_year,
@@ -45,6 +46,8 @@ from chitieu.extract.names import clean_name, indicator_name
 from chitieu.extract.normalise import fold
 from chitieu.extract.quantities import PERIOD, Mention, find_mentions
 from chitieu.extract.segments import _RESULT_COLUMN, RESULT, TARGET, Segment, first_domain, segments
+from chitieu.extract.segments import _RESULT_HEADING as _RESULT_INTRO  # (a list's intro reads as a heading)
+from chitieu.extract.segments import _TARGET_HEADING as _TARGET_INTRO
 from chitieu.extract.sentences import chop, containing, refine, sentence_spans, within
 from chitieu.extract.tables import MAX_ROW_LINES, parse_cells, parse_row
 
@@ -141,6 +144,7 @@ _QUALITATIVE = re.compile(
     r"|hoàn thành\s+(?:tốt\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch)"
     r"|chưa\s+đạt|không\s+đạt"
     r"|không còn\s+(?:hộ|nhà|người)"
+    r"|không để\s+(?:xảy ra|phát sinh)"  # "không để xảy ra cháy rừng", "không để phát sinh hộ nghèo mới"
     r"|công nhận\s+(?:đạt\s+)?[" + L + r" ]{0,40}?(?:chuẩn|kiểu mẫu|danh hiệu)"
     r"|được\s+xếp loại\s+(?:tốt|khá|xuất sắc|hoàn thành)|xếp loại\s+(?:tốt|khá|xuất sắc|hoàn thành)"
 )  # every alternative starts with a plain word: a search skips to the places where one stands
@@ -182,7 +186,8 @@ _ALL_INDICATORS = re.compile(
 # "…, được công nhận xã đạt chuẩn nông thôn mới nâng cao": a standard met, even beside figures.
 _RECOGNISED = re.compile(r"công nhận")
 _PROJECT = re.compile(  # (the look-behinds stand after "dự án": a search skips to plain words)
-    r"quy mô(?!\s+(?:grdp|nền kinh tế|kinh tế|tổng sản phẩm|dân số))|tổng mức đầu tư"
+    r"quy mô(?!\s+(?:grdp|nền kinh tế|kinh tế|tổng sản phẩm|dân số|giá trị|thu ngân sách|ngân sách|vốn|tín dụng"
+    r"|đàn|sản xuất|thương mại|xuất khẩu|du lịch|công nghiệp|nông nghiệp|dịch vụ))|tổng mức đầu tư"
     r"|dự án(?<!\d dự án)(?<!\ddự án)"
 )
 
@@ -269,9 +274,12 @@ def extract(doc: Document) -> list[Statement]:
         out += [_cell_line_statement(c) for c in cell_rows]
         doc = Document(doc.name, doc.format, tuple("" if i in used else x for i, x in enumerate(doc.lines)))
     prior = RESULT  # the kind the text last gave with nothing against it (a list goes on)
+    # what a list's intro gives its items (see ``_announcement``)
+    announced: tuple[str | None, int | None, str | None, bool] | None = None
     for seg in segments(doc):
         if seg.is_heading:
             prior = RESULT
+            announced = None
             continue
         if seg.cells is not None:
             quote = _row_quote(seg)  # once per row, not per cell: a wide row stays linear
@@ -300,6 +308,19 @@ def extract(doc: Document) -> list[Statement]:
                 cells = _one_with_its_plan(seg, [_row_statement(seg, c, quote) for c in cells])
                 out.extend(sorted(cells, key=lambda st: st.start))
             continue
+        intro = _announcement(seg)
+        if announced is not None and _LIST_ITEM.match(seg.text):
+            # an item of a list whose intro named its kind or year ("Các chỉ tiêu chủ yếu năm 2026:")
+            mode, year, period, _ = announced
+            seg.mode = mode or seg.mode
+            if year or period:
+                seg.year, seg.period, seg.heading_time = year, period, True
+        else:
+            announced = None
+        if intro is not None:
+            announced = intro
+            if intro[3]:
+                continue  # the intro itself states nothing
         found, prior = _segment_statements(seg, prior)
         out.extend(found)
     if used:
@@ -426,6 +447,12 @@ _PARENT_PER_YEAR = re.compile(r"(?:bình quân|hằng năm|hàng năm|/năm)[^.;
 # ("3 chỉ tiêu không đạt", "chưa đạt": a count of those missed is neither)
 _INDICATORS_MET = re.compile(r"\s*(?:/\s*\d+\s*)?chỉ tiêu\s+(?:(?!không\s|chưa\s)[" + L + r"]+\s+){0,3}?"
                              r"(?:đạt|vượt|hoàn thành)")
+# ... or the verb before the count: "thực hiện đạt và vượt 15/16 chỉ tiêu Nghị quyết" (not "không đạt 2 chỉ tiêu")
+_MET_BEFORE_COUNT = re.compile(
+    r"(?<!không )(?<!chưa )(?:đạt|vượt|hoàn thành)(?:\s+và\s+vượt)?(?:\s+(?:được|mức|tốt))?\s*$"
+)
+# "14/16 chỉ tiêu đạt và vượt, 2 chỉ tiêu chưa đạt": the verdict after a count of indicators is theirs.
+_COUNTED_BEFORE_VERDICT = re.compile(r"\d\s*(?:chỉ tiêu|tiêu chí)\s*$")
 _INDICATORS_BEFORE = re.compile(r"(?:số\s+)?chỉ tiêu\s+(?:đạt|vượt|hoàn thành)\s*(?:được\s*)?$")
 _ANY_DIGIT = re.compile(r"\d")
 # "đã" as a word; the look-behind stands after it (and looks past it) so that a search skips to "đ"
@@ -510,6 +537,78 @@ def _plan_evidence(before: str) -> str:
     return LIST if ":" in before and "tiêu" in before and list_intro(before) else PLAN_WORDS
 
 
+_ANNOUNCED_YEAR = re.compile(r"(?:năm|đến|tới)\s+((?:19|20)\d\d)(?![\d.,]*\d)(?!\s*[-–—]\s*\d)")
+_DATE_BEFORE = re.compile(r"(?:tháng\s+\d{1,2}|ngày)\s+$")
+
+
+def _intro_kind(tail: str, year: int | None, seg: Segment) -> str | None:
+    """The kind a list's intro gives its items: plan verbs (phấn đấu, đề ra …) make targets; a list
+    of indicators announced or a section's words (chỉ tiêu, kế hoạch …) make targets too, unless
+    they name a year already past or the year a results section reports ("Các chỉ tiêu chủ yếu
+    năm 2025:" under "I. KẾT QUẢ THỰC HIỆN NĂM 2025"); report words make results."""
+    if TARGET_CUE.search(tail) or "đề ra" in tail and target_cue(tail):
+        return TARGET
+    if target_cue(tail) or not _RESULT_INTRO.search(tail) and _TARGET_INTRO.search(tail):
+        ref = seg.year if seg.mode == RESULT and seg.year else seg.doc_year
+        if year and ref and (year < ref or year == ref and seg.mode == RESULT):
+            return RESULT
+        return TARGET
+    return RESULT if _RESULT_INTRO.search(tail) else None
+
+
+_INTRO_END = re.compile(r":\s*(?:\d{1,2}\s*[.)]|[a-zđ]\s*\)|\(\s*\d{1,2}\s*\))?\s*$")
+
+
+def _states_figures(folded: str) -> bool:
+    """Whether ``folded`` holds a figure (a digit outside its years is looked at closer)."""
+    return _ANY_DIGIT.search(_ANY_YEAR.sub(" ", folded)) is not None and any(
+        not m.bare for m in find_mentions(folded)
+    )
+
+
+def _announcement(seg: Segment) -> tuple[str | None, int | None, str | None, bool] | None:
+    """(kind, year, period, alone) a line introducing a list gives the items under it, or None.
+
+    A paragraph ending with a colon and stating no figure ("Các chỉ tiêu chủ yếu của năm 2026:",
+    "Kết quả thực hiện các chỉ tiêu năm 2025:", "Năm 2026, xã phấn đấu đạt các chỉ tiêu sau:") is
+    read as a heading of its list: its last sentence gives the kind (plan words, report words,
+    then the words of a section's title); its year or period, else the one year the paragraph
+    names (not a date's: "Ngày 20/12/2025, HĐND … thông qua kế hoạch … năm 2026. Các chỉ tiêu chủ
+    yếu như sau:"), holds for the items. ``alone``: the paragraph states nothing else (the intro
+    may also close a paragraph or an item: "- … đạt 60%. Các chỉ tiêu năm 2026:").
+    """
+    folded = seg.folded.rstrip()
+    if not folded.endswith(":"):
+        return None
+    line = folded[seg.starts[-1] :] if len(seg.folded) == len(seg.text) else folded  # its last line
+    cut = max(line.rfind(". ", 0, len(line) - 1), line.rfind("; ", 0, len(line) - 1))
+    tail = line[cut + 1 :]
+    if len(tail) > 250 or cut < 0 and _LIST_ITEM.match(line):
+        return None
+    if _states_figures(tail):
+        return None
+    whole = len(folded) < 400 and not _states_figures(folded)
+    periods = {f"{m.group(1)}-{m.group(2)}" for m in PERIOD.finditer(tail)}
+    year = None
+    if not periods:
+        for part in (tail, line, folded) if whole else (tail, line):
+            years = {
+                int(m.group(1))
+                for m in _ANNOUNCED_YEAR.finditer(part)
+                if not _DATE_BEFORE.search(part, max(0, m.start() - 12), m.start())
+                and not _COMPARED_YEAR.search(part, max(0, m.start() - 20), m.start())
+            }
+            if years:
+                year = years.pop() if len(years) == 1 else None
+                break
+    period = periods.pop() if len(periods) == 1 else None
+    mode = _intro_kind(tail, year, seg)
+    if year is None and period is None:
+        if mode is None or not _ANY_DIGIT.search(folded) and not _qualitative_at(folded):
+            return None  # nothing to give, or "Đại hội đề ra các chỉ tiêu chủ yếu:" (a list target)
+    return mode, year, period, whole
+
+
 _LIST_TARGET = "list-target"  # the kind a paragraph passes on: an item of a list of targets is next
 _LIST_ITEM = re.compile(r"\s*(?:[-+•–]\s|\d{1,2}[.)]\s|[a-zđ]\)\s)")
 
@@ -539,7 +638,7 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
         prior = TARGET if item else RESULT
     listed = prior == TARGET and seg.mode != TARGET and item
     in_list = listed  # ... and, in one paragraph, the items after "… chủ yếu: 1. …; 2. …"
-    sentences = chop(sentence_spans(seg.text), seg.text)
+    sentences = _split_at_blank_lines(seg, chop(sentence_spans(seg.text), seg.text))
     clauses = refine(sentences, folded, r";")
     subclauses = refine(clauses, folded, r",(?!\d)|:(?!\d)")
     mentions = find_mentions(folded)
@@ -562,17 +661,36 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
     starts = [m.start for m in mentions]
     met_from = first_met.start() if first_met is not None else len(folded) + 1
     out: list[Statement] = []
+    paragraphs = _blank_line_starts(seg)  # (sorted)
+    para_targets = 0
     # Every relation (a quoted target, a verdict, a year) stays inside one sentence.
     for a, b in sentences:
+        p = paragraphs[bisect.bisect_left(paragraphs, a)] if paragraphs and a <= paragraphs[-1] else -1
+        if p >= 0 and p <= a + 2 and not seg.text[a:p].strip():
+            # a paragraph after a blank line goes on with a list of targets only after a list (two
+            # targets or more), not after a headline's one target, as between segments
+            if prior == TARGET and para_targets < 2:
+                prior = RESULT
+            para_targets = 0
         if seg.mode == RESULT and not in_list and ":" in folded[a:b] and list_intro(folded, a, b):
             in_list = target_cue(folded[a:b])  # not "Kết quả thực hiện các chỉ tiêu chủ yếu:"
         ms = mentions[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
+        if seg.mode is None and ":" in folded[a:b] and _INTRO_END.search(folded, a, b) and all(m.bare for m in ms):
+            # "Mục tiêu năm 2027: 1. Thu ngân sách …": an intro inside the paragraph, its items after it
+            year = next((int(y) for y in _ANY_YEAR.findall(folded, a, b)), None)
+            kind = _intro_kind(folded[a:b], year, seg)
+            if kind == TARGET:
+                prior = TARGET
+                continue
+            if kind == RESULT and year:
+                seg.carried_year, seg.carried_at = year, a  # "Kết quả năm 2024: 1. …": the results' year
         if not ms and (b <= met_from or not _qualitative_at(folded, a, b)):
             continue
         found = _sentence_statements(
             seg, folded, (a, b), within(clauses, a, b), within(subclauses, a, b), ms, prior, in_list, met_from
         )
         out += found
+        para_targets += sum(st.kind == TARGET for st in found)
         if found and seg.mode is None:
             prior = found[-1].kind
     # Only a list goes on into the next paragraph (two targets or more, or an item of a list of
@@ -598,6 +716,8 @@ def _sentence_statements(
         """The kind of the value at ``offset`` and the evidence it was decided on."""
         a, b = containing(sentences, offset)
         before = folded[a:offset]
+        if _baseline_in_parens(folded, a, offset):
+            return RESULT, REPORT_WORDS  # "… đến năm 2030 đạt 95 triệu đồng (năm 2025 đạt 62 triệu đồng)"
         if mode == TARGET:
             # A plan section that recalls where things stand: "năm 2025 ước đạt …", "hiện có …".
             if target_cue(before):
@@ -683,7 +803,11 @@ def _sentence_statements(
     for m in mentions:
         if id(m) in quoted or m.bare:
             continue
-        if m.unit == "chỉ tiêu" and not _INDICATORS_MET.search(folded, m.start, min(len(folded), m.end + 30)):
+        if (
+            m.unit == "chỉ tiêu"
+            and not _INDICATORS_MET.search(folded, m.start, min(len(folded), m.end + 30))
+            and not _MET_BEFORE_COUNT.search(folded, max(0, m.start - 25), m.start)
+        ):
             continue  # "đề ra 12 chỉ tiêu": the plan's own list, not an indicator
         if id(m) in lone:
             kind, why = TARGET, PLAN_WORDS  # "Kế hoạch năm 2025 giao 50 tỷ đồng."
@@ -692,6 +816,8 @@ def _sentence_statements(
         else:
             kind, why = why_at(m.start)
         item = _Item(m, m.start, kind, m.op, m.low, m.high, m.unit, evidence=why)
+        if m.unit == "chỉ tiêu" and m.denominator and _MET_BEFORE_COUNT.search(folded, max(0, m.start - 25), m.start):
+            item.op, item.high = "=", item.low  # "đạt và vượt 15/16 chỉ tiêu": a count, not a floor
         items.append(item)
         if m.denominator and m.denominator[0] < (m.low or 0):
             # "158/100 lao động": after the slash the target.
@@ -758,6 +884,23 @@ def _sentence_statements(
     return [_statement(seg, folded, sentences, clauses, subclauses, items, i) for i in range(len(items))]
 
 
+_BASELINE_OPEN = re.compile(r"\s*(?:năm\s+)?((?:19|20)\d\d)\s*(?::|đạt|là|ước đạt|ước|còn|có)")
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _baseline_in_parens(folded: str, a: int, offset: int) -> bool:
+    """Whether the value at ``offset`` stands in parentheses giving where things stood in a year
+    before the one its sentence plans for ("đến năm 2030 … dưới 1% (năm 2025: 2,4%)"): a result."""
+    paren = folded.rfind("(", a, offset)
+    if paren < 0 or folded.find(")", paren, offset) >= 0:
+        return False
+    m = _BASELINE_OPEN.match(folded, paren + 1)
+    if m is None:
+        return False
+    planned = [int(y) for y in _ANY_YEAR.findall(folded, a, paren)]
+    return bool(planned) and int(m.group(1)) < max(planned)
+
+
 def _planned_rate(folded: str, sentence: tuple[int, int], m: Mention, mode: str) -> bool:
     """A range of a yearly rate, "bình quân 8-9%/năm", is how a plan is written, not a result
     (a result is one figure), unless its sentence reports it ("ước đạt 8-9%/năm")."""
@@ -802,6 +945,8 @@ def _qualitative(seg, folded, sentences, clauses, subclauses, mentions, items, w
             q = _qualitative_at(folded, sa, sb)
             if not q:
                 continue
+            if folded.startswith("không để", q.start()) and _qualitative_at(folded, a, q.start()):
+                continue  # "… được giữ vững, không để xảy ra điểm nóng": one standard kept, said twice
             if figures and (
                 not _RECOGNISED.match(folded, q.start()) or any(sa <= m.start < sb for m in mentions)
             ):
@@ -828,6 +973,8 @@ def _verdict_phrases(folded: str, sentences, items: list[_Item], lo: int, hi: in
         if v.group("eval") and not v.group("eval").rstrip().endswith(("đạt", "vượt", "hoàn thành")):
             continue  # "Đánh giá:" followed by prose
         no = v.group("khong") or v.group("eval_no")
+        if no and _COUNTED_BEFORE_VERDICT.search(folded, max(lo, v.start() - 20), v.start()):
+            continue  # "2 chỉ tiêu chưa đạt": the count's own words, no verdict on the figure before
         over = v.group("vuot") or v.group("eval_over") or v.group("bare") == "vượt"
         status = "khong_dat" if no else "vuot" if over else "dat"
         sent = containing(sentences, v.start())
@@ -839,16 +986,16 @@ def _verdict_phrases(folded: str, sentences, items: list[_Item], lo: int, hi: in
         quoted_last = [b for b in before if b.target_at is not None and b.target_at > it.start]
         if quoted_last:
             it = max(quoted_last, key=lambda b: b.target_at)
-        if it.kind == RESULT and it.status is None:
-            it.status = status
+        if it.kind == RESULT and it.status is None and (it.mention is None or it.mention.unit != "chỉ tiêu"):
+            it.status = status  # (a count of indicators met: its "đạt và vượt" is what it counts)
 
 
 def _verdicts_by_position(folded: str, sentences, items: list[_Item]) -> None:
     """Verdicts a figure's own place gives ("đạt 100% kế hoạch", "vượt 12% kế hoạch")."""
     for idx, it in enumerate(items):
         m = it.mention
-        if it.kind != RESULT or m is None:
-            continue
+        if it.kind != RESULT or m is None or m.unit == "chỉ tiêu":
+            continue  # (a count of indicators met carries no verdict of its own)
         rest = folded[m.end : m.end + 30]
         if (
             m.unit == "%"
@@ -911,6 +1058,11 @@ _SENTENCE_TIME = re.compile(
 )
 
 
+_SENTENCE_LEAD_TIME = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:[A-ZĐ][^,.;:\d]{0,40},\s*(?:trong\s+|cả\s+)?năm\s+((?:19|20)\d\d)(?![\d.,]*\d)(?!\s*[-–—])"
+    r"|(?:Lũy kế|Luỹ kế|\d{1,2}\s+tháng|Quý\s+[IVX\d]+|Tính đến)[^,.;:]{0,25}?năm\s+((?:19|20)\d\d)\s*,)"
+    r"|(?<![^\W\d_])[Nn]ăm\s+((?:19|20)\d\d)\s+vừa qua"  # "Năm 2025 vừa qua, …": the year just past
+)
 _NAM_YEAR = re.compile(r"ăm\s+(?:19|20)")
 
 
@@ -919,7 +1071,10 @@ def _opened_years(text: str) -> tuple[tuple[int, int], ...]:
     """(offset, year) of the sentences of a segment that open with their year ("Năm 2023, …")."""
     if _NAM_YEAR.search(text) is None:  # "…năm 2023": in every match; a plain word, found fast
         return ()
-    return tuple((m.start(), int(m.group(1))) for m in _SENTENCE_TIME.finditer(text))
+    found = [(m.start(), int(m.group(1))) for m in _SENTENCE_TIME.finditer(text)]
+    # ... or after a short lead: "Theo báo cáo, năm 2025 …", "Lũy kế 9 tháng năm 2025, …"
+    found += [(m.start(), int(next(filter(None, m.groups())))) for m in _SENTENCE_LEAD_TIME.finditer(text)]
+    return tuple(sorted(found))
 
 
 @functools.lru_cache(maxsize=32)
@@ -977,6 +1132,46 @@ def _period(folded: str, sentence: tuple[int, int], at: int, default: str | None
 _PER_AREA = re.compile(r"trên\s+(?:01|1)\s+(ha|hộ|người|km²|km2|m²|m2)")  # "… đồng trên 1 ha"
 
 
+def _blank_line_starts(seg: Segment) -> list[int]:
+    """Where a line after a blank line starts with a capital: a new paragraph in the segment."""
+    lines, starts, text = seg.line_numbers, seg.starts, seg.text
+    return [
+        starts[k]
+        for k in range(1, len(lines))
+        if lines[k] - lines[k - 1] > 1 and text[starts[k] : starts[k] + 1].isupper()
+    ]
+
+
+def _split_at_blank_lines(seg: Segment, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences also end where a blank line stands before a capital: a headline or caption with no
+    full stop ("Xã … phấn đấu năm 2026 có thêm 2 thôn đạt chuẩn" over "Năm 2025, xã có …") is a
+    sentence of its own, whose plan words and name do not run into the paragraph under it."""
+    breaks = _blank_line_starts(seg)
+    text = seg.text
+    if not breaks:
+        return sentences
+    out = []
+    k = 0
+    for a, b in sentences:  # (both in text order: one walk over each)
+        while k < len(breaks) and breaks[k] <= a:
+            k += 1
+        while k < len(breaks) and breaks[k] < b:
+            if text[a : breaks[k]].strip():
+                out.append((a, breaks[k]))
+                a = breaks[k]
+            k += 1
+        out.append((a, b))
+    return out
+
+
+def _one_paragraph(seg: Segment, a: int, b: int) -> bool:
+    """Whether offsets ``a`` <= ``b`` of a segment stand in one paragraph (no blank line between)."""
+    i = bisect.bisect_right(seg.starts, a) - 1
+    j = bisect.bisect_right(seg.starts, b) - 1
+    lines = seg.line_numbers
+    return all(lines[k + 1] - lines[k] == 1 for k in range(max(i, 0), j))
+
+
 def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], i: int) -> Statement:
     it = items[i]
     m = it.mention
@@ -1019,7 +1214,7 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
     income = _money_per_head(unit, "đầu người" in local) or bool(
         prev is not None
         and prev.per_head
-        and _money_per_head(unit, m is not None and m.role == "change" or "tương đương" in local)
+        and _money_per_head(unit, m is not None and m.role == "change" or "tương đương" in local or "(" in local)
     )
     it.per_head = income
     if income:
@@ -1052,11 +1247,19 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
         ):
             per_year = True  # "… tăng bình quân hàng năm 16%, trong đó: dịch vụ tăng 18%"
     year = _year(folded, sentence, at, end, clause[1])
-    if year is None and it.kind == RESULT and not seg.heading_time and not _periods_in(folded, *sentence):
+    if year is not None and it.kind == RESULT and not seg.heading_time and not _periods_in(folded, *sentence):
+        # "Theo báo cáo, năm 2025 thu ngân sách đạt … . Sản lượng lúa đạt …": the year a result
+        # names holds for the results after it that name none, as an opening year does.
+        seg.carried_year, seg.carried_at = year, at
+    elif year is None and it.kind == RESULT and not seg.heading_time and not _periods_in(folded, *sentence):
         # "Năm 2025, xã … đạt được nhiều kết quả. … kết nạp được 86 đảng viên": the year a
         # sentence opens with holds for the results after it in its paragraph (not for one whose
         # sentence names a period: "Giai đoạn 2021 – 2024 đã hỗ trợ: 1,7 tỷ đồng").
-        year = next((y for s, y in reversed(_opened_years(seg.text)) if s < at), seg.opened_year)
+        opened = next(((s, y) for s, y in reversed(_opened_years(seg.text)) if s < at), None)
+        if seg.carried_at >= 0 and (opened is None or opened[0] < seg.carried_at) and _one_paragraph(seg, seg.carried_at, at):
+            year = seg.carried_year  # a year named earlier in the paragraph (not past a blank line)
+        else:
+            year = next((y for s, y in reversed(_opened_years(seg.text)) if s < at), seg.opened_year)
     if year is None and it.kind == TARGET and not _periods_in(folded, *sentence):
         # A plan paragraph names its year once ("Mục tiêu năm 2023 phấn đấu …"); the targets
         # after it in the paragraph are for that year.

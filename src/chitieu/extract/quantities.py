@@ -156,6 +156,9 @@ _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _NUMBER = re.compile(r"\d(?<![" + L + r"\d.,].)\d*(?:[.,]\d+)*")
 _DIGIT = re.compile(r"\d")
 assert L == "a-zà-ỹđ"  # (find_mentions tests for a letter with these ranges, as plain comparisons)
+_SEASON = re.compile(r"\s*vụ(?![" + L + r"])")
+_SEASONS_AFTER = re.compile(r"\s*vụ\s*(?:lúa|/\s*năm|trong năm|mỗi năm|một năm)(?![" + L + r"])")
+_CROP_BEFORE = re.compile(r"(?:lúa|ngô|màu|cấy|trồng|gieo trồng)\s*$")
 _LABEL_BEFORE = re.compile(r"(?:chỉ tiêu|nội dung|nhiệm vụ|mục tiêu)\s*$")
 _LABEL_AFTER = re.compile(r"\s*[:.)](?!\d)")
 _NEVER_BEFORE = re.compile(r"(?:mức độ|thứ|lần|(?<![" + L + r"])(?<!tất )cả)\s*$")  # "giảm cả 3 tiêu chí"
@@ -363,6 +366,8 @@ def find_mentions(folded: str) -> list[Mention]:
             slash = _SLASH.match(folded, e)
             pos = slash.end() if slash else e  # "xếp thứ 3/12 xã": the total goes with the rank
             continue
+        if _SEASONS_AFTER.match(folded, e) or _SEASON.match(folded, e) and _CROP_BEFORE.search(before):
+            continue  # "lúa 3 vụ", "2 vụ lúa", "3 vụ/năm": the crop's seasons, not a count of events
         if _LABEL_AFTER.match(folded, e) and _LABEL_BEFORE.search(before):
             continue  # "Chỉ tiêu 1: …": numbering
         if e - s == 4 and _YEAR_AFTER_NAM.search(before) and _YEAR_DIGITS.fullmatch(m.group()):

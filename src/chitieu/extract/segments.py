@@ -75,7 +75,7 @@ _YEARS = re.compile(r"(?:19|20)(?<!\d..)\d\d(?!\d)")
 _PERIOD = re.compile(r"((?:19|20)(?<!\d..)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
 _DIGIT = re.compile(r"\d")
 _HEADING_PREFIX = re.compile(
-    r"^(?:phần\s+thứ\s+\w+|phần\s+[ivx]+|phụ\s+lục\s*\d*\s*[.:]?|chương\s+[ivx\d]+|[ivx]+\s*[./]|\d+(?:\.\d+)*\s*[./]?|[a-zđ]\s*[).])(?=\s|:|$)",
+    r"^(?:phần\s+thứ\s+\w+|phần\s+[ivx]+|phụ\s+lục\s*\d*\s*[.:]?|chương\s+[ivx\d]+|điều\s+\d+\s*[.:]?|[ivx]+\s*[./]|\d+(?:\.\d+)*\s*[./]?|[a-zđ]\s*[).])(?=\s|:|$)",
 )
 _BULLET = re.compile(r"^\s*(?:[-+•–*]\s|\(\s*\d+\s*\)|\d+\s*\)\s|[a-zđ]\)\s)")
 # Written so that no match backtracks over the rest of the line (a line of "<sup>" and spaces,
@@ -153,6 +153,8 @@ class Segment:
     heading_time: bool = False  # a heading or the title names its year or period
     opened_year: int | None = None  # the year the last paragraph opening with one named ("Năm 2023, …")
     planned: bool = False  # its heading plans ("KẾ HOẠCH …", "LỘ TRÌNH …"): a table's bare year columns are plans
+    carried_year: int | None = None  # the year a result in the text named last (it holds for the
+    carried_at: int = -1  # results after it in its paragraph), and where (-1: none)
 
     def line_at(self, offset: int) -> int:
         i = bisect.bisect_right(self.starts, offset) - 1
@@ -212,7 +214,13 @@ _SECTION_TITLE = re.compile(
 _SECTION_TITLE_STARTS = frozenset({"ch", "cá", "nh", "mụ", "ph", "đị", "kế"})
 # A paragraph that opens with its year, "Năm 2023, …", "Trong năm 2024, …": the results after it (in
 # it and the paragraphs that follow, up to the next heading) are for that year.
-_TIME_OPENER = re.compile(r"^(?:trong\s+|cả\s+|trong cả\s+)?năm\s+((?:19|20)\d\d)\s*,")
+# Also after a short lead ("Theo báo cáo, năm 2025 …", "Lũy kế 9 tháng năm 2025, …", "6 tháng đầu
+# năm 2025, …"); not a year naming the indicator ("Số hộ nghèo năm 2016 là 34 hộ").
+_TIME_OPENER = re.compile(
+    r"^(?:trong\s+|cả\s+|trong cả\s+)?năm\s+((?:19|20)\d\d)\s*,"
+    r"|^[^,.;:\d]{0,40},\s*(?:trong\s+|cả\s+)?năm\s+((?:19|20)\d\d)(?![\d.,]*\d)(?!\s*[-–—])"
+    r"|^(?:lũy kế|luỹ kế|\d{1,2}\s+tháng|quý\s+[ivx\d]+|tính đến|đến)[^,.;:]{0,25}?năm\s+((?:19|20)\d\d)\s*,"
+)
 # Web text flattened into one line: a title in capitals before the body
 # ("CÁC CHỈ TIÊU CHỦ YẾU TRONG NHIỆM KỲ 2020-2025 I. Về kinh tế … 1. Tốc độ …").
 _ROMAN_OR_NUMBER = re.compile(r"^(?:[IVX]+|\d+)[.)]?$")
@@ -286,6 +294,7 @@ def _heading(cleaned: str, raw: str, s: str | None = None) -> bool:
         or not first.isalpha()
         or (first in "pcPC" and second in "hH")
         or (first in "ivxIVX" and second in "ivxIVX./")
+        or (first in "đĐ" and second in "iI")  # "Điều 1. …": an article of a resolution
     )
     if not prefix:
         if first.islower():
@@ -400,7 +409,7 @@ def _update(ctx: _Context, heading: str, folded: str | None = None) -> None:
         ctx.time_rank = -1 if ctx.title_year or ctx.title_period else 99
 
 
-_RANK_PART = re.compile(r"(?:phần|chương|phụ lục)(?![a-zà-ỹđ])")
+_RANK_PART = re.compile(r"(?:phần|chương|phụ lục|điều\s+\d)(?![a-zà-ỹđ])")
 _RANK_ROMAN = re.compile(r"[ivx]+\s*[./]")
 _RANK_LETTER_SPACE = re.compile(r"[a-zđ]\s*[.)]\s")
 _RANK_NUMBER = re.compile(r"\d+((?:\.\d+)*)")
@@ -627,9 +636,9 @@ def segments(doc: Document) -> list[Segment]:
         nonlocal current, length
         if current is None:
             # (only "năm", "trong", "cả" open with their year: a letter no capital but N, T, C lowers to)
-            opener = _TIME_OPENER.match(fold(text[:40])) if text[:1] in "nNtTcC" else None
+            opener = _TIME_OPENER.match(fold(text[:80])) if "20" in text[:80] or "19" in text[:80] else None
             if opener:
-                ctx.opened_year = int(opener.group(1))
+                ctx.opened_year = int(next(filter(None, opener.groups())))
             current = Segment(
                 "",
                 ctx.mode,
