@@ -267,7 +267,7 @@ def test_the_page_in_the_browser(live_server, browser, tmp_path, places, reviewe
     page.wait_for_selector("section.finding")
     ratio = CheckedDraft.objects.get().findings.get(kind="ratio")
     card = page.locator(f"#finding-{ratio.pk}")
-    assert card.locator(".passage mark").first.inner_text() in ("130 lượt", "38,5%")
+    assert card.locator(".passage mark").first.inner_text() in ("130 lượt cán bộ", "38,5%")
     assert "41,54%" in card.inner_text()
     # the marked figure is drawn highlighted (the stylesheet was allowed to load)
     background = card.locator(".passage mark").first.evaluate("e => getComputedStyle(e).backgroundColor")
