@@ -64,12 +64,26 @@ TARGET_LABEL = (
     r"^\s*(?:(?:các|những|một số|nhóm)\s+)?(?:chỉ tiêu|mục tiêu)(?![" + _L + r"])"
     r"(?:[^.;:\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,40}:"  # ("Chỉ tiêu năm 2026: …")
 )
+# A plan's label opening a sentence, its items after the colon: "Nhiệm vụ năm 2027: tuyển quân đạt 100%
+# …; …", "3. Phương hướng 6 tháng cuối năm: …", "Dự toán năm 2027: thu ngân sách 500 tỷ đồng" (a name
+# after the colon, not a figure: "Kế hoạch năm 2026: 8%. Thực hiện: 8,4%" are an indicator's fields).
+PLAN_LABEL = (
+    r"^\s*(?:\d{1,2}\s*[.)]\s*|[-+•]\s*)?(?:về\s+)?(?:nhiệm vụ|phương hướng|kế hoạch|định hướng|dự toán)(?![" + _L + r"])"
+    r"(?:[^.;:\d]|(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}(?= tháng)){0,60}:\s*(?=[" + _L + r"])"
+)
+# ... whose items report nothing ("Kế hoạch năm 2026: thực hiện đạt 102%" reports).
+PLAN_LABEL_BLOCKERS = r"(?<![" + _L + r"])(?:ước|thực hiện|đã|kết quả|so với cùng kỳ|đạt được)(?![" + _L + r"])"
 LABEL_BLOCKERS = r"(?<![" + _L + r"])(?:đạt|ước|thực hiện|đã|so với cùng kỳ)(?![" + _L + r"])"
 # Words after a value that make it a floor to reach: "85% trở lên", "từ 10 đảng viên trở lên/năm".
 TARGET_AFTER = r"^[\d.,]+\s*(?:%|‰|[" + _L + r"]+(?:\s+[" + _L + r"]+)?)?\s*trở lên"
 
 # Report language before the list intro makes it a report on those targets, not the list.
 RESULT_BEFORE_INTRO = r"(?:kết quả|thực hiện|đạt|đạt được|hoàn thành|vượt)\s+(?:\S+\s+){0,3}$"
+# ... unless a body is charged with it: "giao UBND xã tập trung chỉ đạo hoàn thành các chỉ tiêu sau:",
+# "yêu cầu các ngành phải thực hiện đạt các chỉ tiêu:" (a directive: what is to be done).
+DIRECTIVE_BEFORE_INTRO = (
+    r"(?<![" + _L + r"])(?:giao|yêu cầu|chỉ đạo|phải|cần|quyết tâm|nhằm)(?![" + _L + r"])[^.;:]{0,80}$"
+)
 
 # --- result evidence -----------------------------------------------------------------------
 RESULT_WORDS: tuple[str, ...] = (
@@ -88,6 +102,17 @@ RESULT_WORDS: tuple[str, ...] = (
 # A comparison with the past reports a result ("tăng 8% so với cùng kỳ").
 RESULT_COMPARISON = ("so với cùng kỳ",)
 
+# Plan words that need a look around: a plan adopted "with" its targets, "quyết nghị kế hoạch năm 2027
+# với mục tiêu tăng trưởng 7,5%, kim ngạch …" (not "so với mục tiêu", a result measured against it, nor
+# "gắn với mục tiêu giảm nghèo"); a duty set, "xác định năm 2027 phải đưa tỷ lệ hộ nghèo xuống dưới 12%"
+# (not "nông dân phải giảm diện tích": "phải" alone is no plan).
+TARGET_PHRASES = (
+    r"(?<![" + _L + r"])(?:kế hoạch|nghị quyết|quyết nghị|thông qua|đề ra|đặt ra|chương trình|đề án)(?![" + _L + r"])"
+    r"[^.;:]{0,60}?(?<!so )với\s+(?:các\s+|những\s+)?(?:mục tiêu|chỉ tiêu)(?!\s+(?:đề ra|đã|được|giao))(?![" + _L + r"])"
+    r"|(?<![" + _L + r"])(?:xác định|quyết tâm|yêu cầu|chủ trương)(?![" + _L + r"])[^.;:]{0,60}?(?<!không )phải\s+"
+    r"(?:đưa|đạt|hoàn thành|tăng|giảm|nâng|bảo đảm|đảm bảo|kéo giảm|trồng)(?![" + _L + r"])"
+)
+_TARGET_PHRASES = re.compile(TARGET_PHRASES)
 TARGET_CUE = re.compile("|".join(map(re.escape, TARGET_WORDS)))
 _TARGET_LIST_INTRO = re.compile(TARGET_LIST_INTRO)
 # The first word of every _TARGET_LIST_INTRO match. The pattern starts with a look-behind, so its
@@ -138,6 +163,7 @@ _TARGET_VERB = re.compile(TARGET_VERB)
 _RESULT_BEFORE_VERB = re.compile(RESULT_BEFORE_VERB)
 RESULT_CUE = re.compile("|".join(map(re.escape, RESULT_WORDS + RESULT_COMPARISON)))
 _RESULT_BEFORE_INTRO = re.compile(RESULT_BEFORE_INTRO)
+_DIRECTIVE_BEFORE_INTRO = re.compile(DIRECTIVE_BEFORE_INTRO)
 _RESULT_CUES = RESULT_WORDS + RESULT_COMPARISON
 
 # A year the value is *for*: "đến năm 2030", "năm 2026", "giai đoạn 2026-2030" (its end year).
@@ -157,6 +183,8 @@ def target_cue(folded: str) -> bool:
     for w in TARGET_WORDS:  # = TARGET_CUE.search, without a regex pass
         if w in folded:
             return True
+    if ("với" in folded or "phải" in folded) and _TARGET_PHRASES.search(folded):
+        return True
     if "đề ra" in folded:
         for m in _TARGET_VERB.finditer(folded):
             if not _RESULT_BEFORE_VERB.search(folded[max(0, m.start() - 80) : m.start()]):
@@ -164,7 +192,9 @@ def target_cue(folded: str) -> bool:
     if ":" not in folded or "tiêu" not in folded:
         return False  # the cheap test first: most sentences announce no list
     for m in _list_intros(folded):
-        if _RESULT_BEFORE_INTRO.search(folded[max(0, m.start() - 40) : m.start()]):
+        if _RESULT_BEFORE_INTRO.search(folded[max(0, m.start() - 40) : m.start()]) and not _DIRECTIVE_BEFORE_INTRO.search(
+            folded[max(0, m.start() - 120) : m.start()]
+        ):
             continue  # "Kết quả thực hiện các chỉ tiêu chủ yếu:" reports on the list
         return True
     return False
@@ -173,6 +203,8 @@ def target_cue(folded: str) -> bool:
 _TARGET_LIST_NO_COLON = re.compile(TARGET_LIST_INTRO_NO_COLON)
 _TARGET_LABEL = re.compile(TARGET_LABEL)
 _LABEL_BLOCKERS = re.compile(LABEL_BLOCKERS)
+_PLAN_LABEL = re.compile(PLAN_LABEL)
+_PLAN_LABEL_BLOCKERS = re.compile(PLAN_LABEL_BLOCKERS)
 _TARGET_AFTER = re.compile(TARGET_AFTER)
 
 
@@ -182,6 +214,8 @@ def weak_target_cue(before: str, after: str) -> bool:
     nothing, a list announced without a colon, or a floor to reach ("85% trở lên")."""
     if _TARGET_AFTER.match(after):
         return not result_cue(before)
+    if ":" in before and (m := _PLAN_LABEL.match(before)) is not None:
+        return not _PLAN_LABEL_BLOCKERS.search(before)
     if "tiêu" not in before:
         return False
     if _TARGET_LIST_NO_COLON.search(before) and not _RESULT_BEFORE_INTRO.search(before[:40]):

@@ -133,6 +133,27 @@ _VERDICT = re.compile(
     + _TARGET_WORD
     + r"|cơ bản (?:đạt|hoàn thành))"
 )
+# "vượt kế hoạch 2,6%", "cao hơn chỉ tiêu Nghị quyết 1,2 điểm %": the margin by which a result beat (or
+# missed) its plan, no figure of the plan.
+_EXCEEDED_BY = re.compile(
+    r"(?<![" + L + r"])(?:vượt|vượt mức|cao hơn|thấp hơn)\s+(?:so với\s+)?(?:chỉ tiêu|kế hoạch|kh|nghị quyết|mục tiêu|dự toán)"
+    r"(?:\s+(?:giao|đề ra|năm \d{4}|năm|tỉnh giao|huyện giao|được giao|nghị quyết|đại hội|hđnd))*\s*:?\s*$"
+)
+
+
+def _margin(folded: str, mentions: list[Mention], m: Mention, a: int) -> str | None:
+    """The words before ``m`` when it is the margin by which a result beat or missed its plan
+    ("đạt 6.420 ha, vượt kế hoạch 2,6%": a share of a value in another unit), else None; a figure
+    in the result's own unit there is the plan's ("đạt 42,5%, vượt mục tiêu 41% đề ra")."""
+    by = _EXCEEDED_BY.search(folded, max(a, m.start - 60), m.start)
+    if by is None or m.unit != "%":
+        return None
+    before = [p for p in mentions if p.start < by.start() and not p.bare and p.unit and folded.find(".", p.end, m.start) < 0]
+    if not before or _unit_family(before[-1].unit) == _unit_family(m.unit):
+        return None
+    return by.group()
+
+
 _DAT_FULL = re.compile(r"^\s*(?:so với\s*)?(?:chỉ tiêu|kế hoạch|kh|nghị quyết|mục tiêu)")
 _VUOT_BY = re.compile(r"vượt\s*$")
 _DONE_BEFORE = re.compile(r"hoàn thành\s*(?:được\s*)?$")
@@ -204,7 +225,8 @@ def _project_at(folded: str, a: int = 0, b: int | None = None) -> bool:
 
 _RESULT_BEFORE = re.compile(r"(?:thực hiện|đạt|ước|được|là|kết quả)\s*:?\s*(?:được\s*)?$")
 _COMPARED_YEAR = re.compile(
-    r"(?:so với|bằng|gấp|hơn|lần)\s+(?:so với\s+)?(?:cùng kỳ\s+|cuối\s+|đầu\s+)?(?:năm\s+)?$"
+    r"(?:so với|bằng|gấp|hơn|lần)\s+(?:so với\s+)?(?:(?:ước\s+)?(?:thực hiện|kết quả)\s+|ước\s+)?"  # "so với ước thực hiện năm 2026"
+    r"(?:cùng kỳ\s+|cuối\s+|đầu\s+)?(?:năm\s+)?$"
 )
 _EACH_YEAR = re.compile(
     vocabulary.not_after(vocabulary.YEARLY_KIND_NOUNS)
@@ -453,6 +475,9 @@ _MET_BEFORE_COUNT = re.compile(
 )
 # "14/16 chỉ tiêu đạt và vượt, 2 chỉ tiêu chưa đạt": the verdict after a count of indicators is theirs.
 _COUNTED_BEFORE_VERDICT = re.compile(r"\d\s*(?:chỉ tiêu|tiêu chí)\s*$")
+# "(Hai|Các|Những) chỉ tiêu không đạt là …", "Các chỉ tiêu chưa đạt gồm: …": the indicators named after it
+_SUBJECT_BEFORE_VERDICT = re.compile(r"(?:\d+|hai|ba|bốn|năm|các|những|một số|còn)\s+(?:chỉ tiêu|tiêu chí)\s*$")
+_NAMED_AFTER_VERDICT = re.compile(r"\s*(?:kế hoạch\s+)?(?:là|gồm|gồm có|:)(?![a-zà-ỹđ])")
 _INDICATORS_BEFORE = re.compile(r"(?:số\s+)?chỉ tiêu\s+(?:đạt|vượt|hoàn thành)\s*(?:được\s*)?$")
 _ANY_DIGIT = re.compile(r"\d")
 # "đã" as a word; the look-behind stands after it (and looks past it) so that a search skips to "đ"
@@ -548,7 +573,8 @@ def _intro_kind(tail: str, year: int | None, seg: Segment) -> str | None:
     năm 2025:" under "I. KẾT QUẢ THỰC HIỆN NĂM 2025"); report words make results."""
     if TARGET_CUE.search(tail) or "đề ra" in tail and target_cue(tail):
         return TARGET
-    if target_cue(tail) or not _RESULT_INTRO.search(tail) and _TARGET_INTRO.search(tail):
+    if target_cue(tail) or not _RESULT_INTRO.search(tail) and (_TARGET_INTRO.search(tail) or "dự toán" in tail):
+        # ("trình … dự toán ngân sách năm 2027 như sau:": an estimate of a budget is a plan)
         ref = seg.year if seg.mode == RESULT and seg.year else seg.doc_year
         if year and ref and (year < ref or year == ref and seg.mode == RESULT):
             return RESULT
@@ -596,7 +622,7 @@ def _announcement(seg: Segment) -> tuple[str | None, int | None, str | None, boo
                 int(m.group(1))
                 for m in _ANNOUNCED_YEAR.finditer(part)
                 if not _DATE_BEFORE.search(part, max(0, m.start() - 12), m.start())
-                and not _COMPARED_YEAR.search(part, max(0, m.start() - 20), m.start())
+                and not _COMPARED_YEAR.search(part, max(0, m.start() - 36), m.start())
             }
             if years:
                 year = years.pop() if len(years) == 1 else None
@@ -672,6 +698,8 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
             if prior == TARGET and para_targets < 2:
                 prior = RESULT
             para_targets = 0
+        if prior == TARGET and seg.mode is None and _opens_earlier_year(seg, folded, a):
+            prior = RESULT  # "… các chỉ tiêu năm 2027: …. Năm 2026, những chỉ tiêu này lần lượt đạt …"
         if seg.mode == RESULT and not in_list and ":" in folded[a:b] and list_intro(folded, a, b):
             in_list = target_cue(folded[a:b])  # not "Kết quả thực hiện các chỉ tiêu chủ yếu:"
         ms = mentions[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
@@ -701,6 +729,18 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
     elif targets < 2:
         prior = RESULT if out else prior
     return out, prior
+
+
+def _opens_earlier_year(seg: Segment, folded: str, a: int) -> bool:
+    """Whether the sentence at ``a`` opens with its year ("Năm 2026, …") and that year is before one
+    the paragraph named earlier (the plan just announced, "… kế hoạch năm 2027: …"): it reports. Not a
+    year inside a term planned before it ("Các chỉ tiêu giai đoạn 2026 - 2030: …. Năm 2026, …")."""
+    opened = next((y for s, y in _opened_years(seg.text) if a <= s <= a + 3), None)
+    if opened is None:
+        return False
+    if any(int(p.group(1)) <= opened <= int(p.group(2)) for p in PERIOD.finditer(folded, 0, a)):
+        return False
+    return any(int(y) > opened for y in _ANY_YEAR.findall(folded, 0, a))
 
 
 def _sentence_statements(
@@ -783,6 +823,8 @@ def _sentence_statements(
             a = max(containing(sentences, m.start)[0], a - 40)  # "Kế hoạch: 8%": the label before the colon
         if not (_TARGET_INLINE.search(folded[a : m.start]) and kind_at(m.start) == RESULT):
             continue
+        if _margin(folded, mentions, m, a) is not None:
+            continue  # "đạt 6.420 ha, vượt kế hoạch 2,6%": by how much the result beat the plan, a result
         sent = containing(sentences, m.start)
         same = [
             p
@@ -816,6 +858,9 @@ def _sentence_statements(
         else:
             kind, why = why_at(m.start)
         item = _Item(m, m.start, kind, m.op, m.low, m.high, m.unit, evidence=why)
+        if kind == RESULT and "vượt" in folded[max(0, m.start - 60) : m.start]:
+            if (by := _margin(folded, mentions, m, 0)) is not None and by.startswith("vượt"):
+                item.status = "vuot"  # "…, vượt kế hoạch 2,6%": the margin beat the plan too
         if m.unit == "chỉ tiêu" and m.denominator and _MET_BEFORE_COUNT.search(folded, max(0, m.start - 25), m.start):
             item.op, item.high = "=", item.low  # "đạt và vượt 15/16 chỉ tiêu": a count, not a floor
         items.append(item)
@@ -861,17 +906,27 @@ def _sentence_statements(
             for it in items
         ):
             role = "change"
-        for item in order:
-            im = item.mention
-            wrong_side = item.start <= m.start if id(m) in forward else item.start >= m.start
-            if wrong_side or containing(sentences, item.start) != sent or item.kind != RESULT:
+        # A plan in parentheses after the result it is for ("giảm bình quân 5,1%/năm, cao hơn chỉ tiêu
+        # Nghị quyết (4%/năm)"), written as a level where the result is a change, or the other way:
+        # the nearest result of its unit when none of its own role stands before it.
+        roles = (role,) if id(m) in forward or not _IN_PARENS.search(folded, sent[0], m.start) else (role, None)
+        for want in roles:
+            for item in order:
+                im = item.mention
+                wrong_side = item.start <= m.start if id(m) in forward else item.start >= m.start
+                if wrong_side or containing(sentences, item.start) != sent or item.kind != RESULT:
+                    continue
+                if im is None or want is not None and im.role != want or item.target is not None:
+                    continue
+                if m.unit and im.unit and _unit_family(m.unit) != _unit_family(im.unit):
+                    continue
+                if want is None and not (m.unit and im.unit):
+                    continue
+                item.target = {"op": m.op, "low": m.low, "high": m.high}
+                item.target_at = m.start
+                break
+            else:
                 continue
-            if im is None or im.role != role or item.target is not None:
-                continue
-            if m.unit and im.unit and _unit_family(m.unit) != _unit_family(im.unit):
-                continue
-            item.target = {"op": m.op, "low": m.low, "high": m.high}
-            item.target_at = m.start
             break
         else:
             if not m.bare:
@@ -884,6 +939,7 @@ def _sentence_statements(
     return [_statement(seg, folded, sentences, clauses, subclauses, items, i) for i in range(len(items))]
 
 
+_IN_PARENS = re.compile(r"\([^()]*$")  # an open parenthesis before the value, not closed
 _BASELINE_OPEN = re.compile(r"\s*(?:năm\s+)?((?:19|20)\d\d)\s*(?::|đạt|là|ước đạt|ước|còn|có)")
 _ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
@@ -973,6 +1029,16 @@ def _verdict_phrases(folded: str, sentences, items: list[_Item], lo: int, hi: in
         if v.group("eval") and not v.group("eval").rstrip().endswith(("đạt", "vượt", "hoàn thành")):
             continue  # "Đánh giá:" followed by prose
         no = v.group("khong") or v.group("eval_no")
+        if no and _NAMED_AFTER_VERDICT.match(folded, v.end()) and _SUBJECT_BEFORE_VERDICT.search(
+            folded, max(lo, v.start() - 30), v.start()
+        ):
+            # "Hai chỉ tiêu không đạt là tỷ lệ hộ dùng nước sạch (đạt 62%, …) và …": the results it names
+            sent = containing(sentences, v.start())
+            for it in items:
+                if it.start > v.end() and containing(sentences, it.start) == sent and it.kind == RESULT:
+                    if it.status is None and it.mention is not None and it.mention.role != "change":
+                        it.status = "khong_dat"
+            continue
         if no and _COUNTED_BEFORE_VERDICT.search(folded, max(lo, v.start() - 20), v.start()):
             continue  # "2 chỉ tiêu chưa đạt": the count's own words, no verdict on the figure before
         over = v.group("vuot") or v.group("eval_over") or v.group("bare") == "vượt"
@@ -1041,7 +1107,7 @@ def _years_in(folded: str, a: int, b: int) -> tuple[tuple[int, int], ...]:
     found = [
         (m.start(), int(m.group(1)))
         for m in _YEAR_EXPR.finditer(folded, a, b)
-        if not _COMPARED_YEAR.search(folded[max(a, m.start() - 20) : m.start(1)])
+        if not _COMPARED_YEAR.search(folded[max(a, m.start() - 36) : m.start(1)])
     ]  # "so với năm 2020" is the base of a comparison, not the value's year
     labels = (  # (a label is followed by a colon)
         [(m.start(), int(m.group(1))) for m in _YEAR_LABEL.finditer(folded, a, b)]
@@ -1060,8 +1126,13 @@ _SENTENCE_TIME = re.compile(
 
 _SENTENCE_LEAD_TIME = re.compile(
     r"(?:^|(?<=[.!?]\s))(?:[A-ZĐ][^,.;:\d]{0,40},\s*(?:trong\s+|cả\s+)?năm\s+((?:19|20)\d\d)(?![\d.,]*\d)(?!\s*[-–—])"
-    r"|(?:Lũy kế|Luỹ kế|\d{1,2}\s+tháng|Quý\s+[IVX\d]+|Tính đến)[^,.;:]{0,25}?năm\s+((?:19|20)\d\d)\s*,)"
+    r"|(?:Lũy kế|Luỹ kế|\d{1,2}\s+tháng|(?:Trong|Qua)\s+(?:\d{1,2}\s+tháng|quý\s+[IVX\d]+)|Quý\s+[IVX\d]+|Tính đến)"
+    r"[^,.;:]{0,25}?năm\s+((?:19|20)\d\d)\s*,)"
     r"|(?<![^\W\d_])[Nn]ăm\s+((?:19|20)\d\d)\s+vừa qua"  # "Năm 2025 vừa qua, …": the year just past
+    # "Năm 2026 là năm đầu thực hiện Nghị quyết …": a sentence about the year opens its paragraph
+    r"|(?<![^\W\d_])Năm\s+((?:19|20)\d\d)\s+(?:là|được xác định là)\s+năm(?![^\W\d_])"
+    # ... or any sentence with the year as its subject and no figure: "Năm 2026 diễn ra trong bối cảnh …."
+    r"|(?:^|(?<=[.!?]\s))Năm\s+((?:19|20)\d\d)\s+(?=[^\W\d_])[^\d.;:!?]{3,200}\.(?=\s|$)"
 )
 _NAM_YEAR = re.compile(r"ăm\s+(?:19|20)")
 
@@ -1113,7 +1184,7 @@ def _year(folded: str, sentence: tuple[int, int], at: int, end: int, clause_end:
     return after[0] if after else None
 
 
-_PLAN_BEFORE_YEAR = re.compile(r"(?:mục tiêu|phấn đấu|chỉ tiêu|kế hoạch|nhiệm vụ|dự kiến)[^.;]{0,30}$")
+_PLAN_BEFORE_YEAR = re.compile(r"(?:mục tiêu|phấn đấu|chỉ tiêu|kế hoạch|nhiệm vụ|dự kiến|dự toán)[^.;]{0,30}$")
 
 
 def _target_year_at(folded: str, at: int) -> bool:

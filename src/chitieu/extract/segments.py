@@ -83,6 +83,10 @@ _BULLET = re.compile(r"^\s*(?:[-+•–*]\s|\(\s*\d+\s*\)|\d+\s*\)\s|[a-zđ]\)\s
 _SUP = re.compile(r"<sup>[^<]*</sup>", re.I)
 _SUP_POWER = re.compile(r"(k?m)<sup>\s*([23])\s*</sup>")
 _MD_HEADING = re.compile(r"^\s*#+\s*")
+# A comment line at the top of a text file naming where the text came from ("# source: <url>",
+# "# retrieved 2026-11-23"): a key in plain lower-case ASCII, then a colon or the date. A Markdown
+# heading ("# Báo cáo …", "## I. KẾT QUẢ …") is a heading of the report and read as one.
+_META_COMMENT = re.compile(r"#+\s*[a-z][a-z_-]{1,20}(?:\s*:|\s+\d{4}-\d\d)")
 _MD_MARKS = re.compile(r"\*\*|__|\\(?=[*_#\[\]()-])")
 _MD_MARKS_AND_TAGS = re.compile(r"\*\*|__|\\(?=[*_#\[\]()-])|</?[a-z]+[^>]*>", re.I)
 
@@ -219,7 +223,8 @@ _SECTION_TITLE_STARTS = frozenset({"ch", "cá", "nh", "mụ", "ph", "đị", "k�
 _TIME_OPENER = re.compile(
     r"^(?:trong\s+|cả\s+|trong cả\s+)?năm\s+((?:19|20)\d\d)\s*,"
     r"|^[^,.;:\d]{0,40},\s*(?:trong\s+|cả\s+)?năm\s+((?:19|20)\d\d)(?![\d.,]*\d)(?!\s*[-–—])"
-    r"|^(?:lũy kế|luỹ kế|\d{1,2}\s+tháng|quý\s+[ivx\d]+|tính đến|đến)[^,.;:]{0,25}?năm\s+((?:19|20)\d\d)\s*,"
+    r"|^(?:lũy kế|luỹ kế|(?:trong\s+|qua\s+)?\d{1,2}\s+tháng|quý\s+[ivx\d]+|tính đến|đến)[^,.;:]{0,25}?năm\s+((?:19|20)\d\d)\s*,"
+    r"|^năm\s+((?:19|20)\d\d)\s+(?:là|được xác định là)\s+năm(?![a-zà-ỹđ])"  # "Năm 2026 là năm đầu thực hiện …"
 )
 # Web text flattened into one line: a title in capitals before the body
 # ("CÁC CHỈ TIÊU CHỦ YẾU TRONG NHIỆM KỲ 2020-2025 I. Về kinh tế … 1. Tốc độ …").
@@ -668,6 +673,8 @@ def segments(doc: Document) -> list[Segment]:
         if not raw or raw.isspace():
             continue
         number = i + 1
+        if raw[0] == "#" and not out and current is None and _META_COMMENT.match(raw):
+            continue  # "# source: https://…", "# retrieved 2026-11-23": a file's note on where it came from
         if (roles is not None or table_years is not None) and len(raw) < 16 and _PAGE_FOOTER.fullmatch(raw):
             continue
         if len(raw) < 12 and _MARKER.fullmatch(raw) and not (
