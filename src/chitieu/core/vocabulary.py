@@ -169,6 +169,9 @@ COMPARED_WITH_WORDS: tuple[str, ...] = (
 # ... of them, those that compare with the year before, not with the plan
 LAST_YEAR_WORDS: tuple[str, ...] = ("cùng kỳ", "ck", "năm trước")
 COLUMN_ABBREVIATIONS: tuple[str, ...] = ("th", "ước th", "tt", "kh", "nq", "ck", "dt", "đh", "ước")
+# A comparison column opening with a plan of a year ("KH 2027 so với ước TH 2026 (%)", "Dự kiến
+# năm 2027 so năm 2026"): the growth the plan sets, a target of that year, not a ratio of results.
+PLANNED_COMPARISON_WORDS: tuple[str, ...] = ("kế hoạch", "kh", "dự kiến", "dự toán", "mục tiêu", "chỉ tiêu")
 # A year column's kind under a heading that plans ("LỘ TRÌNH … GIAI ĐOẠN 2026 - 2030", "KẾ HOẠCH
 # THỰC HIỆN …"): "thực hiện" after these nouns is what the plan will do, not what was done.
 PLAN_NOUNS: tuple[str, ...] = ("lộ trình", "kế hoạch", "phương án", "chương trình", "đề án", "dự kiến")

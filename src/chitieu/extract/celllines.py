@@ -41,7 +41,14 @@ from dataclasses import dataclass
 from chitieu.core import vocabulary
 from chitieu.core.numbers import normalise_unit
 from chitieu.extract.normalise import fold
-from chitieu.extract.tables import _AVERAGE_COLUMN, COMPARE_COLUMN, _cell_mention, _prose_facts, compared_name
+from chitieu.extract.tables import (
+    _AVERAGE_COLUMN,
+    _PLANNED_COLUMN,
+    COMPARE_COLUMN,
+    _cell_mention,
+    _prose_facts,
+    compared_name,
+)
 
 _NAME_LABEL = re.compile(r"(?:tên\s+)?(?:các\s+)?(?:chỉ tiêu|nội dung|danh mục|lĩnh vực|hạng mục)(?:\s+chủ yếu)?")
 _STT_LABEL = re.compile(r"stt|tt|số tt|số thứ tự")
@@ -350,14 +357,20 @@ def _row_cells(name: str, unit: str | None, cells, columns: list[Column], quote:
             continue
         cell_unit = m.unit or unit
         cell_name = name
+        planned = None
         if role == "ratio":
             cell_unit = "%"
             label = " ".join(re.sub(r"\(?%\)?", "", fold(col.label)).split()) if col is not None else ""
             cell_name = f"{name} {label or 'so với kế hoạch'}"
             if col is not None and COMPARE_COLUMN.match(fold(col.label)):
                 cell_name = compared_name(name, col.label)  # "… so với kế hoạch", "… so với cùng kỳ"
+            planned = _PLANNED_COLUMN.match(" ".join(fold(col.label).split())) if col is not None else None
+            if planned is not None:
+                # "KH 2027 so với ước TH 2026 (%)": the growth planned for 2027, a target of that year
+                years = [int(planned.group(1))]
+                cell_name = f"{name} so với năm {col.years[-1]}" if len(col.years) > 1 else f"{name} (tăng, giảm)"
         statement = CellStatement(
-            kind="target" if role == "target" else "result",
+            kind="target" if role == "target" or (role == "ratio" and planned is not None) else "result",
             name=cell_name,
             unit=cell_unit,
             op=m.op,

@@ -488,6 +488,32 @@ _PER_POPULATION = re.compile(
     r"(bác sĩ|dược sĩ|giường bệnh|nhân viên y tế|điều dưỡng)\s*(?:/|trên\s+(?:1\s+|một\s+)?)"
     r"(vạn dân|1\.000 dân|nghìn dân|10\.000 dân)[^\d]{0,25}$"
 )
+# A name with its unit in brackets before a colon and the value: "Diện tích lúa (ha): 120",
+# "Tỷ lệ hộ nghèo (%): giảm 4 - 5" (up to two words, the value's own, between the colon and it).
+_UNIT_COLON = re.compile(r"\(([^()\d]{1,30})\)\s*:\s*(?:[" + L + r"]+\s+){0,2}$")
+
+
+def _unit_before_colon(folded: str, a: int, at: int) -> tuple[str, bool] | None:
+    """The unit a name gives in brackets just before "…: value" (one the tables know as a unit),
+    and whether it is per year ("(%/năm)")."""
+    from chitieu.core.numbers import normalise_unit
+    from chitieu.extract.celllines import _KNOWN_UNIT
+
+    m = _UNIT_COLON.search(folded, max(a, at - 45), at)
+    if m is None:
+        return None
+    unit = m.group(1).strip()
+    yearly = _PER_YEAR_END.search(unit)
+    if yearly is not None:
+        unit = unit[: yearly.start()]
+    if not _KNOWN_UNIT.fullmatch(unit):
+        return None
+    return normalise_unit(unit), yearly is not None
+
+
+_PER_YEAR_END = re.compile(r"\s*/\s*năm$")
+
+
 # Up to six words after a number, up to a mark.
 _WORDS_AFTER = re.compile(r" (?P<w>[" + L + r"]+(?: [" + L + r"]+){0,5})")
 # Up to four words then "/" and what they are per ("4,2 kỹ thuật viên/vạn dân"), not a time.
@@ -678,6 +704,10 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
             per = _PER_POPULATION.search(folded, a, m.start)
             if per:  # "Tỷ lệ bác sĩ/vạn dân đạt 9,5": the unit is in the name
                 m.unit, m.bare = f"{per.group(1)}/{per.group(2)}", False
+        if m.bare and not m.denominator and ":" in folded[max(0, m.start - 45) : m.start]:
+            if named := _unit_before_colon(folded, containing(clauses, m.start)[0], m.start):
+                # "Tỷ lệ hộ nghèo (%): giảm 4 - 5": the name's unit ("(%/năm)": a yearly rate)
+                m.unit, m.bare, m.per_year_unit = named[0], False, m.per_year_unit or named[1]
         if m.bare and m.op != "range" and not m.denominator and (counted := _unknown_count(seg.text, folded, clauses, m)):
             m.unit, m.bare, m.end = counted.group("w"), False, counted.end()  # "96.500 thuê bao"
             if per := _COUNT_PER.match(folded, m.end):  # "4,2 kỹ thuật viên/vạn dân"
@@ -1277,6 +1307,8 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
             getattr(level, "name", None),
             getattr(prev, "from_tail", False),
         )
+        if name.endswith(")") and _UNIT_COLON.search(folded, max(clause[0], at - 45), at):
+            name = name[: name.rfind("(")].rstrip()  # "Diện tích lúa (ha): 120": the unit is the value's
     it.name = name
     unit = it.unit
     # Income or GRDP per head ("bình quân đầu người đạt 82,4 triệu đồng, tương đương 3.250 USD")

@@ -272,6 +272,35 @@ def _spaced_cells(line: str, columns: int | None) -> list[str] | None:
     return cells if len(cells) >= 3 else None
 
 
+def _typed_cells(line: str) -> list[tuple[int, str]]:
+    """The cells of a line typed with runs of spaces between them, each with where it starts."""
+    out, at = [], 0
+    for gap in [*_CELL_GAP.finditer(line), None]:
+        end = gap.start() if gap is not None else len(line)
+        piece = line[at:end]
+        if piece.strip():
+            out.append((at + len(piece) - len(piece.lstrip()), piece.strip()))
+        if gap is not None:
+            at = gap.end()
+    return out
+
+
+def _under_columns(upper: str, line: str, width: int) -> list[str] | None:
+    """A header's second row typed with spaces ("              KH      Cùng kỳ" under "…  So sánh
+    (%)"), as cells under the upper row's ``width`` cells: each label under the upper cell it
+    starts under (two or more under one: a merged cell, as wide as they are), empty elsewhere."""
+    columns = [at for at, _ in _typed_cells(upper)]
+    if len(columns) != width or not columns:
+        return None
+    under: list[list[str]] = [[] for _ in columns]
+    for at, label in _typed_cells(line):
+        i = bisect.bisect_right(columns, at + 2) - 1  # (a label centred under its cell may start a little left)
+        if i < 0:
+            return None
+        under[i].append(label)
+    return [label for labels in under for label in (labels or [""])]
+
+
 def _is_marker(line: str) -> bool:
     """A line holding only a footnote marker, as PDF text puts them."""
     return len(line) < 12 and bool(_MARKER.fullmatch(line))
@@ -455,13 +484,102 @@ _RESULT_COLUMN = re.compile(r"thực hiện|(?<![\w/])th(?![\w/])|ước|kết q
 _VALUE_IN_CELL = re.compile(r"^\s*[<>≤≥]?\s*\d+(?:[.,]\d+)*\s*%?\s*$")
 
 
+# A table's title: "Phụ lục 01.", "Biểu số 2:", "Bảng 1 -" before its words (taken out with the
+# months and quarters it names, "6 tháng đầu năm 2026", before looking for figures).
+_TITLE_NUMBER = re.compile(r"^(?:phụ lục|biểu|bảng|mẫu)(?:\s+số)?\s*[\divx]*\s*[.:\-–]?\s*")
+_TITLE_SPAN = re.compile(r"\d+\s*tháng|quý\s+[ivx\d]+")
+
+
+def _table_title(out: list[Segment], number: int, ctx: _Context) -> None:
+    """The line right above a table's header, when it is its title ("Phụ lục 01. Kết quả thực hiện
+    các chỉ tiêu 6 tháng đầu năm 2026 - phường …", in sentence case): a heading, its year or
+    period and kind given to the rows (a title in capitals is one already). A sentence (with a
+    full stop, or figures besides its time) is no title."""
+    if not out or out[-1].is_heading or len(out[-1].line_numbers) != 1 or number - out[-1].line_numbers[0] > 3:
+        return
+    seg = out[-1]
+    text = seg.text.strip()
+    folded = seg.folded or fold(text)
+    if len(text) > 200 or text.endswith((".", ";", ",")) or _time_named(folded) == (None, None):
+        return  # (a title naming two years names neither)
+    if _figures(_TITLE_SPAN.sub(" ", _TITLE_NUMBER.sub("", folded))):
+        return
+    seg.is_heading = True
+    _update(ctx, text, folded)
+
+
 def merge_headers(upper: list[str], lower: list[str]) -> list[str]:
-    """Two header rows as one: each lower label before the (merged) upper cell it stands under."""
+    """Two header rows as one: each lower label before the (merged) upper cell it stands under.
+
+    A cell merged over several columns is written once in a DOCX row (its row is shorter: it is
+    spread over the lower labels it stands over), or followed by empty cells (which it fills);
+    lower labels typed under the first columns instead of the merged cell's are moved under it."""
+    upper, lower = [a.strip() for a in upper], [b.strip() for b in lower]
+    if len(upper) < len(lower):
+        upper = _spread(upper, lower)
+    elif len(upper) == len(lower):
+        lower = _under_span(upper, lower)
     out = []
+    span = ""  # the filled upper cell the empty ones after it continue
     for a, b in zip(upper, lower, strict=False):
-        a, b = a.strip(), b.strip()
+        if a:
+            span = a
+        elif b:
+            a = span  # "Năm 2026 | (empty)" over "Kế hoạch | Ước thực hiện": both of 2026
         out.append(a if not b or b == a else b if not a else f"{b} {a}")
     return out
+
+
+def _spread(upper: list[str], lower: list[str]) -> list[str]:
+    """The upper row of a header as wide as the lower row, its merged cells written once (DOCX) or
+    its empty cells at the end left out (typed): a lower cell empty or repeating the upper one (a
+    cell merged down both rows) stands under it alone; a run of labels stands under merged cells,
+    as many under each, the fewest that leave one lower cell for each upper cell after them (else
+    no upper row: the lower labels alone)."""
+    out: list[str] = []
+    k = j = 0
+    while j < len(lower) and k < len(upper):
+        if not lower[j] or lower[j] == upper[k]:
+            out.append(upper[k])
+            k, j = k + 1, j + 1
+            continue
+        end = j
+        while end < len(lower) and lower[end] and lower[end] not in upper[k:]:
+            end += 1
+        run, extra = end - j, (len(lower) - j) - (len(upper) - k)
+        merged = max(1, run - extra)
+        if run == 0 or merged > len(upper) - k or run % merged:
+            return [""] * len(lower)
+        for a in upper[k : k + merged]:
+            out += [a] * (run // merged)
+        k, j = k + merged, end
+    return out if len(out) == len(lower) and k == len(upper) else [""] * len(lower)
+
+
+def _under_span(upper: list[str], lower: list[str]) -> list[str]:
+    """The lower labels moved under the one merged upper cell (a filled cell and the empty ones
+    after it) as wide as they are, when they stand under filled cells that merge nothing
+    ("KH năm 2026 | Thực hiện | So sánh (%) | (empty)" over "(empty) | … | KH năm | Cùng kỳ" typed
+    with too few tabs before its labels)."""
+    filled = [i for i, b in enumerate(lower) if b and b != upper[i]]
+    if not filled or filled != list(range(filled[0], filled[-1] + 1)):
+        return lower
+    spans = []  # (first, width) of each upper cell followed by empty cells
+    for i, a in enumerate(upper):
+        if a and i + 1 < len(upper) and not upper[i + 1]:
+            width = 1
+            while i + width < len(upper) and not upper[i + width]:
+                width += 1
+            spans.append((i, width))
+    if len(spans) != 1 or spans[0][1] != len(filled):
+        return lower
+    if any(not upper[i] or (i + 1 < len(upper) and not upper[i + 1]) for i in filled):
+        return lower  # the labels stand under a merged cell already
+    first = spans[0][0]
+    moved = [b if b == upper[i] else "" for i, b in enumerate(lower)]
+    for k, i in enumerate(filled):
+        moved[first + k] = lower[i]
+    return moved
 
 
 _TABLE_HEADER = re.compile(r"(?<![a-zà-ỹđ])(?:đvt|đơn vị tính)(?![a-zà-ỹđ])")
@@ -620,6 +738,7 @@ def segments(doc: Document) -> list[Segment]:
     header_text = ""
     header: list[str] | None = None  # the header row of the DOCX table being read
     header_only = False  # the last row read was a header (a second one under it merges with it)
+    spaced_header: str | None = None  # ... typed with spaces: the line (where its columns start)
     roles: list[str] | None = None
     in_header = False
 
@@ -712,13 +831,20 @@ def segments(doc: Document) -> list[Segment]:
             starts_footnote = cells_read = False
             cleaned = raw
             stripped = raw.strip()
+        typed = None  # the line as typed, when its cells are read apart by tabs or spaces
         if typed_tables and not cells_read and ("\t" in cleaned or "   " in cleaned):
             # A table typed as text: cells apart by tabs or runs of spaces ("Chỉ tiêu    ĐVT    KH năm
             # TH quý III"). Read as cells when the row is such a header or a row under one.
             cells = _spaced_cells(cleaned, len(roles) if roles else None)
+            if header_only and spaced_header is not None and cleaned.startswith("   "):
+                # a second header row typed with spaces: its labels under the columns they start under
+                under = _under_columns(spaced_header, cleaned, len(header or ()))
+                if under and not any(_VALUE_IN_CELL.match(c) for c in under):
+                    cells = under
             if cells and (
                 header_roles(cells) is not None or (roles is not None and len(cells) == len(roles))
             ):
+                typed = cleaned
                 cleaned = " | ".join(cells)
                 stripped = cleaned.strip()
         piped = " | " in cleaned  # (stripped and piped follow cleaned: read once a line)
@@ -736,6 +862,7 @@ def segments(doc: Document) -> list[Segment]:
             and _table_header(cleaned.lower())
         ):
             close()
+            _table_title(out, number, ctx)
             table_years, in_header, table_periods, table_compare = [], True, [], False
             header_text = ""
         if table_years is not None:
@@ -804,19 +931,22 @@ def segments(doc: Document) -> list[Segment]:
             close()
             cells = cleaned.split(" | ")
             found = header_roles(cells)
-            if found is None and header_only and header is not None and len(cells) == len(header):
+            if found is None and header_only and header is not None and len(cells) >= len(header):
                 # A second header row under the first ("KH | TH" under "Năm 2024 | Năm 2024"): its
                 # labels read together with the merged cell above them.
                 if not any(_VALUE_IN_CELL.match(c) for c in cells):
                     found = header_roles(merged := merge_headers(header, cells))
                     if found is not None:
                         cells = merged
-            elif found is not None and header_only and header is not None and len(cells) == len(header):
+            elif found is not None and header_only and header is not None and len(cells) >= len(header):
                 merged = merge_headers(header, cells)
                 found = header_roles(merged) or found
                 cells = merged
             if found is not None:
+                if not header_only:
+                    _table_title(out, number, ctx)
                 header, roles, header_only = cells, found, True
+                spaced_header = typed if typed is not None and "\t" not in typed else None
                 continue
             header_only = False
             if roles is not None and len(cells) == len(roles):

@@ -308,6 +308,9 @@ COMPARE_COLUMN = re.compile(
     + vocabulary.alternation(vocabulary.COLUMN_ABBREVIATIONS) + r")(?![a-zà-ỹđ])"
     r"|tỷ lệ\s+(?:%|đạt|thực hiện|so)|^%|%\s*(?:kh|kế hoạch)(?![a-zà-ỹđ])"
 )
+_PLANNED_COLUMN = re.compile(
+    r"(?:" + vocabulary.alternation(vocabulary.PLANNED_COMPARISON_WORDS) + r")\s*(?:năm\s*)?((?:19|20)\d\d)\s+so(?![a-zà-ỹđ])"
+)
 _LAST_YEAR_COLUMN = re.compile(
     r"(?<![a-zà-ỹđ])(?:" + vocabulary.alternation(vocabulary.LAST_YEAR_WORDS) + r")(?![a-zà-ỹđ])"
 )
@@ -502,6 +505,13 @@ def parse_cells(
             # of no year of its own: the comparison of the row's latest result
             own = [int(y) for y in re.findall(r"(?:19|20)\d\d", headers[i])]
             of = own or ([int(y) for y in re.findall(r"(?:19|20)\d\d", headers[filled[-1][0]])] if filled else [])
+            planned = _PLANNED_COLUMN.match(" ".join(fold(headers[i]).split()))
+            if planned is not None:
+                # "KH 2027 so với ước TH 2026 (%)": the growth planned for 2027, a target of that year
+                compared = f"{name} so với năm {own[-1]}" if len(own) > 1 else f"{name} (tăng, giảm)"
+                out.append({**_cell_statement("target", compared, "%", m, [int(planned.group(1))], None, None, i),
+                            "compare": True})
+                continue
             out.append({**_cell_statement("result", compared_name(name, headers[i]), "%", m, of, None, None, i),
                         "compare": True})
         if role == "change" and (m := _cell_mention(cell, "%" if "%" in headers[i] else unit)) is not None:
