@@ -17,6 +17,8 @@ date parser keeps each language's words as data beside one grammar:
   nghìn), ``TIME_MEASURED_BY`` ("tuổi thọ … 74 tuổi"), ``NOT_COUNTED_WORDS`` / ``DOCUMENT_PARTS``
   (after a number, no noun it counts), ``YEARLY_KIND_NOUNS`` ("cây hằng năm" is no horizon) and
   ``AVERAGE_LEVEL_NOUNS`` ("chỉ số giá tiêu dùng bình quân" is an average level, not a yearly rate);
+- ``AMOUNT_VERBS`` / ``MONEY_NAME_WORDS``: an amount with a scale word and no currency stays money
+  ("500 triệu hỗ trợ …", "hỗ trợ 40 triệu làm nhà"); else a noun after it is counted ("21,6 triệu trái");
 - ``ORDINAL_WORDS``: a number after these is a name, an ordinal or a rank, not a quantity
   ("con thứ 3", "sinh con 3 trở lên", "lớp 1", "Phường 2", "Nghị quyết số 15", "tốp 3").
 
@@ -98,6 +100,7 @@ COUNT_NOUNS: tuple[str, ...] = (
     "xe", "tàu", "thẻ", "liều", "ca", "buổi", "phiên", "trẻ em", "trẻ", "học viên", "vận động viên",
     "huy chương", "di tích", "lễ hội", "làng nghề", "nhà máy", "cụm công nghiệp", "khu công nghiệp",
     "tài khoản", "hợp đồng", "vụ án", "bị can", "tác phẩm", "tin bài", "giếng", "cầu", "khóm", "buôn",
+    "trường hợp", "giấy chứng nhận", "mã số",
 )  # fmt: skip
 # "lượt" before a thing counted counts its turns ("52.000 lượt lao động", "1.200 lượt hộ").
 TURN_NOUNS: tuple[str, ...] = tuple(f"lượt {n}" for n in COUNT_NOUNS if not n.startswith("lượt") and "," not in n)
@@ -136,6 +139,18 @@ NOT_COUNTED_WORDS = frozenset(
     "khoá nhiệm bước giai cấp mặt chữ trang triệu tỷ tỉ nghìn ngàn vạn lần độ mức loại hạng số không chưa "
     "cùng cả toàn riêng đều thêm đồng vnđ usd thực phát xây triển tiếp đảm tạo hoàn đẩy nâng quan".split()
 )
+# After an amount written with a scale word and no currency ("500 triệu", "2 tỷ"), these words
+# say it is money still: verbs of spending and collecting, "tỷ lệ", "tỷ trọng", "mỗi người".
+AMOUNT_VERBS = frozenset(
+    "vượt hỗ chi thu nộp huy đầu giải vay cấp mua bán trả bồi thưởng ủng quyên góp mỗi một lệ trọng "
+    "kinh vốn nguồn tiền làm xây sửa".split()
+)
+# ... and an indicator named with one of these is money whatever follows ("hỗ trợ 40 triệu làm nhà").
+MONEY_NAME_WORDS: tuple[str, ...] = (
+    "hỗ trợ", "kinh phí", "vốn", "ngân sách", "giá trị", "doanh thu", "thu nhập", "dư nợ", "đầu tư",
+    "tiền", "nộp", "lương", "quỹ", "tài trợ", "ủng hộ", "giải ngân", "kim ngạch", "grdp",
+    "cho vay", "huy động", "lợi nhuận",
+)  # fmt: skip
 # The parts a document counts in itself, and the documents a body issues: after a number, no
 # indicator's count ("3 khâu đột phá", "6 nhiệm vụ trọng tâm", "ban hành 16 thông báo").
 DOCUMENT_PARTS: tuple[str, ...] = (

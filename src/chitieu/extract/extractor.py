@@ -159,8 +159,8 @@ _VUOT_BY = re.compile(r"vượt\s*$")
 _DONE_BEFORE = re.compile(r"hoàn thành\s*(?:được\s*)?$")
 _PLAN_AFTER = re.compile(r"\s*(?:so với\s*)?(?:chỉ tiêu|kế hoạch|kh|nghị quyết|mục tiêu|dự toán)")
 _QUALITATIVE = re.compile(
-    r"đạt\s+(?:xã |phường |thị trấn |thị xã |các )?(?:chuẩn|tiêu chuẩn|tiêu chí|danh hiệu)"
-    r"|giữ vững|duy trì\s+(?:đạt\s+)?(?:chuẩn|danh hiệu|tiêu chí|[" + L + r" ]{0,40}?đạt chuẩn)"
+    r"đạt\s+(?:xã |phường |thị trấn |thị xã |các |bộ )?(?:chuẩn|tiêu chuẩn|tiêu chí|danh hiệu)"
+    r"|giữ vững|duy trì\s+(?:đạt\s+)?(?:bộ\s+)?(?:chuẩn|danh hiệu|tiêu chí|[" + L + r" ]{0,40}?đạt chuẩn)"
     r"|đạt\s+(?:và vượt\s+)?(?:các\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)"
     r"|hoàn thành\s+(?:tốt\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch)"
     r"|chưa\s+đạt|không\s+đạt"
@@ -204,6 +204,10 @@ _ALL_INDICATORS = re.compile(
     r"(?<![" + L + r"])(?:các|tất cả(?: các)?|hầu hết(?: các)?|toàn bộ(?: các)?|phần lớn(?: các)?|đa số(?: các)?"
     r"|những|mọi)\s+chỉ tiêu(?:\s+[" + L + r"]+){0,6}?\s*(?:(?:cơ bản|đều|cũng|đã)\s+)*$"
 )
+_NAME_OPENS = re.compile(r"\s*(?:[-+•*]\s*|\(?\d{1,2}[.)]\s*)*(?:số|tỷ lệ|tỉ lệ)(?![" + L + r"])")
+_COUNT_NOUN_AT = re.compile(r"[,\s]*(?:" + vocabulary.alternation(vocabulary.COUNT_NOUNS) + r")(?![" + L + r"])")
+# A verdict on a plan, not a standard: "…, đạt và vượt chỉ tiêu giao" beside a figure is no statement.
+_PLAN_VERDICT = re.compile(r"chưa|không|hoàn thành|đạt\s+(?:và vượt\s+)?(?:các\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)")
 # "…, được công nhận xã đạt chuẩn nông thôn mới nâng cao": a standard met, even beside figures.
 _RECOGNISED = re.compile(r"công nhận")
 _PROJECT = re.compile(  # (the look-behinds stand after "dự án": a search skips to plain words)
@@ -241,10 +245,18 @@ assert all("bình" in w for w in vocabulary.horizon_words(vocabulary.AVERAGE))
 _NOT_AVERAGE = re.compile(
     r"(?:" + vocabulary.alternation(vocabulary.horizon_words(vocabulary.AVERAGE)) + r")\s*(?:"
     + vocabulary.alternation(vocabulary.PER_HEAD_WORDS)
-    + r"|(?:năm\s+)?(?:19|20)\d\d)"
-    + r"|(?<![" + L + r"])(?:" + vocabulary.alternation(vocabulary.AVERAGE_LEVEL_NOUNS) + r")\s+(?:"
+    + r"|(?:năm\s+)?(?:19|20)\d\d|(?:\d+\s+)?(?:tháng|quý)(?![" + L + r"]))"  # "bình quân 6 tháng"
+    + r"|(?<![" + L + r"])(?:" + vocabulary.alternation(vocabulary.AVERAGE_LEVEL_NOUNS) + r")\)?\s+(?:"
     + vocabulary.alternation(vocabulary.horizon_words(vocabulary.AVERAGE)) + r")"
 )
+# "bình quân" before a % is a yearly rate where the % is a growth or change ("tốc độ tăng trưởng
+# bình quân 7,5%", "giảm bình quân 1,2%") or averaged over years ("bình quân thời kỳ", "bình quân
+# 5 năm"); a level averaged ("tỷ lệ … bình quân 86%", "công suất phòng bình quân đạt 68%") is not.
+_AVERAGED_RATE = re.compile(
+    r"tăng|giảm|tốc độ|(?:bình quân|trung bình)\s+(?:trong\s+)?(?:cả\s+)?"
+    r"(?:thời kỳ|giai đoạn|nhiệm kỳ|\d+\s+năm|các năm|mỗi năm|hằng năm|hàng năm)"
+    r"|(?:thời kỳ|giai đoạn|nhiệm kỳ|(?:19|20)\d\d)(?:\s*[-–—]?\s*(?:19|20)\d\d)?\s+(?:bình quân|trung bình)"
+)  # ("tỷ lệ tốt nghiệp THPT nhiệm kỳ 2020 - 2025 bình quân đạt 99%": averaged over the term it names)
 # After a change: "so với năm 2024", "so với cùng kỳ": one year's change, not a yearly average
 # (unless the change itself is averaged: "tăng bình quân 8% so với năm 2020").
 _AVERAGE_CHANGE = re.compile(
@@ -480,6 +492,8 @@ _SUBJECT_BEFORE_VERDICT = re.compile(r"(?:\d+|hai|ba|bốn|năm|các|những|m�
 _NAMED_AFTER_VERDICT = re.compile(r"\s*(?:kế hoạch\s+)?(?:là|gồm|gồm có|:)(?![a-zà-ỹđ])")
 _INDICATORS_BEFORE = re.compile(r"(?:số\s+)?chỉ tiêu\s+(?:đạt|vượt|hoàn thành)\s*(?:được\s*)?$")
 _ANY_DIGIT = re.compile(r"\d")
+# A sentence whose subject is one indicator: "Chỉ tiêu phát triển đảng viên chưa đạt …".
+_INDICATOR_SUBJECT = re.compile(r"\s*(?:[-+•*]\s*)?chỉ tiêu\s+(?!(?:đạt|vượt|không|chưa)(?![" + L + r"]))[" + L + r" ]{3,60}$")
 # "đã" as a word; the look-behind stands after it (and looks past it) so that a search skips to "đ"
 _PAST_TENSE = re.compile(r"đã(?<![" + L + r"]đã)(?![" + L + r"])")
 _PAREN = re.compile(r"\(([^()]*)\)")
@@ -514,6 +528,20 @@ def _unit_before_colon(folded: str, a: int, at: int) -> tuple[str, bool] | None:
 _PER_YEAR_END = re.compile(r"\s*/\s*năm$")
 
 
+_COUNTED = frozenset(vocabulary.COUNT_NOUNS)
+_PER_POPULATION_WORDS = r"(vạn dân|1\.000 dân|nghìn dân|10\.000 dân)"
+
+
+@functools.lru_cache(maxsize=64)
+def _per_population_of(noun: str) -> re.Pattern[str]:
+    """The name's ratio to the population for a count in ``noun``: "Số giường bệnh trên 1 vạn
+    dân đạt 31,6 giường" counts "giường" per "vạn dân"."""
+    return re.compile(
+        r"(?<![" + L + r"])" + re.escape(noun) + r"(?: [" + L + r"]+)?\s*(?:/|trên\s+(?:1\s+|một\s+)?)"
+        + _PER_POPULATION_WORDS + r"[^\d]{0,25}$"
+    )
+
+
 # Up to six words after a number, up to a mark.
 _WORDS_AFTER = re.compile(r" (?P<w>[" + L + r"]+(?: [" + L + r"]+){0,5})")
 # Up to four words then "/" and what they are per ("4,2 kỹ thuật viên/vạn dân"), not a time.
@@ -522,6 +550,10 @@ _WORDS_TO_SLASH = re.compile(
 )
 _COUNT_PER = re.compile(
     r"\s*/\s*(" + vocabulary.alternation(vocabulary.PER_WORDS) + r"|[" + L + r"]+)(?![" + L + r"])"
+)
+# ... or per a number of another noun: "109 bé trai/100 bé gái" (its 100 is no statement)
+_COUNT_PER_NUMBER = re.compile(
+    r"( [" + L + r"]+)?\s*/\s*(\d+(?:[.,]\d+)*) ([" + L + r"]+(?: [" + L + r"]+)*)"
 )
 _INDICATOR_BEFORE = re.compile(r"[" + L + r"]{2,}")
 _DOCUMENT_PART = re.compile(
@@ -556,6 +588,8 @@ def _unknown_count(text: str, folded: str, clauses, m: Mention) -> re.Match[str]
     a, _ = containing(clauses, m.start)
     if not _INDICATOR_BEFORE.search(folded, a, m.start):
         return None  # "3 khâu …" opening a clause: no indicator named
+    while a < m.start and text[a].isspace():
+        a += 1  # (a sentence's span holds the space after the mark before it)
     name = _WORDS_BEFORE.search(text, max(a, m.start - 30), m.start)
     if name and any(
         word[0].isupper() and name.start() + i > a and text[name.start() + i - 1] == " "
@@ -573,7 +607,39 @@ def _unknown_count(text: str, folded: str, clauses, m: Mention) -> re.Match[str]
     return _WORDS_AFTER.match(folded, m.end, w.start("w") + sum(map(len, words[:n])) + n - 1)
 
 
-_BOUND_OR_NUMBER = re.compile(r"\s*(?:trên|dưới|từ|tối thiểu|tối đa|<|>|≤|≥|\d)")
+# A scale word ending a number's money unit, no currency written ("21,6 triệu" of "21,6 triệu trái").
+_SCALE_ONLY = re.compile(
+    r"(?<![" + L + r"])((?:(?:nghìn|ngàn|triệu)\s+)?(?:" + vocabulary.alternation(vocabulary.SCALE_WORDS) + r"))$"
+)
+
+
+_MONEY_NAME = re.compile(
+    r"(?<![" + L + r"])(?:" + vocabulary.alternation(vocabulary.MONEY_NAME_WORDS) + r")(?![" + L + r"])"
+)
+
+
+def _scaled_count(text: str, folded: str, clauses, m: Mention) -> tuple[str, int] | None:
+    """A scale word with no currency, then a noun the vocabulary does not know: a count in
+    millions of that noun, not money ("sản lượng dừa đạt 21,6 triệu trái"); not before a verb or
+    a word of grammar ("500 triệu hỗ trợ …", "72 triệu mỗi người")."""
+    if m.denominator or m.unit is None or not m.unit.endswith("đồng"):
+        return None
+    scale = _SCALE_ONLY.search(folded, m.start, m.end)
+    w = _WORDS_AFTER.match(folded, m.end) if scale else None
+    if w is None or w.group("w").split()[0] in vocabulary.AMOUNT_VERBS:
+        return None
+    a, _ = containing(clauses, m.start)
+    if _MONEY_NAME.search(folded, a, m.start):
+        return None
+    counted = _unknown_count(text, folded, clauses, m)
+    if counted is None:
+        return None
+    scaled = " ".join(vocabulary.SCALE_WORDS[x] for x in scale.group(1).split())
+    return f"{scaled} {counted.group('w')}", counted.end()
+
+
+_OTHER_BASE = re.compile(r"so với|cùng kỳ|năm trước")  # "(giảm 3% so với năm trước)": no plan quoted
+_BOUND_OR_NUMBER = re.compile(r"\s*(?:(?:tăng|giảm)\s+)?(?:trên|dưới|từ|tối thiểu|tối đa|<|>|≤|≥|\d)")  # "(giảm 2%)"
 
 # The evidence a kind was decided on (``Statement.kind_evidence``).
 PLAN_WORDS, REPORT_WORDS, LIST, DOCUMENT_DATE = "plan_words", "report_words", "list", "document_date"
@@ -698,6 +764,8 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
     project = {a for a, b in clauses if _project_at(folded, a, b)} if _project_at(folded) else set()
     if project:
         mentions = [m for m in mentions if containing(clauses, m.start)[0] not in project]
+    per_population: dict[tuple[int, str], re.Match[str]] = {}
+    ratios: list[tuple[int, int]] = []
     for m in mentions:
         if m.bare and m.op != "range" and not m.denominator:
             a, _ = containing(clauses, m.start)
@@ -712,8 +780,24 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
             m.unit, m.bare, m.end = counted.group("w"), False, counted.end()  # "96.500 thuê bao"
             if per := _COUNT_PER.match(folded, m.end):  # "4,2 kỹ thuật viên/vạn dân"
                 m.unit, m.end = m.unit + "/" + per.group(1), per.end()
+        if not m.bare and not m.denominator and m.unit and "/" not in m.unit and m.unit not in ("%", "‰"):
+            if per := _COUNT_PER_NUMBER.match(folded, m.end):  # "109 bé trai/100 bé gái": one ratio
+                unit = m.unit + (per.group(1) or "")
+                words = per.group(3).split()[: len(unit.split())]
+                m.unit = f"{unit}/{per.group(2)} {' '.join(words)}"
+                m.end = per.start(3) + len(" ".join(words))
+                ratios.append((per.start(2), m.end))  # (its 100 is no statement)
+        if not m.bare and m.unit in _COUNTED and not m.denominator and folded.find("dân", 0, m.start) >= 0:
+            a, _ = containing(clauses, m.start)
+            if per := per_population.get((a, m.unit)) or _per_population_of(m.unit).search(folded, a, m.start):
+                per_population[(a, m.unit)] = per  # ... and its quoted plan: "(KH: 10 bác sĩ)"
+                m.unit += "/" + per.group(1)  # "Số bác sĩ trên 1 vạn dân đạt 9,2 bác sĩ"
+        if not m.bare and (scaled := _scaled_count(seg.text, folded, clauses, m)):
+            m.unit, m.end = scaled  # "21,6 triệu trái": millions of fruit, not money
         if m.bare and m.denominator and _INDICATORS_BEFORE.search(folded, max(0, m.start - 25), m.start):
             m.unit, m.bare = "chỉ tiêu", False  # "số chỉ tiêu đạt 44/57": indicators met of the total
+    if ratios:
+        mentions = [m for m in mentions if not any(a <= m.start < b for a, b in ratios)]
     starts = [m.start for m in mentions]
     met_from = first_met.start() if first_met is not None else len(folded) + 1
     out: list[Statement] = []
@@ -830,7 +914,7 @@ def _sentence_statements(
         head = _PAREN_TARGET.match(folded, inner_start)
         quoted_here = head is not None and head.end() > inner_start
         if not quoted_here and _TARGET_BEFORE_PAREN.search(folded[max(0, pm.start() - 45) : pm.start()]):
-            quoted_here = bool(_BOUND_OR_NUMBER.match(folded, inner_start))
+            quoted_here = bool(_BOUND_OR_NUMBER.match(folded, inner_start)) and not _OTHER_BASE.search(pm.group(1))
         if not quoted_here:
             continue
         inside = [m for m in mentions if pm.start() < m.start < pm.end()]
@@ -1035,10 +1119,18 @@ def _qualitative(seg, folded, sentences, clauses, subclauses, mentions, items, w
                 continue  # "… được giữ vững, không để xảy ra điểm nóng": one standard kept, said twice
             if figures and (
                 not _RECOGNISED.match(folded, q.start()) or any(sa <= m.start < sb for m in mentions)
+            ) and (
+                any(sa <= m.start < sb for m in mentions)
+                or folded[sa:sb].rstrip().endswith(":")  # "Số trường đạt chuẩn quốc gia: 04 trường": the figure's name
+                or _NAME_OPENS.match(folded, a)  # "Số thôn, làng đạt chuẩn …: 04/09 thôn": the same
+                or _PLAN_VERDICT.match(folded, q.start())
+                or why_at(q.start())[0] != TARGET
             ):
-                continue  # beside a figure, only a recognition in a clause of its own is a statement
+                continue  # beside a figure, only a recognition or a standard aimed at in a clause of its own is a statement
             if _project_at(folded[sa:sb]):
                 continue
+            if _COUNT_NOUN_AT.match(folded, sa) and any(sa - 2 <= m.end <= sa and m.unit in _COUNTED for m in mentions):
+                continue  # "Có 236 thôn, xóm được công nhận …": the count's own list of nouns, counted
             if _ALL_INDICATORS.search(folded, sa, q.start()):
                 continue  # "các chỉ tiêu đều đạt và vượt kế hoạch": a summary of them all, no indicator's
             kind, why = why_at(q.start())
@@ -1076,6 +1168,9 @@ def _verdict_phrases(folded: str, sentences, items: list[_Item], lo: int, hi: in
         sent = containing(sentences, v.start())
         before = [it for it in items if it.start <= v.start() and containing(sentences, it.start) == sent]
         if not before:
+            opens = max(sent[0], folded.rfind(",", sent[0], v.start()) + 1, folded.rfind(":", sent[0], v.start()) + 1)
+            if _INDICATOR_SUBJECT.match(folded, opens, v.start()):  # (after "Năm 2026, ")
+                _verdict_on_named(sent, v, status, items)
             continue
         it = before[-1]
         # A verdict right after a quoted target judges the result that target was quoted for.
@@ -1084,6 +1179,20 @@ def _verdict_phrases(folded: str, sentences, items: list[_Item], lo: int, hi: in
             it = max(quoted_last, key=lambda b: b.target_at)
         if it.kind == RESULT and it.status is None and (it.mention is None or it.mention.unit != "chỉ tiêu"):
             it.status = status  # (a count of indicators met: its "đạt và vượt" is what it counts)
+
+
+def _verdict_on_named(sent: tuple[int, int], v: re.Match[str], status: str, items: list[_Item]) -> None:
+    """ "Chỉ tiêu phát triển đảng viên chưa đạt (kết nạp 16/20 đảng viên)": the verdict on the
+    indicator the sentence opens with judges the first result after it, and the total after its
+    slash is the plan it missed (or met)."""
+    after = [it for it in items if it.start > v.start() and it.start < sent[1] and it.kind == RESULT]
+    if not after or after[0].status is not None or after[0].mention is None:
+        return
+    it = after[0]
+    it.status = status
+    den = it.mention.denominator
+    if den and it.target is None and den[1] == it.mention.unit:
+        it.target = {"op": "=", "low": den[0], "high": den[0]}
 
 
 def _verdicts_by_position(folded: str, sentences, items: list[_Item]) -> None:
@@ -1230,6 +1339,8 @@ def _period(folded: str, sentence: tuple[int, int], at: int, default: str | None
     return spans[0][1] if spans else default
 
 
+# Units of measure (as the reader writes them) a value per head is measured in ("31,2 m2 sàn").
+_MEASURES = frozenset({"m²", "km²", "m³", "km", "m", "ha", "tấn", "tạ", "kg", "lít"})
 _PER_AREA = re.compile(r"trên\s+(?:01|1)\s+(ha|hộ|người|km²|km2|m²|m2)")  # "… đồng trên 1 ha"
 
 
@@ -1329,6 +1440,8 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
         and (per_area := _PER_AREA.search(folded[clause[0] : end]))
     ):
         unit = unit + "/" + per_area.group(1)
+    elif unit and "/" not in unit and unit.split()[0] in _MEASURES and "đầu người" in local:
+        unit += "/người"  # "Diện tích nhà ở bình quân đầu người đạt 31,2 m2 sàn"
     per_year = it.per_year
     if m is not None:
         if (
@@ -1340,6 +1453,7 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
             per_year = True  # "%/năm", "hằng năm", "từ 10 đảng viên trở lên/năm"
         elif unit == "%" and any(
             "bình" in part and _AVERAGE.search(part) and not _NOT_AVERAGE.search(part)  # ("bình": in both words)
+            and _AVERAGED_RATE.search(part)  # (not a level averaged: "công suất phòng bình quân đạt 68%")
             for part in (folded[sub[0] : at], folded[clause[0] : at])
         ) and (not _ONE_YEAR_CHANGE.match(folded, m.end) or _AVERAGE_CHANGE.search(folded, clause[0], at)):
             per_year = True  # "bình quân thời kỳ đạt 14,1%", "giảm bình quân/năm: trên 10%"

@@ -35,7 +35,7 @@ _CURRENCY = (
     r"|(?P<cur2>đồng|vnđ|vnd|usd|đ)(?![" + L + r"])"
 )
 _PER = (
-    r"(?P<per>(?:\s*/\s*(?:" + vocabulary.alternation(vocabulary.PER_WORDS) + r"|[" + L + r"²]+))+)?"
+    r"(?P<per>(?:\s*/\s*(?:" + vocabulary.alternation(vocabulary.PER_WORDS) + r"|[" + L + r"²]+(?:[23](?!\d))?))+)?"
 )
 # A word qualifying a unit before its "/" ("3,2 tấn nhân/ha", "28 m2 sàn/người"), not before a
 # time ("150 ha lúa/năm" stays ha) nor an "và/hoặc".
@@ -86,6 +86,8 @@ def _not_before(before: str) -> bool:
 
 
 _NOT_BEFORE_ENDINGS = tuple(_NOT_BEFORE_WORDS)
+# "cấp" as the verb (issue, upgrade) before a count, not a level: "đã cấp 1.247 sổ", "nâng cấp 3 …".
+_ISSUED_BEFORE = re.compile(r"(?<![" + L + r"])(?:đã|được|sẽ|vừa|nâng)\s+cấp\s*$")
 # "2021-2025". The look-behind (no digit, point or comma before the first year) stands after
 # "19"/"20" and looks past them, so that a search skips straight to those digits (as _NUMBER).
 PERIOD = re.compile(r"((?:19|20)(?<![\d.,]..)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?![\d.,]*\d)")
@@ -286,7 +288,7 @@ def _read_unit(m: re.Match[str]) -> tuple[str | None, bool, float]:
     per_year = False
     if per:
         parts = [p for p in per.split("/") if p]
-        if parts and parts[-1] == "năm" and "người" not in parts:
+        if parts and parts[-1] == "năm" and len(parts) == 1:  # not "đồng/ha/năm": a unit holding a year
             per_year = True
             parts = parts[:-1]
         unit += "".join("/" + p for p in parts)
@@ -358,6 +360,7 @@ def find_mentions(folded: str) -> list[Mention]:
         if (
             _not_before(before)
             and not _UNIT.match(folded, e)
+            and not _ISSUED_BEFORE.search(before)
             or _never_before(before)
             or "lớp" in before
             and _GRADE_BEFORE.search(before)
