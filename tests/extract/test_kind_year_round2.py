@@ -191,3 +191,11 @@ def test_a_files_comment_lines_on_its_source_are_no_heading():
     # trap: a Markdown heading is a heading of the report
     got = _read("# Kế hoạch năm 2028", "", "Sản lượng lúa 9.400 tấn; đàn bò 700 con.")
     assert [(k, y) for k, _, _, y in got] == [("target", 2028), ("target", 2028)]
+
+
+def test_a_yearly_pace_in_parentheses_is_not_set_beside_a_change_over_the_term():
+    """"giảm 5,48 điểm so với năm 2020, đạt chỉ tiêu (giảm 1-1,5%/năm)": the pace is per year,
+    the change is over five years; pairing them would make the checker call a true "đạt" false."""
+    got = _all("Tỷ lệ hộ nghèo năm 2025 còn 3,1%, giảm 5,5 điểm phần trăm so với năm 2020, "
+               "đạt chỉ tiêu Nghị quyết (giảm 1-1,5%/năm).")
+    assert all(s.compared_target is None for s in got), [(s.low, s.compared_target) for s in got]

@@ -639,6 +639,7 @@ def _scaled_count(text: str, folded: str, clauses, m: Mention) -> tuple[str, int
 
 
 _OTHER_BASE = re.compile(r"so với|cùng kỳ|năm trước")  # "(giảm 3% so với năm trước)": no plan quoted
+_PACE_IN = re.compile(r"/\s*năm|bình quân|mỗi năm|hằng năm|hàng năm")  # "(giảm 1-1,5%/năm)": a yearly pace
 _BOUND_OR_NUMBER = re.compile(r"\s*(?:(?:tăng|giảm)\s+)?(?:trên|dưới|từ|tối thiểu|tối đa|<|>|≤|≥|\d)")  # "(giảm 2%)"
 
 # The evidence a kind was decided on (``Statement.kind_evidence``).
@@ -914,7 +915,10 @@ def _sentence_statements(
         head = _PAREN_TARGET.match(folded, inner_start)
         quoted_here = head is not None and head.end() > inner_start
         if not quoted_here and _TARGET_BEFORE_PAREN.search(folded[max(0, pm.start() - 45) : pm.start()]):
-            quoted_here = bool(_BOUND_OR_NUMBER.match(folded, inner_start)) and not _OTHER_BASE.search(pm.group(1))
+            # (a yearly pace, "(giảm 1-1,5%/năm)", only beside a yearly figure: it is no figure to
+            # set beside a level or a change over the term, which the checker would compare it with)
+            quoted_here = (bool(_BOUND_OR_NUMBER.match(folded, inner_start)) and not _OTHER_BASE.search(pm.group(1))
+                           and (not _PACE_IN.search(pm.group(1)) or bool(_PACE_IN.search(folded, sentence[0], pm.start()))))
         if not quoted_here:
             continue
         inside = [m for m in mentions if pm.start() < m.start < pm.end()]

@@ -550,6 +550,14 @@ def _spread(upper: list[str], lower: list[str]) -> list[str]:
         merged = max(1, run - extra)
         if run == 0 or merged > len(upper) - k or run % merged:
             return [""] * len(lower)
+        if merged > 1:
+            # several merged cells over one run: equal widths only when their labels repeat
+            # ("KH | TH | KH | TH" under "Năm 2024 | Năm 2025"); "2020 … Ước 2025 | Giai đoạn …"
+            # under "Thực hiện | So sánh (%)" has widths the row does not tell: the labels alone
+            width = run // merged
+            groups = [[x.lower() for x in lower[j + i * width : j + (i + 1) * width]] for i in range(merged)]
+            if any(g != groups[0] for g in groups):
+                return [""] * len(lower)
         for a in upper[k : k + merged]:
             out += [a] * (run // merged)
         k, j = k + merged, end
