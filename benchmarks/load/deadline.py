@@ -18,6 +18,7 @@ import random
 import sys
 from pathlib import Path
 
+import gevent
 from locust import HttpUser, between, task
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -43,6 +44,9 @@ if os.environ.get("CHITIEU_LOAD_THINK"):  # --think: one range for every role
     THINK = dict.fromkeys(THINK, tuple(float(x) for x in os.environ["CHITIEU_LOAD_THINK"].split(",")))
 
 
+STAGGER = os.environ.get("CHITIEU_LOAD_STAGGER", "1") != "0"  # --no-stagger: 0
+
+
 def _sessions(who: str):
     return itertools.cycle(PLAN.get(who) or [{}])
 
@@ -58,6 +62,11 @@ class _Person(HttpUser):
         return between(*THINK[self.who])(self)
 
     def on_start(self) -> None:
+        # People do not all begin at the same instant: each starts at a random point of its
+        # think time, so that the run measures the steady state of independent users and not a
+        # burst of every officer opening a 100-row sheet within the spawn's first seconds.
+        if STAGGER:
+            gevent.sleep(random.uniform(0, THINK[self.who][1]))
         self.me = next(_next[self.who])
         if self.me.get("session"):
             self.client.cookies.set("sessionid", self.me["session"])

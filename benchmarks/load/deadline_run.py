@@ -122,6 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write-budget", type=float, default=500.0, help="p95 of a write, ms")
     ap.add_argument("--no-warm-up", dest="warm_up", action="store_false",
                     help="measure from the first request of fresh server processes")
+    ap.add_argument("--no-stagger", dest="stagger", action="store_false",
+                    help="every simulated user acts as soon as it is spawned (default: each first waits a random "
+                    "part of its think time, as independent people do)")
     ap.add_argument("--server-log", default="", help="write the server's request log (INFO) to this file")
     ap.add_argument("--cache-url", default="redis://127.0.0.1:6379/3", help="the shared cache (flushed first)")
     ap.add_argument("--queue-url", default="redis://127.0.0.1:6379/4", help="the job queue")
@@ -200,7 +203,8 @@ def main(argv: list[str] | None = None) -> int:
                 [str(VENV_BIN / "locust"), "-f", str(HERE / "deadline.py"), "--headless", "--host", host,
                  "-u", str(args.users), "-r", str(args.spawn_rate), "--run-time", args.run_time,
                  "--csv", str(prefix), "--only-summary", "--loglevel", "ERROR", "--stop-timeout", "10"],
-                env={**env, "CHITIEU_LOAD": str(plan_file), "CHITIEU_LOAD_THINK": args.think.replace(" ", "")},
+                env={**env, "CHITIEU_LOAD": str(plan_file), "CHITIEU_LOAD_THINK": args.think.replace(" ", ""),
+                     "CHITIEU_LOAD_STAGGER": "1" if args.stagger else "0"},
                 timeout=seconds + 60, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             )
             elapsed = time.monotonic() - started
