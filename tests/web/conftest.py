@@ -189,3 +189,21 @@ def browser():
         finally:
             b.close()
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.fixture
+def database_queue(settings):
+    """Jobs go to the real database queue (run them with ``tests.web.jobs_helpers.run_jobs``)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture
+def figures(ward_plan, places, officer, reviewer):
+    """Phường 2's values: 2023 saved and approved (KT01 262 with its source, XH09 91,5), 2024 saved (KT01 1.234,5)."""
+    from chitieu.web.values.actions import do_approve, do_save_values, do_submit
+
+    do_save_values(places.ward2, ward_plan, 2023, [{"indicator": "KT01", "value": "262", "source": "Chi cục"},
+                                                   {"indicator": "XH09", "value": "91,5"}], acting_user=officer)
+    do_save_values(places.ward2, ward_plan, 2024, [{"indicator": "KT01", "value": "1.234,5"}], acting_user=officer)
+    do_approve(do_submit(places.ward2, ward_plan, 2023, acting_user=officer), acting_user=reviewer)
+    return ward_plan

@@ -17,42 +17,12 @@ import json
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
 from openpyxl import load_workbook
+from tests.web.jobs_helpers import filled_workbook, run_jobs
 
-from chitieu.web.exchange.collect import template
 from chitieu.web.exchange.models import Dhis2Import, ExportJob, WorkbookUpload
-from chitieu.web.values.actions import do_approve, do_save_values, do_submit
+from chitieu.web.values.actions import do_save_values
 from chitieu.web.values.models import Value
-
-
-@pytest.fixture
-def figures(ward_plan, places, officer, reviewer):
-    do_save_values(places.ward2, ward_plan, 2023, [{"indicator": "KT01", "value": "262", "source": "Chi cục"},
-                                                   {"indicator": "XH09", "value": "91,5"}], acting_user=officer)
-    do_save_values(places.ward2, ward_plan, 2024, [{"indicator": "KT01", "value": "1.234,5"}], acting_user=officer)
-    do_approve(do_submit(places.ward2, ward_plan, 2023, acting_user=officer), acting_user=reviewer)
-    return ward_plan
-
-
-@pytest.fixture
-def database_queue(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-def _work():
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
-
-
-def _workbook(plan, unit, cells: dict[str, object], year=2024) -> bytes:
-    buf = io.BytesIO()
-    template(buf, plan, unit, year)
-    wb = load_workbook(io.BytesIO(buf.getvalue()))
-    for ref, value in cells.items():
-        wb[unit.name][ref] = value
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
 
 
 def _upload(api, data: bytes, query: str = "", **headers):
@@ -93,13 +63,13 @@ def test_a_workbook_uploaded_to_the_api_is_checked_then_stored_by_the_worker(
         database_queue, ward_plan, places, officer, api_for):
     do_save_values(places.ward2, ward_plan, 2024, [{"indicator": "KT04", "value": "78,5"}], acting_user=officer)
     api = api_for(officer)
-    job = _accepted(_upload(api, _workbook(ward_plan, places.ward2, {"I5": "1.234,5", "I7": 80.25})))
+    job = _accepted(_upload(api, filled_workbook(ward_plan, places.ward2, {"I5": "1.234,5", "I7": 80.25})))
     upload = WorkbookUpload.objects.get()
     assert job["id"] == f"workbook-{upload.pk}" and job["kind"] == "workbook" and upload.uploaded_by == officer
     assert (job["state"], job["finished"], job["message"]) == ("queued", False, "Đang chờ kiểm tra trong hàng đợi…")
     assert job["result"] is None and job["store_url"] is None
 
-    _work()
+    run_jobs()
 
     job = _poll(api, job)
     assert job["state"] == "checked" and job["finished"] and job["errors"] == []
@@ -118,7 +88,7 @@ def test_a_workbook_uploaded_to_the_api_is_checked_then_stored_by_the_worker(
     again = api.post(f"/api/exchange/jobs/{job['id']}/store")  # confirmed once only
     assert again.status_code == 409 and again.json()["errors"] == ["Biểu này đã được xác nhận hoặc không còn chờ xác nhận."]
 
-    _work()
+    run_jobs()
 
     job = _poll(api, job)
     assert (job["state"], job["message"], job["result"]["stored"]) == ("stored", "Đã lưu 2 số liệu từ biểu.", 2)
@@ -131,10 +101,10 @@ def test_a_workbook_uploaded_to_the_api_is_checked_then_stored_by_the_worker(
 def test_a_workbook_with_a_bad_cell_is_refused_whole_naming_the_cell(database_queue, ward_plan, places, officer,
                                                                      api_for):
     api = api_for(officer)
-    job = _accepted(_upload(api, _workbook(ward_plan, places.ward2, {"I5": 318, "I7": "abc"}), "?store=true"))
+    job = _accepted(_upload(api, filled_workbook(ward_plan, places.ward2, {"I5": 318, "I7": "abc"}), "?store=true"))
     assert job["state"] == "store_queued"  # checked and stored in one job: store=true
 
-    _work()
+    run_jobs()
 
     job = _poll(api, job)
     assert job["state"] == "refused" and job["finished"] and job["result"] is None
@@ -145,7 +115,7 @@ def test_a_workbook_with_a_bad_cell_is_refused_whole_naming_the_cell(database_qu
 
 def test_an_english_client_gets_the_refused_cell_in_english(ward_plan, places, officer, api_for):
     api = api_for(officer)
-    job = _accepted(_upload(api, _workbook(ward_plan, places.ward2, {"I7": "abc"}), "?store=true",
+    job = _accepted(_upload(api, filled_workbook(ward_plan, places.ward2, {"I7": "abc"}), "?store=true",
                             HTTP_ACCEPT_LANGUAGE="en"))
     assert job["state"] == "refused" and job["state_label"] == "Refused"
     assert "Sheet “Phường 2”, cell I7: " in job["errors"][0] and "is not a number" in job["errors"][0]
@@ -154,7 +124,7 @@ def test_an_english_client_gets_the_refused_cell_in_english(ward_plan, places, o
 
 
 def test_a_workbook_for_a_unit_the_user_may_not_write_is_refused(ward_plan, places, outsider, api_for):
-    job = _accepted(_upload(api_for(outsider), _workbook(ward_plan, places.ward2, {"I5": 318}), "?store=true"))
+    job = _accepted(_upload(api_for(outsider), filled_workbook(ward_plan, places.ward2, {"I5": 318}), "?store=true"))
     assert job["state"] == "refused" and "Phường 2" in job["errors"][0]
     assert not Value.objects.exists()
 
@@ -163,7 +133,7 @@ def test_a_workbook_sent_as_the_body_is_stored_with_the_uploader_as_actor(ward_p
     from chitieu.web.audit.models import AuditLog
 
     api = api_for(officer)
-    data = _workbook(ward_plan, places.ward2, {"I5": "1.234,5"})
+    data = filled_workbook(ward_plan, places.ward2, {"I5": "1.234,5"})
     job = _accepted(api.post("/api/exchange/workbooks?store=true", data, content_type=XLSX))
     assert job["state"] == "stored" and job["result"]["stored"] == 1 and job["store_url"] is None
     assert job["result"]["preview"]["units"][0]["new"][0]["new"] == "1234.5"
@@ -200,7 +170,7 @@ def test_an_async_dhis2_import_is_queued_run_by_the_worker_and_polled(database_q
     assert job["id"] == f"dhis2-{Dhis2Import.objects.get().pk}" and job["state"] == "queued"
     assert job["message"] == "Đang chờ trong hàng đợi…" and not Value.objects.exists()
 
-    _work()
+    run_jobs()
 
     job = _poll(api, job)
     assert job["state"] == "done" and job["message"] == "Đã nhập: 2 mới, 0 cập nhật, 0 bỏ qua."
@@ -216,7 +186,7 @@ def test_a_refused_async_set_stores_nothing_and_names_the_code(database_queue, w
     body = "dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value\n" \
            "KT01,2024,19502,,,310\nKHONGCO,2024,19502,,,5\n"
     job = _accepted(api.post("/api/exchange/dataValueSets?async=true", body, content_type="text/csv"))
-    _work()
+    run_jobs()
     job = _poll(api, job)
     assert job["state"] == "refused" and job["result"] is None and job["message"] == "Không nhận"
     assert job["errors"] == ["dòng 3 / line 3: mã chỉ tiêu (dataElement) “KHONGCO” không có trong danh mục"]
@@ -258,7 +228,7 @@ def test_a_large_export_is_queued_polled_and_downloaded_as_the_request_would_hav
     export = ExportJob.objects.get()
     assert job["id"] == f"export-{export.pk}" and (export.format, export.table, export.unit_code) == ("csv", "values",
                                                                                                        "19502")
-    _work()
+    run_jobs()
 
     job = _poll(api, job)
     assert job["state"] == "done" and job["message"] == "Đã xong: 3 dòng"
@@ -280,7 +250,7 @@ def test_a_large_export_is_queued_polled_and_downloaded_as_the_request_would_hav
 def test_a_dhis2_set_asked_with_async_is_written_by_the_worker(database_queue, figures, officer, api_for):
     api = api_for(officer)
     job = _accepted(api.get("/api/exchange/dataValueSets?unit=19502&async=true"))
-    _work()
+    run_jobs()
     job = _poll(api, job)
     assert job["state"] == "done" and job["result"]["file_name"] == "dataValueSet.json"
     data = json.loads(_text(api.get(job["download_url"])))
@@ -363,7 +333,7 @@ def test_a_queue_that_does_not_answer_is_a_503_and_nothing_is_kept(ward_plan, pl
                                   "OPTIONS": {"URL": "redis://127.0.0.1:1/0"}}}  # nothing listens there
     api = api_for(officer)
     said = "Không gửi được yêu cầu vào hàng đợi công việc (ConnectionError). Hãy thử lại sau."
-    for response in (_upload(api, _workbook(ward_plan, places.ward2, {"I5": 318})),
+    for response in (_upload(api, filled_workbook(ward_plan, places.ward2, {"I5": 318})),
                      api.post("/api/exchange/dataValueSets?async=true", _set(DV), content_type="application/json"),
                      api.post("/api/exchange/exports", {"format": "csv"}, content_type="application/json")):
         assert response.status_code == 503 and said in " ".join(response.json()["errors"])
@@ -391,7 +361,7 @@ def test_a_chitieu_worker_process_runs_the_apis_jobs(database_queue, figures, pl
     env.update({"DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
                 "TASK_BACKEND": "database", "SECRET_KEY": "k" * 60, "CHITIEU_HOME": str(tmp_path)})
     api = api_for(officer)
-    upload = _accepted(_upload(api, _workbook(figures, places.ward2, {"I9": 97}), "?store=true"))
+    upload = _accepted(_upload(api, filled_workbook(figures, places.ward2, {"I9": 97}), "?store=true"))
     imported = _accepted(api.post("/api/exchange/dataValueSets?async=true", _set(DV | {"period": "2022"}),
                                   content_type="application/json"))
     export = _accepted(api.post("/api/exchange/exports", {"format": "dhis2-csv", "unit": "19502"},

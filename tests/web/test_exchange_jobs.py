@@ -27,16 +27,15 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from openpyxl import load_workbook
+from tests.web.jobs_helpers import filled_workbook, run_jobs
 
 from chitieu.web.accounts.models import Membership
 from chitieu.web.audit.models import AuditLog
-from chitieu.web.exchange.collect import template
 from chitieu.web.exchange.jobs import do_build_export
 from chitieu.web.exchange.models import Dhis2Import, ExportChunk, ExportJob, WorkbookUpload
-from chitieu.web.values.actions import do_approve, do_save_values, do_submit
+from chitieu.web.values.actions import do_save_values, do_submit
 from chitieu.web.values.models import Value
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -44,21 +43,8 @@ BIN = Path(sys.executable).parent
 
 
 @pytest.fixture
-def figures(ward_plan, town_plan, places, officer, reviewer):
-    do_save_values(places.ward2, ward_plan, 2023, [{"indicator": "KT01", "value": "262", "source": "Chi cục"},
-                                                   {"indicator": "XH09", "value": "91,5"}], acting_user=officer)
-    do_save_values(places.ward2, ward_plan, 2024, [{"indicator": "KT01", "value": "1.234,5"}], acting_user=officer)
-    do_approve(do_submit(places.ward2, ward_plan, 2023, acting_user=officer), acting_user=reviewer)
-    return ward_plan
-
-
-@pytest.fixture
-def database_queue(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-def _work():
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+def figures(figures, town_plan):
+    return figures  # (the town's plan too)
 
 
 def _text(response) -> str:
@@ -67,17 +53,6 @@ def _text(response) -> str:
 
 def _queue(client, htmx=True, **fields):
     return client.post("/exchange/exports/", {"format": "csv", "table": "values", **fields}, **(HTMX if htmx else {}))
-
-
-def _workbook(plan, unit, cells: dict[str, object], year=2024) -> bytes:
-    buf = io.BytesIO()
-    template(buf, plan, unit, year)
-    wb = load_workbook(io.BytesIO(buf.getvalue()))
-    for ref, value in cells.items():
-        wb[unit.name][ref] = value
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
 
 
 def _post_workbook(client, data: bytes):
@@ -100,7 +75,7 @@ def test_an_export_is_queued_polled_and_downloaded_as_the_request_would_have_wri
     assert f'hx-get="/exchange/exports/{job.pk}/" hx-trigger="every 1s" hx-swap="outerHTML"' in card
     assert "Đang chờ trong hàng đợi" in card and "/file/" not in card
 
-    _work()
+    run_jobs()
 
     card = client.get(f"/exchange/exports/{job.pk}/").content.decode()
     job.refresh_from_db()
@@ -246,14 +221,14 @@ def test_the_workbook_is_checked_previewed_and_stored_in_the_worker(database_que
                                                                     client_for):
     do_save_values(places.ward2, ward_plan, 2024, [{"indicator": "KT04", "value": "78,5"}], acting_user=officer)
     client = client_for(officer)
-    page_url = _post_workbook(client, _workbook(ward_plan, places.ward2, {"I5": "1.234,5", "I7": 80.25}))
+    page_url = _post_workbook(client, filled_workbook(ward_plan, places.ward2, {"I5": "1.234,5", "I7": 80.25}))
     upload = WorkbookUpload.objects.get()
     assert page_url == f"/exchange/collect/uploads/{upload.pk}/" and upload.status == "queued"
     page = client.get(page_url).content.decode()
     assert f'hx-get="/exchange/collect/uploads/{upload.pk}/card/" hx-trigger="every 1s"' in page
     assert "Đang chờ kiểm tra trong hàng đợi…" in page and 'data-testid="preview"' not in page
 
-    _work()
+    run_jobs()
 
     card = client.get(f"/exchange/collect/uploads/{upload.pk}/card/", **HTMX).content.decode()
     assert "hx-trigger" not in card and "Mọi ô đều hợp lệ: 1 số mới, 1 số thay đổi, 0 số không đổi." in card
@@ -262,7 +237,7 @@ def test_the_workbook_is_checked_previewed_and_stored_in_the_worker(database_que
     card = client.post(f"/exchange/collect/uploads/{upload.pk}/confirm/", **HTMX).content.decode()
     assert "Đang chờ lưu trong hàng đợi…" in card and 'hx-trigger="every 1s"' in card
 
-    _work()
+    run_jobs()
 
     response = client.get(f"/exchange/collect/uploads/{upload.pk}/card/", **HTMX)
     entry = f"/units/{places.ward2.pk}/plans/{ward_plan.pk}/entry/2024/"
@@ -281,14 +256,14 @@ def test_the_workbook_is_checked_previewed_and_stored_in_the_worker(database_que
 def test_a_workbook_whose_values_were_locked_after_the_preview_stores_nothing(
         database_queue, ward_plan, places, officer, client_for):
     client = client_for(officer)
-    _post_workbook(client, _workbook(ward_plan, places.ward2, {"I5": 318, "I9": "97,5"}))
-    _work()
+    _post_workbook(client, filled_workbook(ward_plan, places.ward2, {"I5": 318, "I9": "97,5"}))
+    run_jobs()
     upload = WorkbookUpload.objects.get()
     assert upload.status == "checked"
     do_save_values(places.ward2, ward_plan, 2024, [{"indicator": "KT04", "value": "1"}], acting_user=officer)
     do_submit(places.ward2, ward_plan, 2024, acting_user=officer)  # submitted meanwhile: the year is held
     client.post(f"/exchange/collect/uploads/{upload.pk}/confirm/", **HTMX)
-    _work()
+    run_jobs()
     card = client.get(f"/exchange/collect/uploads/{upload.pk}/card/", **HTMX).content.decode()
     upload.refresh_from_db()
     assert upload.status == "refused" and 'data-testid="collect-errors"' in card
@@ -314,7 +289,7 @@ def test_the_card_of_a_check_names_the_sheets_done(officer, client_for):
 
 def test_the_upload_page_lists_the_users_recent_uploads(ward_plan, places, officer, outsider, client_for):
     client = client_for(officer)
-    _post_workbook(client, _workbook(ward_plan, places.ward2, {"I5": "abc"}))
+    _post_workbook(client, filled_workbook(ward_plan, places.ward2, {"I5": "abc"}))
     page = client.get("/exchange/collect/upload/").content.decode()
     assert "bieu-phuong-2.xlsx" in page and "Không nhận" in page
     assert "bieu-phuong-2.xlsx" not in client_for(outsider).get("/exchange/collect/upload/").content.decode()
@@ -337,7 +312,7 @@ def test_a_dhis2_set_is_imported_by_the_worker_and_the_page_follows_it(database_
     assert f'hx-get="/exchange/dhis2/imports/{job.pk}/card/" hx-trigger="every 1s"' in page
     assert "Đang chờ trong hàng đợi…" in page and not Value.objects.exists()
 
-    _work()
+    run_jobs()
 
     card = client.get(f"/exchange/dhis2/imports/{job.pk}/card/").content.decode()
     assert "hx-trigger" not in card and "Đã nhập:" in card and "2 mới, 0 cập nhật, 0 bỏ qua." in card
@@ -411,7 +386,7 @@ def test_a_chitieu_worker_process_writes_the_export_and_checks_the_workbook(
     env = _worker_env(tmp_path)
     client = client_for(officer)
     _queue(client, format="dhis2-json", unit="19502")
-    _post_workbook(client, _workbook(figures, places.ward2, {"I9": 97}))
+    _post_workbook(client, filled_workbook(figures, places.ward2, {"I9": 97}))
     log = (tmp_path / "worker.log").open("a")
     worker = subprocess.Popen([str(BIN / "chitieu"), "worker"], env=env, stdout=log, stderr=subprocess.STDOUT)
     try:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from django.core.management import call_command
+from tests.web.jobs_helpers import run_jobs
 
 from chitieu.web.audit.models import AuditLog
 from chitieu.web.imports.models import ImportedReport
@@ -22,19 +22,10 @@ TEXT = ("BÁO CÁO\nKết quả thực hiện năm 2024\n"
         "Tỷ lệ hộ nghèo còn 0,8%.\nThu nhập bình quân đầu người đạt 78,5 triệu đồng.\n").encode()
 
 
-@pytest.fixture
-def database_queue(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
 def _upload(client, unit, name, content):
     f = io.BytesIO(content)
     f.name = name
     return client.post(f"/units/{unit.pk}/reports/", {"file": f})
-
-
-def _work():
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def test_the_upload_answers_at_once_and_the_worker_reads_the_report(database_queue, client_for, officer, places,
@@ -50,7 +41,7 @@ def test_the_upload_answers_at_once_and_the_worker_reads_the_report(database_que
     assert "Đang đọc tệp" in page and f'hx-get="/reports/{report.pk}/state/"' in page
     assert client.get(f"/reports/{report.pk}/state/").status_code == 204
 
-    _work()
+    run_jobs()
 
     report.refresh_from_db()
     assert report.status == "draft" and report.pending_file is None
@@ -69,7 +60,7 @@ def test_a_file_the_worker_cannot_read_ends_failed_with_the_reason_and_can_be_up
         database_queue, client_for, officer, places, catalogue):
     client = client_for(officer)
     _upload(client, places.ward2, "tieng-anh.txt", b"The ward reached 95% of its plan in 2020. Income rose to 85 million.")
-    _work()
+    run_jobs()
     report = ImportedReport.objects.get()
     assert report.status == "failed" and "không phải tiếng Việt" in report.error and report.pending_file is None
     page = client.get(f"/reports/{report.pk}/").content.decode()
@@ -86,7 +77,7 @@ def test_a_failed_upload_is_deleted_through_its_action_with_an_audit_row(databas
                                                                        catalogue):
     client = client_for(officer)
     _upload(client, places.ward2, "rong.txt", b"   ")
-    _work()
+    run_jobs()
     report = ImportedReport.objects.get()
     assert report.status == "failed"
     response = client.post(f"/reports/{report.pk}/delete/")

@@ -27,11 +27,6 @@ HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
 
 
-@pytest.fixture
-def database_queue(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
 def _dead_worker_id() -> str:
     process = subprocess.Popen([sys.executable, "-c", "pass"])
     process.wait()

@@ -19,9 +19,9 @@ import zipfile
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from docx import Document
 from openpyxl import load_workbook
+from tests.web.jobs_helpers import run_jobs
 
 from chitieu.reports.make_default_template import DEFAULT_TEMPLATE
 from chitieu.web.audit.models import AuditLog
@@ -67,15 +67,6 @@ def _text(docx: bytes) -> str:
 
 # --- through the database queue and its worker --------------------------------------------------
 
-@pytest.fixture
-def database_queue(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-def _work():
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
-
-
 @pytest.mark.django_db(transaction=True)
 def test_the_button_queues_the_report_and_the_polled_card_ends_with_the_download_links(
         database_queue, ward_values, ward_plan, places, officer, client_for):
@@ -89,7 +80,7 @@ def test_the_button_queues_the_report_and_the_polled_card_ends_with_the_download
     assert report.options["formats"] == ["docx", "xlsx"] and report.options["number"] == "125/BC-UBND"
     assert client.get(f"/report-jobs/{report.pk}/").content.decode().count("Đang chờ trong hàng đợi") == 1
 
-    _work()
+    run_jobs()
 
     card = client.get(f"/report-jobs/{report.pk}/").content.decode()
     report.refresh_from_db()

@@ -17,11 +17,6 @@ pytestmark = pytest.mark.django_db
 NOT_READABLE = b"%PDF-1.4\n" + b"% no page here: a reader would refuse it\n" * 2000 + b"%%EOF\n"
 
 
-@pytest.fixture
-def database_queue(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
 def test_the_upload_request_stores_the_bytes_queues_the_reading_and_reads_nothing(
         database_queue, client_for, officer, places):
     from django_tasks_db.models import DBTaskResult

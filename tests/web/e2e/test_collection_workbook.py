@@ -11,9 +11,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import load_workbook
+from tests.web.jobs_helpers import run_jobs
 
 from browser import MARKS
 from chitieu.web.values.actions import do_save_values
@@ -37,10 +37,6 @@ def _filled(path, cells: dict[str, object], out) -> None:
     for ref, value in cells.items():
         ws[ref] = value
     wb.save(out)
-
-
-def _work() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -71,7 +67,7 @@ def test_download_fill_upload_preview_confirm(live_server, browser, places, ward
     page.click("main form button[type=submit]")
     page.wait_for_url(lambda url: "/exchange/collect/uploads/" in url)
     assert "Đang chờ kiểm tra trong hàng đợi…" in page.locator("[data-testid=workbook-progress]").inner_text()
-    _work()
+    run_jobs()
     errors_box = page.locator("[data-testid=collect-errors]")
     errors_box.wait_for(timeout=30_000)
     assert "Trang tính “Phường 2”, ô I9: “abc” không phải là số" in errors_box.inner_text()
@@ -83,7 +79,7 @@ def test_download_fill_upload_preview_confirm(live_server, browser, places, ward
     page.set_input_files("input[name=file]", str(good))
     page.click("main form button[type=submit]")
     page.locator("[data-testid=workbook-progress]").wait_for(timeout=30_000)
-    _work()
+    run_jobs()
     totals = page.locator("[data-testid=preview-totals]")
     totals.wait_for(timeout=30_000)  # the polled card turned into the preview
     assert "2 số mới, 1 số thay đổi, 0 số không đổi" in totals.inner_text()
@@ -93,7 +89,7 @@ def test_download_fill_upload_preview_confirm(live_server, browser, places, ward
     page.click("[data-testid=confirm]")
     page.locator('[data-testid=workbook-card][data-status="store_queued"]').wait_for(timeout=30_000)
     assert "Đang chờ lưu trong hàng đợi…" in page.locator("[data-testid=workbook-progress]").inner_text()
-    _work()
+    run_jobs()
     page.wait_for_url(lambda url: "/entry/2024/" in url, timeout=30_000)
     assert "Đã lưu 3 số liệu từ biểu." in page.content()
     assert page.locator("input[name='v-KT01']").input_value() == "1.234,5"

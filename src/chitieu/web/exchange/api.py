@@ -331,7 +331,7 @@ def _queue_check_and_store(user, file_name: str, data: bytes, *, language: str) 
                                                    language=language, status=WorkbookUpload.State.STORE_QUEUED)
             WorkbookUpload.objects.filter(pk=upload.pk).update(task_id=store_workbook.enqueue(upload.pk).id)
     except Exception as exc:  # the queue did not answer (Redis down): as jobs.do_queue_check
-        message = jobs._queue_failed(exc)
+        message = jobs.queue_failed(exc)
         if upload is not None and WorkbookUpload.objects.filter(pk=upload.pk).exists():
             WorkbookUpload.objects.filter(pk=upload.pk).update(status=WorkbookUpload.State.FAILED, errors=[message],
                                                                file=None)

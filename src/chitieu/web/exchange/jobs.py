@@ -59,7 +59,8 @@ def purge_old() -> None:
     Dhis2Import.objects.filter(uploaded_at__lt=since).delete()
 
 
-def _queue_failed(exc: Exception) -> str:
+def queue_failed(exc: Exception) -> str:
+    """The message an officer sees when the job queue did not answer (logged with its cause)."""
     logger.exception("exchange job could not be queued")
     return _("Không gửi được yêu cầu vào hàng đợi công việc (%(reason)s). Hãy thử lại sau.") % {
         "reason": type(exc).__name__}
@@ -128,7 +129,7 @@ def do_queue_export(user, *, fmt: str, table: str = "values", unit_code: str = "
                    table=job.table, filters={"unit": unit_code, "plan": str(plan_id or ""), "years": years or ""})
             ExportJob.objects.filter(pk=job.pk).update(task_id=build_export.enqueue(job.pk).id)
     except Exception as exc:  # the queue did not answer (Redis down)
-        message = _queue_failed(exc)
+        message = queue_failed(exc)
         if job is not None and ExportJob.objects.filter(pk=job.pk).exists():
             ExportJob.objects.filter(pk=job.pk).update(status=ExportJob.State.FAILED, error=message)
         else:
@@ -274,7 +275,7 @@ def do_queue_check(user, file_name: str, data: bytes, *, language: str = "vi") -
                                                    language=language)
             WorkbookUpload.objects.filter(pk=upload.pk).update(task_id=check_workbook.enqueue(upload.pk).id)
     except Exception as exc:
-        message = _queue_failed(exc)
+        message = queue_failed(exc)
         if upload is not None and WorkbookUpload.objects.filter(pk=upload.pk).exists():
             WorkbookUpload.objects.filter(pk=upload.pk).update(status=WorkbookUpload.State.FAILED, errors=[message],
                                                                file=None)
@@ -298,7 +299,7 @@ def do_queue_store(user, upload: WorkbookUpload) -> WorkbookUpload:
     except ActionError:
         raise
     except Exception as exc:
-        raise ActionError(_queue_failed(exc)) from exc
+        raise ActionError(queue_failed(exc)) from exc
     upload.refresh_from_db()
     return upload
 
@@ -404,7 +405,7 @@ def do_queue_dhis2_import(user, file_name: str, data: bytes, *, dry_run: bool, s
                                              skip_invalid=skip_invalid, language=language)
             Dhis2Import.objects.filter(pk=job.pk).update(task_id=import_dhis2.enqueue(job.pk).id)
     except Exception as exc:
-        message = _queue_failed(exc)
+        message = queue_failed(exc)
         if job is not None and Dhis2Import.objects.filter(pk=job.pk).exists():
             Dhis2Import.objects.filter(pk=job.pk).update(status=Dhis2Import.State.FAILED, errors=[message], file=None)
         else:
