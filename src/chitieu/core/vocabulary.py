@@ -163,12 +163,12 @@ DOCUMENT_PARTS: tuple[str, ...] = (
 
 # A number right after these is a name, an ordinal or a rank, not a target: "con thứ 3",
 # "sinh con 3 trở lên" (the third child), "lớp 1", "mức độ 2", "Phường 2", "khu phố 3",
-# "Nghị quyết số 15".
+# "Nghị quyết số 15", "Chương trình 135".
 ORDINAL_WORDS = frozenset(
     "thứ lớp loại cấp hạng khóa khoá số phường tổ thôn xóm ấp đợt quý tháng điều khoản mục vòng chương".split()
     + ["mức độ", "cấp độ", "khu phố", "dân phố", "nghị quyết", "quyết định", "chỉ thị", "kết luận",
        "nghị định", "thông tư", "phụ lục", "sinh con", "đề án", "kỳ họp", "xếp thứ", "đứng thứ",
-       "ngày", "tiêu chí", "nhóm", "lần", "covid", "giai đoạn"]
+       "ngày", "tiêu chí", "nhóm", "lần", "covid", "giai đoạn", "chương trình"]
 )  # fmt: skip
 # Words saying the number after them is a rank among others ("nằm trong tốp 3": third or better).
 RANK_WORDS: tuple[str, ...] = ("tốp", "top")

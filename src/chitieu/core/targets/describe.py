@@ -48,6 +48,8 @@ def _growth(t: Target) -> str:
 def _level(t: Target) -> str:
     bound = _bound(t.bound, t.unit)
     reach = f"đạt {bound}" if t.bound.op in (Op.EQ, Op.RANGE) else bound
+    if t.unit == "hạng" and t.bound.op is Op.LE:
+        reach = f"trong tốp {_n(t.bound.high)}"  # a rank, 1 the best: "nằm trong tốp 3"
     match t.horizon:
         case Horizon.EACH_YEAR:
             return _upper_first(f"{reach} mỗi năm")

@@ -14,7 +14,9 @@ How it reads a phrase:
 2. A parenthesised group holding a target is parsed on its own as the ``alternative``.
 3. If the phrase is "indicator: target", only the part after the colon is searched for numbers.
 4. Every number is found with its range partner and unit; numbers that are not targets are
-   dropped (ages "5 tuổi", ordinals "con thứ 3", "lớp 1", "mức độ 2", "trên 1 ha").
+   dropped (ages "5 tuổi", ordinals "con thứ 3", "lớp 1", "mức độ 2", "Chương trình 135", "trên 1 ha");
+   a rank ("nằm trong tốp 3", "nhóm 10 tỉnh dẫn đầu") is a level ≤ 3 in "hạng". Multiples in words
+   ("gấp đôi", "gấp rưỡi") are written as their figures first.
 5. The words right before the number are read backwards (bound, change, level and horizon
    words); what is left before them is the ``subject``.
 
@@ -60,6 +62,8 @@ _NUM = r"\d+(?:[.,]\d+)*"
 _SEP = r"(?:-|–|—|~|đến|tới)"
 # Unit words (``core.vocabulary``), longest first so "tháng tuổi" wins over "tháng" and "hộ gia
 # đình" over "hộ"; ages and durations are units here so that they can be refused.
+# Measures of a body or a thing ("chiều cao … đạt 167 cm", "cân nặng … 3 kg").
+_LENGTHS_AND_WEIGHTS = ("cm", "mm", "m", "mét", "g", "gam", "mg", "ml")
 _UNIT_WORDS = sorted(
     set(
         vocabulary.COUNT_NOUNS
@@ -67,6 +71,8 @@ _UNIT_WORDS = sorted(
         + vocabulary.TIME_UNITS
         + vocabulary.PERCENT_WORDS
         + ("đồng", "usd", "dự án", "khu phố", "lượt khách", "lượt người", "lượt", "khách", "điểm")
+        + _LENGTHS_AND_WEIGHTS
+        + ("bé trai", "bé gái")  # "109 bé trai/100 bé gái": the sex ratio at birth
     )
     - {"cơ quan, đơn vị"},
     key=len,
@@ -87,7 +93,14 @@ _UNITS = (
     + "|".join(re.escape(w) for w in _UNIT_WORDS)
     + r")(?!\w))"
 )
-_DENOMS = r"(?:năm|người|ha|hộ|tháng|lao động|km2|km²|km|m2|con|sào|lượt|dân|kg|tấn)(?!\w)"
+# What a unit is per: a word ("tấn/ha"), a population ("bác sĩ/vạn dân"), or a number of things
+# ("109 bé trai/100 bé gái", "15 ca/1.000 trẻ đẻ sống").
+_DENOMS = (
+    r"(?:"
+    + vocabulary.alternation(vocabulary.PER_WORDS)
+    + r"|năm|người|ha|hộ|tháng|lao động|km2|km²|km|m2|con|sào|lượt|dân|kg|tấn"
+    + rf"|\d+(?:[.,]\d+)*\s+(?:{'|'.join(re.escape(w) for w in _UNIT_WORDS)}))(?!\w)"
+)
 _QTY_RE = re.compile(
     rf"(?P<a>{_NUM})"
     rf"(?:(?P<big>\s*(?:tỷ|tỉ)\s*(?P<c>\d{{1,3}})\s*triệu(?:\s*(?:đồng|đ))?(?!\w))"  # 16 tỷ 434 triệu
@@ -143,6 +156,12 @@ _RIGHT_RE = re.compile(
     r"(?:\s*(?:trở lên|trở xuống|trở lại|mỗi năm|hằng năm|hàng năm|[\x01\x02\x03]+))*"
 )
 
+# ... up to four words that describe the thing counted, none of which opens another degree
+# ("sinh con thứ ba trở lên", "hộ có thu nhập từ khá trở lên" put the floor on something else).
+_OR_MORE_LATER_RE = re.compile(
+    r"(?:\s+(?!(?:thứ|loại|hạng|cấp|mức|độ|lớp|bậc|tuổi|năm|và|hoặc|có|từ|trên|đạt|là)(?!\w))[^\W\d]+){1,4}?"
+    r"\s+(trở lên|trở xuống)(?!\w)"
+)
 _PER_YEAR_RE = re.compile(
     r"(?<!\w)" + vocabulary.not_after(vocabulary.YEARLY_KIND_NOUNS) + r"(?:hằng|hàng|mỗi)\s+năm(?!\w)|/\s*năm(?!\w)"
 )  # (not "cây hằng năm": annual crops)
@@ -160,6 +179,7 @@ _CUMULATIVE_RE = re.compile(
 )
 _GROWTH_SUBJECT_RE = re.compile(r"(?<!\w)(?:tốc độ tăng|tốc độ tăng trưởng|tăng trưởng)(?!\w)")
 _CHANGE_SUBJECT_RE = re.compile(r"(?<!\w)(?:mức|số|lượng)\s+(?P<w>tăng|giảm)(?!\w)")
+_RATE_AFTER_RE = re.compile(r"\s*(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng)(?!\w)")
 _RATE_SUBJECT_RE = re.compile(r"(?<!\w)(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng)(?!\w)")
 _STRUCTURE_RE = re.compile(r"(?<!\w)(?:cơ cấu|chiếm)(?!\w)")
 _SECTOR_RE = re.compile(
@@ -204,6 +224,7 @@ class _Quantity:
     unit: str | None
     per_year: bool  # the unit ended in "/năm" ("hộ/năm", "%/năm")
     points: bool  # "điểm phần trăm"
+    rank: bool = False  # "nằm trong tốp 3", "thuộc nhóm 10 tỉnh dẫn đầu": a position, 3rd or better
 
 
 # Limits on what a phrase may hold. The phrase is stored in a 500-character column; its numbers
@@ -309,6 +330,8 @@ def _parse_text(original: str, text: str, kind: str | None, *, allow_alternative
     low = text.lower()
     if len(low) != len(text):  # a letter whose lower case is longer: keep spans aligned
         text = low
+    if "gấp" in low:
+        text, low = _spell_multiples(text, low)
     alternative = None
     if "(" in low:
         text, low, alternative = _take_parentheses(original, text, low, kind, allow_alternative)
@@ -334,6 +357,21 @@ def _parse_text(original: str, text: str, kind: str | None, *, allow_alternative
     if alternative is not None:
         target = target.with_(alternative=alternative)
     return target
+
+
+# "tăng gấp đôi", "gấp ba lần", "gấp rưỡi": a multiple in words, written as its figure (the same
+# length, so that positions in the text stay valid).
+_MULTIPLE_WORDS = {"đôi": "2", "hai": "2", "ba": "3", "bốn": "4", "rưỡi": "1,5"}
+_MULTIPLE_WORD_RE = re.compile(r"(?<!\w)gấp\s+(" + "|".join(_MULTIPLE_WORDS) + r")(?!\w)")
+
+
+def _spell_multiples(text: str, low: str) -> tuple[str, str]:
+    for m in reversed(list(_MULTIPLE_WORD_RE.finditer(low))):
+        word = m[1]
+        figure = _MULTIPLE_WORDS[word].rjust(len(word))
+        text = text[: m.start(1)] + figure + text[m.end(1) :]
+        low = low[: m.start(1)] + figure + low[m.end(1) :]
+    return text, low
 
 
 def _take_parentheses(original, text, low, kind, allow_alternative):
@@ -406,7 +444,8 @@ def _find_quantities(work: str, start: int) -> list[_Quantity]:
         last = before.rsplit(None, 2)[-2:]
         if unit_text in ("tuổi", "tháng tuổi") and "tuổi thọ" not in work:
             continue  # an age: "trẻ em dưới 5 tuổi", "từ 0 - 36 tháng tuổi"
-        if last and (last[-1] in _ORDINAL_WORDS or " ".join(last) in _ORDINAL_WORDS):
+        rank = bool(last) and b is None and _is_rank(last[-1], work, m.end("a"))
+        if not rank and last and (last[-1] in _ORDINAL_WORDS or " ".join(last) in _ORDINAL_WORDS):
             continue
         if before[-2:-1].isascii() and before[-2:-1].isalpha() and before.endswith("-"):
             continue  # "COVID-19"
@@ -432,8 +471,31 @@ def _find_quantities(work: str, start: int) -> list[_Quantity]:
         unit, per_year, points = _read_unit(unit_text, m["den"])
         if m["big"]:
             low, unit = low + int(m["c"]) / 1000, _normalise_unit("tỷ" + m["den"])
-        found.append(_Quantity(m.start(), m.end(), low, high, unit, per_year, points))
+        if rank:
+            unit, per_year, points = _RANK_UNIT, False, False
+        found.append(_Quantity(m.start(), m.end(), low, high, unit, per_year, points, rank))
     return found
+
+
+# A rank among others: "tốp 3", "top 10" always; "nhóm 10 (tỉnh) dẫn đầu" when a word of leading
+# follows within a few words ("nhóm 2" alone is a group's name). Read as a position ≤ N, unit "hạng".
+_RANK_UNIT = "hạng"
+_LEADING_AFTER_RE = re.compile(
+    r"(?:\s+[^\W\d]+){0,6}?\s+(?:dẫn đầu|đứng đầu|hàng đầu|cao nhất|tốt nhất|xuất sắc nhất)(?!\w)"
+)
+
+
+# "PCI nằm trong tốp": what is left of the subject once the rank words are cut.
+_RANK_LEAD_RE = re.compile(
+    r"(?:\s*(?<!\w)(?:tốp|top|tóp|nhóm|nằm|thuộc|trong|xếp|đứng|vào|lọt|ở|phấn đấu|giữ vững|duy trì)(?!\w))+\s*$",
+    re.IGNORECASE,
+)
+
+
+def _is_rank(word: str, work: str, end: int) -> bool:
+    if word in vocabulary.RANK_WORDS or word == "tóp":
+        return True
+    return word == "nhóm" and bool(_LEADING_AFTER_RE.match(work, end))
 
 
 _UNIT_ALIASES = vocabulary.UNIT_SYNONYMS
@@ -455,7 +517,12 @@ def _read_unit(unit_text: str, denominators: str) -> tuple[str | None, bool, boo
     if not base:
         return None, per_year, points
     unit = _normalise_unit(base + "".join("/" + d for d in dens))
+    if unit and "usd" in unit:
+        unit = _USD_RE.sub("USD", unit)  # a currency code keeps its capitals, as the reader writes it
     return unit, per_year, points
+
+
+_USD_RE = re.compile(r"(?<!\w)usd(?!\w)")
 
 
 def _read_left(work: str, end: int, floor: int = 0) -> tuple[int, list[str]]:
@@ -494,20 +561,61 @@ def _read_change(words: list[str], before: str) -> str | None:
         m = _CHANGE_SUBJECT_RE.search(before)  # "Mức giảm tỷ lệ hộ nghèo …: 0,4%"
         if m:
             change = _INC if m["w"] == "tăng" else _DEC
+        elif all(w in _LEAD_VERB_THEN for w in words):
+            # "Giảm tỷ suất sinh 0,1‰ mỗi năm": the verb opens the phrase, the indicator follows, then
+            # the size of the change. Not with "đạt", "còn", "lên", "dưới" …: "tăng tỷ lệ … đạt 45%",
+            # "giảm tỷ lệ … xuống dưới 3%" name the level to reach.
+            m = _LEAD_VERB_RE.match(before)
+            if m:
+                change = _INC if m["w"] == "tăng" else _DEC
     return None if change == "level" else change
+
+
+# Before the number of "giảm <indicator> <number>": words that keep it the size of the change.
+_LEAD_VERB_THEN = frozenset(
+    [w for w, op in _BOUND_WORDS.items() if op not in (_LT, _LE)]
+    + list(_HORIZON_WORDS)
+    + ["khoảng", "ước", "thêm", "trong", "vào", ",", ":", "-", "–"]
+)
+_LEAD_VERB_RE = re.compile(
+    r"^(?:(?:phấn đấu|phần đầu|hằng năm|hàng năm|mỗi năm|bình quân|mục tiêu|[\x01-\x04]+)[\s,:]*)*"
+    r"(?P<w>tăng|giảm)(?:\s+(?:thêm|thiểu))?(?!\w)(?!\s+(?:trưởng|cường|gia|nghèo)(?!\w))"
+)
 
 
 def _single(original, text, work, q: _Quantity, years: _Years, kind) -> Target:
     left_start, words = _read_left(work, q.start)
     right = _RIGHT_RE.match(work, q.end)
     right_words = work[q.end : right.end()]
+    tail_at = len(work)
+    if not right_words.strip() and q.unit and "trở " in work[q.end : q.end + 40]:
+        # "1.500 đảng viên mới trở lên", "20 hộ khá giả trở lên": one or two words describe what is
+        # counted, and the floor comes after them.
+        more = _OR_MORE_LATER_RE.match(work, q.end)
+        if more:
+            right_words, tail_at = more[1], more.start(1)
     before = work[:left_start]
     bound = _read_bound(q, words, right_words)
+    if q.rank:
+        # "nằm trong tốp 3 cả nước": third or better, a level of the rank.
+        deadline = years.deadline - 1 if years.deadline is not None else None
+        return Target(
+            phrase=original,
+            form=Form.LEVEL,
+            bound=Bound(Op.LE, None, q.low),
+            unit=_RANK_UNIT,
+            horizon=Horizon.EACH_YEAR if _PER_YEAR_RE.search(work) else Horizon.END_OF_TERM,
+            year=years.year if years.year is not None else deadline,
+            subject=_subject(_RANK_LEAD_RE.sub("", text[:left_start])),
+        )
 
     # The form.
     change = _read_change(words, before)
     unit, points = q.unit, q.points
     rate_like = kind in _RATE_KINDS or (("tỷ" in before or "tỉ" in before) and bool(_RATE_SUBJECT_RE.search(before)))
+    if not rate_like and unit == "%" and not before.strip(_STRIP):
+        # "giảm ít nhất 2% tỷ lệ hộ nghèo mỗi năm": the rate is named after its change.
+        rate_like = bool(_RATE_AFTER_RE.match(work, right.end()))
     growth_subject = kind == "growth_rate" or ("tăng" in before and bool(_GROWTH_SUBJECT_RE.search(before)))
     decrease = change == _DEC
     if unit == "lần" or change == _MUL:
@@ -578,7 +686,7 @@ def _single(original, text, work, q: _Quantity, years: _Years, kind) -> Target:
     if subject is None and right.end() < len(text):
         # "100 % trẻ em được tiêm phòng", "6 hộ nghèo": the indicator is named after the number.
         unit_words = _NUMBER_LEAD_RE.sub("", text[q.start : q.end]) if q.unit and not q.per_year else ""
-        rest_end = next((i for i in range(right.end(), len(work)) if work[i] in _MARKS), len(work))
+        rest_end = next((i for i in range(right.end(), tail_at) if work[i] in _MARKS), tail_at)
         subject = _subject(unit_words + " " + text[right.end() : rest_end])
     return Target(
         phrase=original,
@@ -644,8 +752,18 @@ def _structure(original, text, work, quantities, years, body_start, kind) -> Tar
 _YEAR_TAIL_RE = re.compile(r"\s*(?:đến|tới|vào)?\s*(?:cuối\s+)?năm\s+\d{4}\s*$", re.IGNORECASE)
 
 
+# A direction with the plan that sizes it: "giảm tỷ lệ hộ nghèo theo kế hoạch tỉnh giao", "số hộ
+# nghèo giảm theo chỉ tiêu được giao", "tăng thu ngân sách theo nghị quyết": judged yes/no.
+_DIRECTION_RE = re.compile(r"(?<!\w)(?P<w>tăng|giảm)(?!\w)(?!\s+(?:trưởng|cường|gia|nghèo)(?!\w))")
+_AGAINST_PLAN_RE = re.compile(
+    r"(?<!\w)(?:theo\s+(?:đúng\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|lộ trình|nghị quyết|dự toán)"
+    r"|(?:được|tỉnh|huyện|thành phố|thị xã|cấp trên|trên)\s+giao)(?!\w)"
+)
+
+
 def _qualitative(original, text, work, years: _Years, body_start) -> Target:
-    if not (_QUALITATIVE_RE.search(work) or years.deadline is not None):
+    direction = _DIRECTION_RE.search(work) if _AGAINST_PLAN_RE.search(work) else None
+    if not (_QUALITATIVE_RE.search(work) or years.deadline is not None or direction):
         raise TargetParseError(
             original,
             "không có số và không phải yêu cầu định tính (giữ vững, duy trì, đạt chuẩn…) / "
@@ -663,4 +781,5 @@ def _qualitative(original, text, work, years: _Years, body_start) -> Target:
         horizon=Horizon.END_OF_TERM,
         year=year,
         subject=subject,
+        decrease=bool(direction) and direction["w"] == "giảm",
     )
