@@ -295,3 +295,16 @@ def test_a_fall_to_a_level_is_a_level_without_decrease():
     for phrase in ("Tỷ lệ hộ nghèo đa chiều giảm xuống còn 3%", "Tỷ suất sinh thô giảm còn dưới 14‰"):
         t = parse_target(phrase)
         assert (t.form, t.decrease) == (Form.LEVEL, False)
+
+
+def test_a_rank_read_as_at_most_n_stays_at_most_n_on_a_rank_indicator():
+    """"thuộc nhóm 10 tỉnh dẫn đầu" on a rank indicator: the goal is ≤ 10, not exactly 10th."""
+    from chitieu.core.indicators import Aggregation, Direction, Domain, Indicator, Kind
+    from chitieu.core.options import ordinal_goal
+
+    ind = Indicator(
+        "PAR", "Xếp hạng PAR Index", "hạng", Kind.RANK, Direction.LOWER_IS_BETTER, Domain.KINH_TE, Aggregation.NONE
+    )
+    for phrase, n in (("Chỉ số PAR Index thuộc nhóm 10 tỉnh dẫn đầu", 10), ("PCI trong nhóm 5 địa phương cao nhất", 5)):
+        goal = ordinal_goal(parse_target(phrase, indicator_kind="rank"), ind)
+        assert (goal.bound.op, goal.bound.high, goal.words) == (Op.LE, n, f"trong tốp {n}")

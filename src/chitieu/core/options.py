@@ -144,7 +144,10 @@ def ordinal_goal(target: Target, indicator: Indicator) -> OrdinalGoal:
         n = int(top[1])
         return OrdinalGoal(Bound(Op.LE, None, n), each_year, deadline, f"trong tốp {n}")
     position = _POSITION_RE.search(phrase)
-    if position is None and target.bound.op in (Op.EQ, Op.LE, Op.LT) and target.bound.high is not None:
+    if position is None and target.bound.op in (Op.LE, Op.LT) and target.bound.high is not None:
+        n = int(target.bound.high)  # a rank the parser read as at most N ("nhóm 10 tỉnh dẫn đầu")
+        return OrdinalGoal(Bound(Op.LE, None, n), each_year, deadline, f"trong tốp {n}")
+    if position is None and target.bound.op is Op.EQ and target.bound.high is not None:
         n = target.bound.high
     elif position is not None:
         n = int(position[1])
