@@ -45,12 +45,16 @@ from chitieu.extract.tables import (
     _AVERAGE_COLUMN,
     _PLANNED_COLUMN,
     COMPARE_COLUMN,
+    YEAR_PLAN_COLUMN,
     _cell_mention,
     _prose_facts,
     compared_name,
 )
 
-_NAME_LABEL = re.compile(r"(?:tên\s+)?(?:các\s+)?(?:chỉ tiêu|nội dung|danh mục|lĩnh vực|hạng mục)(?:\s+chủ yếu)?")
+_NAME_LABEL = re.compile(
+    r"(?:tên\s+)?(?:các\s+)?(?:chỉ tiêu|tiêu chí|nội dung|danh mục|lĩnh vực|hạng mục)"
+    r"(?:\s*/\s*(?:chỉ tiêu|tiêu chí))?(?:\s+chủ yếu)?"  # "Tiêu chí/chỉ tiêu"
+)
 _STT_LABEL = re.compile(r"stt|tt|số tt|số thứ tự")
 # The first letters of the _NAME_LABEL and _STT_LABEL matches ("tên", "các", "chỉ tiêu", "nội dung",
 # "danh mục", "lĩnh vực", "hạng mục"; "stt", "tt", "số …"): folding leaves a line's first letter as
@@ -60,7 +64,7 @@ _UNIT_LABEL = re.compile(r"đvt|đơn vị(?: tính)?")
 _COLUMN_LABEL = re.compile(
     r"(?:đvt|đơn vị tính|đơn vị|kế hoạch|kh|chỉ tiêu|mục tiêu|nghị quyết|nq|dự toán|thực hiện|th|ước|ước tính|ước đạt|năm|"
     r"so sánh|so với|tăng|giảm|tốc độ|bình quân|ghi chú|đánh giá|lũy kế|luỹ kế|cùng kỳ|%|giai đoạn|"
-    r"quý|tháng|\d+\s*tháng|kết quả)(?![a-zà-ỹđ])"
+    r"quý|tháng|\d+\s*tháng|kết quả|yêu cầu|mức yêu cầu|mức chuẩn)(?![a-zà-ỹđ])"
     r"|(?:19|20)\d\d"
 )
 _VALUE = re.compile(
@@ -118,8 +122,8 @@ def _role(label: str) -> str:
         return "ratio"
     if re.search(r"^(?:tăng|giảm)|tốc độ tăng|cùng kỳ", f):
         return "ratio" if "%" in f else "result"
-    if re.search(r"kế hoạch|^kh\b|mục tiêu|nghị quyết|^nq\b|chỉ tiêu|dự toán", f):
-        return "target"
+    if re.search(r"kế hoạch|^kh\b|mục tiêu|nghị quyết|^nq\b|chỉ tiêu|dự toán|yêu cầu|mức chuẩn", f):
+        return "target"  # (the standard a criterion requires, "Yêu cầu": the plan it is judged by)
     return "result"
 
 
@@ -243,8 +247,17 @@ def cell_line_tables(lines: tuple[str, ...] | list[str]) -> tuple[list[CellState
                 else c
                 for c in columns
             ]
-        statements, end = _rows(lines, j, columns)
+        columns = _years_from_plan(columns)
+        statements, end = _rows(lines, j, columns, _note_above(lines, i))
         rows_with_values = len({s.line for s in statements})
+        if rows_with_values >= 2 and not any(c.years for c in columns):
+            # a table whose columns name no time ("Yêu cầu | Kết quả | Đánh giá"): of the title's year
+            from chitieu.extract.segments import title_year
+
+            year = title_year(lines)
+            for s in statements:
+                if s.year is None and s.period is None and s.kind == "result":
+                    s.year = year
         if rows_with_values >= 2:
             out += statements
             used.update(range(i, end))
@@ -255,6 +268,21 @@ def cell_line_tables(lines: tuple[str, ...] | list[str]) -> tuple[list[CellState
 
 
 _BARE_YEAR = re.compile(r"(?:năm\s+)?(?:19|20)\d\d")
+
+
+def _years_from_plan(columns: list[Column]) -> list[Column]:
+    """Result columns of no year after a plan column of one ("KH năm 2025 | TH 9 tháng | % KH"):
+    results of the plan's year (when no result column names a year of its own)."""
+    if any(c.years for c in columns if c.role == "result"):
+        return columns
+    out, plan = [], None
+    for c in columns:
+        if c.role == "target":
+            plan = c.years[0] if len(c.years) == 1 and YEAR_PLAN_COLUMN.match(fold(c.label)) else None
+        elif c.role == "result" and plan is not None:
+            c = Column(c.label, c.role, [plan], c.per_year)
+        out.append(c)
+    return out
 
 
 def _plan_heading(lines, i: int) -> int | None:
@@ -268,7 +296,18 @@ def _plan_heading(lines, i: int) -> int | None:
     return None
 
 
-def _rows(lines, j: int, columns: list[Column]) -> tuple[list[CellStatement], int]:
+def _note_above(lines, i: int) -> str | None:
+    """The unit a note right above the table at line ``i`` names ("ĐVT: triệu đồng"), else None."""
+    from chitieu.extract.segments import note_unit
+
+    for k in range(i - 1, max(-1, i - 3), -1):
+        if lines[k].strip():
+            line = lines[k]
+            return note_unit(line) if len(line) < 80 and ("đ" in line or "Đ" in line) else None
+    return None
+
+
+def _rows(lines, j: int, columns: list[Column], note: str | None = None) -> tuple[list[CellStatement], int]:
     out: list[CellStatement] = []
     has_unit = any(c.role == "unit" for c in columns)
     has_stt = any(c.role == "stt" for c in columns)
@@ -283,7 +322,8 @@ def _rows(lines, j: int, columns: list[Column]) -> tuple[list[CellStatement], in
         if _is_value(name_line) or len(name_line) > 150:
             break
         k = _next(lines, j)
-        unit: str | None = None
+        # (a unit note above the table, "ĐVT: triệu đồng", until the row names its own)
+        unit: str | None = note
         m = _UNIT_IN_NAME.search(name_line)
         name = name_line
         if m and _KNOWN_UNIT.fullmatch(fold(m.group(1)).strip()):
@@ -316,6 +356,18 @@ def _rows(lines, j: int, columns: list[Column]) -> tuple[list[CellStatement], in
         end = k if k is not None else len(lines)
         j = k
     return out, end
+
+
+def _later_plan(columns: list[Column], n: int) -> tuple[int, int] | None:
+    """(the plan's year, the results' latest) when the column nearest left of column ``n`` that is a
+    plan or a result is a plan for a year after every result column's, else None."""
+    results = [y for c in columns if c.role == "result" for y in c.years]
+    for c in reversed(columns[:n]):
+        if c.role == "target":
+            return (c.years[-1], max(results)) if c.years and results and c.years[-1] > max(results) else None
+        if c.role == "result":
+            return None
+    return None
 
 
 def _row_cells(name: str, unit: str | None, cells, columns: list[Column], quote: str) -> list[CellStatement]:
@@ -369,6 +421,13 @@ def _row_cells(name: str, unit: str | None, cells, columns: list[Column], quote:
                 # "KH 2027 so với ước TH 2026 (%)": the growth planned for 2027, a target of that year
                 years = [int(planned.group(1))]
                 cell_name = f"{name} so với năm {col.years[-1]}" if len(col.years) > 1 else f"{name} (tăng, giảm)"
+            elif aligned and col is not None and not col.years and not re.search(r"cùng kỳ", fold(col.label)):
+                later = _later_plan(columns, n)
+                if later is not None:
+                    # "Thực hiện 2025 | Kế hoạch 2026 | So sánh (%)": next year's plan against this
+                    # year's result, the growth planned for that year (a target)
+                    planned, years = later, [later[0]]
+                    cell_name = f"{name} kế hoạch {later[0]} so với năm {later[1]}"
         statement = CellStatement(
             kind="target" if role == "target" or (role == "ratio" and planned is not None) else "result",
             name=cell_name,

@@ -317,7 +317,7 @@ def extract(doc: Document) -> list[Statement]:
             continue
         if seg.cells is not None:
             quote = _row_quote(seg)  # once per row, not per cell: a wide row stays linear
-            for row in parse_cells(seg.cells, seg.roles, seg.header, unit, _plan_from(seg)):
+            for row in parse_cells(seg.cells, seg.roles, seg.header, unit, _plan_from(seg), seg.note_unit):
                 if not row.get("compare"):  # (a comparison's "%" is no unit for the rows below)
                     unit = row["unit"] or unit
                 out.append(_row_statement(seg, row, quote))
@@ -410,9 +410,10 @@ def _plan_from(seg: Segment) -> int | None:
 
 
 def _cell_line_statement(c: CellStatement) -> Statement:
-    unit = c.unit
+    unit, per_year = c.unit, c.per_year
     if _money_per_head(unit, "đầu người" in fold(c.name)):
         unit = unit.split("/")[0] + "/người/năm"
+        per_year = False  # (money per person per year: the "/năm" is the unit's)
     return Statement(
         kind=c.kind,
         indicator=c.name,
@@ -421,7 +422,7 @@ def _cell_line_statement(c: CellStatement) -> Statement:
         low=c.low,
         high=c.high,
         unit=unit,
-        per_year=c.per_year,
+        per_year=per_year,
         year=c.year,
         period=c.period,
         compared_target=(
@@ -448,8 +449,10 @@ def _row_statement(seg: Segment, row: dict, quote: str | None = None) -> Stateme
     name = row["name"]
     kind = row.get("kind", RESULT)
     unit = row["unit"]
+    per_year = bool(row["per_year"])
     if _money_per_head(unit, "đầu người" in fold(name)):
         unit = unit.split("/")[0] + "/người/năm"
+        per_year = False  # ("triệu đồng/năm" in the name: the unit's year, money per person per year)
     year = row["year"]
     if year is None and row["period"] is None and seg.period is None:
         year = seg.year
@@ -462,7 +465,7 @@ def _row_statement(seg: Segment, row: dict, quote: str | None = None) -> Stateme
         low=row["low"],
         high=row["high"],
         unit=unit,
-        per_year=bool(row["per_year"]),
+        per_year=per_year,
         year=year,
         period=row["period"],
         compared_target=compared if kind == RESULT else None,

@@ -151,6 +151,7 @@ class Segment:
     cells: list[str] | None = None  # a DOCX table row under an indicator header: its cells
     header: list[str] | None = None  # ... that header's cells
     roles: list[str] | None = None  # ... and their roles (name, unit, target, result, ratio, verdict)
+    note_unit: str | None = None  # ... the unit a line above the table names ("ĐVT: triệu đồng")
     year: int | None = None  # the year the section's heading names ("… năm 2024")
     doc_year: int | None = None  # the year of the document's own date (evidence of kind)
     plan_year: int | None = None  # the one year after that date the headline plans for
@@ -591,6 +592,26 @@ def _under_span(upper: list[str], lower: list[str]) -> list[str]:
 
 
 _TABLE_HEADER = re.compile(r"(?<![a-zà-ỹđ])(?:đvt|đơn vị tính)(?![a-zà-ỹđ])")
+# A line between a table's row and its sub-rows: "Trong đó:", "Chia ra:", "Bao gồm:".
+_SUB_ROWS_LABEL = re.compile(r"[-+*•]?\s*(?:trong đó|chia ra|bao gồm|gồm|chi tiết|cụ thể)\s*:?")
+# A line above a table naming the unit of all its cells: "ĐVT: triệu đồng", "(Đơn vị tính: tỷ đồng)".
+_NOTE_UNIT = re.compile(
+    r"(?<![a-zà-ỹđ])(?:đvt|đơn vị tính|đơn vị)\s*:\s*"
+    r"((?:1[.,]?000(?:[.,]?000)?\s*)?[^\s:;,|()\d][^:;,|()\d]{0,24}?)\s*(?:\)|$)"
+)
+_THOUSANDS = re.compile(r"^1[.,]?000([.,]?000)?\s*")  # "ĐVT: 1.000 đồng": thousands of đồng
+
+
+def note_unit(header_text: str) -> str | None:
+    """The unit a table's note names ("ĐVT: triệu đồng" → "triệu đồng"), one the tables know as a unit."""
+    from chitieu.core.numbers import normalise_unit
+    from chitieu.extract.celllines import _KNOWN_UNIT
+
+    m = _NOTE_UNIT.search(fold(header_text).strip())
+    if m is None:
+        return None
+    unit = _THOUSANDS.sub(lambda t: "triệu " if t.group(1) else "nghìn ", m.group(1).strip())
+    return normalise_unit(unit) if _KNOWN_UNIT.fullmatch(unit) else None
 
 
 def _table_header(low: str) -> bool:
@@ -695,6 +716,27 @@ def _title_time(lines: list[str]) -> tuple[int | None, str | None, int | None]:
     return None, None, None
 
 
+def _intro_year(lines, i: int, header: list[str], roles: list[str]) -> int | None:
+    """The one year the line leading into a table names ("… chỉ tiêu HĐND phường giao năm 2025, có
+    6/8 chỉ tiêu đạt …, cụ thể:"), for rows under a header naming none, when its results are of
+    that year: judged against the plan (a verdict column) or beside no plan column."""
+    if any(_YEARS.search(h) for h in header) or ("target" in roles and "verdict" not in roles):
+        return None
+    for k in range(i - 1, max(-1, i - 4), -1):
+        line = lines[k].strip()
+        if line:
+            if not line.endswith(":") or "|" in line or "\t" in line or len(line) > 600:
+                return None  # (a line of its own, not one leading into the table: "…, cụ thể:")
+            year, period = _time_named(fold(line))
+            return year if period is None else None
+    return None
+
+
+def title_year(lines: list[str] | tuple[str, ...]) -> int | None:
+    """The one year the document's title names (see ``_title_time``), None when it names none."""
+    return _title_time(lines)[0]
+
+
 # A report's or plan's title on one line, ending with its year: "Báo cáo tình hình thực hiện … năm
 # 2025", "KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2026" (not "Kế hoạch số 12/KH-UBND …", nor a
 # resolution named in the text, "Nghị quyết Đại hội …, nhiệm kỳ 2020 – 2025").
@@ -748,6 +790,8 @@ def segments(doc: Document) -> list[Segment]:
     header_only = False  # the last row read was a header (a second one under it merges with it)
     spaced_header: str | None = None  # ... typed with spaces: the line (where its columns start)
     roles: list[str] | None = None
+    table_note_unit: str | None = None  # "ĐVT: triệu đồng" above the table of cells being read
+    table_intro_year: int | None = None  # ... the one year the sentence introducing it names
     in_header = False
 
     pieces: list[str] = []
@@ -873,6 +917,11 @@ def segments(doc: Document) -> list[Segment]:
             _table_title(out, number, ctx)
             table_years, in_header, table_periods, table_compare = [], True, [], False
             header_text = ""
+        if table_years is not None and in_header and piped:
+            # "ĐVT: triệu đồng" above a table of cells ("| STT | Nội dung | Dự toán 2025 | …"): a note
+            # giving the cells their unit, not the header of a table whose cells broke over lines
+            table_note_unit = note_unit(header_text)
+            table_years = None
         if table_years is not None:
             row_start = _table_row_start(raw, in_header) or _bare_number_row(lines, i)
             if in_header and not row_start:
@@ -953,6 +1002,7 @@ def segments(doc: Document) -> list[Segment]:
             if found is not None:
                 if not header_only:
                     _table_title(out, number, ctx)
+                    table_intro_year = _intro_year(lines, i, cells, found)
                 header, roles, header_only = cells, found, True
                 spaced_header = typed if typed is not None and "\t" not in typed else None
                 continue
@@ -960,11 +1010,17 @@ def segments(doc: Document) -> list[Segment]:
             if roles is not None and len(cells) == len(roles):
                 append(number, stripped)
                 current.cells, current.header, current.roles = cells, header, roles
+                current.note_unit = table_note_unit
+                if current.year is None:
+                    current.year = table_intro_year
                 close()
                 continue
+        elif roles is not None and len(stripped) < 24 and _SUB_ROWS_LABEL.fullmatch(stripped.lower()):
+            continue  # "Trong đó:" between a row and its sub-rows: the table goes on
         elif roles is not None:
             header = roles = None  # the table ended
             header_only = False
+            table_note_unit = None
         if starts_footnote or piped or (not stripped[0].isalpha() or stripped[1:2] == ")") and _BULLET.match(cleaned):
             # (a bullet starts with a mark, a digit, or a letter and ")")
             close()

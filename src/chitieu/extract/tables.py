@@ -352,6 +352,21 @@ def _unit_in_name(name: str) -> tuple[str, str] | None:
     return name[: m.start()].strip(" :-–"), normalise_unit(m.group(1).strip())
 
 
+def _per_unit_in_name(name: str, unit: str | None) -> str | None:
+    """The unit column's word as the ratio the name gives it: "Số bác sĩ/vạn dân" with "Bác sĩ" →
+    "bác sĩ/vạn dân", "Số giường bệnh/vạn dân" with "Giường" → "giường bệnh/vạn dân"."""
+    if not unit or "/" not in name or "/" in unit:
+        return unit
+    from chitieu.extract.normalise import fold
+
+    m = re.search(
+        r"(?<![a-zà-ỹđ])(" + re.escape(fold(unit)) + r"(?:\s+[a-zà-ỹđ]+)?)"
+        r"\s*/\s*((?:\d[\d.]*\s+)?[a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+)?)\s*$",
+        fold(name),
+    )
+    return f"{m.group(1)}/{m.group(2)}" if m else unit
+
+
 def _same_family(plan_unit: str | None, unit: str | None) -> bool:
     """Whether a plan in ``plan_unit`` is comparable with a result in ``unit`` (as the extractor
     takes a compared target: no unit, or the same family, money in any scale)."""
@@ -393,9 +408,12 @@ def _cell_mention(cell: str, unit: str | None):
     text = fold(cell.strip())
     if not text or not re.search(r"\d", text):
         return None
-    found = find_mentions(
-        text + ("" if not unit or re.search(r"[%a-zà-ỹđ]\s*$", text) else " " + unit.lower())
-    )
+    bare = not unit or re.search(r"[%a-zà-ỹđ]\s*$", text)
+    found = find_mentions(text + ("" if bare else " " + unit.lower()))
+    if not found and not bare:
+        # a bare figure the unit column's word makes look like bait ("Tuổi thọ trung bình | Tuổi |
+        # 74,2": no age): the figure alone, in the column's unit
+        found = [m for m in find_mentions(text) if m.bare]
     return found[0] if found else None
 
 
@@ -405,11 +423,14 @@ def parse_cells(
     headers: list[str],
     inherited_unit: str | None,
     plan_from: int | None = None,
+    note_unit: str | None = None,
 ) -> list[dict]:
     """Statements of one DOCX table row under a header with the given column roles.
 
     ``plan_from``: the row stands under a heading that plans ("LỘ TRÌNH … GIAI ĐOẠN 2026 - 2030"),
-    and a column headed by a year alone from this year on is a plan column (0: any year)."""
+    and a column headed by a year alone from this year on is a plan column (0: any year).
+    ``note_unit``: the unit a note above the table names ("ĐVT: triệu đồng"), for a row with no
+    unit of its own."""
     from chitieu.extract.normalise import fold
 
     if plan_from is not None:
@@ -418,6 +439,7 @@ def parse_cells(
             else r
             for r, h in zip(roles, headers, strict=False)
         ]
+    headers = _result_years_from_plan(roles, headers)
     get = {role: [c for c, r in zip(cells, roles, strict=False) if r == role] for role in set(roles)}
     name = " ".join(" ".join(get.get("name", [""])).split()).strip(" :-–")
     if not name:
@@ -429,9 +451,9 @@ def parse_cells(
     if named is not None:
         name, unit = named
     elif unit_cell:
-        unit = normalise_unit(unit_cell)
+        unit = _per_unit_in_name(name, normalise_unit(unit_cell))
     else:
-        unit = inherited_unit if "unit" in roles else None
+        unit = inherited_unit if "unit" in roles else note_unit
     verdict_text = fold(" ".join(get.get("verdict", []) + get.get("note", [])))
     verdicts = list(_VERDICT.finditer(verdict_text))
     status = _STATUS[verdicts[-1].group(1)] if verdicts else None
@@ -512,6 +534,13 @@ def parse_cells(
                 out.append({**_cell_statement("target", compared, "%", m, [int(planned.group(1))], None, None, i),
                             "compare": True})
                 continue
+            later = _later_plan(roles, headers, i, of)
+            if later is not None and not own and not _LAST_YEAR_COLUMN.search(fold(headers[i])):
+                # "Thực hiện 2025 | Kế hoạch 2026 | So sánh (%)": next year's plan against this year's
+                # result, the growth planned for that year (a target), not the result against its plan
+                compared = f"{name} kế hoạch {later} so với năm {max(of)}"
+                out.append({**_cell_statement("target", compared, "%", m, [later], None, None, i), "compare": True})
+                continue
             out.append({**_cell_statement("result", compared_name(name, headers[i]), "%", m, of, None, None, i),
                         "compare": True})
         if role == "change" and (m := _cell_mention(cell, "%" if "%" in headers[i] else unit)) is not None:
@@ -524,6 +553,46 @@ def parse_cells(
     if not filled and status is not None and "result" in roles:
         out.append({"kind": "result", **_qualitative(name, status), "cell": 0})
     return out
+
+
+# A plan column for one year ("KH năm 2025", "Kế hoạch 2026", "Dự toán 2025"), not a term's goal
+# ("Mục tiêu 2030", "Chỉ tiêu NQ đến năm 2030").
+YEAR_PLAN_COLUMN = re.compile(
+    r"\s*(?:kế hoạch|kh|dự toán|dt)\s*(?:giao\s*)?(?:năm\s*)?(?:19|20)\d\d\s*(?:\([^()]*\)\s*)?$"
+)
+
+
+def _result_years_from_plan(roles: list[str], headers: list[str]) -> list[str]:
+    """The header with a result column of no year after a plan column of one ("KH năm 2025 | TH 9
+    tháng | So KH (%)") given the plan's year, when no result column names a year of its own."""
+    from chitieu.extract.normalise import fold
+
+    result_years = [re.search(r"(?:19|20)\d\d", h) for h, r in zip(headers, roles, strict=False) if r == "result"]
+    if not result_years or any(result_years):
+        return headers
+    out, plan = [], None
+    for h, r in zip(headers, roles, strict=False):
+        if r == "target":
+            years = re.findall(r"(?:19|20)\d\d", h)
+            plan = years[0] if len(years) == 1 and YEAR_PLAN_COLUMN.match(fold(h)) else None
+        elif r == "result" and plan is not None:
+            h = f"{h} ({plan})"
+        out.append(h)
+    return out + headers[len(out) :]
+
+
+def _later_plan(roles: list[str], headers: list[str], i: int, result_years: list[int]) -> int | None:
+    """The year of the plan column nearest left of column ``i`` when it plans a year after the
+    results' (``result_years``), else None."""
+    if not result_years:
+        return None
+    for j in range(min(i, len(roles)) - 1, -1, -1):
+        if roles[j] == "target":
+            years = [int(y) for y in re.findall(r"(?:19|20)\d\d", headers[j])]
+            return years[-1] if years and years[-1] > max(result_years) else None
+        if roles[j] == "result":
+            return None  # a result between the plan and the comparison: the comparison is its
+    return None
 
 
 _AVERAGE_COLUMN = re.compile(
