@@ -109,8 +109,8 @@ def test_a_count_out_of_a_total_stays_a_count():
     [
         ("Giá trị thu hoạch trên 1 ha đất trồng trọt đạt 190 triệu đồng/ha/năm.", 190, "triệu đồng/ha/năm", False),
         ("Năng suất nuôi tôm đạt 9,5 tấn/ha/năm.", 9.5, "tấn/ha/năm", False),
-        ("Mật độ đường giao thông nông thôn đạt 2,4 km/km2.", 2.4, "km/km²", False),
-        ("Diện tích nhà ở bình quân đầu người đạt 27,4 m2.", 27.4, "m²/người", False),
+        ("Mật độ đường giao thông nông thôn đạt 2,4 km/km2.", 2.4, "km/km2", False),
+        ("Diện tích nhà ở bình quân đầu người đạt 27,4 m2.", 27.4, "m2/người", False),
         ("Sản lượng lương thực bình quân đầu người đạt 610 kg.", 610, "kg/người", False),
         # traps: a rate per year stays per year, money per head is income
         ("Giải quyết việc làm mới cho 450 lao động/năm.", 450, "lao động", True),

@@ -111,7 +111,7 @@ MEASURE_UNITS: tuple[str, ...] = (
 # After a unit, "/" and what it is per: one word ("tấn/ha") or one of these ("bác sĩ/vạn dân").
 PER_WORDS: tuple[str, ...] = (
     "vạn dân", "nghìn dân", "ngàn dân", "1.000 dân", "10.000 dân", "100.000 dân", "người dân", "hộ dân",
-    "lao động", "1.000 trẻ đẻ sống",
+    "lao động", "1.000 trẻ đẻ sống", "ngày đêm",
 )  # fmt: skip
 # A number before these is an age, a duration or a date, never a target's quantity.
 TIME_UNITS: tuple[str, ...] = ("tháng tuổi", "tuổi", "tháng", "ngày")

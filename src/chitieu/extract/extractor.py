@@ -1347,7 +1347,7 @@ def _period(folded: str, sentence: tuple[int, int], at: int, default: str | None
 
 
 # Units of measure (as the reader writes them) a value per head is measured in ("31,2 m2 sàn").
-_MEASURES = frozenset({"m²", "km²", "m³", "km", "m", "ha", "tấn", "tạ", "kg", "lít"})
+_MEASURES = frozenset({"m2", "km2", "m3", "m²", "km²", "m³", "km", "m", "ha", "tấn", "tạ", "kg", "lít"})
 _PER_AREA = re.compile(r"trên\s+(?:01|1)\s+(ha|hộ|người|km²|km2|m²|m2)")  # "… đồng trên 1 ha"
 
 

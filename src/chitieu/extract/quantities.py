@@ -221,7 +221,7 @@ def _number(text: str) -> float | None:
 
 _SPACES = re.compile(r"\s+")
 _SLASH_SPACES = re.compile(r"\s*/\s*")
-_SQUARE_CUBE = re.compile(r"(?<![a-z])(k?m)([23])(?![\d])")
+_SQUARE_CUBE = re.compile(r"(?<![a-z])(k?m)([²³])")
 
 
 @functools.lru_cache(maxsize=512)
@@ -230,7 +230,8 @@ def _normalised(unit: str) -> str | None:
     repeats a few units hundreds of times)."""
     unit = normalise_unit(unit)
     if unit:
-        unit = _SQUARE_CUBE.sub(lambda x: x.group(1) + "²³"[int(x.group(2)) - 2], unit)
+        # as the target parser writes them (vocabulary.UNIT_SYNONYMS) and most reports type them
+        unit = _SQUARE_CUBE.sub(lambda x: x.group(1) + ("2" if x.group(2) == "²" else "3"), unit)
     return unit
 
 
