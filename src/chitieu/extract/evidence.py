@@ -23,6 +23,12 @@ TARGET_WORDS: tuple[str, ...] = (
     "phấn đấu",
     "mục tiêu đến",
     "mục tiêu năm",
+    # the rest of the year: "Mục tiêu 6 tháng cuối năm: …", "mục tiêu những tháng cuối năm", "mục tiêu quý IV"
+    "mục tiêu 6 tháng cuối",
+    "mục tiêu sáu tháng cuối",
+    "mục tiêu những tháng cuối",
+    "mục tiêu các tháng cuối",
+    "mục tiêu quý",
     "dự kiến đến",
     "dự kiến năm",
     "định hướng đến",
@@ -289,9 +295,106 @@ def document_year(lines: list[str]) -> int | None:
             return int(m.group(1))
     for line in head:
         m = _DATE_NUMERIC.search(line[:60])
-        if m:
+        if m and not ("/" in line[: m.start()] and _DOCUMENT_REF_DATE.search(line, 0, m.start())):
             return int(m.group(1) or m.group(2))
     return None
+
+
+# The date of a document the text names ("Nghị quyết số 57-NQ/TW ngày 22/12/2024", "Quyết định
+# 05/2024/QĐ-TTg ngày …"): not the date of the text itself.
+_DOCUMENT_REF_DATE = re.compile(r"(?:số\s+)?\d+[/-][^\s]*[a-zđ][^\s]*\s+(?:ngày\s+)?$")
+
+# --- the year a news article reports -------------------------------------------------------
+# A year as a headline or lead names it: "… năm 2025", "6 tháng đầu năm 2026", "Quý I/2026", and a
+# lead's "Đến ngày 30/9/2025, …" (the state on that day).
+_LEAD_YEAR = re.compile(
+    r"(?:năm|quý\s+[ivx\d]+\s*/|^[\s–-]*(?:tính\s+)?đến\s+(?:hết\s+)?ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/)\s*"
+    r"((?:19|20)\d\d)(?![\d.,]*\d)(?!\s*[-–—]\s*\d)"
+)
+# ... not one a plan is for ("phấn đấu đến năm 2030", "Năm 2026 phấn đấu …"), nor the base of a
+# comparison ("so với năm 2024"), nor a date's ("ngày 9 tháng 12 năm 2025"), nor a school year's.
+_LEAD_BASE_BEFORE = re.compile(r"(?:so với|cùng kỳ|đến|tới|tháng\s+\d{1,2})\s+$")
+_LEAD_PLAN_BEFORE = re.compile(
+    r"(?:phấn đấu|mục tiêu|kế hoạch|dự kiến|định hướng|nhiệm vụ|dự toán)[^,.;:]{0,30}$"
+)
+# "tổng kết nhiệm vụ năm 2025", "kết quả thực hiện kế hoạch năm 2025": a plan reported on
+_LEAD_REPORT_BEFORE = re.compile(r"(?:tổng kết|sơ kết|kết quả|thực hiện|đánh giá)(?:\s+(?!và\s)\S+){0,2}\s+$")
+_LEAD_PLAN_AFTER = re.compile(
+    r"(?:(?!\svà\s)[^,.;:]){0,25}?(?:phấn đấu|mục tiêu|dự kiến|định hướng|kế hoạch\s+(?:năm|đề ra))"
+)
+_LEAD_BRACKETS = re.compile(r"\([^()]*\)")
+
+
+def report_year(lines: list[str]) -> int | None:
+    """The one year a news article's headline and lead report on ("Ngành nông nghiệp … năm 2025: …",
+    "Tại hội nghị tổng kết … năm 2025, …", "… 6 tháng đầu năm 2026 tăng 21%"), or None.
+
+    The headline is the first line of text, the lead the first sentence of the paragraph after it;
+    a year that a plan is for, a comparison's base and a date's year do not count, and a headline
+    and lead naming two years name none. Results stating no year of their own are for this year.
+    """
+    texts: list[str] = []
+    for line in lines[:DATE_LINES]:
+        text = line.strip().lower()
+        if not text or text.startswith("#"):
+            continue
+        if texts:  # the lead: its first sentence
+            cut = text.find(". ")
+            texts.append(text if cut < 0 else text[:cut])
+            break
+        if text.endswith((".", ";", ":")) or len(text) > 200 or len(text.split()) < 4:
+            # a sentence of the text ("Số hộ nghèo năm 2016 là 34 hộ."), or a footnote's marker: no headline
+            return None
+        texts.append(text)
+    years: set[int] = set()
+    for text in texts:
+        if "20" not in text and "19" not in text:
+            continue
+        text = _LEAD_BRACKETS.sub(" ", text) if "(" in text else text
+        for m in _LEAD_YEAR.finditer(text):
+            before = text[max(0, m.start() - 40) : m.start()]
+            if _LEAD_BASE_BEFORE.search(before):
+                continue
+            plan = _LEAD_PLAN_BEFORE.search(before)
+            if plan and not _LEAD_REPORT_BEFORE.search(before[: plan.start()]):
+                continue
+            if _LEAD_PLAN_AFTER.match(text, m.end()):
+                continue
+            years.add(int(m.group(1)))
+    return years.pop() if len(years) == 1 else None
+
+
+_LEAD_PERIOD = re.compile(
+    r"(?:nhiệm kỳ|giai đoạn|thời kỳ|kế hoạch 5 năm)\s+((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?![\d.,]*\d)"
+)
+_LEAD_PLAN_WORDS = re.compile(
+    r"chỉ tiêu|mục tiêu|phấn đấu|nghị quyết|đại hội|kế hoạch|định hướng|phương hướng"
+)
+_LEAD_REPORT_WORDS = re.compile(r"tổng kết|sơ kết|kết quả|nhìn lại|đánh giá|thực hiện")
+
+
+def headline_periods(lines: list[str]) -> tuple[str | None, str | None]:
+    """The terms a news article's headline names: (the one it sets targets for, the one it reports on).
+
+    "Đại hội … thông qua 18 chỉ tiêu chủ yếu nhiệm kỳ 2025-2030", "Nghị quyết Đại hội … nhiệm kỳ
+    2025-2030 (trích phần chỉ tiêu)": the one term it names, with plan words and no report words, is
+    planned; "Tổng kết Chương trình … giai đoạn 2021-2025" (report words, no plan words) reports."""
+    for line in lines[:DATE_LINES]:
+        text = line.strip().lower()
+        if not text or text.startswith("#"):
+            continue
+        if "20" not in text and "19" not in text:
+            return None, None
+        periods = {f"{a}-{b}" for a, b in _LEAD_PERIOD.findall(text)}
+        if len(periods) != 1:
+            return None, None
+        # (a programme's name, "Chương trình mục tiêu quốc gia …", sets no targets)
+        words = text.replace("chương trình mục tiêu", " ")
+        plan, report = _LEAD_PLAN_WORDS.search(words), _LEAD_REPORT_WORDS.search(words)
+        if plan and not report:
+            return periods.pop(), None
+        return (None, periods.pop()) if report and not plan else (None, None)
+    return None, None
 
 
 _HEADLINE_YEAR = re.compile(r"(?:năm|kế hoạch|nhiệm vụ|đến)\s+((?:19|20)\d\d)(?![\d.,]*\d)(?!\s*[-–—]\s*\d)")

@@ -267,7 +267,7 @@ _ONE_YEAR_CHANGE = re.compile(r"\s*(?:,\s*)?so với\s+(?:năm\s+(?:19|20)\d\d|n
 # every alternative (the same matches): the engine then skips to the places where one can start.
 _YEAR_EXPR = re.compile(
     r"(?:năm\s+(?:năm\s+)?|đến\s+(?:năm\s+)?|cuối\s+(?:năm\s+)?|vào\s+(?:năm\s+)?|trong\s+(?:năm\s+)?"
-    r"|tới\s+(?:năm\s+)?|tháng\s+\d{1,2}\s*/\s*)"
+    r"|tới\s+(?:năm\s+)?|tháng\s+\d{1,2}\s*/\s*|quý\s+[ivx\d]{1,3}\s*/\s*)"  # "quý iv/2025"
     r"((?:19|20)\d\d)(?![\d.,]*\d)(?!\s*[-–—]\s*(?:19|20)\d\d)"
 )
 
@@ -312,6 +312,12 @@ def extract(doc: Document) -> list[Statement]:
     announced: tuple[str | None, int | None, str | None, bool] | None = None
     for seg in segments(doc):
         if seg.is_heading:
+            if (announced is not None or prior in (TARGET, _LIST_TARGET)) and _GROUP_LABEL.match(seg.folded):
+                # "Đại hội xác định các chỉ tiêu …:" then "a) Về xây dựng Đảng …", "b) Về quốc phòng
+                # - an ninh": a group's label inside the list announced, which goes on under it
+                if prior == TARGET:
+                    prior = _LIST_TARGET
+                continue
             prior = RESULT
             announced = None
             continue
@@ -731,6 +737,14 @@ def _announcement(seg: Segment) -> tuple[str | None, int | None, str | None, boo
     return mode, year, period, whole
 
 
+# A group's label inside a list, stating nothing: "a) Về xây dựng Đảng", "2. Về lĩnh vực xã hội".
+_GROUP_LABEL = re.compile(
+    r"\s*(?:[a-zđ]\s*[.)]|\d{1,2}\s*[.)]|[-+•])?\s*(?:về|lĩnh vực|nhóm)\s[^\d:]{2,80}:?\s*$"
+)
+# A sentence labelled as results: "Kết quả nhiệm kỳ trước (…): …", "Kết quả thực hiện năm 2025: …".
+_RESULT_LABEL = re.compile(
+    r"\s*(?:[-+•]\s*)?kết quả(?![a-zà-ỹđ])[^.;:]{0,80}:(?![^.;]*(?:phấn đấu|mục tiêu|chỉ tiêu))"
+)
 _LIST_TARGET = "list-target"  # the kind a paragraph passes on: an item of a list of targets is next
 _LIST_ITEM = re.compile(r"\s*(?:[-+•–]\s|\d{1,2}[.)]\s|[a-zđ]\)\s)")
 
@@ -876,6 +890,8 @@ def _sentence_statements(
         before = folded[a:offset]
         if _baseline_in_parens(folded, a, offset):
             return RESULT, REPORT_WORDS  # "… đến năm 2030 đạt 95 triệu đồng (năm 2025 đạt 62 triệu đồng)"
+        if "kết quả" in before and _RESULT_LABEL.match(before):
+            return RESULT, REPORT_WORDS  # "Kết quả nhiệm kỳ trước: thu nhập … đạt …" after a list of targets
         if mode == TARGET:
             # A plan section that recalls where things stand: "năm 2025 ước đạt …", "hiện có …".
             if target_cue(before):
@@ -1084,7 +1100,12 @@ def _planned_rate(folded: str, sentence: tuple[int, int], m: Mention, mode: str)
     if mode == TARGET or m.op != "range":
         return False
     before = folded[sentence[0] : m.start]
-    yearly = m.per_year_unit or ("năm" in before and bool(_EACH_YEAR.search(before))) or "bình quân" in before[-40:]
+    # ("bình quân" alone makes a rate or change yearly, not a level: "năng suất bình quân 35-40 tấn/ha/vụ")
+    yearly = (
+        m.per_year_unit
+        or ("năm" in before and bool(_EACH_YEAR.search(before)))
+        or ("bình quân" in before[-40:] and (m.unit in ("%", "‰") or m.role == "change"))
+    )
     return yearly and not result_cue(before)
 
 
@@ -1240,6 +1261,12 @@ def _per_year_hint(folded: str, item: _Item, sentences) -> bool:
 
 
 
+# The rest of the year a plan is for: "6 tháng cuối năm", "những tháng cuối năm", "quý IV" (no year written).
+_REST_OF_YEAR = re.compile(
+    r"(?:tháng|thời gian)\s+cuối năm(?!\s*(?:19|20)\d\d)|quý\s+(?:iv|iii|ii|[234])(?![\w/])"
+)
+
+
 def _no_year(folded: str, a: int, b: int) -> bool:
     """No "19…" nor "20…" in [a, b): no year expression, label nor period there."""
     return folded.find("20", a, b) < 0 and folded.find("19", a, b) < 0
@@ -1294,6 +1321,87 @@ def _opened_years(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(found))
 
 
+_FROM_BEFORE = re.compile(r"(?<![a-zà-ỹđ])từ\s+(?:mức\s+)?$")
+_TO_AFTER = re.compile(
+    r"[^\d;()]{0,25}?(?:\([^()]{0,40}\)\s*)?(?:tăng\s+|giảm\s+)?(?:lên|xuống)\s+(?:còn\s+|mức\s+)?\d"
+)
+_TO_BEFORE = re.compile(r"(?<![a-zà-ỹđ])(?:lên|xuống)\s+(?:còn\s+|mức\s+)?$")
+_OWN_YEAR = re.compile(r"[^\d;,]{0,3}\(?\s*(?:đầu|cuối|hết)?\s*(?:năm\s+)?(?:19|20)\d\d(?!\d)")
+_EARLIER_FROM_TO = re.compile(
+    r"từ\s+[\d.,]+[^;\d]{0,30}?năm\s+((?:19|20)\d\d)[^;\d]{0,20}?(?:lên|xuống)"
+    r"[^;\d]{0,20}?[\d.,]+[^;\d]{0,30}?năm\s+((?:19|20)\d\d)"
+)
+
+
+def _year_after_term(
+    folded: str, sentence: tuple[int, int], clause: tuple[int, int], at: int, end: int
+) -> bool:
+    """Whether a year stands in the value's clause, after every term its sentence names, and before
+    the value or right after it ("…; GRDP bình quân đầu người năm 2025 đạt khoảng 4.900 USD")."""
+    last_term = _periods_in(folded, *sentence)[-1][0]
+    return any(
+        s > last_term and clause[0] <= s < at or end <= s <= end + 2
+        for s, _ in _years_in(folded, *sentence)
+        if s >= clause[0]
+    )
+
+
+def _from_to_year(
+    seg: Segment, folded: str, sentence: tuple[int, int], at: int, end: int, period: str | None
+) -> int | None:
+    """The year of the start or the end of a change written "từ A lên/xuống (còn) B" with no year of
+    its own: the years of a change written with them before it in the sentence ("từ 28 triệu đồng
+    năm 2020 tăng lên 52,6 triệu đồng năm 2025, …; tỷ lệ hộ nghèo giảm từ 18,4% xuống còn 4,2%"),
+    else the term's (a five-year term 2021-2025 starts from 2020); None elsewhere."""
+    if _OWN_YEAR.match(folded, end):
+        return None
+    if _FROM_BEFORE.search(folded, max(sentence[0], at - 12), at) and _TO_AFTER.match(folded, end):
+        which = 0
+    elif _TO_BEFORE.search(folded, max(sentence[0], at - 14), at):
+        f = folded.rfind("từ ", max(sentence[0], at - 70), at)
+        if f < 0 or ";" in folded[f:at] or not _FROM_BEFORE.search(folded, f, f + 3):
+            return None
+        if not _no_year(folded, f, at):
+            return None
+        which = 1
+    else:
+        return None
+    earlier = None
+    for e in _EARLIER_FROM_TO.finditer(folded, sentence[0], at):
+        earlier = e
+    if earlier is not None:
+        return int(earlier.group(1 + which))
+    if period is None:
+        opened_term = next(((s, p) for s, p in reversed(_opened_periods(seg.text)) if s < at), None)
+        if opened_term is not None and _one_paragraph(seg, opened_term[0], at):
+            period = opened_term[1]
+        else:
+            period = seg.period
+    if period is None:
+        return None
+    first, last = int(period[:4]), int(period[-4:])
+    if which:
+        return last
+    return first - 1 if last - first == 4 else first
+
+
+# A sentence opening with its term: "Giai đoạn 2026-2030, …", "Nhiệm kỳ 2025 - 2030, …".
+_SENTENCE_TERM = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=^\")|(?<=[.!?]\s\"))"
+    r"(?:Trong\s+)?(?:[Gg]iai đoạn|[Nn]hiệm kỳ|[Tt]hời kỳ|[Nn]ăm học)\s+"
+    r"((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\s*,"
+)
+
+
+@functools.lru_cache(maxsize=32)
+def _opened_periods(text: str) -> tuple[tuple[int, str], ...]:
+    """(offset, term) of the sentences of a segment that open with their term ("Giai đoạn 2026-2030, …",
+    "Năm học 2024-2025, …")."""
+    if "đoạn" not in text and "kỳ" not in text and "học" not in text:  # (plain words in every match: fast)
+        return ()
+    return tuple((m.start(), f"{m.group(1)}-{m.group(2)}") for m in _SENTENCE_TERM.finditer(text))
+
+
 @functools.lru_cache(maxsize=32)
 def _periods_in(folded: str, a: int, b: int) -> tuple[tuple[int, str], ...]:
     if _no_year(folded, a, b):
@@ -1319,6 +1427,18 @@ def _year(folded: str, sentence: tuple[int, int], at: int, end: int, clause_end:
     right_after = [y for s, y in years if end <= s <= end + 2 and not folded[end:s].strip()]
     if right_after:
         return right_after[0]
+    if folded.startswith(" (", end) or folded.startswith("(", end):
+        # "giảm từ 8,62% (đầu năm 2022) xuống còn 2,97% (cuối năm 2025)": the time in brackets
+        # right after the number is its own
+        inside = [
+            y
+            for s, y in years
+            if end < s <= end + 8
+            and _TIME_IN_BRACKET.fullmatch(folded, end, s)
+            and _YEAR_THEN_CLOSE.match(folded, s)
+        ]  # (the brackets hold the time alone: not "(năm 2025: 31 triệu đồng)", a value of its own)
+        if inside:
+            return inside[0]
     # "3,12% (năm 2023: 4,05%)": a year in parentheses belongs to what is inside them.
     parens = _parens_in(folded, *sentence)
     if parens:
@@ -1330,6 +1450,8 @@ def _year(folded: str, sentence: tuple[int, int], at: int, end: int, clause_end:
     return after[0] if after else None
 
 
+_YEAR_THEN_CLOSE = re.compile(r"[^\d():;]{0,12}(?:19|20)\d\d\s*\)")
+_TIME_IN_BRACKET = re.compile(r"\s?\(\s*(?:đầu|giữa|hết|trong)?\s*")
 _PLAN_BEFORE_YEAR = re.compile(r"(?:mục tiêu|phấn đấu|chỉ tiêu|kế hoạch|nhiệm vụ|dự kiến|dự toán)[^.;]{0,30}$")
 
 
@@ -1471,7 +1593,20 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
         ):
             per_year = True  # "… tăng bình quân hàng năm 16%, trong đó: dịch vụ tăng 18%"
     year = _year(folded, sentence, at, end, clause[1])
-    if year is not None and it.kind == RESULT and not seg.heading_time and not _periods_in(folded, *sentence):
+    # "Giai đoạn 2021-2025, GRDP tăng bình quân 7,4%/năm; GRDP bình quân đầu người năm 2025 đạt 4.900
+    # USD": a year named after the sentence's term, in the value's own clause, is the value's (no term)
+    own_year = (
+        year is not None
+        and it.kind == RESULT
+        and bool(_periods_in(folded, *sentence))
+        and _year_after_term(folded, sentence, clause, at, end)
+    )
+    if (
+        year is not None
+        and it.kind == RESULT
+        and not seg.heading_time
+        and (own_year or not _periods_in(folded, *sentence))
+    ):
         # "Theo báo cáo, năm 2025 thu ngân sách đạt … . Sản lượng lúa đạt …": the year a result
         # names holds for the results after it that name none, as an opening year does.
         seg.carried_year, seg.carried_at = year, at
@@ -1492,12 +1627,53 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
         year = next((y for s, y in reversed(named[max(0, k - 20) : k]) if _target_year_at(folded, s)), None)
     if year is None and seg.period is None:
         year = seg.year
+    if (
+        year is None
+        and it.kind == TARGET
+        and seg.period is None
+        and ("cuối năm" in folded or "quý" in folded)
+        and _REST_OF_YEAR.search(folded, sentence[0], at)
+    ):
+        # "Nhiệm vụ 6 tháng cuối năm: phấn đấu …", "Quý IV, đơn vị phấn đấu …": the rest of the
+        # year the text reports on
+        year = seg.report_year or seg.doc_year
     if year is None and it.kind == TARGET and seg.period is None and not _periods_in(folded, *sentence):
         year = seg.plan_year  # the year the document's headline plans for
     if year is None and it.kind == RESULT and seg.period is None and not _periods_in(folded, *sentence):
-        # last, the document's own date: a result reported in an article of 2023 is for 2023
-        year = seg.doc_year
-    period = _period(folded, sentence, at, seg.period if it.kind == TARGET else None)
+        # last, the year the headline and lead report on ("Ngành nông nghiệp … năm 2025: …"), else
+        # the document's own date: a result reported in an article of 2023 is for 2023
+        year = seg.report_year or seg.doc_year
+    period = None if own_year else _period(folded, sentence, at, seg.period if it.kind == TARGET else None)
+    if period is None and (it.kind == TARGET or seg.period is None and "năm học" in folded):
+        # "Giai đoạn 2026-2030, tỉnh đặt mục tiêu …. Thu nhập … tăng ít nhất 1,5 lần": a term a
+        # sentence opens with holds for the targets after it in its paragraph, and a school year
+        # ("Năm học 2024-2025, tỷ lệ …. Tỷ lệ học sinh …") for the results too, as a year does; else
+        # the term the headline sets targets for ("Đại hội … thông qua 18 chỉ tiêu chủ yếu nhiệm kỳ
+        # 2025-2030")
+        opened_term = next(((s, p) for s, p in reversed(_opened_periods(seg.text)) if s < at), None)
+        if (
+            opened_term is not None
+            and (it.kind == TARGET or int(opened_term[1][-4:]) - int(opened_term[1][:4]) == 1)
+            and _one_paragraph(seg, opened_term[0], at)
+        ):
+            period = opened_term[1]
+        elif it.kind == TARGET and seg.plan_period and (year is None or year == int(seg.plan_period[-4:])):
+            period = seg.plan_period
+    if it.kind == RESULT and m is not None and ("lên" in folded or "xuống" in folded):
+        # "giảm từ 18,4% xuống còn 4,2%" after "từ 28 triệu đồng năm 2020 tăng lên … năm 2025", or
+        # in "Giai đoạn 2021-2025, …": the start's and the end's year, no term
+        span_year = _from_to_year(seg, folded, sentence, at, end, period)
+        if span_year is not None:
+            year, period = span_year, None
+    yearly_average = it.kind == RESULT and per_year and period is None and m is not None
+    if yearly_average and not _OWN_YEAR.match(folded, end):
+        # "Giai đoạn 2021-2025, …; tỷ lệ học sinh tốt nghiệp THPT bình quân 99,2%/năm", "Tổng kết
+        # … giai đoạn 2021-2025" over "…, bình quân giảm 1,41%/năm": a yearly average over the term
+        opened_term = next(((s, p) for s, p in reversed(_opened_periods(seg.text)) if s < at), None)
+        if opened_term is not None and _one_paragraph(seg, opened_term[0], at):
+            year, period = None, opened_term[1]
+        elif seg.report_period and seg.period is None and seg.year is None:
+            year, period = None, seg.report_period
     domain = first_domain(fold(name)) or seg.domain or first_domain(folded[clause[0] : clause[1]])
     quote = _quote(seg.text, *sentence)
     if len(quote) > 400:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from chitieu.core import vocabulary
 from chitieu.extract.document import Document
-from chitieu.extract.evidence import document_year, plan_year
+from chitieu.extract.evidence import document_year, headline_periods, plan_year, report_year
 from chitieu.extract.normalise import fold, word_tree
 from chitieu.extract.tables import COMPARE_COLUMN, header_roles
 
@@ -155,6 +155,9 @@ class Segment:
     year: int | None = None  # the year the section's heading names ("… năm 2024")
     doc_year: int | None = None  # the year of the document's own date (evidence of kind)
     plan_year: int | None = None  # the one year after that date the headline plans for
+    report_year: int | None = None  # the one year a news article's headline and lead report on
+    plan_period: str | None = None  # the term a news article's headline sets targets for
+    report_period: str | None = None  # ... or reports on ("Tổng kết … giai đoạn 2021-2025")
     heading_time: bool = False  # a heading or the title names its year or period
     opened_year: int | None = None  # the year the last paragraph opening with one named ("Năm 2023, …")
     planned: bool = False  # its heading plans ("KẾ HOẠCH …", "LỘ TRÌNH …"): a table's bare year columns are plans
@@ -776,6 +779,10 @@ def segments(doc: Document) -> list[Segment]:
     ctx.title_year, ctx.title_period, title_line = _title_time(doc.lines)
     doc_year = document_year(doc.lines)
     planned_for = plan_year(doc.lines, doc_year)
+    reported = report_year(doc.lines)
+    headline_term, reported_term = (
+        headline_periods(doc.lines) if ctx.title_period is None and ctx.title_year is None else (None, None)
+    )
     ctx.year, ctx.period = ctx.title_year, ctx.title_period
     if ctx.year or ctx.period:
         ctx.time_rank = -1
@@ -824,6 +831,9 @@ def segments(doc: Document) -> list[Segment]:
                 year=ctx.year,
                 doc_year=doc_year,
                 plan_year=planned_for,
+                report_year=reported,
+                plan_period=headline_term,
+                report_period=reported_term,
                 heading_time=bool(ctx.year or ctx.period),
                 planned=ctx.planned and ctx.mode == TARGET,
                 # a line going on with a figure or in lower case continues a sentence (broken by a
