@@ -100,7 +100,7 @@ COUNT_NOUNS: tuple[str, ...] = (
     "xe", "tàu", "thẻ", "liều", "ca", "buổi", "phiên", "trẻ em", "trẻ", "học viên", "vận động viên",
     "huy chương", "di tích", "lễ hội", "làng nghề", "nhà máy", "cụm công nghiệp", "khu công nghiệp",
     "tài khoản", "hợp đồng", "vụ án", "bị can", "tác phẩm", "tin bài", "giếng", "cầu", "khóm", "buôn",
-    "trường hợp", "giấy chứng nhận", "mã số",
+    "trường hợp", "giấy chứng nhận", "mã số", "nhà đầu tư",
 )  # fmt: skip
 # "lượt" before a thing counted counts its turns ("52.000 lượt lao động", "1.200 lượt hộ").
 TURN_NOUNS: tuple[str, ...] = tuple(f"lượt {n}" for n in COUNT_NOUNS if not n.startswith("lượt") and "," not in n)
@@ -111,7 +111,7 @@ MEASURE_UNITS: tuple[str, ...] = (
 # After a unit, "/" and what it is per: one word ("tấn/ha") or one of these ("bác sĩ/vạn dân").
 PER_WORDS: tuple[str, ...] = (
     "vạn dân", "nghìn dân", "ngàn dân", "1.000 dân", "10.000 dân", "100.000 dân", "người dân", "hộ dân",
-    "lao động", "1.000 trẻ đẻ sống", "ngày đêm",
+    "lao động", "1.000 trẻ đẻ sống", "ngày đêm", "phụ nữ",
 )  # fmt: skip
 # A number before these is an age, a duration or a date, never a target's quantity.
 TIME_UNITS: tuple[str, ...] = ("tháng tuổi", "tuổi", "tháng", "ngày")

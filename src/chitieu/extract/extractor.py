@@ -112,11 +112,13 @@ def _plain(x: float | None) -> float | int | None:
 
 
 # --- patterns on folded text -------------------------------------------------------------
-_TARGET_WORD = r"(?<![a-zà-ỹđ])(?:chỉ tiêu|nghị quyết|nq|kế hoạch|kh|mục tiêu|dự toán|yêu cầu)(?![a-zà-ỹđ])"
+_TARGET_WORD = (
+    r"(?<![a-zà-ỹđ])(?:chỉ tiêu|nghị quyết|nq|kế hoạch|kh|mục tiêu|dự toán|yêu cầu|kịch bản)(?![a-zà-ỹđ])"
+)
 _PAREN_TARGET = re.compile(
     r"\s*(?:so với\s*)?"
     + _TARGET_WORD
-    + r"(?:\s+(?:đại hội|hđnd|tỉnh|huyện|thị xã|giao|đề ra|năm|là|\d{4}|["
+    + r"(?:\s+(?:đại hội|hđnd|tỉnh|huyện|thị xã|giao|đề ra|năm|là|\d{4}|tăng trưởng|quý\s+(?:[ivx]+|\d)|["
     + L
     + r"]+\s*đề ra))*\s*(?:là|:)?\s*"
 )
@@ -213,7 +215,7 @@ _RECOGNISED = re.compile(r"công nhận")
 _PROJECT = re.compile(  # (the look-behinds stand after "dự án": a search skips to plain words)
     r"quy mô(?!\s+(?:grdp|nền kinh tế|kinh tế|tổng sản phẩm|dân số|giá trị|thu ngân sách|ngân sách|vốn|tín dụng"
     r"|đàn|sản xuất|thương mại|xuất khẩu|du lịch|công nghiệp|nông nghiệp|dịch vụ))|tổng mức đầu tư"
-    r"|dự án(?<!\d dự án)(?<!\ddự án)"
+    r"|dự án(?<!\d dự án)(?<!\ddự án)(?<!lượt dự án)"  # ("112 lượt dự án điều chỉnh vốn": a count)
 )
 
 
@@ -484,6 +486,17 @@ def _row_statement(seg: Segment, row: dict, quote: str | None = None) -> Stateme
 
 
 _PER_YEAR_AFTER = re.compile(r"\s*(?:trở lên|trở xuống)?\s*/\s*năm")
+# ... after the words naming what is counted: "trồng 292 ha rừng/năm", "15 đảng viên mới trở lên/năm"
+_PER_YEAR_AFTER_WORDS = re.compile(r"(?:\s*[" + L + r"]+){1,3}?\s*/\s*năm(?![" + L + r"])")
+# A yearly word ending the value's part of a clause: "chuyển đổi 2.000 ha đất lúa sang cây trồng khác
+# mỗi năm;", "thu hút FDI 1,5-2 tỷ USD mỗi năm"
+_EACH_YEAR_AFTER = re.compile(
+    r"[^\d]*?"
+    + vocabulary.not_after(vocabulary.YEARLY_KIND_NOUNS)
+    + r"(?<!["
+    + L
+    + r"])(?:mỗi năm|hằng năm|hàng năm)[\s\"”'’).;,:]*$"
+)
 _PARENT_PER_YEAR = re.compile(r"(?:bình quân|hằng năm|hàng năm|/năm)[^.;]{0,120}trong đó")
 # A count of the plan's indicators met ("19/21 chỉ tiêu đạt và vượt kế hoạch", "16/30 chỉ tiêu
 # đạt") is a result of its own (the contract's convention); a count of those set is not.
@@ -493,6 +506,9 @@ _INDICATORS_MET = re.compile(r"\s*(?:/\s*\d+\s*)?chỉ tiêu\s+(?:(?!không\s|ch
 # ... or the verb before the count: "thực hiện đạt và vượt 15/16 chỉ tiêu Nghị quyết" (not "không đạt 2 chỉ tiêu")
 _MET_BEFORE_COUNT = re.compile(
     r"(?<!không )(?<!chưa )(?:đạt|vượt|hoàn thành)(?:\s+và\s+vượt)?(?:\s+(?:được|mức|tốt))?\s*$"
+    # ... and the next count of the same verb: "đạt 3/5 chỉ tiêu kinh tế và 6/6 chỉ tiêu xã hội"
+    r"|(?<!không )(?<!chưa )(?:đạt|vượt|hoàn thành)\s+\d+(?:/\d+)?\s+chỉ tiêu"
+    r"(?:\s+[" + L + r"]+){0,3}\s*(?:,|và)\s*$"
 )
 # "14/16 chỉ tiêu đạt và vượt, 2 chỉ tiêu chưa đạt": the verdict after a count of indicators is theirs.
 _COUNTED_BEFORE_VERDICT = re.compile(r"\d\s*(?:chỉ tiêu|tiêu chí)\s*$")
@@ -560,11 +576,27 @@ _WORDS_TO_SLASH = re.compile(
 _COUNT_PER = re.compile(
     r"\s*/\s*(" + vocabulary.alternation(vocabulary.PER_WORDS) + r"|[" + L + r"]+)(?![" + L + r"])"
 )
+# A count whose base is written once, after the next count joined to it ("35 bác sĩ và 45 giường
+# bệnh/vạn dân"): a base of population only.
+_SHARED_PER = re.compile(
+    r"\s*(?:,|\s+và)\s+\d[\d.,]*\s+["
+    + L
+    + r"]+(?:\s+["
+    + L
+    + r"]+)?\s*/\s*("
+    + vocabulary.alternation(w for w in vocabulary.PER_WORDS if "dân" in w)
+    + r")(?!["
+    + L
+    + r"])"
+)
 # ... or per a number of another noun: "109 bé trai/100 bé gái" (its 100 is no statement)
 _COUNT_PER_NUMBER = re.compile(
     r"( [" + L + r"]+)?\s*/\s*(\d+(?:[.,]\d+)*) ([" + L + r"]+(?: [" + L + r"]+)*)"
 )
 _INDICATOR_BEFORE = re.compile(r"[" + L + r"]{2,}")
+_LONG_COUNT_NOUN_AT = re.compile(
+    r"(?:" + vocabulary.alternation(n for n in vocabulary.COUNT_NOUNS if " " in n) + r")(?![" + L + r"])"
+)
 _DOCUMENT_PART = re.compile(
     r"(?:" + vocabulary.alternation(vocabulary.DOCUMENT_PARTS) + r")(?![" + L + r"])"
 )
@@ -609,7 +641,9 @@ def _unknown_count(text: str, folded: str, clauses, m: Mention) -> re.Match[str]
         return None  # "số bác sĩ trên 10.000 dân": the base of a ratio
     if n == len(words) and w.re is _WORDS_TO_SLASH:
         return w  # "4,2 kỹ thuật viên/vạn dân": the whole name before the slash
-    if _FOREIGN_WORD.fullmatch(words[0]):
+    if n >= 3 and _LONG_COUNT_NOUN_AT.match(folded, w.start("w") + len(words[0]) + 1):
+        n = 1  # "30 giải học sinh giỏi": the noun before a known noun is what is counted
+    elif _FOREIGN_WORD.fullmatch(words[0]):
         n = 1  # (no Vietnamese syllable has an f, j, w or z, nor six letters and no accent)
     elif n > 3 or n == 3 and w.re is _WORDS_TO_SLASH:
         n = 2
@@ -749,6 +783,100 @@ _LIST_TARGET = "list-target"  # the kind a paragraph passes on: an item of a lis
 _LIST_ITEM = re.compile(r"\s*(?:[-+•–]\s|\d{1,2}[.)]\s|[a-zđ]\)\s)")
 
 
+# Facts of a meeting, of awards, of one named work and of a merger: figures that are no indicator.
+# Each kind is looked for only where a plain search finds one of its words in the paragraph.
+_FACT_WORDS = {
+    "vote": ("biểu quyết", "tán thành", "nhất trí", "phiếu", "bầu"),
+    "present": ("tham dự", "có mặt", "dự họp", "dự hội nghị", "dự đại hội", "dự kỳ họp"),
+    "award": ("khen", "biểu dương", "tôn vinh", "danh hiệu", "thi đua", "kỷ niệm chương"),
+    "merged": ("cũ", "sáp nhập", "hợp nhất", "gộp", "sắp xếp"),
+}
+_PEOPLE_VOTING = r"(?:phiếu|(?:các\s+)?(?:đại biểu|đồng chí|ủy viên|uỷ viên|thành viên|cử tri))"
+# "100% đại biểu có mặt biểu quyết thông qua …", "với 98,6% số phiếu tán thành", "139/139 đại biểu biểu quyết"
+_VOTE_AFTER = re.compile(
+    r"\s*(?:số\s+)?"
+    + _PEOPLE_VOTING
+    + r"(?:\s+["
+    + L
+    + r"]+){0,5}?\s+(?:biểu quyết|tán thành|nhất trí|bỏ phiếu)"
+    r"|\s*(?:số\s+)?phiếu(?![" + L + r"])"
+)
+# "… biểu quyết tán thành (đạt 100%)"; "Đại hội đã bầu 15 đồng chí …" (people elected, not a share)
+_VOTE_BEFORE = re.compile(
+    r"(?:biểu quyết|tán thành|nhất trí)[^.;()\d]{0,20}\(\s*(?:đạt\s+|bằng\s+|chiếm\s+)?$"
+)
+_ELECTED_BEFORE = re.compile(r"(?<![" + L + r"])bầu\s+(?:được\s+)?$")
+# "… với hơn 600 nhà đầu tư tham dự)", "Hội nghị có 33/35 đồng chí Ủy viên Ban Chấp hành tham dự."
+_PRESENT_AFTER = re.compile(
+    r"(?:\s+[" + L + r"]+){0,6}?\s+(?:tham dự|có mặt|dự họp|dự hội nghị|dự đại hội|dự kỳ họp)\s*(?:$|[).;,:])"
+)
+_AWARDED = frozenset({"tập thể", "cá nhân", "lượt tập thể", "lượt cá nhân"})
+_AWARD_BEFORE = re.compile(r"khen|biểu dương|tôn vinh|danh hiệu|cờ thi đua|kỷ niệm chương")
+# "Khu công nghiệp Yên Phong II-C (diện tích 250 ha, vốn đầu tư hạ tầng 3.900 tỷ đồng)": what a named
+# work is, in parentheses after its name.
+_SPEC_OPENS = re.compile(
+    r"\(\s*(?:diện tích|công suất|dung tích|sức chứa|chiều dài|dài|rộng|trọng tải|tổng vốn|vốn|kinh phí"
+    r"|tổng kinh phí|tổng mức đầu tư)(?![" + L + r"])"
+)
+_NAME_BEFORE_PAREN = re.compile(r"(?:^|\s)[A-ZÀ-ỸĐ][\w.-]*\s*$")
+_ADMIN_UNITS = frozenset(
+    {"xã", "phường", "thị trấn", "huyện", "tỉnh", "thôn", "xóm", "bản", "ấp", "tổ dân phố", "khu phố"}
+)
+_MERGED_AFTER = re.compile(r"(?:\s*,\s*(?:phường|thị trấn|xã))?\s+cũ(?![" + L + r"])")
+_MERGED_BEFORE = re.compile(
+    r"(?:sáp nhập|hợp nhất|gộp|sắp xếp)(?:\s+(?:từ|lại|của|cả))?\s*$"
+    r"|sau\s+(?:khi\s+)?(?:sáp nhập|hợp nhất|sắp xếp)[^.;:\d]{0,40}\s(?:có|gồm)\s*$"
+)
+
+
+def _fact_kinds(folded: str, mentions: list[Mention]) -> frozenset[str]:
+    """The kinds of facts (``_FACT_WORDS``, and "spec") a paragraph may state about its figures."""
+    units = {m.unit for m in mentions}
+    kinds = {
+        kind
+        for kind, words in _FACT_WORDS.items()
+        if (kind != "award" or not units.isdisjoint(_AWARDED))
+        and (kind != "merged" or not units.isdisjoint(_ADMIN_UNITS))
+        and any(w in folded for w in words)
+    }
+    at = folded.find("(")
+    while at >= 0:  # (a paragraph has few parentheses: each tried where it opens)
+        if _SPEC_OPENS.match(folded, at):
+            kinds.add("spec")
+            break
+        at = folded.find("(", at + 1)
+    return frozenset(kinds)
+
+
+def _fact_not_indicator(
+    seg: Segment, folded: str, sentences, subclauses, m: Mention, kinds: frozenset[str]
+) -> bool:
+    """Whether the figure ``m`` is a fact of a meeting (a vote, the people present, an election),
+    of awards, of one named work, or of a merger: no indicator statement."""
+    if "vote" in kinds:
+        sub = containing(subclauses, m.start)
+        before = folded[max(sub[0], m.start - 60) : m.start]
+        if _VOTE_BEFORE.search(before) or m.unit != "%" and _ELECTED_BEFORE.search(before):
+            return True
+        voters = m.unit == "%" or m.denominator or m.unit in ("đại biểu", "đồng chí", "ủy viên", "phiếu")
+        if voters and _VOTE_AFTER.match(folded, m.end):
+            return True
+    if "present" in kinds and m.unit != "%" and _PRESENT_AFTER.match(folded, m.end):
+        return True
+    if "award" in kinds and m.unit in _AWARDED:
+        sent = containing(sentences, m.start)
+        if _AWARD_BEFORE.search(folded, max(sent[0], m.start - 120), m.start):
+            return True
+    if "merged" in kinds and m.unit in _ADMIN_UNITS:
+        if _MERGED_AFTER.match(folded, m.end) or _MERGED_BEFORE.search(folded, max(0, m.start - 80), m.start):
+            return True
+    if "spec" in kinds:
+        opened = folded.rfind("(", max(0, m.start - 80), m.start)
+        if opened >= 0 and folded.find(")", opened, m.start) < 0 and _SPEC_OPENS.match(folded, opened):
+            return _NAME_BEFORE_PAREN.search(seg.text, max(0, opened - 40), opened) is not None
+    return False
+
+
 def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Statement], str]:
     """The statements of one paragraph, and the kind a paragraph after it goes on with.
 
@@ -805,6 +933,8 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
                 m.unit = f"{unit}/{per.group(2)} {' '.join(words)}"
                 m.end = per.start(3) + len(" ".join(words))
                 ratios.append((per.start(2), m.end))  # (its 100 is no statement)
+        if m.unit in _COUNTED and not m.denominator and (shared := _SHARED_PER.match(folded, m.end)):
+            m.unit += "/" + shared.group(1)  # "35 bác sĩ và 45 giường bệnh/vạn dân": one base for both
         if not m.bare and m.unit in _COUNTED and not m.denominator and folded.find("dân", 0, m.start) >= 0:
             a, _ = containing(clauses, m.start)
             if per := per_population.get((a, m.unit)) or _per_population_of(m.unit).search(folded, a, m.start):
@@ -816,6 +946,10 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
             m.unit, m.bare = "chỉ tiêu", False  # "số chỉ tiêu đạt 44/57": indicators met of the total
     if ratios:
         mentions = [m for m in mentions if not any(a <= m.start < b for a, b in ratios)]
+    if mentions and (kinds := _fact_kinds(folded, mentions)):
+        mentions = [
+            m for m in mentions if not _fact_not_indicator(seg, folded, sentences, subclauses, m, kinds)
+        ]
     starts = [m.start for m in mentions]
     met_from = first_met.start() if first_met is not None else len(folded) + 1
     out: list[Statement] = []
@@ -985,7 +1119,7 @@ def _sentence_statements(
         if (
             m.unit == "chỉ tiêu"
             and not _INDICATORS_MET.search(folded, m.start, min(len(folded), m.end + 30))
-            and not _MET_BEFORE_COUNT.search(folded, max(0, m.start - 25), m.start)
+            and not _MET_BEFORE_COUNT.search(folded, max(0, m.start - 60), m.start)
         ):
             continue  # "đề ra 12 chỉ tiêu": the plan's own list, not an indicator
         if id(m) in lone:
@@ -1207,6 +1341,27 @@ def _verdict_phrases(folded: str, sentences, items: list[_Item], lo: int, hi: in
             it = max(quoted_last, key=lambda b: b.target_at)
         if it.kind == RESULT and it.status is None and (it.mention is None or it.mention.unit != "chỉ tiêu"):
             it.status = status  # (a count of indicators met: its "đạt và vượt" is what it counts)
+            if (
+                it.mention is not None
+                and it.mention.role == "change"
+                and it.target is None
+                and len(before) > 1
+                and _ONE_YEAR_CHANGE.match(folded, it.mention.end)
+            ):
+                # "ước đạt 71.540 tỷ đồng, tăng 3,8% so với năm 2024, đạt kế hoạch đề ra": the verdict
+                # after a level's change over one year judges the level too (not after an average
+                # rate, nor after a change with its own plan quoted)
+                lv = before[-2]
+                if (
+                    lv.kind == RESULT
+                    and lv.status is None
+                    and lv.mention is not None
+                    and lv.mention.role == "level"
+                    and lv.mention.unit != "chỉ tiêu"
+                    and lv.target is None
+                    and folded.find(";", lv.start, it.start) < 0
+                ):
+                    lv.status = status
 
 
 def _verdict_on_named(sent: tuple[int, int], v: re.Match[str], status: str, items: list[_Item]) -> None:
@@ -1249,6 +1404,20 @@ def _verdicts_by_position(folded: str, sentences, items: list[_Item]) -> None:
                     prev.status = prev.status or "vuot"
                     it.per_year = it.per_year or _per_year_hint(folded, prev, sentences)
                     break
+        elif m.unit == "%" and it.status is None and _VUOT_BY.search(folded[max(0, m.start - 12) : m.start]):
+            # "đạt 68,4% (chỉ tiêu Nghị quyết: 65%), vượt 3,4 điểm phần trăm": the margin over the
+            # target quoted for the result just before it; both beat the plan
+            prev = items[idx - 1] if idx else None
+            if (
+                prev is not None
+                and prev.kind == RESULT
+                and prev.target_at is not None
+                and prev.target_at < m.start
+                and containing(sentences, prev.start) == containing(sentences, it.start)
+                and folded.find(";", prev.target_at, m.start) < 0
+            ):
+                it.status = "vuot"
+                prev.status = prev.status or "vuot"
 
 
 def _per_year_hint(folded: str, item: _Item, sentences) -> bool:
@@ -1513,6 +1682,13 @@ def _one_paragraph(seg: Segment, a: int, b: int) -> bool:
     return all(lines[k + 1] - lines[k] == 1 for k in range(max(i, 0), j))
 
 
+def _own_from(start: int, prev: _Item | None, prev_end: int | None) -> int:
+    """Where a % value's own words start in its clause: after a figure in another unit before it."""
+    if prev is None or prev_end is None or prev.mention is None or not prev.mention.unit:
+        return start
+    return start if _unit_family(prev.mention.unit) == _unit_family("%") else max(start, prev_end)
+
+
 def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], i: int) -> Statement:
     it = items[i]
     m = it.mention
@@ -1578,12 +1754,15 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
             or folded.find("năm", clause[0], at) >= 0  # (in every _EACH_YEAR word; found faster)
             and _EACH_YEAR.search(folded, clause[0], at)  # (plain words: as in the slice before the number)
             or _PER_YEAR_AFTER.match(folded, m.end)
+            or (not income and _PER_YEAR_AFTER_WORDS.match(folded, m.end))
+            or (folded.find("năm", m.end, sub[1]) >= 0 and _EACH_YEAR_AFTER.match(folded[m.end : sub[1]]))
         ):
             per_year = True  # "%/năm", "hằng năm", "từ 10 đảng viên trở lên/năm"
         elif unit == "%" and any(
             "bình" in part and _AVERAGE.search(part) and not _NOT_AVERAGE.search(part)  # ("bình": in both words)
             and _AVERAGED_RATE.search(part)  # (not a level averaged: "công suất phòng bình quân đạt 68%")
-            for part in (folded[sub[0] : at], folded[clause[0] : at])
+            # (an average said of a figure in another unit is its own: "bình quân 28 tấn/ngày, tăng 15%")
+            for part in (folded[sub[0] : at], folded[_own_from(clause[0], prev, prev_end) : at])
         ) and (not _ONE_YEAR_CHANGE.match(folded, m.end) or _AVERAGE_CHANGE.search(folded, clause[0], at)):
             per_year = True  # "bình quân thời kỳ đạt 14,1%", "giảm bình quân/năm: trên 10%"
         elif (

@@ -408,6 +408,14 @@ def _time_measured(text: str, s: int, after: re.Match[str]) -> str | None:
     return word if found and found.group() in names else None
 
 
+# A time word that is no age nor duration of its own: work-days counted ("18.500 ngày công") and a
+# time per thing handled ("45 phút/xe", "3 ngày/hồ sơ"), not per a time ("8 giờ/ngày").
+_TIME_COUNTED = re.compile(
+    r"\s*(?P<u>ngày công|(?:ngày|giờ|phút)\s*/\s*(?:hồ sơ|thủ tục"
+    r"|(?!(?:năm|tháng|quý|tuần|ngày|giờ|phút|giây|lần)(?![" + L + r"]))[" + L + r"]+))(?![" + L + r"])"
+)
+
+
 def _read_at(folded: str, s: int, e: int, value: float) -> Mention | None:
     """Read the number at [s, e) with its range, unit, bound and slash partner."""
     text = folded
@@ -438,7 +446,10 @@ def _read_at(folded: str, s: int, e: int, value: float) -> Mention | None:
     if (na := _NOT_AFTER.match(text, e) or end != e and _NOT_AFTER.match(text, end)):
         measured = _time_measured(text, s, na)
         if measured is None:
-            return None
+            if not (counted := _TIME_COUNTED.match(text, end)):
+                return None
+            measured = _SLASH_SPACES.sub("/", counted.group("u"))  # "45 phút/xe", "18.500 ngày công"
+            na = counted
     unit, per_year, extra = (None, False, 0.0)
     if measured is not None:
         unit, um, end = measured, None, na.end()  # "tuổi thọ trung bình đạt 74 tuổi"
