@@ -499,8 +499,10 @@ _EACH_YEAR_AFTER = re.compile(
 )
 _PARENT_PER_YEAR = re.compile(r"(?:bình quân|hằng năm|hàng năm|/năm)[^.;]{0,120}trong đó")
 # A count of the plan's indicators met ("19/21 chỉ tiêu đạt và vượt kế hoạch", "16/30 chỉ tiêu
-# đạt") is a result of its own (the contract's convention); a count of those set is not.
-# ("3 chỉ tiêu không đạt", "chưa đạt": a count of those missed is neither)
+# đạt") is a result of its own (the contract's convention), and so is a count of those missed
+# ("3 chỉ tiêu không đạt", "chưa đạt 2 chỉ tiêu": its verdict is không đạt); a count of those set is not.
+_INDICATORS_MISSED = re.compile(r"\s*(?:/\s*\d+\s*)?chỉ tiêu\s+(?:[" + L + r"]+\s+){0,3}?(?:không|chưa)\s+(?:đạt|hoàn thành)")
+_MISSED_BEFORE_COUNT = re.compile(r"(?:không|chưa)\s+(?:đạt|hoàn thành)(?:\s+(?:được|kế hoạch))?\s*$")
 _INDICATORS_MET = re.compile(r"\s*(?:/\s*\d+\s*)?chỉ tiêu\s+(?:(?!không\s|chưa\s)[" + L + r"]+\s+){0,3}?"
                              r"(?:đạt|vượt|hoàn thành)")
 # ... or the verb before the count: "thực hiện đạt và vượt 15/16 chỉ tiêu Nghị quyết" (not "không đạt 2 chỉ tiêu")
@@ -1116,12 +1118,18 @@ def _sentence_statements(
     for m in mentions:
         if id(m) in quoted or m.bare:
             continue
+        missed = False
         if (
             m.unit == "chỉ tiêu"
             and not _INDICATORS_MET.search(folded, m.start, min(len(folded), m.end + 30))
             and not _MET_BEFORE_COUNT.search(folded, max(0, m.start - 60), m.start)
         ):
-            continue  # "đề ra 12 chỉ tiêu": the plan's own list, not an indicator
+            missed = bool(
+                _INDICATORS_MISSED.search(folded, m.start, min(len(folded), m.end + 30))
+                or _MISSED_BEFORE_COUNT.search(folded, max(0, m.start - 30), m.start)
+            )
+            if not missed:
+                continue  # "đề ra 12 chỉ tiêu": the plan's own list, not an indicator
         if id(m) in lone:
             kind, why = TARGET, PLAN_WORDS  # "Kế hoạch năm 2025 giao 50 tỷ đồng."
         elif _planned_rate(folded, sentence, m, mode):
@@ -1134,6 +1142,9 @@ def _sentence_statements(
                 item.status = "vuot"  # "…, vượt kế hoạch 2,6%": the margin beat the plan too
         if m.unit == "chỉ tiêu" and m.denominator and _MET_BEFORE_COUNT.search(folded, max(0, m.start - 25), m.start):
             item.op, item.high = "=", item.low  # "đạt và vượt 15/16 chỉ tiêu": a count, not a floor
+        if missed:
+            item.kind, item.evidence, item.status = RESULT, REPORT_WORDS, "khong_dat"
+            item.op, item.high = "=", item.low
         items.append(item)
         if m.denominator and m.denominator[0] < (m.low or 0):
             # "158/100 lao động": after the slash the target.
@@ -1725,6 +1736,10 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
         )
         if name.endswith(")") and _UNIT_COLON.search(folded, max(clause[0], at - 45), at):
             name = name[: name.rfind("(")].rstrip()  # "Diện tích lúa (ha): 120": the unit is the value's
+    if it.unit == "chỉ tiêu" and it.kind == RESULT and (it.status == "khong_dat" or "chỉ tiêu" not in name.lower()):
+        # a count of the plan's indicators: the words around it ("Kết quả: 15/18 chỉ tiêu đạt",
+        # "3 chỉ tiêu chưa đạt") name no indicator
+        name = "Số chỉ tiêu không đạt" if it.status == "khong_dat" else "Số chỉ tiêu đạt"
     it.name = name
     unit = it.unit
     # Income or GRDP per head ("bình quân đầu người đạt 82,4 triệu đồng, tương đương 3.250 USD")
