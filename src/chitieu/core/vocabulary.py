@@ -88,7 +88,7 @@ PER_HEAD_WORDS: tuple[str, ...] = (
 COUNT_NOUNS: tuple[str, ...] = (
     "trung tâm thương mại", "nhà văn hóa", "tổ dân phố", "khu dân cư", "khu phố", "cơ quan, đơn vị",
     "cơ quan", "đơn vị", "doanh nghiệp", "hợp tác xã", "tổ hợp tác", "lao động", "học sinh", "sinh viên",
-    "giáo viên", "bác sĩ", "giường bệnh", "đảng viên", "chi bộ", "tổ chức cơ sở đảng", "cơ sở", "sản phẩm",
+    "giáo viên", "bác sĩ", "bác sỹ", "giường bệnh", "đảng viên", "chi bộ", "tổ chức cơ sở đảng", "cơ sở", "sản phẩm",
     "mô hình", "công trình", "dự án", "trường", "phòng học", "ngôi nhà", "căn nhà", "căn hộ", "căn", "nhà",
     "hộ gia đình", "hộ", "người", "nhân khẩu", "thôn", "xóm", "xã", "phường", "thị trấn", "chợ", "siêu thị",
     "con", "lượt khách", "lượt người", "lượt", "lần", "điểm", "cây", "chiếc", "tuyến", "đợt", "cuộc",
@@ -96,7 +96,7 @@ COUNT_NOUNS: tuple[str, ...] = (
     "hội viên", "đoàn viên", "cán bộ", "công chức", "htx", "dn", "chỉ tiêu", "khối phố", "trạm y tế",
     "trạm", "giấy phép", "đối tượng", "suất quà", "suất", "công dân", "thanh niên", "tân binh",
     "bệnh nhân", "khách", "lớp", "tiêu chí", "tổ chức", "trang trại", "gia trại", "khách sạn", "phòng",
-    "giường", "bản", "làng", "tổ", "đồng bào", "thuê bao", "sáng kiến", "ấp", "dược sĩ", "điều dưỡng", "nhân viên y tế",
+    "giường", "bản", "làng", "tổ", "đồng bào", "thuê bao", "sáng kiến", "ấp", "dược sĩ", "dược sỹ", "điều dưỡng", "nhân viên y tế",
     "xe", "tàu", "thẻ", "liều", "ca", "buổi", "phiên", "trẻ em", "trẻ", "học viên", "vận động viên",
     "huy chương", "di tích", "lễ hội", "làng nghề", "nhà máy", "cụm công nghiệp", "khu công nghiệp",
     "tài khoản", "hợp đồng", "vụ án", "bị can", "tác phẩm", "tin bài", "giếng", "cầu", "khóm", "buôn",

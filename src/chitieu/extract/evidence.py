@@ -252,7 +252,10 @@ def past_year(folded: str, doc_year: int | None) -> bool:
 def result_cue(folded: str) -> bool:
     """Whether ``folded`` holds report words (an estimate, an achievement, a comparison with last year)."""
     for w in _RESULT_CUES:  # = RESULT_CUE.search: plain words, found faster
-        if w in folded:
+        at = folded.find(w)
+        while at > 0 and folded[at - 1].isalpha():  # (a word's end: "thoát nước đạt" is no "ước đạt")
+            at = folded.find(w, at + 1)
+        if at >= 0:
             return True
     return False
 

@@ -142,6 +142,12 @@ _EXCEEDED_BY = re.compile(
     r"(?:\s+(?:giao|đề ra|năm \d{4}|năm|tỉnh giao|huyện giao|được giao|nghị quyết|đại hội|hđnd))*\s*:?\s*$"
 )
 
+# What a lower figure is better for: "Tỷ lệ hộ nghèo còn 2,1%, thấp hơn mục tiêu 0,4%" beat its plan.
+_LOWER_BETTER = re.compile(
+    r"nghèo|suy dinh dưỡng|tử vong|tai nạn|thất nghiệp|tội phạm|phạm pháp|vi phạm|ô nhiễm|sinh con thứ|tảo hôn"
+    r"|sinh thô|tăng dân số|nợ|thời gian|chi phí|giảm"
+)
+
 
 def _margin(folded: str, mentions: list[Mention], m: Mention, a: int) -> str | None:
     """The words before ``m`` when it is the margin by which a result beat or missed its plan
@@ -151,8 +157,17 @@ def _margin(folded: str, mentions: list[Mention], m: Mention, a: int) -> str | N
     if by is None or m.unit != "%":
         return None
     before = [p for p in mentions if p.start < by.start() and not p.bare and p.unit and folded.find(".", p.end, m.start) < 0]
-    if not before or _unit_family(before[-1].unit) == _unit_family(m.unit):
+    if not before:
         return None
+    if _unit_family(before[-1].unit) == _unit_family(m.unit):
+        # a figure in the result's own unit is the plan's, unless it cannot be: a plan under a result
+        # "thấp hơn" it ("đạt 78,4%, thấp hơn kế hoạch 1,6%"), or a small part of one "cao hơn" it
+        # ("đạt 7,2%, vượt kế hoạch 0,2%"): then it is the margin
+        level, lower = before[-1].low, by.group().startswith("thấp")
+        if level is None or m.low is None or m.op != "=" or before[-1].role != "level":
+            return None
+        if not (m.low <= level if lower else 3 * m.low < level):
+            return None
     return by.group()
 
 
@@ -526,7 +541,7 @@ _PAST_TENSE = re.compile(r"đã(?<![" + L + r"]đã)(?![" + L + r"])")
 _PAREN = re.compile(r"\(([^()]*)\)")
 # A ratio to the population named before a bare number: "số giường bệnh/vạn dân 28,6".
 _PER_POPULATION = re.compile(
-    r"(bác sĩ|dược sĩ|giường bệnh|nhân viên y tế|điều dưỡng)\s*(?:/|trên\s+(?:1\s+|một\s+)?)"
+    r"(bác s[ĩỹ]|dược s[ĩỹ]|giường bệnh|nhân viên y tế|điều dưỡng)\s*(?:/|trên\s+(?:1\s+|một\s+)?)"
     r"(vạn dân|1\.000 dân|nghìn dân|10\.000 dân)[^\d]{0,25}$"
 )
 # A name with its unit in brackets before a colon and the value: "Diện tích lúa (ha): 120",
@@ -928,6 +943,8 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
             m.unit, m.bare, m.end = counted.group("w"), False, counted.end()  # "96.500 thuê bao"
             if per := _COUNT_PER.match(folded, m.end):  # "4,2 kỹ thuật viên/vạn dân"
                 m.unit, m.end = m.unit + "/" + per.group(1), per.end()
+        if m.bare and seg.note_unit and not m.denominator:
+            m.unit, m.bare = seg.note_unit, False  # under "Thu, chi ngân sách (ĐVT: triệu đồng)": its unit
         if not m.bare and not m.denominator and m.unit and "/" not in m.unit and m.unit not in ("%", "‰"):
             if per := _COUNT_PER_NUMBER.match(folded, m.end):  # "109 bé trai/100 bé gái": one ratio
                 unit = m.unit + (per.group(1) or "")
@@ -1137,9 +1154,16 @@ def _sentence_statements(
         else:
             kind, why = why_at(m.start)
         item = _Item(m, m.start, kind, m.op, m.low, m.high, m.unit, evidence=why)
-        if kind == RESULT and "vượt" in folded[max(0, m.start - 60) : m.start]:
+        near = folded[max(0, m.start - 60) : m.start] if kind == RESULT else ""
+        if "vượt" in near or "thấp hơn" in near:
             if (by := _margin(folded, mentions, m, 0)) is not None and by.startswith("vượt"):
                 item.status = "vuot"  # "…, vượt kế hoạch 2,6%": the margin beat the plan too
+            elif (
+                by is not None
+                and by.startswith("thấp")
+                and not _LOWER_BETTER.search(folded, sentence[0], m.start)
+            ):
+                item.status = "khong_dat"  # "…, thấp hơn kế hoạch 1,6%": the plan was missed by it
         if m.unit == "chỉ tiêu" and m.denominator and _MET_BEFORE_COUNT.search(folded, max(0, m.start - 25), m.start):
             item.op, item.high = "=", item.low  # "đạt và vượt 15/16 chỉ tiêu": a count, not a floor
         if missed:
@@ -1290,9 +1314,9 @@ def _qualitative(seg, folded, sentences, clauses, subclauses, mentions, items, w
                 continue
             if folded.startswith("không để", q.start()) and _qualitative_at(folded, a, q.start()):
                 continue  # "… được giữ vững, không để xảy ra điểm nóng": one standard kept, said twice
-            if figures and (
-                not _RECOGNISED.match(folded, q.start()) or any(sa <= m.start < sb for m in mentions)
-            ) and (
+            # ("không còn hộ nghèo, hộ cận nghèo còn 0,5%": none left is a level of its own, as a recognition)
+            own = _RECOGNISED.match(folded, q.start()) or folded.startswith("không còn", q.start())
+            if figures and (not own or any(sa <= m.start < sb for m in mentions)) and (
                 any(sa <= m.start < sb for m in mentions)
                 or folded[sa:sb].rstrip().endswith(":")  # "Số trường đạt chuẩn quốc gia: 04 trường": the figure's name
                 or _NAME_OPENS.match(folded, a)  # "Số thôn, làng đạt chuẩn …: 04/09 thôn": the same

@@ -24,7 +24,10 @@ _TRAIL_WORDS = (
     r"thực hiện|cho|phấn đấu|ước tính|dự kiến"
 )
 # (the words as a tree: the same texts match, and only where the match starts and ends is used)
-_TRAIL = re.compile(r"(?:\s*(?:" + word_tree(_TRAIL_WORDS.split("|")) + r"))+\s*$", re.I)
+# (a word starts a word: "thoát nước" does not end with "ước")
+_TRAIL = re.compile(
+    r"(?:\s*(?:(?<![^\W\d_])(?=[^\W\d_])|(?=[,:]))(?:" + word_tree(_TRAIL_WORDS.split("|")) + r"))+\s*$", re.I
+)
 # _TRAIL matches exactly when the text ends with one of its words (then spaces). Most names do
 # not, and the test for it is cheap: first the last character (it must end one of the words),
 # then one look-behind per word length, tried once at the end. A character no word holds (nor a

@@ -182,6 +182,8 @@ class _Context:
     title_period: str | None = None
     opened_year: int | None = None  # "Năm 2023, …" at a paragraph's start, until the next heading
     planned: bool = False  # the targets mode was set by a plan word ("kế hoạch", "lộ trình"), not "chỉ tiêu" alone
+    note_unit: str | None = None  # "3. Thu, chi (ĐVT: triệu đồng)" over prose: its bare figures' unit
+    note_rank: int = 99  # ... until a heading of this rank or higher (a note on a line of its own: any)
 
 
 def _clean(line: str) -> str:
@@ -409,8 +411,12 @@ def _update(ctx: _Context, heading: str, folded: str | None = None) -> None:
         folded = fold(_URL.sub(" ", heading))  # (a link's digits, "…-nhiem-ky-2021-2026-946.html", are no period)
     elif folded is None:
         folded = fold(heading)
-    if ("đvt" in folded or "đơn vị tính" in folded) and _COLUMN_HEADER.search(folded):
-        return  # a table's column header, not a section
+    if (
+        ("đvt" in folded or "đơn vị tính" in folded)
+        and _COLUMN_HEADER.search(folded)
+        and note_unit(heading) is None
+    ):
+        return  # a table's column header, not a section (a heading with a unit note is one)
     rank = _rank(heading)
     ctx.opened_year = None
     if _RESULT_HEADING.search(_PLAN_DOING.sub(" ", folded) if "thực hiện" in folded else folded):
@@ -617,6 +623,48 @@ def note_unit(header_text: str) -> str | None:
     return normalise_unit(unit) if _KNOWN_UNIT.fullmatch(unit) else None
 
 
+# A line that is only a unit note: "ĐVT: triệu đồng", "(Đơn vị tính: tỷ đồng)".
+_NOTE_LINE = re.compile(
+    r"\(?\s*(?:ĐVT|Đvt|đvt|Đơn vị tính|đơn vị tính|ĐƠN VỊ TÍNH|Đơn vị|đơn vị)\s*:[^:;|]{1,30}?\)?\.?"
+)
+
+
+def _prose_line(s: str) -> bool:
+    """Whether a line is running text (a sentence, its clauses apart by commas or semicolons), not
+    a table's header or row."""
+    s = s.strip()
+    return (
+        len(s) >= 25
+        and "|" not in s
+        and "\t" not in s
+        and "   " not in s
+        and len(s.split()) >= 6
+        and (", " in s or "; " in s or s.endswith((".", ";", ":")))
+        and not _capitals(s)
+    )
+
+
+def _prose_unit_note(stripped: str, lines: tuple[str, ...] | list[str], i: int) -> str | None:
+    """The unit a note names ("4. Thu, chi ngân sách (ĐVT: triệu đồng)", "Đơn vị tính: tỷ đồng") when
+    running text follows it, not a table: it gives the bare figures of that text their unit."""
+    if ":" not in stripped:
+        return None  # (a column header: "STT   Chỉ tiêu   ĐVT   KH 2025")
+    unit = note_unit(stripped)
+    if unit is None:
+        return None
+    nxt = [x for x in lines[i + 1 : i + 6] if x.strip()][:3]
+    return unit if nxt and any(_prose_line(x) for x in nxt) else None
+
+
+def _note_under_heading(ctx: _Context, heading: str, unit: str | None) -> None:
+    """A unit note holds under its heading until a heading of the same rank or higher."""
+    rank = _rank(heading)
+    if ctx.note_unit is not None and rank <= ctx.note_rank:
+        ctx.note_unit, ctx.note_rank = None, 99
+    if unit is not None:
+        ctx.note_unit, ctx.note_rank = unit, rank
+
+
 def _table_header(low: str) -> bool:
     """``_TABLE_HEADER.search(low)``, with the plain substring tests first."""
     return ("đvt" in low or "đơn vị tính" in low) and bool(_TABLE_HEADER.search(low))
@@ -799,6 +847,7 @@ def segments(doc: Document) -> list[Segment]:
     roles: list[str] | None = None
     table_note_unit: str | None = None  # "ĐVT: triệu đồng" above the table of cells being read
     table_intro_year: int | None = None  # ... the one year the sentence introducing it names
+    start_note: str | None = None  # ... the note of the numbered heading that started the table
     in_header = False
 
     pieces: list[str] = []
@@ -836,6 +885,7 @@ def segments(doc: Document) -> list[Segment]:
                 report_period=reported_term,
                 heading_time=bool(ctx.year or ctx.period),
                 planned=ctx.planned and ctx.mode == TARGET,
+                note_unit=ctx.note_unit,
                 # a line going on with a figure or in lower case continues a sentence (broken by a
                 # footnote in PDF text), not a paragraph of the opened year
                 opened_year=ctx.opened_year if text.lstrip()[:1].isupper() or _BULLET.match(text) else None,
@@ -894,6 +944,7 @@ def segments(doc: Document) -> list[Segment]:
             cleaned = raw
             stripped = raw.strip()
         typed = None  # the line as typed, when its cells are read apart by tabs or spaces
+        prose_note = None  # the unit a note on this line names for the prose under it
         if typed_tables and not cells_read and ("\t" in cleaned or "   " in cleaned):
             # A table typed as text: cells apart by tabs or runs of spaces ("Chỉ tiêu    ĐVT    KH năm
             # TH quý III"). Read as cells when the row is such a header or a row under one.
@@ -922,15 +973,21 @@ def segments(doc: Document) -> list[Segment]:
             # (the cheap test first; for a line as written, looked up among those found at once)
             and (i in unit_lines if cleaned is raw else _may_name_unit_column(cleaned))
             and _table_header(cleaned.lower())
+            and (prose_note := _prose_unit_note(stripped, lines, i)) is None
         ):
             close()
             _table_title(out, number, ctx)
             table_years, in_header, table_periods, table_compare = [], True, [], False
             header_text = ""
+            start_note = None
+            if _numbered_row(raw):
+                # "2. Chi ngân sách (ĐVT: tỷ đồng)" over a table: its title and note, no row of it
+                start_note = note_unit(stripped)
+                continue
         if table_years is not None and in_header and piped:
             # "ĐVT: triệu đồng" above a table of cells ("| STT | Nội dung | Dự toán 2025 | …"): a note
             # giving the cells their unit, not the header of a table whose cells broke over lines
-            table_note_unit = note_unit(header_text)
+            table_note_unit = note_unit(header_text) or start_note
             table_years = None
         if table_years is not None:
             row_start = _table_row_start(raw, in_header) or _bare_number_row(lines, i)
@@ -982,14 +1039,22 @@ def segments(doc: Document) -> list[Segment]:
             close()
             folded = fold(stripped)
             _update(ctx, stripped, folded)
+            if ctx.note_unit is not None or prose_note is not None:
+                _note_under_heading(ctx, stripped, prose_note)
             seg = Segment(stripped, ctx.mode, ctx.domain, ctx.period, [0], [number], True, folded)
             out.append(seg)
+            continue
+        if prose_note is not None and _NOTE_LINE.fullmatch(stripped):
+            close()  # "ĐVT: triệu đồng" on a line of its own over prose: the unit of the figures below
+            ctx.note_unit, ctx.note_rank = prose_note, 99
             continue
         caps = _caps_prefix(cleaned) if not piped and len(cleaned) >= 55 else None  # (shorter: none)
         if caps is not None:
             close()
             folded = fold(caps[0])
             _update(ctx, caps[0], folded)
+            if ctx.note_unit is not None:
+                _note_under_heading(ctx, caps[0], None)
             seg = Segment(caps[0], ctx.mode, ctx.domain, ctx.period, [0], [number], True, folded)
             out.append(seg)
             cleaned = caps[1]
