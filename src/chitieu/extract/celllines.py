@@ -47,6 +47,7 @@ from chitieu.extract.tables import (
     COMPARE_COLUMN,
     YEAR_PLAN_COLUMN,
     _cell_mention,
+    _per_unit_in_name,
     _prose_facts,
     compared_name,
 )
@@ -76,7 +77,13 @@ _VERDICT = re.compile(r"(?:không đạt|chưa đạt|vượt|đạt|hoàn thàn
 _UNIT_IN_NAME = re.compile(r"\s*\(([^()]{1,30})\)\s*$")
 _ROW_PREFIX = re.compile(r"^\s*(?:[IVX]+\.?\s+|\d+(?:\.\d+)*\.?\s+|[a-zđ][).]\s*|[-+*•]\s*|trong đó\s*:?\s*)+", re.I)
 _KNOWN_UNIT = re.compile(
-    r"%|‰|(?:" + vocabulary.alternation(vocabulary.SCALE_WORDS) + r")(?:\s*đồng)?(?:/.*)?|đồng(?:/.*)?|usd|"
+    # a scale word before a count or a currency too: "Nghìn lượt", "Triệu USD", "Nghìn tấn"
+    r"%|‰|(?:"
+    + vocabulary.alternation(vocabulary.SCALE_WORDS)
+    + r")(?:\s*(?:đồng|usd|"
+    + vocabulary.alternation(vocabulary.COUNT_NOUNS + vocabulary.MEASURE_UNITS)
+    + r"))?(?:/.*)?|đồng(?:/.*)?|usd|"
+    r"tr\.\s?đ(?:ồng)?(?:/.*)?|sp|"  # "Tr.đồng", "SP": the abbreviations of a unit column
     r"(?:" + vocabulary.alternation(vocabulary.COUNT_NOUNS + vocabulary.MEASURE_UNITS) + r")(?:/.*)?"
 )
 _ROW_NUMBER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})\.?")
@@ -322,6 +329,22 @@ def _rows(lines, j: int, columns: list[Column], note: str | None = None) -> tupl
         if _is_value(name_line) or len(name_line) > 150:
             break
         k = _next(lines, j)
+        # a long name the PDF wrapped ("Thu ngân sách nhà nước trên" / "địa bàn"): after a line
+        # as long as a cell's width, a line starting in lower case, neither a value nor a unit, with
+        # the row's unit or values after it (not a header's words one a line: "Thực" / "hiện")
+        last = name_line
+        for _wrap in range(2):
+            if k is None or len(last) < 20 or not lines[k].strip()[:1].islower() or _is_value(lines[k]):
+                break
+            cont, after_cont = lines[k].strip(), _next(lines, k)
+            if len(cont) > 80 or (has_unit and _KNOWN_UNIT.fullmatch(fold(cont))) or after_cont is None:
+                break
+            nxt = lines[after_cont].strip()
+            if not (_is_value(nxt) or (has_unit and len(nxt) <= 20 and _KNOWN_UNIT.fullmatch(fold(nxt)))):
+                if _wrap == 1 or not nxt[:1].islower():
+                    break
+            name_line, last = f"{name_line} {cont}", cont
+            k = after_cont
         # (a unit note above the table, "ĐVT: triệu đồng", until the row names its own)
         unit: str | None = note
         m = _UNIT_IN_NAME.search(name_line)
@@ -331,7 +354,7 @@ def _rows(lines, j: int, columns: list[Column], note: str | None = None) -> tupl
         if has_unit and k is not None and not _is_value(lines[k]) and len(lines[k].strip()) <= 20 and (
             _KNOWN_UNIT.fullmatch(fold(lines[k]).strip())
         ):
-            unit = normalise_unit(lines[k].strip())
+            unit = _per_unit_in_name(name_line, normalise_unit(lines[k].strip()))
             k = _next(lines, k)
         cells: list[tuple[int, str]] = []
         while k is not None and _is_value(lines[k]) and len(cells) < len(valued):

@@ -479,6 +479,16 @@ def _row_statement(seg: Segment, row: dict, quote: str | None = None) -> Stateme
     year = row["year"]
     if year is None and row["period"] is None and seg.period is None:
         year = seg.year
+    period = row["period"]
+    if (
+        seg.period
+        and period is None
+        and (year is None or str(year) == seg.period[-4:])
+        and ("bình quân" in name or "nhiệm kỳ" in name or "giai đoạn" in name)
+        and (term := _TERM_ROW.search(fold(name)))
+    ):
+        # "Tăng trưởng bình quân/năm", "Kết nạp đảng viên cả nhiệm kỳ" in a term's table: of the term
+        year, period, per_year = None, seg.period, per_year or term.group("average") is not None
     line = seg.line_at(row["at"]) if "at" in row else seg.line_numbers[0]
     return Statement(
         kind=kind,
@@ -490,7 +500,7 @@ def _row_statement(seg: Segment, row: dict, quote: str | None = None) -> Stateme
         unit=unit,
         per_year=per_year,
         year=year,
-        period=row["period"],
+        period=period,
         compared_target=compared if kind == RESULT else None,
         stated_status=row["status"] if kind == RESULT else None,
         line=line,
@@ -500,6 +510,10 @@ def _row_statement(seg: Segment, row: dict, quote: str | None = None) -> Stateme
     )
 
 
+# A table row of a term's average or total ("… bình quân/năm", "… cả nhiệm kỳ", "… cả giai đoạn")
+_TERM_ROW = re.compile(
+    r"(?P<average>bình quân\s*(?:/\s*năm|(?:mỗi|hằng|hàng) năm))|(?:cả|toàn|trong) (?:nhiệm kỳ|giai đoạn)(?![\s\d-]*\d)"
+)
 _PER_YEAR_AFTER = re.compile(r"\s*(?:trở lên|trở xuống)?\s*/\s*năm")
 # ... after the words naming what is counted: "trồng 292 ha rừng/năm", "15 đảng viên mới trở lên/năm"
 _PER_YEAR_AFTER_WORDS = re.compile(r"(?:\s*[" + L + r"]+){1,3}?\s*/\s*năm(?![" + L + r"])")

@@ -606,7 +606,8 @@ _SUB_ROWS_LABEL = re.compile(r"[-+*•]?\s*(?:trong đó|chia ra|bao gồm|gồm
 # A line above a table naming the unit of all its cells: "ĐVT: triệu đồng", "(Đơn vị tính: tỷ đồng)".
 _NOTE_UNIT = re.compile(
     r"(?<![a-zà-ỹđ])(?:đvt|đơn vị tính|đơn vị)\s*:\s*"
-    r"((?:1[.,]?000(?:[.,]?000)?\s*)?[^\s:;,|()\d][^:;,|()\d]{0,24}?)\s*(?:\)|$)"
+    r"((?:1[.,]?000(?:[.,]?000)?\s*)?[^\s:;,|()\d][^:;,|()\d]{0,24}?)"
+    r"(?:\s*,\s*(?:%|[^\s:;,|()\d][^:;,|()\d]{0,15}?))*\s*(?:\)|$)"  # "ĐVT: tỷ đồng, %": the first
 )
 _THOUSANDS = re.compile(r"^1[.,]?000([.,]?000)?\s*")  # "ĐVT: 1.000 đồng": thousands of đồng
 

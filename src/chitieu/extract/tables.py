@@ -352,12 +352,21 @@ def _unit_in_name(name: str) -> tuple[str, str] | None:
     return name[: m.start()].strip(" :-–"), normalise_unit(m.group(1).strip())
 
 
+# a name saying its value is a hectare's ("… thu hoạch/ha đất …", "… trên 1 ha đất canh tác", "bình quân 1 ha")
+_MONEY_PER_HA = re.compile(
+    r"(?:/\s*(?:1\s+)?|(?:trên|mỗi|một|1|bình quân)\s+(?:1\s+)?)(?:ha|héc ta|hecta)(?![a-zà-ỹđ])"
+)
+
+
 def _per_unit_in_name(name: str, unit: str | None) -> str | None:
     """The unit column's word as the ratio the name gives it: "Số bác sĩ/vạn dân" with "Bác sĩ" →
     "bác sĩ/vạn dân", "Số giường bệnh/vạn dân" with "Giường" → "giường bệnh/vạn dân"."""
+    from chitieu.extract.normalise import fold
+
+    if unit and "đồng" in unit and "/" not in unit and "ha" in name and _MONEY_PER_HA.search(fold(name)):
+        return f"{unit}/ha"  # "Giá trị sản phẩm thu hoạch/ha đất canh tác" in Tr.đồng: money a hectare
     if not unit or "/" not in name or "/" in unit:
         return unit
-    from chitieu.extract.normalise import fold
 
     m = re.search(
         r"(?<![a-zà-ỹđ])(" + re.escape(fold(unit)) + r"(?:\s+[a-zà-ỹđ]+)?)"
