@@ -124,8 +124,8 @@ _PAREN_TARGET = re.compile(
 )
 _TARGET_BEFORE_PAREN = re.compile(_TARGET_WORD + r"[^()\d]{0,40}$")
 _TARGET_INLINE = re.compile(
-    r"(?:chỉ tiêu|kế hoạch|kh|nghị quyết|(?:vượt|đạt|so với|thấp hơn|cao hơn)\s+mục tiêu)(?:\s+(?:giao|đề ra|là|năm \d{4}|tỉnh giao|huyện giao))*\s*:?\s*(?:trên|dưới|từ|tối thiểu|tối đa|<|>)?\s*$"
-)
+    r"(?:chỉ tiêu|kế hoạch|kh|nghị quyết|(?:vượt|đạt|so với|thấp hơn|cao hơn)\s+mục tiêu)(?:\s+(?:giao|đề ra|là|năm \d{4}|tỉnh giao|huyện giao))*(?:\s+(?:tăng|giảm))?\s*:?\s*(?:trên|dưới|từ|tối thiểu|tối đa|<|>)?\s*$"
+)  # ("chưa đạt mục tiêu giảm 2% đề ra": the change planned)
 _VERDICT = re.compile(
     r"(?P<eval>đánh giá\s*:\s*(?P<eval_no>(?:không|chưa)\s+đạt)?(?P<eval_over>vượt)?(?:đạt|hoàn thành)?)"
     r"|(?P<khong>(?:không|chưa)\s+(?:đạt|hoàn thành))"
@@ -161,16 +161,23 @@ def _margin(folded: str, mentions: list[Mention], m: Mention, a: int) -> str | N
         return None
     if _unit_family(before[-1].unit) == _unit_family(m.unit):
         # a figure in the result's own unit is the plan's, unless it cannot be: a plan under a result
-        # "thấp hơn" it ("đạt 78,4%, thấp hơn kế hoạch 1,6%"), or a small part of one "cao hơn" it
-        # ("đạt 7,2%, vượt kế hoạch 0,2%"): then it is the margin
-        level, lower = before[-1].low, by.group().startswith("thấp")
-        if level is None or m.low is None or m.op != "=" or before[-1].role != "level":
+        # "thấp hơn" it ("đạt 78,4%, thấp hơn kế hoạch 1,6%"), or, "vượt", one over the result
+        # ("đạt 12%, vượt kế hoạch 15%") or a small part of it ("đạt 7,2%, vượt kế hoạch 0,2%"): then
+        # it is the margin
+        levels = [p for p in before if p.role != "change"]  # (not "tăng 0,2%" before "vượt mục tiêu 68,5%")
+        level, lower = (levels[-1].low if levels else None), by.group().startswith("thấp")
+        if level is None or m.low is None or m.op != "=":
             return None
-        if not (m.low <= level if lower else 3 * m.low < level):
+        if not (m.low <= level if lower else m.low > level or 3 * m.low < level):
             return None
     return by.group()
 
 
+# The shortfall of a result against its plan, before the figure: "hụt khoảng 54 tỷ đồng so với dự toán"
+_SHORT_BY = re.compile(
+    r"(?<![" + L + r"])(?:thấp hơn|còn thấp|hụt|thiếu)\s+(?:khoảng|gần|hơn|trên|là)?\s*\(?\s*$"
+)
+_MISSED_BEFORE_SHORT = re.compile(r"(?:chưa|không)\s+đạt[^.;\d]*$")
 _DAT_FULL = re.compile(r"^\s*(?:so với\s*)?(?:chỉ tiêu|kế hoạch|kh|nghị quyết|mục tiêu)")
 _VUOT_BY = re.compile(r"vượt\s*$")
 _DONE_BEFORE = re.compile(r"hoàn thành\s*(?:được\s*)?$")
@@ -540,6 +547,15 @@ _MET_BEFORE_COUNT = re.compile(
     # ... and the next count of the same verb: "đạt 3/5 chỉ tiêu kinh tế và 6/6 chỉ tiêu xã hội"
     r"|(?<!không )(?<!chưa )(?:đạt|vượt|hoàn thành)\s+\d+(?:/\d+)?\s+chỉ tiêu"
     r"(?:\s+[" + L + r"]+){0,3}\s*(?:,|và)\s*$"
+)
+# "Trong 16 chỉ tiêu chủ yếu, có 12 chỉ tiêu đạt …": the total the counts after it split (no statement)
+_INDICATORS_TOTAL = re.compile(
+    r"\d+\s*chỉ tiêu(?:\s+[" + L + r"]+){0,3}?\s*[,:]?\s*(?:thì\s+|đã\s+)?(?:có|gồm)\s+\d"
+)
+_TOTAL_BEFORE = re.compile(r"(?:trong|trong số|trên|trong tổng số|tổng số)\s*$")
+# ... each count with its own verdict: "9 chỉ tiêu vượt, 4 chỉ tiêu đạt" (not "đạt và vượt")
+_SPLIT_VERDICT = re.compile(
+    r"\d+\s*chỉ tiêu\s+(vượt|đạt)(?![" + L + r"])(?!\s*(?:và|hoặc|/|,)\s*(?:vượt|đạt))"
 )
 # "14/16 chỉ tiêu đạt và vượt, 2 chỉ tiêu chưa đạt": the verdict after a count of indicators is theirs.
 _COUNTED_BEFORE_VERDICT = re.compile(r"\d\s*(?:chỉ tiêu|tiêu chí)\s*$")
@@ -1152,6 +1168,12 @@ def _sentence_statements(
         missed = False
         if (
             m.unit == "chỉ tiêu"
+            and _INDICATORS_TOTAL.match(folded, m.start)
+            and _TOTAL_BEFORE.search(folded, max(0, m.start - 20), m.start)
+        ):
+            continue  # "Trong 16 chỉ tiêu chủ yếu, có 12 chỉ tiêu đạt …": the total the counts split
+        if (
+            m.unit == "chỉ tiêu"
             and not _INDICATORS_MET.search(folded, m.start, min(len(folded), m.end + 30))
             and not _MET_BEFORE_COUNT.search(folded, max(0, m.start - 60), m.start)
         ):
@@ -1178,11 +1200,32 @@ def _sentence_statements(
                 and not _LOWER_BETTER.search(folded, sentence[0], m.start)
             ):
                 item.status = "khong_dat"  # "…, thấp hơn kế hoạch 1,6%": the plan was missed by it
+        if (
+            kind == RESULT
+            and _SHORT_BY.search(folded, max(0, m.start - 25), m.start)
+            and (
+                _PLAN_AFTER.match(folded, m.end)
+                or _MISSED_BEFORE_SHORT.search(
+                    folded, max(containing(sentences, m.start)[0], m.start - 60), m.start
+                )
+            )
+        ):
+            # "hụt khoảng 54 tỷ đồng so với dự toán", "còn thiếu 1 trường so với Nghị quyết", "chưa đạt
+            # kế hoạch (thấp hơn 0,08 điểm %)": by how much a result missed its plan (no bound)
+            item.status = "khong_dat"
+            if item.op == "<" and item.low is None:
+                item.op, item.low = "=", item.high
         if m.unit == "chỉ tiêu" and m.denominator and _MET_BEFORE_COUNT.search(folded, max(0, m.start - 25), m.start):
             item.op, item.high = "=", item.low  # "đạt và vượt 15/16 chỉ tiêu": a count, not a floor
         if missed:
             item.kind, item.evidence, item.status = RESULT, REPORT_WORDS, "khong_dat"
             item.op, item.high = "=", item.low
+        elif m.unit == "chỉ tiêu" and (split := _SPLIT_VERDICT.match(folded, m.start)):
+            # "9 chỉ tiêu vượt, 4 chỉ tiêu đạt và 3 chỉ tiêu không đạt": counts split by verdict
+            if split.group(1) == "vượt":
+                item.status = "vuot"
+            elif any(v.group(1) == "vượt" for v in _SPLIT_VERDICT.finditer(folded, *sentence)):
+                item.status = "dat"
         items.append(item)
         if m.denominator and m.denominator[0] < (m.low or 0):
             # "158/100 lao động": after the slash the target.
@@ -1307,6 +1350,11 @@ def _unit_family(unit: str) -> str:
     return u
 
 
+# A standard named before a verdict ("xây dựng phường đạt chuẩn văn minh đô thị chưa đạt"), or the
+# plan's indicators ("Một số chỉ tiêu … đề ra chưa đạt kế hoạch")
+_STANDARD_WORD = re.compile(r"chuẩn|danh hiệu|tiêu chí|kiểu mẫu|văn minh|chỉ tiêu")
+
+
 def _qualitative(seg, folded, sentences, clauses, subclauses, mentions, items, why_at, met_from=0) -> None:
     """Met or kept standards with no number in their clause (none ends by ``met_from``)."""
     if (
@@ -1326,6 +1374,8 @@ def _qualitative(seg, folded, sentences, clauses, subclauses, mentions, items, w
             q = _qualitative_at(folded, sa, sb)
             if not q:
                 continue
+            if q.group() in ("chưa đạt", "không đạt") and not _STANDARD_WORD.search(folded, a, q.start()):
+                continue  # "Tăng trưởng chưa đạt kế hoạch": a verdict on an indicator, no standard named
             if folded.startswith("không để", q.start()) and _qualitative_at(folded, a, q.start()):
                 continue  # "… được giữ vững, không để xảy ra điểm nóng": one standard kept, said twice
             # ("không còn hộ nghèo, hộ cận nghèo còn 0,5%": none left is a level of its own, as a recognition)
@@ -1384,10 +1434,36 @@ def _verdict_phrases(folded: str, sentences, items: list[_Item], lo: int, hi: in
                 _verdict_on_named(sent, v, status, items)
             continue
         it = before[-1]
+        semi = folded.rfind(";", it.start, v.start())
+        if semi >= 0 and _OWN_SUBJECT.match(folded, semi + 1, v.start()):
+            # "…, đạt 81,3%; tỷ lệ gia đình văn hóa chưa đạt (thiếu 1,8% …)": the verdict judges the
+            # indicator its own clause names (the figure after it), not the one before the ";"
+            stop = folded.find(";", v.end(), sent[1])
+            after = [
+                x for x in items if v.end() <= x.start < (sent[1] if stop < 0 else stop) and x.kind == RESULT
+            ]
+            if after and after[0].status is None and after[0].mention is not None:
+                after[0].status = status
+            continue
         # A verdict right after a quoted target judges the result that target was quoted for.
         quoted_last = [b for b in before if b.target_at is not None and b.target_at > it.start]
         if quoted_last:
+            if no and _short_of_plan(it) and it.status is None:
+                it.status = status  # "318,45 tỷ đồng, đạt 93,7% dự toán, không đạt chỉ tiêu (NQ: …)": both
             it = max(quoted_last, key=lambda b: b.target_at)
+        elif no and _short_of_plan(it) and it.status is None and len(before) > 1:
+            # "ước 2.148.600, đạt 87,2% dự toán, không đạt kế hoạch": the share of the plan short of
+            # it and the level it is the share of missed the plan
+            lv = before[-2]
+            if (
+                lv.kind == RESULT
+                and lv.status is None
+                and lv.mention is not None
+                and lv.mention.role == "level"
+                and lv.mention.unit not in ("chỉ tiêu", "%")
+                and folded.find(";", lv.start, it.start) < 0
+            ):
+                lv.status = status
         if it.kind == RESULT and it.status is None and (it.mention is None or it.mention.unit != "chỉ tiêu"):
             it.status = status  # (a count of indicators met: its "đạt và vượt" is what it counts)
             if (
@@ -1411,6 +1487,18 @@ def _verdict_phrases(folded: str, sentences, items: list[_Item], lo: int, hi: in
                     and folded.find(";", lv.start, it.start) < 0
                 ):
                     lv.status = status
+
+
+def _short_of_plan(it: _Item) -> bool:
+    """Whether ``it`` is a share of the plan below 100% ("đạt 93,7% dự toán")."""
+    m = it.mention
+    return (
+        it.kind == RESULT and m is not None and m.role == "plan_ratio" and it.low is not None and it.low < 100
+    )
+
+
+# A clause's subject before its verdict: "; tỷ lệ gia đình văn hóa chưa đạt" (2-9 words, no figure)
+_OWN_SUBJECT = re.compile(r"\s*[" + L + r"]+(?:[\s,-]+[" + L + r"]+){1,8}\s*$")
 
 
 def _verdict_on_named(sent: tuple[int, int], v: re.Match[str], status: str, items: list[_Item]) -> None:
@@ -1442,6 +1530,18 @@ def _verdicts_by_position(folded: str, sentences, items: list[_Item]) -> None:
             and _DONE_BEFORE.search(folded, max(0, m.start - 20), m.start)
         ):
             it.status = it.status or "dat"  # "hoàn thành 100% chỉ tiêu"; "đạt 100% kế hoạch" is a ratio
+        elif (
+            m.unit == "%"
+            and it.low == 100
+            and m.role == "plan_ratio"
+            and rest.lstrip().startswith("chỉ tiêu")
+            and folded[max(0, m.start - 6) : m.start].rstrip().endswith("đạt")
+            and "tỷ lệ" not in folded[(sent := containing(sentences, it.start))[0] : m.start]
+            and not any(containing(sentences, p.start) == sent for p in items[:idx])
+        ):
+            # "Giao quân đạt 100% chỉ tiêu": a quota met in full, the sentence's only figure (after a
+            # count, "Giao 65 thanh niên, đạt 100% chỉ tiêu", it is the count's share of the plan)
+            it.status = it.status or "dat"
         if _VUOT_BY.search(folded[max(0, m.start - 12) : m.start]) and _PLAN_AFTER.match(rest):
             it.status = "vuot"
             for prev in reversed(items[:idx]):
@@ -1562,6 +1662,26 @@ def _year_after_term(
         for s, _ in _years_in(folded, *sentence)
         if s >= clause[0]
     )
+
+
+def _reported_term(seg: Segment) -> str | None:
+    """The term a section reports on, when it ends with the document (its results are the term's):
+    the heading's term ending in the document's year or the year before it; else None."""
+    if not seg.heading_time or seg.year is not None or seg.mode == TARGET or seg.doc_year is None:
+        return None
+    term = seg.period
+    return term if term and int(term[-4:]) <= seg.doc_year <= int(term[-4:]) + 1 else None
+
+
+# Words naming the whole term a figure adds up ("Tổng thu … 5 năm", "cả nhiệm kỳ", "giai đoạn"),
+# or a flow added up over it ("Kết nạp 128 đảng viên", "doanh nghiệp thành lập mới")
+_TERM_FIGURE = re.compile(
+    r"(?<![" + L + r"\d])"
+    r"(?:(?:5|năm) năm|nhiệm kỳ|giai đoạn|thời kỳ|lũy kế|luỹ kế|kết nạp|thành lập mới)"
+    r"(?![" + L + r"])"
+)
+# ... or the change over it, after the figure: "tăng 420 ha so với đầu nhiệm kỳ"
+_TERM_FIGURE_AFTER = re.compile(r"[^\d;,.]{0,12}so với (?:đầu|trước)\s+(?:nhiệm kỳ|giai đoạn|thời kỳ)")
 
 
 def _from_to_year(
@@ -1774,10 +1894,16 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
         )
         if name.endswith(")") and _UNIT_COLON.search(folded, max(clause[0], at - 45), at):
             name = name[: name.rfind("(")].rstrip()  # "Diện tích lúa (ha): 120": the unit is the value's
-    if it.unit == "chỉ tiêu" and it.kind == RESULT and (it.status == "khong_dat" or "chỉ tiêu" not in name.lower()):
+    if (
+        it.unit == "chỉ tiêu"
+        and it.kind == RESULT
+        and (it.status == "khong_dat" or "chỉ tiêu" not in name.lower() or name.lower().startswith("trong "))
+    ):
         # a count of the plan's indicators: the words around it ("Kết quả: 15/18 chỉ tiêu đạt",
         # "3 chỉ tiêu chưa đạt") name no indicator
-        name = "Số chỉ tiêu không đạt" if it.status == "khong_dat" else "Số chỉ tiêu đạt"
+        name = {"khong_dat": "Số chỉ tiêu không đạt", "vuot": "Số chỉ tiêu vượt"}.get(
+            it.status, "Số chỉ tiêu đạt"
+        )
     it.name = name
     unit = it.unit
     # Income or GRDP per head ("bình quân đầu người đạt 82,4 triệu đồng, tương đương 3.250 USD")
@@ -1906,6 +2032,29 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
             year, period = None, opened_term[1]
         elif seg.report_period and seg.period is None and seg.year is None:
             year, period = None, seg.report_period
+        elif seg.period and (term := _reported_term(seg)) and not _periods_in(folded, *sentence):
+            year, period = None, term  # "KẾT QUẢ … NHIỆM KỲ 2020-2025" over "bình quân tăng 11,2%/năm"
+    if (
+        it.kind == RESULT
+        and year is None
+        and period is None
+        and seg.period
+        and unit != "chỉ tiêu"  # (counts of indicators met: no term of their own, each passage its own)
+        and (term := _reported_term(seg))
+    ):
+        # Under a heading reporting on a term that ends with the document ("ĐÁNH GIÁ … 5 NĂM 2021 -
+        # 2025" in a report of 2025): a figure of the term ("Hằng năm hoàn thành
+        # 100% …", "Tổng thu … cả nhiệm kỳ đạt …", "tăng 420 ha so với đầu nhiệm kỳ") has the term;
+        # a level reached ("tỷ lệ lao động qua đào tạo đạt 78,5%") is the term's last year's.
+        if (
+            per_year
+            or it.op == "qualitative"
+            or _TERM_FIGURE.search(folded, clause[0], at)
+            or _TERM_FIGURE_AFTER.match(folded, end)
+        ):
+            period = term
+        else:
+            year = int(term[-4:])
     domain = first_domain(fold(name)) or seg.domain or first_domain(folded[clause[0] : clause[1]])
     quote = _quote(seg.text, *sentence)
     if len(quote) > 400:
