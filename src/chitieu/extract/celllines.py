@@ -198,9 +198,13 @@ def _header(lines: list[str], i: int) -> tuple[list[Column], int] | None:
     j = _next(lines, j)
     while j is not None and _is_label(lines[j]) and len(columns) < 16:
         after = _next(lines, j)
-        if after is not None and _is_value(lines[after]) and not (stt and _stt_cell(lines, after)):
+        label = lines[j].strip()
+        if after is not None and _label_rest(label, lines[after]) and _label_ends(lines, after, stt):
+            # a label the PDF broke over two lines ("Ước TH" / "2025", "TH/KH" / "(%)"): one label
+            label, after = f"{label} {lines[after].strip()}", _next(lines, after)
+        elif after is not None and _is_value(lines[after]) and not (stt and _stt_cell(lines, after)):
             break  # a name with its values under it: the first row, not a label
-        columns.append(_column(lines[j].strip()))
+        columns.append(_column(label))
         j = after
     valued = [c for c in columns if c.role not in ("unit", "stt")]
     if len(valued) < 1 or len(columns) < 2 or j is None:
@@ -208,6 +212,30 @@ def _header(lines: list[str], i: int) -> tuple[list[Column], int] | None:
     if stt:
         columns.insert(0, Column("STT", "stt", [], False))
     return columns, j
+
+
+_LABEL_REST = re.compile(r"(?:19|20)\d\d|\(\s*%\s*\)|\((?:19|20)\d\d\)")
+
+
+def _label_rest(label: str, line: str) -> bool:
+    """``line`` is the end of the column label ``label`` broken over two lines: a year under a label
+    that names none ("Ước TH" / "2025"), or "(%)" under one without it ("TH/KH" / "(%)")."""
+    rest = line.strip()
+    if len(rest) > 6 or not _LABEL_REST.fullmatch(rest):
+        return False
+    if "%" in rest:
+        return "%" not in label
+    return not re.search(r"(?:19|20)\d\d", label)
+
+
+def _label_ends(lines: list[str], j: int, stt: bool) -> bool:
+    """After the label's last piece at line ``j``: another label, the first row's number or its name."""
+    nxt = _next(lines, j)
+    if nxt is None:
+        return False
+    if stt and _stt_cell(lines, nxt):
+        return True
+    return not _is_value(lines[nxt])
 
 
 def _stt_cell(lines: list[str], j: int) -> bool:
@@ -320,11 +348,18 @@ def _rows(lines, j: int, columns: list[Column], note: str | None = None) -> tupl
     has_stt = any(c.role == "stt" for c in columns)
     valued = [c for c in columns if c.role not in ("unit", "stt")]
     end = j
+    row_number: int | None = None  # the number of the row read (its STT cell), when one
     while j is not None:
         name_line = lines[j].strip()
         after = _next(lines, j)
+        if len(name_line) < 16 and (_PAGE_FOOTER.fullmatch(name_line) or _page_number(lines, j, after)):
+            # the page's furniture between two rows of a table going on over the page: its footer
+            # ("Trang 4/6", "- 4 -"), its number and running title, the header repeated on the new page
+            j = _after_page_break(lines, j if _PAGE_FOOTER.fullmatch(name_line) else after, len(columns))
+            continue
         if _ROW_NUMBER.fullmatch(name_line) and after is not None and not _is_value(lines[after]):
             j = after  # the STT cell on its own line
+            row_number = int(name_line) if name_line.isdigit() else None
             continue
         if _is_value(name_line) or len(name_line) > 150:
             break
@@ -364,6 +399,9 @@ def _rows(lines, j: int, columns: list[Column], note: str | None = None) -> tupl
                 and _ROW_NUMBER.fullmatch(lines[k].strip())
                 and following is not None
                 and not _is_value(lines[following])
+                and not (  # (the last value before what follows the table: "63" / "Nơi nhận:")
+                    row_number is not None and lines[k].strip().isdigit() and int(lines[k]) != row_number + 1
+                )
             ):
                 break  # the next row's number, not a value of this one
             cells.append((k, lines[k].strip()))
@@ -379,6 +417,43 @@ def _rows(lines, j: int, columns: list[Column], note: str | None = None) -> tupl
         end = k if k is not None else len(lines)
         j = k
     return out, end
+
+
+# A page's footer or number: "Trang 4/6", "Trang 4", "Page 4", "- 4 -".
+_PAGE_FOOTER = re.compile(r"(?:[Tt]rang|[Pp]age)\s+\d{1,3}(?:\s*/\s*\d{1,3})?|-\s*\d{1,3}\s*-")
+
+
+def _running_title(lines, j: int) -> bool:
+    """Line ``j`` is a page's running title: a line of words written again, as it is, elsewhere."""
+    s = lines[j].strip()
+    return len(s) >= 15 and not _is_value(s) and lines.count(lines[j]) >= 2
+
+
+def _page_number(lines, j: int, after: int | None) -> bool:
+    """Line ``j`` is a page's bare number: a number alone after an empty line (a row's number
+    stands right under the row before it), the page's running title after it."""
+    return (
+        after is not None
+        and lines[j].strip().isdigit()
+        and j > 0
+        and not lines[j - 1].strip()
+        and _running_title(lines, after)
+    )
+
+
+def _after_page_break(lines, j: int, width: int) -> int | None:
+    """The line the table goes on at after the page furniture that ends at line ``j``: past its
+    running title and its header when the new page repeats it (the same number of columns)."""
+    k = _next(lines, j)
+    if k is not None and _running_title(lines, k):
+        k = _next(lines, k)
+    if k is not None and len(lines[k].strip()) <= 30:
+        f = " ".join(fold(lines[k]).split())
+        if _NAME_LABEL.fullmatch(f) or _STT_LABEL.fullmatch(f):
+            again = _header(list(lines), k)
+            if again is not None and len(again[0]) == width:
+                return again[1]
+    return k
 
 
 def _later_plan(columns: list[Column], n: int) -> tuple[int, int] | None:

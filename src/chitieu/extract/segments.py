@@ -205,7 +205,7 @@ def _clean(line: str) -> str:
     return head + rest
 
 
-_MD_RULE = re.compile(r":?-{2,}:?|")
+_MD_RULE = re.compile(r":?-+:?|")  # (":-:", "--:", "---": a column's alignment)
 _MARKER = re.compile(r"\s*\d{1,3}\s*")
 # A page's number or footer ("Trang 2", "Trang 2/3", "- 2 -", "Page 2") between two rows of a
 # table that goes on over the page: skipped, so that the table does not end there.
@@ -263,6 +263,9 @@ def _caps_prefix(line: str) -> tuple[str, str] | None:
     return " ".join(title), body
 
 
+_NUMBER_CELL = re.compile(r"((?:STT|TT|stt|Stt|\d{1,2}\.?|[IVX]{1,4}\.?)) {2}(\S.*)")
+
+
 def _spaced_cells(line: str, columns: int | None) -> list[str] | None:
     """The cells of a line typed with tabs or wide gaps between them (three or more cells).
 
@@ -273,6 +276,13 @@ def _spaced_cells(line: str, columns: int | None) -> list[str] | None:
     if "\t" not in line and "   " not in line:
         return None
     cells = [c.strip() for c in _CELL_GAP.split(line)]
+    if (
+        "  " in cells[0]
+        and (m := _NUMBER_CELL.match(cells[0]))
+        and (m.group(1)[0] in "sStT" or (columns and len(cells) + 1 == columns))
+    ):
+        # "TT  Chỉ tiêu", "1  Diện tích gieo trồng": the row-number cell two spaces from the name's
+        cells[0:1] = [m.group(1), m.group(2)]
     if columns and "\t" in line and len(cells) < columns:
         cells += [""] * (columns - len(cells))
     return cells if len(cells) >= 3 else None

@@ -300,6 +300,10 @@ def _parse_row(
 
 # --- tables with real cells (DOCX rows "a | b | c") ------------------------------------------
 
+# The two sides of a comparison column that names each one's year ("KH 2026/TH 2025 (%)").
+_SIDES = vocabulary.alternation(
+    (*vocabulary.COLUMN_ABBREVIATIONS, "kế hoạch", "thực hiện", "ước thực hiện", "dự toán")
+)
 # A column comparing two figures ("So KH (%)", "So cùng kỳ", "TH/KH (%)", "Tỷ lệ so với kế hoạch"):
 # the words in ``vocabulary.COMPARED_WITH_WORDS`` after "so", or two column abbreviations "A/B".
 COMPARE_COLUMN = re.compile(
@@ -307,9 +311,12 @@ COMPARE_COLUMN = re.compile(
     r"|(?<![a-zà-ỹđ])(?:" + vocabulary.alternation(vocabulary.COLUMN_ABBREVIATIONS) + r")\s*/\s*(?:"
     + vocabulary.alternation(vocabulary.COLUMN_ABBREVIATIONS) + r")(?![a-zà-ỹđ])"
     r"|tỷ lệ\s+(?:%|đạt|thực hiện|so)|^%|%\s*(?:kh|kế hoạch)(?![a-zà-ỹđ])"
+    # "KH 2026/TH 2025 (%)", "TH 2025/KH 2025": each side with its year
+    r"|(?<![a-zà-ỹđ])(?:" + _SIDES + r")\s*(?:năm\s*)?(?:19|20)\d\d\s*/\s*(?:" + _SIDES + r")(?![a-zà-ỹđ])"
 )
 _PLANNED_COLUMN = re.compile(
-    r"(?:" + vocabulary.alternation(vocabulary.PLANNED_COMPARISON_WORDS) + r")\s*(?:năm\s*)?((?:19|20)\d\d)\s+so(?![a-zà-ỹđ])"
+    r"(?:" + vocabulary.alternation(vocabulary.PLANNED_COMPARISON_WORDS) + r")\s*(?:năm\s*)?((?:19|20)\d\d)"
+    r"\s*(?:so(?![a-zà-ỹđ])|/)"  # ("KH 2026/TH 2025 (%)")
 )
 _LAST_YEAR_COLUMN = re.compile(
     r"(?<![a-zà-ỹđ])(?:" + vocabulary.alternation(vocabulary.LAST_YEAR_WORDS) + r")(?![a-zà-ỹđ])"
@@ -525,11 +532,12 @@ def parse_cells(
         own = [p for p in plans if latest_years and p[0] == latest_years]
         if own:
             compare(latest, own[-1], True)
-        elif plans and not (plans[-1][0] and latest_years and max(plans[-1][0]) > max(latest_years)):
-            # (not "Ước TH 2025 | Kế hoạch 2026": next year's plan is no plan of this year's)
+        elif due := [p for p in plans if not (p[0] and latest_years and max(p[0]) > max(latest_years))]:
+            # (not "Ước TH 2025 | Kế hoạch 2026": next year's plan is no plan of this year's; the
+            # term's plan before the result is, "NQ ĐH 2020-2025 | Kết quả 2025 | Mục tiêu 2030")
             # the row's only result beside the plan is one statement with it; a term's plan beside
             # a series of years stays a target of its own too
-            compare(latest, plans[-1], len(filled) == 1 or plans[-1][0] == latest_years)
+            compare(latest, due[-1], len(filled) == 1 or due[-1][0] == latest_years)
     out += [statement for _i, statement in filled]
     for i, (cell, role) in enumerate(zip(cells, roles, strict=False)):
         if role == "ratio" and (m := _cell_mention(cell, "%")) is not None and m.unit == "%":
