@@ -298,7 +298,11 @@ def document_year(lines: list[str]) -> int | None:
             return int(m.group(1))
     for line in head:
         m = _DATE_NUMERIC.search(line[:60])
-        if m and not ("/" in line[: m.start()] and _DOCUMENT_REF_DATE.search(line, 0, m.start())):
+        if m and not (
+            "/" in line[: m.start()]
+            and _DOCUMENT_REF_DATE.search(line, 0, m.start())
+            and not _OWN_NUMBER.match(line)
+        ):
             return int(m.group(1) or m.group(2))
     return None
 
@@ -306,6 +310,9 @@ def document_year(lines: list[str]) -> int | None:
 # The date of a document the text names ("Nghị quyết số 57-NQ/TW ngày 22/12/2024", "Quyết định
 # 05/2024/QĐ-TTg ngày …"): not the date of the text itself.
 _DOCUMENT_REF_DATE = re.compile(r"(?:số\s+)?\d+[/-][^\s]*[a-zđ][^\s]*\s+(?:ngày\s+)?$")
+# ... unless the line opens with the number: the text's own ("Số 58/BC-UBND ngày 14/3/2025",
+# "(Số: 12/TTr-UBND, ngày 05/11/2025)" under the title of a copy), not one it cites
+_OWN_NUMBER = re.compile(r"\s*\(?\s*số\s*:?\s*\d")
 
 # --- the year a news article reports -------------------------------------------------------
 # A year as a headline or lead names it: "… năm 2025", "6 tháng đầu năm 2026", "Quý I/2026", and a

@@ -126,6 +126,8 @@ _TARGET_BEFORE_PAREN = re.compile(_TARGET_WORD + r"[^()\d]{0,40}$")
 _TARGET_INLINE = re.compile(
     r"(?:chỉ tiêu|kế hoạch|kh|nghị quyết|(?:vượt|đạt|so với|thấp hơn|cao hơn)\s+mục tiêu)(?:\s+(?:giao|đề ra|là|năm \d{4}|tỉnh giao|huyện giao))*(?:\s+(?:tăng|giảm))?\s*:?\s*(?:trên|dưới|từ|tối thiểu|tối đa|<|>)?\s*$"
 )  # ("chưa đạt mục tiêu giảm 2% đề ra": the change planned)
+# ... and a bare "mục tiêu" after the result in its brackets: "(đạt 48%, mục tiêu 55%)"
+_AIM_IN_PARENS = re.compile(r"(?:^|[,;(])\s*mục tiêu(?:\s+(?:đề ra|năm \d{4}))?\s*:?\s*(?:trên|dưới|từ|tối thiểu|tối đa|<|>)?\s*$")
 _VERDICT = re.compile(
     r"(?P<eval>đánh giá\s*:\s*(?P<eval_no>(?:không|chưa)\s+đạt)?(?P<eval_over>vượt)?(?:đạt|hoàn thành)?)"
     r"|(?P<khong>(?:không|chưa)\s+(?:đạt|hoàn thành))"
@@ -1141,7 +1143,15 @@ def _sentence_statements(
         a, _ = containing(subclauses, m.start)
         if a > 0 and folded[a - 1] == ":":
             a = max(containing(sentences, m.start)[0], a - 40)  # "Kế hoạch: 8%": the label before the colon
-        if not (_TARGET_INLINE.search(folded[a : m.start]) and kind_at(m.start) == RESULT):
+        if not (
+            (
+                _TARGET_INLINE.search(folded[a : m.start])
+                or "mục tiêu" in folded[a : m.start]
+                and _AIM_IN_PARENS.search(folded[a : m.start])
+                and folded.rfind("(", 0, m.start) > folded.rfind(")", 0, m.start)
+            )
+            and kind_at(m.start) == RESULT
+        ):
             continue
         if _margin(folded, mentions, m, a) is not None:
             continue  # "đạt 6.420 ha, vượt kế hoạch 2,6%": by how much the result beat the plan, a result
@@ -1667,10 +1677,18 @@ def _year_after_term(
 def _reported_term(seg: Segment) -> str | None:
     """The term a section reports on, when it ends with the document (its results are the term's):
     the heading's term ending in the document's year or the year before it; else None."""
-    if not seg.heading_time or seg.year is not None or seg.mode == TARGET or seg.doc_year is None:
+    if not seg.heading_time or seg.year is not None or seg.mode == TARGET:
         return None
     term = seg.period
-    return term if term and int(term[-4:]) <= seg.doc_year <= int(term[-4:]) + 1 else None
+    if term is None:
+        return None
+    if seg.doc_year is None:
+        # undated: a term ending where the title's term starts or ends ("Báo cáo chính trị …
+        # nhiệm kỳ 2025 - 2030" over "KẾT QUẢ … NHIỆM KỲ 2020 - 2025"), not one ending the year
+        # before ("Kế hoạch 5 năm 2021-2025" over "ĐÁNH GIÁ … 2016-2020": left as it was)
+        ends = seg.head_term_years
+        return term if ends and int(term[-4:]) in ends else None
+    return term if int(term[-4:]) <= seg.doc_year <= int(term[-4:]) + 1 else None
 
 
 # Words naming the whole term a figure adds up ("Tổng thu … 5 năm", "cả nhiệm kỳ", "giai đoạn"),

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from chitieu.core import vocabulary
 from chitieu.extract.document import Document
-from chitieu.extract.evidence import document_year, headline_periods, plan_year, report_year
+from chitieu.extract.evidence import DATE_LINES, document_year, headline_periods, plan_year, report_year
 from chitieu.extract.normalise import fold, word_tree
 from chitieu.extract.tables import COMPARE_COLUMN, header_roles
 
@@ -154,6 +154,7 @@ class Segment:
     note_unit: str | None = None  # ... the unit a line above the table names ("ĐVT: triệu đồng")
     year: int | None = None  # the year the section's heading names ("… năm 2024")
     doc_year: int | None = None  # the year of the document's own date (evidence of kind)
+    head_term_years: tuple[int, ...] = ()  # an undated document: the first and last year of its title's term
     plan_year: int | None = None  # the one year after that date the headline plans for
     report_year: int | None = None  # the one year a news article's headline and lead report on
     plan_period: str | None = None  # the term a news article's headline sets targets for
@@ -837,6 +838,15 @@ def segments(doc: Document) -> list[Segment]:
     ctx = _Context()
     ctx.title_year, ctx.title_period, title_line = _title_time(doc.lines)
     doc_year = document_year(doc.lines)
+    # An undated document (a congress's draft "Báo cáo chính trị … nhiệm kỳ 2025 - 2030", a copy
+    # without its date line) stands at an end of the term its title (the first term its first
+    # lines name) is for: the years a term it reports on may end in.
+    head_term = (
+        next((m for line in doc.lines[:DATE_LINES] if "20" in line for m in _PERIOD.findall(line)), None)
+        if doc_year is None
+        else None
+    )
+    head_term_years = (int(head_term[0]), int(head_term[1])) if head_term else ()
     planned_for = plan_year(doc.lines, doc_year)
     reported = report_year(doc.lines)
     headline_term, reported_term = (
@@ -890,6 +900,7 @@ def segments(doc: Document) -> list[Segment]:
                 general=ctx.general,
                 year=ctx.year,
                 doc_year=doc_year,
+                head_term_years=head_term_years,
                 plan_year=planned_for,
                 report_year=reported,
                 plan_period=headline_term,
