@@ -68,6 +68,13 @@ slower). The two versions in turn three times, best of 9 rounds: at a load of 5,
 statement (no regular expression above 4 % of the time; all of them together about 27 %:
 met standards 4 %, numbers 3 %), which only fewer passes in Python would cut further.
 
+Then (2026-12-06, third session, a quieter machine, load 1,5-1,7) three rounds of rules from blind
+tests (tables across page breaks, unit notes over prose, full reports' fields, counts of indicators
+missed): the session's first commit and its last, in turn twice, best of 9: 71-74 ms = 4,30-4,49 MB/s
+before, 78-89 ms = 3,60-4,08 MB/s after. A fifth speed pass (-12 % instructions on the first
+commit's reader, outputs identical on 991 texts) could not be merged under the new rules: its main
+part rewrote ``extractor._statement``, which the rounds changed; the rest measured -3 %.
+
 Then reads a PDF ``--repeat`` times with ``read_document`` (text layer through PDFium, pdfplumber's
 table finder only on pages that draw a table): by default the seed 002 report printed to PDF by
 LibreOffice (made once, kept in the temporary folder; skipped when soffice is missing). Goal:
