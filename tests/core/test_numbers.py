@@ -211,3 +211,8 @@ def test_an_integer_survives_printing_and_reading(n):
 def test_a_printed_quantity_reads_back_as_the_same_quantity(n, unit):
     q = Quantity(float(n), unit)
     assert parse_quantity(format_quantity(q)) == q
+
+
+@pytest.mark.parametrize(("written", "unit"), [("LĐ", "lao động"), ("lđ", "lao động"), ("Tr.đồng", "triệu đồng"), ("SP", "sản phẩm")])
+def test_unit_abbreviations_of_appendix_tables_are_written_out(written, unit):
+    assert normalise_unit(written) == unit

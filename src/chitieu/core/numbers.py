@@ -39,6 +39,8 @@ UNIT_ABBREVIATIONS: dict[str, str] = {
     "dn": "doanh nghiệp",
     "htx": "hợp tác xã",
     "clb": "câu lạc bộ",
+    "lđ": "lao động",
+    "ld": "lao động",
 }
 
 
