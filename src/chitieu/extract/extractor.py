@@ -352,6 +352,10 @@ def extract(doc: Document) -> list[Statement]:
             for row in parse_cells(seg.cells, seg.roles, seg.header, unit, _plan_from(seg), seg.note_unit):
                 if not row.get("compare"):  # (a comparison's "%" is no unit for the rows below)
                     unit = row["unit"] or unit
+                if row.get("measure") and row["year"] is None and seg.year is None and seg.period is None:
+                    # a table of measures names no year: the one the text reports on, else its date's
+                    # (at its top, or on a place-and-date line of its own below: "Cẩm Xuyên, ngày 28/6/2025")
+                    row["year"] = seg.report_year or seg.doc_year or _signed_year(doc.lines)
                 out.append(_row_statement(seg, row, quote))
             continue
         if seg.table_years is not None:
@@ -392,6 +396,21 @@ def extract(doc: Document) -> list[Statement]:
     if used:
         out.sort(key=lambda st: (st.line, st.start))
     return out
+
+
+# "Cẩm Xuyên, ngày 28/6/2025", "Hà Nội, ngày 10 tháng 6 năm 2025": a line of a place and a date alone
+_SIGNED_LINE = re.compile(
+    r"[A-ZĐÀ-Ỹ][^\d,|\t]{1,40},\s*ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}\s*/\s*|\s+tháng\s+\d{1,2}\s+năm\s+)"
+    r"((?:19|20)\d\d)\s*\.?"
+)
+
+
+def _signed_year(lines: tuple[str, ...]) -> int | None:
+    """The year of the last place-and-date line standing alone in the text (its signing), or None."""
+    for line in reversed(lines):
+        if "ngày" in line and (m := _SIGNED_LINE.fullmatch(line.strip())):
+            return int(m.group(1))
+    return None
 
 
 def _plan_cells(seg: Segment, cells: list[dict]) -> list[dict]:

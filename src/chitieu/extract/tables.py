@@ -415,7 +415,44 @@ def header_roles(cells: list[str]) -> list[str] | None:
         roles[0] = "name"
     if "stt" in roles and roles.index("stt") == 0 and len(roles) > 1 and roles[1] in ("other", "target"):
         roles[1] = "name"
-    return roles if "name" in roles and ({"target", "result"} & set(roles)) else None
+    if "name" in roles and ({"target", "result"} & set(roles)):
+        return roles
+    return _measure_roles(cells, roles)
+
+
+# A column headed by a measure with its unit in brackets ("Diện tích (ha)", "Năng suất (tạ/ha)"),
+# no year: a table whose columns are measures of each row's item, not years.
+_MEASURE_HEADER = re.compile(r"([^\d()|]{2,40}?)\s*\(([^()\d]{1,20})\)")
+
+
+def _measure_label(cell: str) -> tuple[str, str] | None:
+    """A measure column's label and unit ("Diện tích (ha)" → ("Diện tích", "ha")), else None."""
+    from chitieu.extract.celllines import _KNOWN_UNIT
+    from chitieu.extract.normalise import fold
+
+    m = _MEASURE_HEADER.fullmatch(" ".join(cell.split()))
+    if m is None or not _KNOWN_UNIT.fullmatch(fold(m.group(2)).strip()):
+        return None
+    return m.group(1).strip(" :-–"), normalise_unit(m.group(2).strip())
+
+
+def _measure_roles(cells: list[str], roles: list[str]) -> list[str] | None:
+    """The roles of a header whose columns after the name (and the unit) are measures ("Cây trồng |
+    ĐVT | Diện tích (ha) | Năng suất (tạ/ha) | Sản lượng (tấn) | So cùng kỳ (%)"), the comparisons
+    after them of the measure before each: None unless two columns at least are measures."""
+    if not roles or roles[0] != "name" and roles[:2] != ["stt", "name"]:
+        return None
+    out = list(roles)
+    measures = 0
+    for i in range(roles.index("name") + 1, len(roles)):
+        if roles[i] == "unit" and measures == 0:
+            continue
+        if roles[i] == "other" and _measure_label(cells[i]) is not None:
+            out[i] = "measure"
+            measures += 1
+        elif roles[i] not in ("ratio", "change") or measures == 0:
+            return None
+    return out if measures >= 2 else None
 
 
 def _cell_mention(cell: str, unit: str | None):
@@ -455,6 +492,8 @@ def parse_cells(
             else r
             for r, h in zip(roles, headers, strict=False)
         ]
+    if "measure" in roles:
+        return _measure_cells(cells, roles, headers)
     headers = _result_years_from_plan(roles, headers)
     get = {role: [c for c, r in zip(cells, roles, strict=False) if r == role] for role in set(roles)}
     name = " ".join(" ".join(get.get("name", [""])).split()).strip(" :-–")
@@ -569,6 +608,33 @@ def parse_cells(
             )
     if not filled and status is not None and "result" in roles:
         out.append({"kind": "result", **_qualitative(name, status), "cell": 0})
+    return out
+
+
+def _measure_cells(cells: list[str], roles: list[str], headers: list[str]) -> list[dict]:
+    """A row under measure columns: each filled cell a result, named by its column's measure and
+    the row's item ("Diện tích" and "Lúa": "Diện tích lúa"), in the unit the column's brackets give;
+    a comparison column ("So cùng kỳ (%)") compares the measure before it. Of no year of its own."""
+    item = " ".join(" ".join(c for c, r in zip(cells, roles, strict=False) if r == "name").split()).strip(" :-–")
+    if not item:
+        return []
+    if item[1:2].islower():
+        item = item[0].lower() + item[1:]  # ("Lúa" → "lúa"; "THCS" stays)
+    out: list[dict] = []
+    last = None  # the name of the measure left of a comparison
+    for i, (cell, role) in enumerate(zip(cells, roles, strict=False)):
+        if role == "measure":
+            label, unit = _measure_label(headers[i])
+            last = f"{label} {item}"
+            if (m := _cell_mention(cell, unit)) is not None:
+                out.append(_cell_statement("result", last, unit, m, [], None, None, i))
+        elif role in ("ratio", "change") and last is not None:
+            unit = "%" if role == "ratio" or "%" in headers[i] else None
+            if (m := _cell_mention(cell, unit)) is not None and (role == "change" or m.unit == "%"):
+                name = compared_name(last, headers[i]) if role == "ratio" else f"{last} (tăng, giảm)"
+                out.append({**_cell_statement("result", name, m.unit, m, [], None, None, i), "compare": True})
+    for statement in out:
+        statement["measure"] = True
     return out
 
 
