@@ -5,14 +5,13 @@ breaks another shape of text fails here and not only in `scripts/score-extractio
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from reading import load_scorer
 
 from chitieu.extract import extract, read_document
 from chitieu.extract.export import to_json
-from seeds import SHARED
 
 EVAL = Path(__file__).resolve().parents[2] / "eval"
 # F1 reached (2026-12-06) → floor; synthetic-4's remaining misses are plan cells beside their
@@ -20,14 +19,7 @@ EVAL = Path(__file__).resolve().parents[2] / "eval"
 FLOORS = {"synthetic-1": 0.99, "synthetic-2": 0.985, "synthetic-3": 0.97, "synthetic-4": 0.92, "synthetic-5": 0.975}
 
 
-def _scorer():
-    path = SHARED / "eval" / "score_extraction.py"
-    if not path.exists():
-        pytest.skip(f"the scorer is not at {path} (set CHITIEU_SHARED)")
-    spec = importlib.util.spec_from_file_location("score_extraction", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+_scorer = load_scorer
 
 
 @pytest.mark.parametrize("corpus", sorted(FLOORS))

@@ -8,13 +8,12 @@ merged cells), each rule with a trap where it must not fire.
 
 from __future__ import annotations
 
-from chitieu.extract.document import Document
+from reading import read_lines
+
 from chitieu.extract.extractor import extract
 from chitieu.extract.segments import merge_headers
 
-
-def _all(*lines: str):
-    return extract(Document("t.txt", "txt", tuple(lines)))
+_all = read_lines
 
 
 def _read(*lines: str):

@@ -8,20 +8,12 @@ reaches the reader (Markdown, tabs, one cell a line), each rule with a trap wher
 
 from __future__ import annotations
 
-from chitieu.extract.document import Document
-from chitieu.extract.extractor import extract
+from reading import plan_of, read_lines
+
+_all = read_lines
 
 
-def _all(*lines: str):
-    return extract(Document("t.txt", "txt", tuple(lines)))
-
-
-def _plan(s):
-    """The compared target's figure (its lower bound, else its upper)."""
-    if not s.compared_target:
-        return None
-    low = s.compared_target["low"]
-    return low if low is not None else s.compared_target["high"]
+_plan = plan_of
 
 
 def _read(*lines: str):

@@ -12,27 +12,19 @@ labels and negative growth — each with an answer key labelled by hand from the
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+from reading import load_scorer
 
 from chitieu.extract import extract, read_document
 from chitieu.extract.export import to_json
-from seeds import SHARED
 
 UNSEEN = Path(__file__).parent / "fixtures" / "unseen"
 
 
-def _scorer():
-    path = SHARED / "eval" / "score_extraction.py"
-    if not path.exists():
-        pytest.skip(f"the scorer is not at {path} (set CHITIEU_SHARED)")
-    spec = importlib.util.spec_from_file_location("score_extraction", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+_scorer = load_scorer
 
 
 @pytest.fixture(scope="module")
