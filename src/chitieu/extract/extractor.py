@@ -184,20 +184,34 @@ _DAT_FULL = re.compile(r"^\s*(?:so với\s*)?(?:chỉ tiêu|kế hoạch|kh|ngh�
 _VUOT_BY = re.compile(r"vượt\s*$")
 _DONE_BEFORE = re.compile(r"hoàn thành\s*(?:được\s*)?$")
 _PLAN_AFTER = re.compile(r"\s*(?:so với\s*)?(?:chỉ tiêu|kế hoạch|kh|nghị quyết|mục tiêu|dự toán)")
-_QUALITATIVE = re.compile(
-    r"đạt\s+(?:xã |phường |thị trấn |thị xã |các |bộ )?(?:chuẩn|tiêu chuẩn|tiêu chí|danh hiệu)"
-    r"|giữ vững|duy trì\s+(?:đạt\s+)?(?:bộ\s+)?(?:chuẩn|danh hiệu|tiêu chí|[" + L + r" ]{0,40}?đạt chuẩn)"
-    r"|đạt\s+(?:và vượt\s+)?(?:các\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)"
-    r"|hoàn thành\s+(?:tốt\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch)"
-    r"|chưa\s+đạt|không\s+đạt"
-    r"|không còn\s+(?:hộ|nhà|người)"
-    r"|không để\s+(?:xảy ra|phát sinh)"  # "không để xảy ra cháy rừng", "không để phát sinh hộ nghèo mới"
-    r"|công nhận\s+(?:đạt\s+)?[" + L + r" ]{0,40}?(?:chuẩn|kiểu mẫu|danh hiệu)"
-    r"|được\s+xếp loại\s+(?:tốt|khá|xuất sắc|hoàn thành)|xếp loại\s+(?:tốt|khá|xuất sắc|hoàn thành)"
-)  # every alternative starts with a plain word: a search skips to the places where one stands
+# Met or kept standards, each alternative with the word it starts with.
+_QUALITATIVE_PARTS = (
+    ("đạt", r"đạt\s+(?:xã |phường |thị trấn |thị xã |các |bộ )?(?:chuẩn|tiêu chuẩn|tiêu chí|danh hiệu)"),
+    ("giữ vững", r"giữ vững"),
+    ("duy trì", r"duy trì\s+(?:đạt\s+)?(?:bộ\s+)?(?:chuẩn|danh hiệu|tiêu chí|[" + L + r" ]{0,40}?đạt chuẩn)"),
+    ("đạt", r"đạt\s+(?:và vượt\s+)?(?:các\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu)"),
+    ("hoàn thành", r"hoàn thành\s+(?:tốt\s+)?(?:mục tiêu|chỉ tiêu|kế hoạch)"),
+    ("chưa", r"chưa\s+đạt"),
+    ("không", r"không\s+đạt"),
+    ("không", r"không còn\s+(?:hộ|nhà|người)"),
+    # "không để xảy ra cháy rừng", "không để phát sinh hộ nghèo mới"
+    ("không", r"không để\s+(?:xảy ra|phát sinh)"),
+    ("công nhận", r"công nhận\s+(?:đạt\s+)?[" + L + r" ]{0,40}?(?:chuẩn|kiểu mẫu|danh hiệu)"),
+    ("được", r"được\s+xếp loại\s+(?:tốt|khá|xuất sắc|hoàn thành)"),
+    ("xếp loại", r"xếp loại\s+(?:tốt|khá|xuất sắc|hoàn thành)"),
+)
+_QUALITATIVE = re.compile("|".join(part for _, part in _QUALITATIVE_PARTS))
 # _QUALITATIVE looks neither around nor at the end: a match inside a part of a text is one inside
-# the whole (``_qualitative`` searches a sentence before its clauses).
+# the whole, at the same place (``_met_in`` tries only the places where the whole has one).
 assert not any(x in _QUALITATIVE.pattern for x in ("(?=", "(?!", "(?<", "$", "\\b"))
+assert all(part.startswith(word) for word, part in _QUALITATIVE_PARTS)
+# ... and its alternatives by their first word, each a pattern that starts with a fixed word (which
+# the engine skips to fast; the whole pattern stops at every c, d, g, h, k, x and đ), looked for
+# only in a text that holds the word. A match of the whole is one of the part whose word stands there.
+_QUALITATIVE_BY_WORD = tuple(
+    (word, re.compile("|".join(part for w, part in _QUALITATIVE_PARTS if w == word)))
+    for word in dict.fromkeys(word for word, _ in _QUALITATIVE_PARTS)
+)
 # The words every match of _VERDICT starts with. That pattern (alternatives behind look-behinds)
 # is slow to try at every character; it is tried only where one of these plain words stands,
 # which a search finds fast. The matches are the same.
@@ -222,6 +236,31 @@ def _matches_at_words(
 
 def _qualitative_at(folded: str, a: int = 0, b: int | None = None) -> re.Match[str] | None:
     return _QUALITATIVE.search(folded, a, len(folded) if b is None else b)
+
+
+def _met_starts(folded: str) -> list[int]:
+    """Every place where a match of ``_QUALITATIVE`` starts in ``folded`` (overlapping ones too), in
+    order: a paragraph's, searched once for its sentences, clauses and sub-clauses (``_met_in``)."""
+    starts: list[int] = []
+    for word, part in _QUALITATIVE_BY_WORD:
+        if word in folded:
+            m = part.search(folded)
+            while m is not None:
+                starts.append(m.start())
+                m = part.search(folded, m.start() + 1)
+    starts.sort()
+    return starts
+
+
+def _met_in(folded: str, starts: list[int], a: int, b: int) -> re.Match[str] | None:
+    """``_qualitative_at(folded, a, b)``, given ``_met_starts(folded)``: the first of those places
+    in [a, b) where a match ends by ``b`` (a match inside the span is one of the whole text)."""
+    for i in range(bisect.bisect_left(starts, a), len(starts)):
+        if starts[i] >= b:
+            break
+        if (m := _QUALITATIVE.match(folded, starts[i], b)) is not None:
+            return m
+    return None
 
 
 # The indicators as a whole as the subject: "Nhìn chung, các chỉ tiêu đều đạt và vượt kế hoạch",
@@ -959,10 +998,10 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
     if (seg.mode is not None and not announced) or "đã" in folded and _PAST_TENSE.search(folded) and result_cue(folded):
         prior = RESULT  # a heading gives the kind, or the paragraph reports ("đã đạt được …")
     digits = _ANY_DIGIT.search(folded) is not None
-    # The first met standard in the paragraph: none ends before it, so the sentences and clauses
-    # that end by it need no search of their own.
-    first_met = _qualitative_at(folded) if digits or not seg.general else None
-    if not digits and (seg.general or not first_met):
+    # Where the paragraph's met standards start: the sentences, clauses and sub-clauses are searched
+    # only there (the sentences that end by the first need no search).
+    met = _met_starts(folded) if digits or not seg.general else []
+    if not digits and (seg.general or not met):
         if seg.mode != TARGET and folded.rstrip().endswith(":") and target_cue(folded):
             return [], _LIST_TARGET  # "Đại hội đề ra các chỉ tiêu chủ yếu:" alone: its items follow
         return [], prior  # most narrative paragraphs: nothing to read
@@ -1021,7 +1060,7 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
             m for m in mentions if not _fact_not_indicator(seg, folded, sentences, subclauses, m, kinds)
         ]
     starts = [m.start for m in mentions]
-    met_from = first_met.start() if first_met is not None else len(folded) + 1
+    met_from = met[0] if met else len(folded) + 1
     out: list[Statement] = []
     paragraphs = _blank_line_starts(seg)  # (sorted)
     para_targets = 0
@@ -1048,10 +1087,10 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
                 continue
             if kind == RESULT and year:
                 seg.carried_year, seg.carried_at = year, a  # "Kết quả năm 2024: 1. …": the results' year
-        if not ms and (b <= met_from or not _qualitative_at(folded, a, b)):
+        if not ms and (b <= met_from or not _met_in(folded, met, a, b)):
             continue
         found = _sentence_statements(
-            seg, folded, (a, b), within(clauses, a, b), within(subclauses, a, b), ms, prior, in_list, met_from
+            seg, folded, (a, b), within(clauses, a, b), within(subclauses, a, b), ms, prior, in_list, met
         )
         out += found
         para_targets += sum(st.kind == TARGET for st in found)
@@ -1080,7 +1119,7 @@ def _opens_earlier_year(seg: Segment, folded: str, a: int) -> bool:
 
 
 def _sentence_statements(
-    seg, folded, sentence, clauses, subclauses, mentions, prior=RESULT, in_list=False, met_from=0
+    seg, folded, sentence, clauses, subclauses, mentions, prior=RESULT, in_list=False, met=None
 ) -> list[Statement]:
     sentences = [sentence]
     items: list[_Item] = []
@@ -1325,7 +1364,7 @@ def _sentence_statements(
                 # A plan figure with no result beside it is a target of its own.
                 items.append(_Item(m, m.start, TARGET, m.op, m.low, m.high, m.unit, evidence=PLAN_WORDS))
 
-    _qualitative(seg, folded, sentences, clauses, subclauses, mentions, items, why_at, met_from)
+    _qualitative(seg, folded, sentences, clauses, subclauses, mentions, items, why_at, met)
     items.sort(key=lambda it: it.start)
     _verdicts(folded, sentences, items)
     return [_statement(seg, folded, sentences, clauses, subclauses, items, i) for i in range(len(items))]
@@ -1384,28 +1423,27 @@ def _unit_family(unit: str) -> str:
 _STANDARD_WORD = re.compile(r"chuẩn|danh hiệu|tiêu chí|kiểu mẫu|văn minh|chỉ tiêu")
 
 
-def _qualitative(seg, folded, sentences, clauses, subclauses, mentions, items, why_at, met_from=0) -> None:
-    """Met or kept standards with no number in their clause (none ends by ``met_from``)."""
-    if (
-        seg.general
-        or not clauses
-        or clauses[-1][1] <= met_from
-        or _qualitative_at(folded, clauses[0][0], clauses[-1][1]) is None
-    ):
+def _qualitative(seg, folded, sentences, clauses, subclauses, mentions, items, why_at, met=None) -> None:
+    """Met or kept standards with no number in their clause (``met``: ``_met_starts(folded)``)."""
+    if seg.general or not clauses:
+        return
+    if met is None:
+        met = _met_starts(folded)
+    if _met_in(folded, met, clauses[0][0], clauses[-1][1]) is None:
         return  # none in the sentence: none in a clause (a match needs nothing after it, see below)
     for a, b in clauses:
-        if b <= met_from or _qualitative_at(folded, a, b) is None:
+        if _met_in(folded, met, a, b) is None:
             continue  # no met standard in the clause: none in its sub-clauses
         figures = any(a <= m.start < b and not m.bare for m in mentions)
         for sa, sb in within(subclauses, a, b):
-            if sa < a or sb > b or sb <= met_from:
+            if sa < a or sb > b:
                 continue
-            q = _qualitative_at(folded, sa, sb)
+            q = _met_in(folded, met, sa, sb)
             if not q:
                 continue
             if q.group() in ("chưa đạt", "không đạt") and not _STANDARD_WORD.search(folded, a, q.start()):
                 continue  # "Tăng trưởng chưa đạt kế hoạch": a verdict on an indicator, no standard named
-            if folded.startswith("không để", q.start()) and _qualitative_at(folded, a, q.start()):
+            if folded.startswith("không để", q.start()) and _met_in(folded, met, a, q.start()):
                 continue  # "… được giữ vững, không để xảy ra điểm nóng": one standard kept, said twice
             # ("không còn hộ nghèo, hộ cận nghèo còn 0,5%": none left is a level of its own, as a recognition)
             own = _RECOGNISED.match(folded, q.start()) or folded.startswith("không còn", q.start())
