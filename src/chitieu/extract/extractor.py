@@ -284,12 +284,12 @@ _PROJECT = re.compile(  # (the look-behinds stand after "dự án": a search ski
 
 def _project_at(folded: str, a: int = 0, b: int | None = None) -> bool:
     b = len(folded) if b is None else b
-    # one of the three words is in every _PROJECT match: plain searches first
-    return (
-        folded.find("dự án", a, b) >= 0
-        or folded.find("quy mô", a, b) >= 0
-        or folded.find("tổng mức đầu tư", a, b) >= 0
-    ) and _PROJECT.search(folded, a, b) is not None
+    # one of the three words is in every _PROJECT match: plain searches first (in one copy of the
+    # span: a find with bounds costs more than the copy)
+    span = folded if a == 0 and b == len(folded) else folded[a:b]
+    if not ("dự án" in span or "quy mô" in span or "tổng mức đầu tư" in span):
+        return False
+    return _PROJECT.search(folded, a, b) is not None
 
 
 _RESULT_BEFORE = re.compile(r"(?:thực hiện|đạt|ước|được|là|kết quả)\s*:?\s*(?:được\s*)?$")
@@ -1129,9 +1129,9 @@ def _sentence_statements(
 
     def why_at(offset: int) -> tuple[str, str]:
         """The kind of the value at ``offset`` and the evidence it was decided on."""
-        a, b = containing(sentences, offset)
+        a, b = sentence  # (the one sentence holds every offset)
         before = folded[a:offset]
-        if _baseline_in_parens(folded, a, offset):
+        if "(" in before and _baseline_in_parens(folded, a, offset):
             return RESULT, REPORT_WORDS  # "… đến năm 2030 đạt 95 triệu đồng (năm 2025 đạt 62 triệu đồng)"
         if "kết quả" in before and _RESULT_LABEL.match(before):
             return RESULT, REPORT_WORDS  # "Kết quả nhiệm kỳ trước: thu nhập … đạt …" after a list of targets
@@ -1172,7 +1172,7 @@ def _sentence_statements(
         return why_at(offset)[0]
 
     # Quoted targets in parentheses: "(chỉ tiêu trên 80%)", "đạt chỉ tiêu ... (13 - 14%)".
-    for pm in _PAREN.finditer(folded, *sentence):
+    for pm in _PAREN.finditer(folded, *sentence) if "(" in folded else ():
         inner_start = pm.start(1)
         head = _PAREN_TARGET.match(folded, inner_start)
         quoted_here = head is not None and head.end() > inner_start
@@ -1200,12 +1200,21 @@ def _sentence_statements(
             continue
         a, _ = containing(subclauses, m.start)
         if a > 0 and folded[a - 1] == ":":
-            a = max(containing(sentences, m.start)[0], a - 40)  # "Kế hoạch: 8%": the label before the colon
+            a = max(sentence[0], a - 40)  # "Kế hoạch: 8%": the label before the colon
+        before = folded[a : m.start]
         if not (
             (
-                _TARGET_INLINE.search(folded[a : m.start])
-                or "mục tiêu" in folded[a : m.start]
-                and _AIM_IN_PARENS.search(folded[a : m.start])
+                # (one of these words is in every match of _TARGET_INLINE: plain tests first)
+                (
+                    "kh" in before
+                    or "chỉ tiêu" in before
+                    or "kế hoạch" in before
+                    or "nghị quyết" in before
+                    or "mục tiêu" in before
+                )
+                and _TARGET_INLINE.search(before)
+                or "mục tiêu" in before
+                and _AIM_IN_PARENS.search(before)
                 and folded.rfind("(", 0, m.start) > folded.rfind(")", 0, m.start)
             )
             and kind_at(m.start) == RESULT
@@ -1213,12 +1222,8 @@ def _sentence_statements(
             continue
         if _margin(folded, mentions, m, a) is not None:
             continue  # "đạt 6.420 ha, vượt kế hoạch 2,6%": by how much the result beat the plan, a result
-        sent = containing(sentences, m.start)
-        same = [
-            p
-            for p in mentions
-            if p is not m and not p.bare and id(p) not in quoted and containing(sentences, p.start) == sent
-        ]
+        sent = sentence
+        same = [p for p in mentions if p is not m and not p.bare and id(p) not in quoted]
         if not same:
             lone.add(id(m))  # "Kế hoạch năm 2025 giao 50 tỷ đồng." with no result beside it
         elif any(p.start < m.start for p in same):
@@ -1270,12 +1275,12 @@ def _sentence_statements(
                 item.status = "khong_dat"  # "…, thấp hơn kế hoạch 1,6%": the plan was missed by it
         if (
             kind == RESULT
+            # (``near`` holds the 25 characters searched, and every match holds one of the words)
+            and ("thấp" in near or "hụt" in near or "thiếu" in near)
             and _SHORT_BY.search(folded, max(0, m.start - 25), m.start)
             and (
                 _PLAN_AFTER.match(folded, m.end)
-                or _MISSED_BEFORE_SHORT.search(
-                    folded, max(containing(sentences, m.start)[0], m.start - 60), m.start
-                )
+                or _MISSED_BEFORE_SHORT.search(folded, max(sentence[0], m.start - 60), m.start)
             )
         ):
             # "hụt khoảng 54 tỷ đồng so với dự toán", "còn thiếu 1 trường so với Nghị quyết", "chưa đạt
@@ -1468,7 +1473,8 @@ def _qualitative(seg, folded, sentences, clauses, subclauses, mentions, items, w
 def _verdicts(folded: str, sentences, items: list[_Item]) -> None:
     """Give each verdict phrase to the statement it follows (results only)."""
     lo, hi = sentences[0][0], sentences[-1][1]
-    if any(folded.find(w, lo, hi) >= 0 for w in _VERDICT_WORDS):  # (else no verdict: one is in each)
+    span = folded[lo:hi]
+    if any(w in span for w in _VERDICT_WORDS):  # (else no verdict: one is in each)
         _verdict_phrases(folded, sentences, items, lo, hi)
     _verdicts_by_position(folded, sentences, items)
 
