@@ -847,7 +847,7 @@ def _announcement(seg: Segment) -> tuple[str | None, int | None, str | None, boo
     may also close a paragraph or an item: "- … đạt 60%. Các chỉ tiêu năm 2026:").
     """
     folded = seg.folded.rstrip()
-    if not folded.endswith(":"):
+    if folded[-1:] != ":":  # (not endswith: its call costs more than a slice of one character)
         return None
     line = folded[seg.starts[-1] :] if len(seg.folded) == len(seg.text) else folded  # its last line
     cut = max(line.rfind(". ", 0, len(line) - 1), line.rfind("; ", 0, len(line) - 1))
@@ -939,14 +939,15 @@ _MERGED_BEFORE = re.compile(
 def _fact_kinds(folded: str, mentions: list[Mention]) -> frozenset[str]:
     """The kinds of facts (``_FACT_WORDS``, and "spec") a paragraph may state about its figures."""
     units = {m.unit for m in mentions}
-    kinds = {
-        kind
-        for kind, words in _FACT_WORDS.items()
-        if (kind != "award" or not units.isdisjoint(_AWARDED))
-        and (kind != "merged" or not units.isdisjoint(_ADMIN_UNITS))
-        and any(w in folded for w in words)
-    }
-    at = folded.find("(")
+    kinds = set()
+    for kind, words in _FACT_WORDS.items():
+        if kind == "award" and units.isdisjoint(_AWARDED) or kind == "merged" and units.isdisjoint(_ADMIN_UNITS):
+            continue
+        for w in words:
+            if w in folded:
+                kinds.add(kind)
+                break
+    at = folded.find("(") if "(" in folded else -1
     while at >= 0:  # (a paragraph has few parentheses: each tried where it opens)
         if _SPEC_OPENS.match(folded, at):
             kinds.add("spec")
@@ -1154,7 +1155,7 @@ def _sentence_statements(
             # reach ("85% trở lên"), or the list the value stands in (the sentence or paragraph
             # before gave targets) — unless the clause reports (ước đạt, so với cùng kỳ) or its
             # year is already past.
-            if result_cue(around) or _PAST_TENSE.search(before):
+            if result_cue(around) or "đã" in before and _PAST_TENSE.search(before):
                 return RESULT, REPORT_WORDS
             if past_year(around, seg.doc_year):
                 return RESULT, DOCUMENT_DATE
@@ -1164,7 +1165,9 @@ def _sentence_statements(
             if prior == TARGET:
                 return TARGET, LIST
             return RESULT, DEFAULT
-        if in_list and not (result_cue(around) or _PAST_TENSE.search(before) or past_year(around, seg.doc_year)):
+        if in_list and not (
+            result_cue(around) or "đã" in before and _PAST_TENSE.search(before) or past_year(around, seg.doc_year)
+        ):
             return TARGET, LIST  # an item of a list of targets announced under a heading of results
         return RESULT, HEADING
 
@@ -1258,7 +1261,7 @@ def _sentence_statements(
                 continue  # "đề ra 12 chỉ tiêu": the plan's own list, not an indicator
         if id(m) in lone:
             kind, why = TARGET, PLAN_WORDS  # "Kế hoạch năm 2025 giao 50 tỷ đồng."
-        elif _planned_rate(folded, sentence, m, mode):
+        elif m.op == "range" and _planned_rate(folded, sentence, m, mode):  # (only a range is one)
             kind, why = TARGET, YEARLY_RANGE
         else:
             kind, why = why_at(m.start)
@@ -1595,6 +1598,8 @@ def _verdicts_by_position(folded: str, sentences, items: list[_Item]) -> None:
         if it.kind != RESULT or m is None or m.unit == "chỉ tiêu":
             continue  # (a count of indicators met carries no verdict of its own)
         rest = folded[m.end : m.end + 30]
+        close = folded[max(0, m.start - 12) : m.start]
+        vuot_by = "vượt" in close and _VUOT_BY.search(close) is not None  # ("vượt" is in every match)
         if (
             m.unit == "%"
             and it.low == 100
@@ -1615,7 +1620,7 @@ def _verdicts_by_position(folded: str, sentences, items: list[_Item]) -> None:
             # "Giao quân đạt 100% chỉ tiêu": a quota met in full, the sentence's only figure (after a
             # count, "Giao 65 thanh niên, đạt 100% chỉ tiêu", it is the count's share of the plan)
             it.status = it.status or "dat"
-        if _VUOT_BY.search(folded[max(0, m.start - 12) : m.start]) and _PLAN_AFTER.match(rest):
+        if vuot_by and _PLAN_AFTER.match(rest):
             it.status = "vuot"
             for prev in reversed(items[:idx]):
                 if (
@@ -1626,7 +1631,7 @@ def _verdicts_by_position(folded: str, sentences, items: list[_Item]) -> None:
                     prev.status = prev.status or "vuot"
                     it.per_year = it.per_year or _per_year_hint(folded, prev, sentences)
                     break
-        elif m.unit == "%" and it.status is None and _VUOT_BY.search(folded[max(0, m.start - 12) : m.start]):
+        elif m.unit == "%" and it.status is None and vuot_by:
             # "đạt 68,4% (chỉ tiêu Nghị quyết: 65%), vượt 3,4 điểm phần trăm": the margin over the
             # target quoted for the result just before it; both beat the plan
             prev = items[idx - 1] if idx else None
