@@ -215,7 +215,8 @@ _QUALITATIVE_BY_WORD = tuple(
 # The words every match of _VERDICT starts with. That pattern (alternatives behind look-behinds)
 # is slow to try at every character; it is tried only where one of these plain words stands,
 # which a search finds fast. The matches are the same.
-_VERDICT_STARTS = re.compile(r"đánh giá|không|chưa|đạt|vượt|hoàn thành|cơ bản")
+_VERDICT_START_WORDS = ("đánh giá", "không", "chưa", "đạt", "vượt", "hoàn thành", "cơ bản")
+_VERDICT_STARTS = re.compile("|".join(_VERDICT_START_WORDS))
 # One of these words is in every match of _VERDICT: a sentence without any has no verdict.
 _VERDICT_WORDS = ("đạt", "vượt", "hoàn thành", "đánh giá")
 
@@ -232,6 +233,28 @@ def _matches_at_words(
             continue
         yield m
         at = m.end() if m.end() > m.start() else m.end() + 1
+
+
+def _verdict_matches(folded: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """``_matches_at_words(_VERDICT, _VERDICT_STARTS, folded, lo, hi)``, the places of the first words
+    found by plain searches in one copy of the span (the pattern of the words stops at every c, h,
+    k, v and đ)."""
+    span = folded[lo:hi]
+    places: list[int] = []
+    for word in _VERDICT_START_WORDS:
+        if word in span:
+            at = span.find(word)
+            while at >= 0:
+                places.append(at)
+                at = span.find(word, at + 1)
+    places.sort()
+    out: list[re.Match[str]] = []
+    end = 0  # (a match's end: the next is tried after it, as the search goes on from there)
+    for at in places:
+        if at >= end and (m := _VERDICT.match(folded, lo + at, hi)) is not None:
+            out.append(m)
+            end = m.end() - lo
+    return out
 
 
 def _qualitative_at(folded: str, a: int = 0, b: int | None = None) -> re.Match[str] | None:
@@ -1484,7 +1507,7 @@ def _verdicts(folded: str, sentences, items: list[_Item]) -> None:
 
 def _verdict_phrases(folded: str, sentences, items: list[_Item], lo: int, hi: int) -> None:
     """Verdict words ("đạt chỉ tiêu", "không đạt") for the statement before them in [lo, hi)."""
-    for v in _matches_at_words(_VERDICT, _VERDICT_STARTS, folded, lo, hi):
+    for v in _verdict_matches(folded, lo, hi):
         if v.group("eval") and not v.group("eval").rstrip().endswith(("đạt", "vượt", "hoàn thành")):
             continue  # "Đánh giá:" followed by prose
         no = v.group("khong") or v.group("eval_no")
