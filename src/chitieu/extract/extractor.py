@@ -1043,13 +1043,14 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
         mentions = [m for m in mentions if containing(clauses, m.start)[0] not in project]
     per_population: dict[tuple[int, str], re.Match[str]] = {}
     ratios: list[tuple[int, int]] = []
+    colon = ":" in folded  # (most paragraphs have none: no copy of a span is then looked through for one)
     for m in mentions:
         if m.bare and m.op != "range" and not m.denominator:
             a, _ = containing(clauses, m.start)
             per = _PER_POPULATION.search(folded, a, m.start)
             if per:  # "Tỷ lệ bác sĩ/vạn dân đạt 9,5": the unit is in the name
                 m.unit, m.bare = f"{per.group(1)}/{per.group(2)}", False
-        if m.bare and not m.denominator and ":" in folded[max(0, m.start - 45) : m.start]:
+        if m.bare and not m.denominator and colon and ":" in folded[max(0, m.start - 45) : m.start]:
             if named := _unit_before_colon(folded, containing(clauses, m.start)[0], m.start):
                 # "Tỷ lệ hộ nghèo (%): giảm 4 - 5": the name's unit ("(%/năm)": a yearly rate)
                 m.unit, m.bare, m.per_year_unit = named[0], False, m.per_year_unit or named[1]
@@ -1099,10 +1100,16 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
             para_targets = 0
         if prior == TARGET and seg.mode is None and _opens_earlier_year(seg, folded, a):
             prior = RESULT  # "… các chỉ tiêu năm 2027: …. Năm 2026, những chỉ tiêu này lần lượt đạt …"
-        if seg.mode == RESULT and not in_list and ":" in folded[a:b] and list_intro(folded, a, b):
+        if seg.mode == RESULT and not in_list and colon and ":" in folded[a:b] and list_intro(folded, a, b):
             in_list = target_cue(folded[a:b])  # not "Kết quả thực hiện các chỉ tiêu chủ yếu:"
         ms = mentions[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
-        if seg.mode is None and ":" in folded[a:b] and _INTRO_END.search(folded, a, b) and all(m.bare for m in ms):
+        if (
+            seg.mode is None
+            and colon
+            and ":" in folded[a:b]
+            and _INTRO_END.search(folded, a, b)
+            and all(m.bare for m in ms)
+        ):
             # "Mục tiêu năm 2027: 1. Thu ngân sách …": an intro inside the paragraph, its items after it
             year = next((int(y) for y in _ANY_YEAR.findall(folded, a, b)), None)
             kind = _intro_kind(folded[a:b], year, seg)
