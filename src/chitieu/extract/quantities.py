@@ -267,7 +267,8 @@ def _unit(m: re.Match[str]) -> tuple[str | None, bool, float]:
     Remembered by the matched text and the character after it: ``_UNIT`` looks no further than
     one character past its match (its look-aheads are one character long), so the same text and
     next character give the same groups. A report repeats a few units hundreds of times."""
-    key = m.string[m.start() : m.end() + 1]
+    a, b = m.span()
+    key = m.string[a : b + 1]
     read = _UNITS_READ.get(key)
     if read is None:
         if len(_UNITS_READ) > 4096:
@@ -339,19 +340,19 @@ _SLASH_OR_DASH = re.compile(r"\s*[-/–—]")
 _SLASHES_AND_DASHES = ("-", "/", "–", "—")
 
 
-def _never_a_statement(folded: str, s: int, nxt: str, first: int) -> int:
+def _never_a_statement(folded: str, s: int, nxt: str, before: str, first: int) -> int:
     """End of the date, document number, period or list number starting at ``s``; 0 if none.
 
     ``nxt`` is the character after the number's first run of digits, points and commas and the
-    spaces after it (``_SLASH_OR_DASH`` matches there when it is a slash or a dash). ``first``
-    is where the segment's first non-space character stands (a list number only counts there);
+    spaces after it (``_SLASH_OR_DASH`` matches there when it is a slash or a dash); ``before``
+    the 30 characters before the number. ``first`` is where the segment's first non-space character stands (a list number only counts there);
     passed in so that no number slices the text before it (linear time)."""
     if nxt in _SLASHES_AND_DASHES:
         for rx in (_PERIOD_AT, _DATE_AT, _DOCNUM_AT):
             m = rx.match(folded, s)
             if m:
                 return m.end()
-    if folded.find("(", max(0, s - 3), s) >= 0 and folded[max(0, s - 3) : s].rstrip().endswith("("):
+    if "(" in before and before[-3:].rstrip().endswith("("):
         m = _PAREN_NUMBER_AT.match(folded, s)
         if m:
             return m.end()
@@ -380,7 +381,8 @@ def find_mentions(folded: str) -> list[Mention]:
         if nxt.isspace():  # (``str.isspace`` and ``\s`` agree on what a space is)
             ae = _SPACES_AT.match(folded, ae).end()
             nxt = folded[ae : ae + 1]
-        skip = _never_a_statement(folded, s, nxt, first)
+        before = folded[s - 30 if s > 30 else 0 : s]
+        skip = _never_a_statement(folded, s, nxt, before, first)
         if skip:
             pos = skip
             continue
@@ -389,7 +391,6 @@ def find_mentions(folded: str) -> list[Mention]:
         # (_LETTER.match(folded, e), as plain comparisons)
         if ("a" <= c <= "z" or "à" <= c <= "ỹ" or c == "đ") and not _UNIT.match(folded, e):
             continue  # part of a code (5G, 3D)
-        before = folded[max(0, s - 30) : s]
         if (
             _not_before(before)
             and not _UNIT.match(folded, e)
@@ -404,8 +405,10 @@ def find_mentions(folded: str) -> list[Mention]:
             continue
         # (each pattern below starts with spaces, then a word or mark that is not a space: it can
         # match only where that word or mark stands after the spaces)
-        if folded.startswith("vụ", ae) and (
-            _SEASONS_AFTER.match(folded, e) or _SEASON.match(folded, e) and _CROP_BEFORE.search(before)
+        if (
+            nxt == "v"
+            and folded.startswith("vụ", ae)
+            and (_SEASONS_AFTER.match(folded, e) or _SEASON.match(folded, e) and _CROP_BEFORE.search(before))
         ):
             continue  # "lúa 3 vụ", "2 vụ lúa", "3 vụ/năm": the crop's seasons, not a count of events
         if nxt in _LABEL_MARKS and _LABEL_AFTER.match(folded, e) and _LABEL_BEFORE.search(before):
@@ -420,7 +423,7 @@ def find_mentions(folded: str) -> list[Mention]:
         value = _number(m.group())
         if value is None:
             continue
-        mention = _read_at(folded, s, e, value, ae)
+        mention = _read_at(folded, s, e, value, ae, nxt)
         if mention is None:
             continue
         pos = mention.end
@@ -471,9 +474,9 @@ _TIME_COUNTED = re.compile(
 )
 
 
-def _read_at(folded: str, s: int, e: int, value: float, ae: int) -> Mention | None:
+def _read_at(folded: str, s: int, e: int, value: float, ae: int, nxt: str) -> Mention | None:
     """Read the number at [s, e) with its range, unit, bound and slash partner (``ae``: where the
-    text goes on after the spaces past ``e``).
+    text goes on after the spaces past ``e``; ``nxt``: its character there).
 
     The patterns tried after the number start with spaces, then a word or mark that is not a
     space: each is tried only where its first character (or word) stands after the spaces."""
@@ -481,12 +484,12 @@ def _read_at(folded: str, s: int, e: int, value: float, ae: int) -> Mention | No
     op, low, high = "=", value, value
     end = e
     # Unit directly after the first number ("19% - 21%" or "19 - 21%").
-    um = _UNIT.match(text, end) if text[ae : ae + 1] in _UNIT_FIRST else None
-    unit_first = um if um and um.end() > end else None
-    after = unit_first.end() if unit_first else end
+    um = _UNIT.match(text, end) if nxt in _UNIT_FIRST else None
+    ue = um.end() if um else end
+    unit_first, after = (um, ue) if ue > end else (None, end)
     aa = _past_spaces(text, after) if unit_first else ae
     rng = _RANGE.match(text, after) if text[aa : aa + 1] in _RANGE_FIRST else None
-    before = text[max(0, s - 40) : s]
+    before = text[s - 40 if s > 40 else 0 : s]
     if rng and (_CHAIN.match(text, rng.end()) or _CHAINED.search(text, max(0, s - 12), s)):
         rng = None  # "25% - 32% - 43%": a list of values (one per sector), not a range
     if rng and not _RANGE_DATE.match(text, after):
@@ -504,7 +507,7 @@ def _read_at(folded: str, s: int, e: int, value: float, ae: int) -> Mention | No
         um = unit_first
     measured = None
     if (
-        na := text.startswith(_NOT_AFTER_WORDS, ae)
+        na := text.startswith(_NOT_AFTER_BY_FIRST.get(nxt, ()), ae)
         and _NOT_AFTER.match(text, e)
         or end != e
         and _NOT_AFTER.match(text, end)
@@ -518,9 +521,9 @@ def _read_at(folded: str, s: int, e: int, value: float, ae: int) -> Mention | No
     unit, per_year, extra = (None, False, 0.0)
     if measured is not None:
         unit, um, end = measured, None, na.end()  # "tuổi thọ trung bình đạt 74 tuổi"
-    elif um and um.end() > end:
+    elif um and (ume := um.end()) > end:
         unit, per_year, extra = _unit(um)
-        end = um.end()
+        end = ume
     elif um is unit_first and unit_first is not None and measured is None:
         unit, per_year, extra = _unit(unit_first)
     if extra:
@@ -528,7 +531,8 @@ def _read_at(folded: str, s: int, e: int, value: float, ae: int) -> Mention | No
         high = low if op == "=" else high
     denominator = None
     ee = ae if end == e else aa if end == after else _past_spaces(text, end)
-    slash = _SLASH.match(text, end) if text.startswith("/", ee) else None
+    nxe = text[ee : ee + 1]
+    slash = _SLASH.match(text, end) if nxe == "/" else None
     if slash and not unit_first or (slash and unit):
         b = _number(slash.group(1))
         if b is not None and not _SLASH_DATE.match(text, end):
@@ -546,7 +550,8 @@ def _read_at(folded: str, s: int, e: int, value: float, ae: int) -> Mention | No
             denominator = (b, bunit or unit)
             end = bend
             ee = _past_spaces(text, end)
-    more_or_less = _OR_MORE_OR_LESS.match(text, end) if text.startswith("trở ", ee) else None
+            nxe = text[ee : ee + 1]
+    more_or_less = _OR_MORE_OR_LESS.match(text, end) if nxe == "t" and text.startswith("trở ", ee) else None
     if more_or_less and more_or_less.group(1):
         op, high = ">=", None
     elif more_or_less:
@@ -569,6 +574,7 @@ def _read_at(folded: str, s: int, e: int, value: float, ae: int) -> Mention | No
     if (
         mention.role == "level"
         and unit in ("%", "‰")
+        and nxe in _OF_PLAN_FIRST
         and text.startswith(_OF_PLAN_WORDS, ee)
         and _OF_PLAN.match(text, end)
     ):
@@ -588,4 +594,6 @@ _UNIT_FIRST = frozenset(
 _RANGE_FIRST = frozenset("-–—đt")
 _NOT_AFTER_WORDS = ("tuổi", "tháng", "năm", "ngày", "giờ", "tầng", "sao", "phút", "giây", "nhiệm kỳ", "kỳ")
 _NOT_AFTER_WORDS += ("khóa", "lần thứ", "độ c")  # (the words of _NOT_AFTER)
+_NOT_AFTER_BY_FIRST = {w[0]: tuple(v for v in _NOT_AFTER_WORDS if v[0] == w[0]) for w in _NOT_AFTER_WORDS}
 _OF_PLAN_WORDS = ("so với", "kế hoạch", "kh", "chỉ tiêu", "dự toán", "nghị quyết")
+_OF_PLAN_FIRST = frozenset(w[0] for w in _OF_PLAN_WORDS)
