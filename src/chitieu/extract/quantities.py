@@ -83,9 +83,17 @@ def _not_before(before: str) -> bool:
     end = before.rstrip()
     # (the words it can end with are the few ending in its last two characters; most numbers
     # follow none of them)
-    if not end.endswith(_NOT_BEFORE_BY_END.get(end[-2:], ())):
+    words = _NOT_BEFORE_BY_END.get(end[-2:], ())
+    if not end.endswith(words):
         return False
-    return _NOT_BEFORE.search(end, max(0, len(end) - _NOT_BEFORE_LONGEST)) is not None
+    # (_NOT_BEFORE.search(end, len(end) - _NOT_BEFORE_LONGEST): one of the words ends the text,
+    # not after a letter)
+    for w in words:
+        if end.endswith(w):
+            c = end[-len(w) - 1 : -len(w)]
+            if not ("a" <= c <= "z" or "à" <= c <= "ỹ" or c == "đ"):
+                return True
+    return False
 
 
 def _by_ending(words: Iterable[str], n: int) -> dict[str, tuple[str, ...]]:
@@ -340,18 +348,23 @@ _SLASH_OR_DASH = re.compile(r"\s*[-/–—]")
 _SLASHES_AND_DASHES = ("-", "/", "–", "—")
 
 
-def _never_a_statement(folded: str, s: int, nxt: str, before: str, first: int) -> int:
+def _never_a_statement(folded: str, s: int, e: int, nxt: str, before: str, first: int) -> int:
     """End of the date, document number, period or list number starting at ``s``; 0 if none.
 
-    ``nxt`` is the character after the number's first run of digits, points and commas and the
-    spaces after it (``_SLASH_OR_DASH`` matches there when it is a slash or a dash); ``before``
+    ``e`` is where the number's first run of digits, points and commas ends; ``nxt`` is the
+    character after it and the spaces after it (``_SLASH_OR_DASH`` matches there when it is a slash or a dash); ``before``
     the 30 characters before the number. ``first`` is where the segment's first non-space character stands (a list number only counts there);
     passed in so that no number slices the text before it (linear time)."""
     if nxt in _SLASHES_AND_DASHES:
-        for rx in (_PERIOD_AT, _DATE_AT, _DOCNUM_AT):
-            m = rx.match(folded, s)
-            if m:
-                return m.end()
+        # (each pattern tried only where it can match: a period starts with a year and a dash; a
+        # date with one or two digits, or a year; a document number has a slash or a hyphen)
+        year = e - s == 4 and folded.startswith(("19", "20"), s)
+        if year and nxt != "/" and (m := _PERIOD_AT.match(folded, s)):
+            return m.end()
+        if (e - s <= 2 or year) and (m := _DATE_AT.match(folded, s)):
+            return m.end()
+        if (nxt == "/" or nxt == "-") and (m := _DOCNUM_AT.match(folded, s)):
+            return m.end()
     if "(" in before and before[-3:].rstrip().endswith("("):
         m = _PAREN_NUMBER_AT.match(folded, s)
         if m:
@@ -382,7 +395,7 @@ def find_mentions(folded: str) -> list[Mention]:
             ae = _SPACES_AT.match(folded, ae).end()
             nxt = folded[ae : ae + 1]
         before = folded[s - 30 if s > 30 else 0 : s]
-        skip = _never_a_statement(folded, s, nxt, before, first)
+        skip = _never_a_statement(folded, s, e, nxt, before, first)
         if skip:
             pos = skip
             continue
