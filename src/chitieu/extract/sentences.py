@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 
 
@@ -18,7 +19,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-_INF = float("inf")
+_START = operator.itemgetter(0)
 
 
 def containing(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
@@ -27,8 +28,10 @@ def containing(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
         return spans[0]  # (what the search below gives for one span, wherever the offset)
     if not spans:
         return (0, 0)
-    # the last span starting at or before the offset (holding it, or the last before it), else the first
-    return spans[max(bisect.bisect_right(spans, (offset, _INF)) - 1, 0)]
+    # the last span starting at or before the offset (holding it, or the last before it), else the
+    # first (by their starts: what comparing with (offset, inf) finds, without building a tuple)
+    i = bisect.bisect_right(spans, offset, key=_START)
+    return spans[i - 1] if i else spans[0]
 
 
 # "[.!?…]+(?=\s|$)", written with one stop first so that the engine skips straight to stops
@@ -168,6 +171,7 @@ def chop(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
 
 
 def within(spans: list[tuple[int, int]], a: int, b: int) -> list[tuple[int, int]]:
-    i = bisect.bisect_left(spans, (a, -1))
-    j = bisect.bisect_left(spans, (b, -1))
+    """The spans starting in [a, b) (by their starts: as comparing with (a, -1) and (b, -1))."""
+    i = bisect.bisect_left(spans, a, key=_START)
+    j = bisect.bisect_left(spans, b, lo=i, key=_START)
     return spans[i:j]
