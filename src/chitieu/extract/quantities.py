@@ -380,7 +380,7 @@ def find_mentions(folded: str) -> list[Mention]:
     """All numbers with a unit (or bare, marked so) in a folded segment, left to right."""
     out: list[Mention] = []
     pos = 0
-    first = len(folded) - len(folded.lstrip())
+    first = len(folded) - len(folded.lstrip()) if folded[:1].isspace() else 0
     for m in _NUMBER.finditer(folded):
         s, e = m.span()
         if s < pos:
@@ -395,8 +395,10 @@ def find_mentions(folded: str) -> list[Mention]:
             ae = _SPACES_AT.match(folded, ae).end()
             nxt = folded[ae : ae + 1]
         before = folded[s - 30 if s > 30 else 0 : s]
-        skip = _never_a_statement(folded, s, e, nxt, before, first)
-        if skip:
+        # (_never_a_statement finds nothing unless one of these holds: most numbers are spared the call)
+        if (nxt in _SLASHES_AND_DASHES or "(" in before or s <= first) and (
+            skip := _never_a_statement(folded, s, e, nxt, before, first)
+        ):
             pos = skip
             continue
         if s >= 1 and folded[s - 1] == "-" and s >= 2 and folded[s - 2].isalpha():
@@ -501,7 +503,7 @@ def _read_at(folded: str, s: int, e: int, value: float, ae: int, nxt: str) -> Me
     ue = um.end() if um else end
     unit_first, after = (um, ue) if ue > end else (None, end)
     aa = _past_spaces(text, after) if unit_first else ae
-    rng = _RANGE.match(text, after) if text[aa : aa + 1] in _RANGE_FIRST else None
+    rng = _RANGE.match(text, after) if (text[aa : aa + 1] if unit_first else nxt) in _RANGE_FIRST else None
     before = text[s - 40 if s > 40 else 0 : s]
     if rng and (_CHAIN.match(text, rng.end()) or _CHAINED.search(text, max(0, s - 12), s)):
         rng = None  # "25% - 32% - 43%": a list of values (one per sector), not a range
