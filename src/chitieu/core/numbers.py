@@ -64,6 +64,7 @@ def nfc(text: str) -> str:
 _NUMBER_RE = re.compile(r"[-+−–]?\s*\d[\d.,\s]*")
 _GROUPED_DOTS = re.compile(r"^\d{1,3}(\.\d{3})+$")
 _GROUPED_COMMAS = re.compile(r"^\d{1,3}(,\d{3})+$")
+_NOT_NUMBER_CHAR = re.compile(r"[^\d.,]")
 
 
 def parse_number(text: str, hint: Hint = "auto") -> float:
@@ -82,7 +83,9 @@ def parse_number(text: str, hint: Hint = "auto") -> float:
     ``auto``. That last case is the one a context hint exists for.
     """
     raw = text
-    s = nfc(text).strip().replace("\u00a0", " ")
+    # (ASCII text is its own NFC form, in no legacy encoding and without a no-break space: ``nfc``
+    # and the replacement would hand it back as it is)
+    s = text.strip() if type(text) is str and text.isascii() else nfc(text).strip().replace("\u00a0", " ")
     if not s:
         raise NumberFormatError(raw, "trống / empty")
     sign = 1.0
@@ -91,7 +94,7 @@ def parse_number(text: str, hint: Hint = "auto") -> float:
     elif s[0] == "+":
         s = s[1:].strip()
     s = s.replace(" ", "")
-    if not s or not s[0].isdigit() or not s[-1].isdigit() or re.search(r"[^\d.,]", s):
+    if not s or not s[0].isdigit() or not s[-1].isdigit() or _NOT_NUMBER_CHAR.search(s):
         raise NumberFormatError(raw)
     dots, commas = s.count("."), s.count(",")
     if dots and commas:
@@ -182,13 +185,16 @@ def normalise_unit(unit: str | None) -> str | None:
     """Write a unit the one way chitieu stores it (``trđ`` → ``triệu đồng``, ``Tỷ đồng`` → ``tỷ đồng``)."""
     if unit is None:
         return None
-    u = re.sub(r"\s+", " ", nfc(unit).strip().lower())
-    u = re.sub(r"\s*/\s*", "/", u)
+    u = _SPACES_RE.sub(" ", nfc(unit).strip().lower())
+    u = _SLASH_RE.sub("/", u)
     if not u:
         return None
-    for abbr, full in UNIT_ABBREVIATIONS.items():
-        if u == abbr or u.startswith(abbr + "/"):
-            return full + u[len(abbr):]
+    # The abbreviation ``u`` is, or that stands before its first "/" (no abbreviation holds a
+    # "/": at most one abbreviation is either, so a look-up finds the one a walk would find).
+    abbr = u.partition("/")[0]
+    full = UNIT_ABBREVIATIONS.get(abbr)
+    if full is not None:
+        return full + u[len(abbr):]
     m = _MONEY_UNIT_RE.match(u)
     if m:
         # "triệu", "triệu đ", "tỉ đồng", "ngàn/người" are all money: one scale word, then "đồng".
@@ -198,6 +204,9 @@ def normalise_unit(unit: str | None) -> str | None:
     return u
 
 
+assert not any("/" in abbr for abbr in UNIT_ABBREVIATIONS)  # (normalise_unit looks them up)
+_SPACES_RE = re.compile(r"\s+")
+_SLASH_RE = re.compile(r"\s*/\s*")
 _MONEY_UNIT_RE = re.compile(
     r"^(?P<scale>(?:(?:nghìn|ngàn|triệu) (?:tỷ|tỉ))|nghìn|ngàn|triệu|tỷ|tỉ)(?: ?(?:đồng|đ|vnđ))?(?P<rest>/.*)?$"
 )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from chitieu.core import vocabulary
@@ -80,12 +81,31 @@ def _not_before(before: str) -> bool:
     Tried once, where the word would start, rather than at every place of the window with
     ``\\s*$`` (``\\s`` and ``str.rstrip`` agree on what a space is)."""
     end = before.rstrip()
-    if not end.endswith(_NOT_BEFORE_ENDINGS):  # one C call; most numbers follow none of them
+    # (the words it can end with are the few ending in its last two characters; most numbers
+    # follow none of them)
+    words = _NOT_BEFORE_BY_END.get(end[-2:], ())
+    if not end.endswith(words):
         return False
-    return _NOT_BEFORE.search(end, max(0, len(end) - _NOT_BEFORE_LONGEST)) is not None
+    # (_NOT_BEFORE.search(end, len(end) - _NOT_BEFORE_LONGEST): one of the words ends the text,
+    # not after a letter)
+    for w in words:
+        if end.endswith(w):
+            c = end[-len(w) - 1 : -len(w)]
+            if not ("a" <= c <= "z" or "à" <= c <= "ỹ" or c == "đ"):
+                return True
+    return False
 
 
-_NOT_BEFORE_ENDINGS = tuple(_NOT_BEFORE_WORDS)
+def _by_ending(words: Iterable[str], n: int) -> dict[str, tuple[str, ...]]:
+    """The words by their last ``n`` characters (every word has that many)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for w in words:
+        assert len(w) >= n
+        out[w[-n:]] = (*out.get(w[-n:], ()), w)
+    return out
+
+
+_NOT_BEFORE_BY_END = _by_ending(_NOT_BEFORE_WORDS, 2)
 # "cấp" as the verb (issue, upgrade) before a count, not a level: "đã cấp 1.247 sổ", "nâng cấp 3 …".
 _ISSUED_BEFORE = re.compile(r"(?<![" + L + r"])(?:đã|được|sẽ|vừa|nâng)\s+cấp\s*$")
 # "2021-2025". The look-behind (no digit, point or comma before the first year) stands after
@@ -112,7 +132,7 @@ _BOUND_WORD_AT_END = re.compile(
     + r")$"
 )
 _BOUND_WORD_LONGEST = max(len(w) for w, o in vocabulary.BOUND_WORDS.items() if o != vocabulary.FROM)
-_BOUND_WORD_ENDINGS = tuple(w for w, o in vocabulary.BOUND_WORDS.items() if o != vocabulary.FROM)
+_BOUND_WORD_BY_END = _by_ending((w for w, o in vocabulary.BOUND_WORDS.items() if o != vocabulary.FROM), 1)
 assert not any(w.endswith("là") for w in vocabulary.BOUND_WORDS)
 
 
@@ -122,7 +142,7 @@ def _bound_word_before(before: str) -> re.Match[str] | None:
     end = before.rstrip()
     if end.endswith("là"):
         end = end[:-2].rstrip()
-    if not end.endswith(_BOUND_WORD_ENDINGS):
+    if not end.endswith(_BOUND_WORD_BY_END.get(end[-1:], ())):  # (the words ending in its last character)
         return None
     return _BOUND_WORD_AT_END.search(end, max(0, len(end) - _BOUND_WORD_LONGEST))
 
@@ -147,6 +167,17 @@ _CHANGE_WORD = re.compile(r"tăng|giảm|gấp|vượt|hơn|thêm|lên|xuống")
 
 def _change_before(before: str) -> bool:
     """``bool(_CHANGE_BEFORE.search(before))``, searched from the first change word on."""
+    if not (
+        "tăng" in before
+        or "giảm" in before
+        or "gấp" in before
+        or "vượt" in before
+        or "hơn" in before
+        or "thêm" in before
+        or "lên" in before
+        or "xuống" in before
+    ):
+        return False  # (_CHANGE_WORD's words one by one: cheaper than its search, which finds none)
     w = _CHANGE_WORD.search(before)
     return w is not None and _CHANGE_BEFORE.search(before, w.start()) is not None
 
@@ -244,7 +275,8 @@ def _unit(m: re.Match[str]) -> tuple[str | None, bool, float]:
     Remembered by the matched text and the character after it: ``_UNIT`` looks no further than
     one character past its match (its look-aheads are one character long), so the same text and
     next character give the same groups. A report repeats a few units hundreds of times."""
-    key = m.string[m.start() : m.end() + 1]
+    a, b = m.span()
+    key = m.string[a : b + 1]
     read = _UNITS_READ.get(key)
     if read is None:
         if len(_UNITS_READ) > 4096:
@@ -313,22 +345,27 @@ _ITEM_NUMBER_AT = re.compile(r"\d{1,2}(?:\.\d{1,2})*\s*[.)]\s")
 # A period, date or document number goes on after its first number ([s, e), the longest run of
 # digits, points and commas) with a slash or a dash: a number followed by neither is none of them.
 _SLASH_OR_DASH = re.compile(r"\s*[-/–—]")
+_SLASHES_AND_DASHES = ("-", "/", "–", "—")
 
 
-def _never_a_statement(folded: str, s: int, e: int, first: int) -> int:
+def _never_a_statement(folded: str, s: int, e: int, nxt: str, before: str, first: int) -> int:
     """End of the date, document number, period or list number starting at ``s``; 0 if none.
 
-    ``first`` is where the segment's first non-space character stands (a list number only
-    counts there); passed in so that no number slices the text before it (linear time)."""
-    after = folded[e : e + 1]
-    if after == " ":
-        after = folded[e + 1 : e + 2]  # (the usual one space; more spaces: the pattern decides)
-    if after and (after in "-/–—" or after.isspace() and _SLASH_OR_DASH.match(folded, e)):
-        for rx in (_PERIOD_AT, _DATE_AT, _DOCNUM_AT):
-            m = rx.match(folded, s)
-            if m:
-                return m.end()
-    if folded.find("(", max(0, s - 3), s) >= 0 and folded[max(0, s - 3) : s].rstrip().endswith("("):
+    ``e`` is where the number's first run of digits, points and commas ends; ``nxt`` is the
+    character after it and the spaces after it (``_SLASH_OR_DASH`` matches there when it is a slash or a dash); ``before``
+    the 30 characters before the number. ``first`` is where the segment's first non-space character stands (a list number only counts there);
+    passed in so that no number slices the text before it (linear time)."""
+    if nxt in _SLASHES_AND_DASHES:
+        # (each pattern tried only where it can match: a period starts with a year and a dash; a
+        # date with one or two digits, or a year; a document number has a slash or a hyphen)
+        year = e - s == 4 and folded.startswith(("19", "20"), s)
+        if year and nxt != "/" and (m := _PERIOD_AT.match(folded, s)):
+            return m.end()
+        if (e - s <= 2 or year) and (m := _DATE_AT.match(folded, s)):
+            return m.end()
+        if (nxt == "/" or nxt == "-") and (m := _DOCNUM_AT.match(folded, s)):
+            return m.end()
+    if "(" in before and before[-3:].rstrip().endswith("("):
         m = _PAREN_NUMBER_AT.match(folded, s)
         if m:
             return m.end()
@@ -343,21 +380,32 @@ def find_mentions(folded: str) -> list[Mention]:
     """All numbers with a unit (or bare, marked so) in a folded segment, left to right."""
     out: list[Mention] = []
     pos = 0
-    first = len(folded) - len(folded.lstrip())
+    first = len(folded) - len(folded.lstrip()) if folded[:1].isspace() else 0
     for m in _NUMBER.finditer(folded):
-        s, e = m.start(), m.end()
+        s, e = m.span()
         if s < pos:
             continue
-        skip = _never_a_statement(folded, s, e, first)
-        if skip:
+        # where the text goes on after the spaces past the number (``ae``), and its character there
+        ae, nxt = e, folded[e : e + 1]
+        c = nxt
+        if nxt == " ":  # (the usual one space; more spaces: the pattern finds where they end)
+            ae += 1
+            nxt = folded[ae : ae + 1]
+        if nxt.isspace():  # (``str.isspace`` and ``\s`` agree on what a space is)
+            ae = _SPACES_AT.match(folded, ae).end()
+            nxt = folded[ae : ae + 1]
+        before = folded[s - 30 if s > 30 else 0 : s]
+        # (_never_a_statement finds nothing unless one of these holds: most numbers are spared the call)
+        if (nxt in _SLASHES_AND_DASHES or "(" in before or s <= first) and (
+            skip := _never_a_statement(folded, s, e, nxt, before, first)
+        ):
             pos = skip
             continue
         if s >= 1 and folded[s - 1] == "-" and s >= 2 and folded[s - 2].isalpha():
             continue  # Covid-19
-        c = folded[e : e + 1]  # (_LETTER.match(folded, e), as plain comparisons)
+        # (_LETTER.match(folded, e), as plain comparisons)
         if ("a" <= c <= "z" or "à" <= c <= "ỹ" or c == "đ") and not _UNIT.match(folded, e):
             continue  # part of a code (5G, 3D)
-        before = folded[max(0, s - 30) : s]
         if (
             _not_before(before)
             and not _UNIT.match(folded, e)
@@ -370,22 +418,47 @@ def find_mentions(folded: str) -> list[Mention]:
             slash = _SLASH.match(folded, e)
             pos = slash.end() if slash else e  # "xếp thứ 3/12 xã": the total goes with the rank
             continue
-        if _SEASONS_AFTER.match(folded, e) or _SEASON.match(folded, e) and _CROP_BEFORE.search(before):
+        # (each pattern below starts with spaces, then a word or mark that is not a space: it can
+        # match only where that word or mark stands after the spaces)
+        if (
+            nxt == "v"
+            and folded.startswith("vụ", ae)
+            and (_SEASONS_AFTER.match(folded, e) or _SEASON.match(folded, e) and _CROP_BEFORE.search(before))
+        ):
             continue  # "lúa 3 vụ", "2 vụ lúa", "3 vụ/năm": the crop's seasons, not a count of events
-        if _LABEL_AFTER.match(folded, e) and _LABEL_BEFORE.search(before):
+        if nxt in _LABEL_MARKS and _LABEL_AFTER.match(folded, e) and _LABEL_BEFORE.search(before):
             continue  # "Chỉ tiêu 1: …": numbering
-        if e - s == 4 and _YEAR_AFTER_NAM.search(before) and _YEAR_DIGITS.fullmatch(m.group()):
+        if (
+            e - s == 4
+            and folded.startswith(("19", "20"), s)  # (_YEAR_DIGITS.fullmatch(m.group()))
+            and folded[s + 2 : e].isdecimal()
+            and _YEAR_AFTER_NAM.search(before)
+        ):
             continue  # "năm 2020 phường …": a year, whatever follows
-            continue
         value = _number(m.group())
         if value is None:
             continue
-        mention = _read_at(folded, s, e, value)
+        mention = _read_at(folded, s, e, value, ae, nxt)
         if mention is None:
             continue
         pos = mention.end
         out.append(mention)
     return out
+
+
+_SPACES_AT = re.compile(r"\s*")
+_LABEL_MARKS = (":", ".", ")")
+
+
+def _past_spaces(text: str, at: int) -> int:
+    """Where ``text`` goes on after the spaces at ``at`` (where ``\\s*`` matched there ends)."""
+    c = text[at : at + 1]
+    if c == " ":  # (the usual one space; more spaces: the pattern finds where they end)
+        at += 1
+        c = text[at : at + 1]
+    if c.isspace():  # (``str.isspace`` and ``\\s`` agree on what a space is)
+        at = _SPACES_AT.match(text, at).end()
+    return at
 
 
 _TIME_MEASURED = re.compile(
@@ -416,17 +489,22 @@ _TIME_COUNTED = re.compile(
 )
 
 
-def _read_at(folded: str, s: int, e: int, value: float) -> Mention | None:
-    """Read the number at [s, e) with its range, unit, bound and slash partner."""
+def _read_at(folded: str, s: int, e: int, value: float, ae: int, nxt: str) -> Mention | None:
+    """Read the number at [s, e) with its range, unit, bound and slash partner (``ae``: where the
+    text goes on after the spaces past ``e``; ``nxt``: its character there).
+
+    The patterns tried after the number start with spaces, then a word or mark that is not a
+    space: each is tried only where its first character (or word) stands after the spaces."""
     text = folded
     op, low, high = "=", value, value
     end = e
     # Unit directly after the first number ("19% - 21%" or "19 - 21%").
-    um = _UNIT.match(text, end)
-    unit_first = um if um and um.end() > end else None
-    after = unit_first.end() if unit_first else end
-    rng = _RANGE.match(text, after)
-    before = text[max(0, s - 40) : s]
+    um = _UNIT.match(text, end) if nxt in _UNIT_FIRST else None
+    ue = um.end() if um else end
+    unit_first, after = (um, ue) if ue > end else (None, end)
+    aa = _past_spaces(text, after) if unit_first else ae
+    rng = _RANGE.match(text, after) if (text[aa : aa + 1] if unit_first else nxt) in _RANGE_FIRST else None
+    before = text[s - 40 if s > 40 else 0 : s]
     if rng and (_CHAIN.match(text, rng.end()) or _CHAINED.search(text, max(0, s - 12), s)):
         rng = None  # "25% - 32% - 43%": a list of values (one per sector), not a range
     if rng and not _RANGE_DATE.match(text, after):
@@ -443,7 +521,12 @@ def _read_at(folded: str, s: int, e: int, value: float) -> Mention | None:
     else:
         um = unit_first
     measured = None
-    if (na := _NOT_AFTER.match(text, e) or end != e and _NOT_AFTER.match(text, end)):
+    if (
+        na := text.startswith(_NOT_AFTER_BY_FIRST.get(nxt, ()), ae)
+        and _NOT_AFTER.match(text, e)
+        or end != e
+        and _NOT_AFTER.match(text, end)
+    ):
         measured = _time_measured(text, s, na)
         if measured is None:
             if not (counted := _TIME_COUNTED.match(text, end)):
@@ -453,16 +536,18 @@ def _read_at(folded: str, s: int, e: int, value: float) -> Mention | None:
     unit, per_year, extra = (None, False, 0.0)
     if measured is not None:
         unit, um, end = measured, None, na.end()  # "tuổi thọ trung bình đạt 74 tuổi"
-    elif um and um.end() > end:
+    elif um and (ume := um.end()) > end:
         unit, per_year, extra = _unit(um)
-        end = um.end()
+        end = ume
     elif um is unit_first and unit_first is not None and measured is None:
         unit, per_year, extra = _unit(unit_first)
     if extra:
         low = (low or 0) + extra
         high = low if op == "=" else high
     denominator = None
-    slash = _SLASH.match(text, end)
+    ee = ae if end == e else aa if end == after else _past_spaces(text, end)
+    nxe = text[ee : ee + 1]
+    slash = _SLASH.match(text, end) if nxe == "/" else None
     if slash and not unit_first or (slash and unit):
         b = _number(slash.group(1))
         if b is not None and not _SLASH_DATE.match(text, end):
@@ -479,7 +564,9 @@ def _read_at(folded: str, s: int, e: int, value: float) -> Mention | None:
             unit = unit or bunit
             denominator = (b, bunit or unit)
             end = bend
-    more_or_less = _OR_MORE_OR_LESS.match(text, end)
+            ee = _past_spaces(text, end)
+            nxe = text[ee : ee + 1]
+    more_or_less = _OR_MORE_OR_LESS.match(text, end) if nxe == "t" and text.startswith("trở ", ee) else None
     if more_or_less and more_or_less.group(1):
         op, high = ">=", None
     elif more_or_less:
@@ -499,8 +586,29 @@ def _read_at(folded: str, s: int, e: int, value: float) -> Mention | None:
     mention = Mention(s, end, op, low, high, unit, per_year, "level", unit is None, denominator)
     if op in ("=", "range") and _change_before(before[-30:]):
         mention.role = "change"
-    if mention.role == "level" and unit in ("%", "‰") and _OF_PLAN.match(text, end):
+    if (
+        mention.role == "level"
+        and unit in ("%", "‰")
+        and nxe in _OF_PLAN_FIRST
+        and text.startswith(_OF_PLAN_WORDS, ee)
+        and _OF_PLAN.match(text, end)
+    ):
         mention.role = "plan_ratio"
     if unit == "lần":
         mention.role = "change"
     return mention
+
+
+# The characters and words the patterns tried after a number start with, after their spaces.
+_UNIT_FIRST = frozenset(
+    "%‰pđvu"  # (per mil, "phần nghìn", percent, "điểm …", "đ/c", the currencies)
+    + "".join(w[0] for w in vocabulary.PERMIL_WORDS)
+    + "".join(w[0] for w in COUNT_NOUNS)
+    + "".join(w[0] for w in SCALES)
+)
+_RANGE_FIRST = frozenset("-–—đt")
+_NOT_AFTER_WORDS = ("tuổi", "tháng", "năm", "ngày", "giờ", "tầng", "sao", "phút", "giây", "nhiệm kỳ", "kỳ")
+_NOT_AFTER_WORDS += ("khóa", "lần thứ", "độ c")  # (the words of _NOT_AFTER)
+_NOT_AFTER_BY_FIRST = {w[0]: tuple(v for v in _NOT_AFTER_WORDS if v[0] == w[0]) for w in _NOT_AFTER_WORDS}
+_OF_PLAN_WORDS = ("so với", "kế hoạch", "kh", "chỉ tiêu", "dự toán", "nghị quyết")
+_OF_PLAN_FIRST = frozenset(w[0] for w in _OF_PLAN_WORDS)

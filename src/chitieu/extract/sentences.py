@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 
 
@@ -18,7 +19,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-_INF = float("inf")
+_START = operator.itemgetter(0)
 
 
 def containing(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
@@ -27,10 +28,10 @@ def containing(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
         return spans[0]  # (what the search below gives for one span, wherever the offset)
     if not spans:
         return (0, 0)
-    i = bisect.bisect_right(spans, (offset, _INF)) - 1
-    if i >= 0 and spans[i][0] <= offset < spans[i][1]:
-        return spans[i]
-    return spans[max(i, 0)] if i >= 0 else spans[0]
+    # the last span starting at or before the offset (holding it, or the last before it), else the
+    # first (by their starts: what comparing with (offset, inf) finds, without building a tuple)
+    i = bisect.bisect_right(spans, offset, key=_START)
+    return spans[i - 1] if i else spans[0]
 
 
 # "[.!?…]+(?=\s|$)", written with one stop first so that the engine skips straight to stops
@@ -52,9 +53,15 @@ _FIELD_FIRST = frozenset("kKtTđĐưƯ\u212a")
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentences: a stop followed by a capital, a bullet, a numbered item or the end."""
     out, last = [], 0
-    stops = _STOP if "!" in text or "?" in text or "…" in text else _FULL_STOP
-    for m in stops.finditer(text):
-        at = m.end()
+    stops = text
+    if "!" in text or "?" in text or "…" in text:
+        # Every stop written "." in a copy of the same length: _FULL_STOP finds in it the places
+        # _STOP finds in the text, and it is searched at memory speed (it starts with one fixed
+        # character; for _STOP's set of characters the engine tests every character).
+        stops = text.replace("!", ".").replace("?", ".").replace("…", ".")
+    colon = text.find(":")  # the first ":" from where the last stop was looked past (-1: none)
+    for m in _FULL_STOP.finditer(stops):
+        end = at = m.end()
         nxt = text[at : at + 1]
         if nxt == " ":  # (the usual one space; more spaces: the pattern finds where the rest starts)
             at += 1
@@ -62,14 +69,18 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if nxt.isspace():
             at = _SPACE.match(text, at).end()  # where the rest starts: no copy of it (linear)
             nxt = text[at : at + 1]
-        if nxt in _FIELD_FIRST and _FIELD.match(text, at):
-            continue
+        if nxt in _FIELD_FIRST and colon >= 0:  # (a field ends with ":")
+            if colon < at:
+                colon = text.find(":", at)
+            if colon >= 0 and _FIELD.match(text, at):
+                continue
         if not nxt or nxt.isupper() or nxt in '-–+•(“"' or nxt.isdigit():
-            out.append((last, m.end()))
-            last = m.end()
-    if last < len(text):
+            out.append((last, end))
+            last = end
+    # (every piece but the last holds its stop: only the last can be blank)
+    if last < len(text) and not text[last:].isspace():
         out.append((last, len(text)))
-    return [(a, b) for a, b in out if not text[a:b].isspace()]  # (no piece is empty)
+    return out
 
 
 def refine(spans: list[tuple[int, int]], folded: str, pattern: str) -> list[tuple[int, int]]:
@@ -101,23 +112,28 @@ def refine(spans: list[tuple[int, int]], folded: str, pattern: str) -> list[tupl
 # pattern's): the engine skips to such a character at memory speed, where for a set of
 # characters it tests every character.
 _ONE_CHARACTER = {
-    ";": (re.compile(";"),),
-    r",(?!\d)|:(?!\d)": (re.compile(r",(?!\d)"), re.compile(r":(?!\d)")),
+    ";": ((";", re.compile(";")),),
+    r",(?!\d)|:(?!\d)": ((",", re.compile(r",(?!\d)")), (":", re.compile(r":(?!\d)"))),
 }
 
 
 def _refine_one_scan(
-    spans: list[tuple[int, int]], folded: str, parts: tuple[re.Pattern[str], ...]
+    spans: list[tuple[int, int]], folded: str, parts: tuple[tuple[str, re.Pattern[str]], ...]
 ) -> list[tuple[int, int]]:
     """``refine`` for a one-character pattern: one scan over all the spans, not one per span."""
     out: list[tuple[int, int]] = []
     if not spans:
         return out
     lo, hi = spans[0][0], spans[-1][1]
-    # where each match ends (one character: it starts just before)
-    ends = [m.end() for m in parts[0].finditer(folded, lo, hi)]
-    for rx in parts[1:]:
-        ends += [m.end() for m in rx.finditer(folded, lo, hi)]
+    # where each match ends (one character: it starts just before). Each part's search starts
+    # at its character's first place (``str.find`` runs at memory speed; no match starts before).
+    ends: list[int] = []
+    for ch, rx in parts:
+        at = folded.find(ch, lo, hi)
+        if at >= 0:
+            ends += [m.end() for m in rx.finditer(folded, at, hi)]
+    if not ends:  # (most spans hold none: each is kept unless blank)
+        return [(a, b) for a, b in spans if a < b and not (folded[b - 1].isspace() and folded[a:b].isspace())]
     if len(parts) > 1:
         ends.sort()
     j, n = 0, len(ends)
@@ -130,7 +146,8 @@ def _refine_one_scan(
             out.append((last, ends[j]))
             last = ends[j]
             j += 1
-        if last < b and not folded[last:b].isspace():
+        # (blank only if its last character is a space: most pieces end with a stop or a letter)
+        if last < b and not (folded[b - 1].isspace() and folded[last:b].isspace()):
             out.append((last, b))
     return out
 
@@ -154,6 +171,7 @@ def chop(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
 
 
 def within(spans: list[tuple[int, int]], a: int, b: int) -> list[tuple[int, int]]:
-    i = bisect.bisect_left(spans, (a, -1))
-    j = bisect.bisect_left(spans, (b, -1))
+    """The spans starting in [a, b) (by their starts: as comparing with (a, -1) and (b, -1))."""
+    i = bisect.bisect_left(spans, a, key=_START)
+    j = bisect.bisect_left(spans, b, lo=i, key=_START)
     return spans[i:j]
