@@ -1768,13 +1768,25 @@ _SENTENCE_TERM = re.compile(
 )
 
 
+# Where a sentence can start (_SENTENCE_TERM's look-behinds) with a letter a term's first word starts with
+_AFTER_STOP = re.compile(r'[.!?]\s"?(?=[GgNnTt])')
+
+
 @functools.lru_cache(maxsize=32)
 def _opened_periods(text: str) -> tuple[tuple[int, str], ...]:
     """(offset, term) of the sentences of a segment that open with their term ("Giai đoạn 2026-2030, …",
     "Năm học 2024-2025, …")."""
     if "đoạn" not in text and "kỳ" not in text and "học" not in text:  # (plain words in every match: fast)
         return ()
-    return tuple((m.start(), f"{m.group(1)}-{m.group(2)}") for m in _SENTENCE_TERM.finditer(text))
+    # = _SENTENCE_TERM.finditer(text), tried only where a sentence starts: the text's start, after
+    # its opening quote, or after a full stop and a space (and a quote); a match holds no stop, so
+    # none starts inside another
+    found = []
+    for at in [0, 1, *(s.end() for s in _AFTER_STOP.finditer(text))]:
+        m = _SENTENCE_TERM.match(text, at)
+        if m is not None:
+            found.append((at, f"{m.group(1)}-{m.group(2)}"))
+    return tuple(found)
 
 
 @functools.lru_cache(maxsize=32)
