@@ -1662,7 +1662,14 @@ def _opened_years(text: str) -> tuple[tuple[int, int], ...]:
     """(offset, year) of the sentences of a segment that open with their year ("Năm 2023, …")."""
     if _NAM_YEAR.search(text) is None:  # "…năm 2023": in every match; a plain word, found fast
         return ()
-    found = [(m.start(), int(m.group(1))) for m in _SENTENCE_TIME.finditer(text)]
+    found = []
+    for y in _NAM_YEAR.finditer(text):
+        # = _SENTENCE_TIME.finditer(text): a match starts where one of its words before "ăm 20…" does
+        # ("Trong cả n", "Trong n" / "trong n", "Cả n", "N"), and holds no other "ăm"
+        for at in (y.start() - 10, y.start() - 7, y.start() - 4, y.start() - 1):
+            if at >= 0 and (m := _SENTENCE_TIME.match(text, at)) is not None:
+                found.append((at, int(m.group(1))))
+                break
     # ... or after a short lead: "Theo báo cáo, năm 2025 …", "Lũy kế 9 tháng năm 2025, …"
     found += [(m.start(), int(next(filter(None, m.groups())))) for m in _SENTENCE_LEAD_TIME.finditer(text)]
     return tuple(sorted(found))
@@ -1863,6 +1870,8 @@ _PER_AREA = re.compile(r"trên\s+(?:01|1)\s+(ha|hộ|người|km²|km2|m²|m2)")
 def _blank_line_starts(seg: Segment) -> list[int]:
     """Where a line after a blank line starts with a capital: a new paragraph in the segment."""
     lines, starts, text = seg.line_numbers, seg.starts, seg.text
+    if not lines or lines[-1] - lines[0] == len(lines) - 1:
+        return []  # (line numbers rise: each by 1 exactly when the first and the last are that far apart)
     return [
         starts[k]
         for k in range(1, len(lines))
@@ -1897,7 +1906,8 @@ def _one_paragraph(seg: Segment, a: int, b: int) -> bool:
     i = bisect.bisect_right(seg.starts, a) - 1
     j = bisect.bisect_right(seg.starts, b) - 1
     lines = seg.line_numbers
-    return all(lines[k + 1] - lines[k] == 1 for k in range(max(i, 0), j))
+    i = max(i, 0)
+    return j <= i or lines[j] - lines[i] == j - i  # (line numbers rise: each by 1 iff all of them do)
 
 
 def _own_from(start: int, prev: _Item | None, prev_end: int | None) -> int:
