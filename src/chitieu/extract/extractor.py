@@ -1655,6 +1655,7 @@ _SENTENCE_LEAD_TIME = re.compile(
     r"|(?:^|(?<=[.!?]\s))Năm\s+((?:19|20)\d\d)\s+(?=[^\W\d_])[^\d.;:!?]{3,200}\.(?=\s|$)"
 )
 _NAM_YEAR = re.compile(r"ăm\s+(?:19|20)")
+_AFTER_STOP_SPACE = re.compile(r"[.!?]\s")
 
 
 @functools.lru_cache(maxsize=32)
@@ -1663,15 +1664,22 @@ def _opened_years(text: str) -> tuple[tuple[int, int], ...]:
     if _NAM_YEAR.search(text) is None:  # "…năm 2023": in every match; a plain word, found fast
         return ()
     found = []
-    for y in _NAM_YEAR.finditer(text):
+    years = [y.start() for y in _NAM_YEAR.finditer(text)]
+    for y in years:
         # = _SENTENCE_TIME.finditer(text): a match starts where one of its words before "ăm 20…" does
         # ("Trong cả n", "Trong n" / "trong n", "Cả n", "N"), and holds no other "ăm"
-        for at in (y.start() - 10, y.start() - 7, y.start() - 4, y.start() - 1):
+        for at in (y - 10, y - 7, y - 4, y - 1):
             if at >= 0 and (m := _SENTENCE_TIME.match(text, at)) is not None:
                 found.append((at, int(m.group(1))))
                 break
     # ... or after a short lead: "Theo báo cáo, năm 2025 …", "Lũy kế 9 tháng năm 2025, …"
-    found += [(m.start(), int(next(filter(None, m.groups())))) for m in _SENTENCE_LEAD_TIME.finditer(text)]
+    # (= _SENTENCE_LEAD_TIME.finditer(text): a match starts where a sentence does or at the "N" of "Năm 20…")
+    starts = {0, *(y - 1 for y in years), *(s.end() for s in _AFTER_STOP_SPACE.finditer(text))}
+    end = 0
+    for at in sorted(starts):
+        if at >= end and (m := _SENTENCE_LEAD_TIME.match(text, at)) is not None:
+            found.append((at, int(next(filter(None, m.groups())))))
+            end = m.end()
     return tuple(sorted(found))
 
 
@@ -1805,7 +1813,11 @@ def _periods_in(folded: str, a: int, b: int) -> tuple[tuple[int, str], ...]:
 
 @functools.lru_cache(maxsize=32)
 def _quote(text: str, a: int, b: int) -> str:
-    return " ".join(text[a:b].split())
+    words = text[a:b]
+    if words.isprintable() and "  " not in words:
+        # (no white space but single spaces: every other white space character is unprintable)
+        return words.strip(" ")
+    return " ".join(words.split())
 
 
 @functools.lru_cache(maxsize=32)
