@@ -1929,6 +1929,12 @@ def _own_from(start: int, prev: _Item | None, prev_end: int | None) -> int:
     return start if _unit_family(prev.mention.unit) == _unit_family("%") else max(start, prev_end)
 
 
+@functools.lru_cache(maxsize=16)
+def _holds(folded: str, word: str) -> bool:
+    """``word in folded`` for a segment's text: looked for once a segment, not once a statement."""
+    return word in folded
+
+
 def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], i: int) -> Statement:
     it = items[i]
     m = it.mention
@@ -2022,24 +2028,25 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
         ):
             per_year = True  # "… tăng bình quân hàng năm 16%, trong đó: dịch vụ tăng 18%"
     year = _year(folded, sentence, at, end, clause[1])
+    periods = _periods_in(folded, *sentence)
     # "Giai đoạn 2021-2025, GRDP tăng bình quân 7,4%/năm; GRDP bình quân đầu người năm 2025 đạt 4.900
     # USD": a year named after the sentence's term, in the value's own clause, is the value's (no term)
     own_year = (
         year is not None
         and it.kind == RESULT
-        and bool(_periods_in(folded, *sentence))
+        and bool(periods)
         and _year_after_term(folded, sentence, clause, at, end)
     )
     if (
         year is not None
         and it.kind == RESULT
         and not seg.heading_time
-        and (own_year or not _periods_in(folded, *sentence))
+        and (own_year or not periods)
     ):
         # "Theo báo cáo, năm 2025 thu ngân sách đạt … . Sản lượng lúa đạt …": the year a result
         # names holds for the results after it that name none, as an opening year does.
         seg.carried_year, seg.carried_at = year, at
-    elif year is None and it.kind == RESULT and not seg.heading_time and not _periods_in(folded, *sentence):
+    elif year is None and it.kind == RESULT and not seg.heading_time and not periods:
         # "Năm 2025, xã … đạt được nhiều kết quả. … kết nạp được 86 đảng viên": the year a
         # sentence opens with holds for the results after it in its paragraph (not for one whose
         # sentence names a period: "Giai đoạn 2021 – 2024 đã hỗ trợ: 1,7 tỷ đồng").
@@ -2048,7 +2055,7 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
             year = seg.carried_year  # a year named earlier in the paragraph (not past a blank line)
         else:
             year = next((y for s, y in reversed(_opened_years(seg.text)) if s < at), seg.opened_year)
-    if year is None and it.kind == TARGET and not _periods_in(folded, *sentence):
+    if year is None and it.kind == TARGET and not periods:
         # A plan paragraph names its year once ("Mục tiêu năm 2023 phấn đấu …"); the targets
         # after it in the paragraph are for that year.
         named = _years_in(folded, 0, len(folded))  # cached for the paragraph: linear in its length
@@ -2060,20 +2067,20 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
         year is None
         and it.kind == TARGET
         and seg.period is None
-        and ("cuối năm" in folded or "quý" in folded)
+        and (_holds(folded, "cuối năm") or _holds(folded, "quý"))
         and _REST_OF_YEAR.search(folded, sentence[0], at)
     ):
         # "Nhiệm vụ 6 tháng cuối năm: phấn đấu …", "Quý IV, đơn vị phấn đấu …": the rest of the
         # year the text reports on
         year = seg.report_year or seg.doc_year
-    if year is None and it.kind == TARGET and seg.period is None and not _periods_in(folded, *sentence):
+    if year is None and it.kind == TARGET and seg.period is None and not periods:
         year = seg.plan_year  # the year the document's headline plans for
-    if year is None and it.kind == RESULT and seg.period is None and not _periods_in(folded, *sentence):
+    if year is None and it.kind == RESULT and seg.period is None and not periods:
         # last, the year the headline and lead report on ("Ngành nông nghiệp … năm 2025: …"), else
         # the document's own date: a result reported in an article of 2023 is for 2023
         year = seg.report_year or seg.doc_year
     period = None if own_year else _period(folded, sentence, at, seg.period if it.kind == TARGET else None)
-    if period is None and (it.kind == TARGET or seg.period is None and "năm học" in folded):
+    if period is None and (it.kind == TARGET or seg.period is None and _holds(folded, "năm học")):
         # "Giai đoạn 2026-2030, tỉnh đặt mục tiêu …. Thu nhập … tăng ít nhất 1,5 lần": a term a
         # sentence opens with holds for the targets after it in its paragraph, and a school year
         # ("Năm học 2024-2025, tỷ lệ …. Tỷ lệ học sinh …") for the results too, as a year does; else
@@ -2088,7 +2095,7 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
             period = opened_term[1]
         elif it.kind == TARGET and seg.plan_period and (year is None or year == int(seg.plan_period[-4:])):
             period = seg.plan_period
-    if it.kind == RESULT and m is not None and ("lên" in folded or "xuống" in folded):
+    if it.kind == RESULT and m is not None and (_holds(folded, "lên") or _holds(folded, "xuống")):
         # "giảm từ 18,4% xuống còn 4,2%" after "từ 28 triệu đồng năm 2020 tăng lên … năm 2025", or
         # in "Giai đoạn 2021-2025, …": the start's and the end's year, no term
         span_year = _from_to_year(seg, folded, sentence, at, end, period)
@@ -2103,7 +2110,7 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
             year, period = None, opened_term[1]
         elif seg.report_period and seg.period is None and seg.year is None:
             year, period = None, seg.report_period
-        elif seg.period and (term := _reported_term(seg)) and not _periods_in(folded, *sentence):
+        elif seg.period and (term := _reported_term(seg)) and not periods:
             year, period = None, term  # "KẾT QUẢ … NHIỆM KỲ 2020-2025" over "bình quân tăng 11,2%/năm"
     if (
         it.kind == RESULT
