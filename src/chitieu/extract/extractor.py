@@ -2037,12 +2037,7 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
         and bool(periods)
         and _year_after_term(folded, sentence, clause, at, end)
     )
-    if (
-        year is not None
-        and it.kind == RESULT
-        and not seg.heading_time
-        and (own_year or not periods)
-    ):
+    if year is not None and it.kind == RESULT and not seg.heading_time and (own_year or not periods):
         # "Theo báo cáo, năm 2025 thu ngân sách đạt … . Sản lượng lúa đạt …": the year a result
         # names holds for the results after it that name none, as an opening year does.
         seg.carried_year, seg.carried_at = year, at
