@@ -2009,8 +2009,11 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
             (m.per_year_unit and not income)
             or folded.find("năm", clause[0], at) >= 0  # (in every _EACH_YEAR word; found faster)
             and _EACH_YEAR.search(folded, clause[0], at)  # (plain words: as in the slice before the number)
-            or _PER_YEAR_AFTER.match(folded, m.end)
-            or (not income and _PER_YEAR_AFTER_WORDS.match(folded, m.end))
+            or _holds(folded, "/")  # (in every match of both)
+            and (
+                _PER_YEAR_AFTER.match(folded, m.end)
+                or (not income and _PER_YEAR_AFTER_WORDS.match(folded, m.end))
+            )
             or (folded.find("năm", m.end, sub[1]) >= 0 and _EACH_YEAR_AFTER.match(folded[m.end : sub[1]]))
         ):
             per_year = True  # "%/năm", "hằng năm", "từ 10 đảng viên trở lên/năm"
