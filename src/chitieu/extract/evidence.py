@@ -119,6 +119,16 @@ TARGET_PHRASES = (
     r"(?:đưa|đạt|hoàn thành|tăng|giảm|nâng|bảo đảm|đảm bảo|kéo giảm|trồng)(?![" + _L + r"])"
 )
 _TARGET_PHRASES = re.compile(TARGET_PHRASES)
+# The words in every match of each half of TARGET_PHRASES ("với" and a plan's word, or "phải" and a duty's)
+_TARGET_PHRASE_WITH = (
+    "kế hoạch", "nghị quyết", "quyết nghị", "thông qua", "đề ra", "đặt ra", "chương trình", "đề án",
+)  # fmt: skip
+_TARGET_PHRASE_MUST = ("xác định", "quyết tâm", "yêu cầu", "chủ trương")
+# TARGET_WORDS by their first word
+_TARGET_WORDS_BY_FIRST = tuple(
+    (first, tuple(w for w in TARGET_WORDS if w.split()[0] == first))
+    for first in dict.fromkeys(w.split()[0] for w in TARGET_WORDS)
+)
 TARGET_CUE = re.compile("|".join(map(re.escape, TARGET_WORDS)))
 _TARGET_LIST_INTRO = re.compile(TARGET_LIST_INTRO)
 # The first word of every _TARGET_LIST_INTRO match. The pattern starts with a look-behind, so its
@@ -186,10 +196,17 @@ _BASE_BEFORE = re.compile(r"(?:so với|bằng|gấp|hơn|lần|từ)\s+(?:cùng
 
 def target_cue(folded: str) -> bool:
     """Whether ``folded`` (a sentence up to a number) holds plan words for that number."""
-    for w in TARGET_WORDS:  # = TARGET_CUE.search, without a regex pass
-        if w in folded:
-            return True
-    if ("với" in folded or "phải" in folded) and _TARGET_PHRASES.search(folded):
+    for first, words in _TARGET_WORDS_BY_FIRST:  # = TARGET_CUE.search, without a regex pass
+        if first in folded:  # (in each of its words: most sentences hold none, found in one pass)
+            for w in words:
+                if w in folded:
+                    return True
+    if (
+        "với" in folded
+        and any(w in folded for w in _TARGET_PHRASE_WITH)
+        or "phải" in folded
+        and any(w in folded for w in _TARGET_PHRASE_MUST)
+    ) and _TARGET_PHRASES.search(folded):
         return True
     if "đề ra" in folded:
         for m in _TARGET_VERB.finditer(folded):

@@ -1734,6 +1734,7 @@ _SENTENCE_LEAD_TIME = re.compile(
     r"|(?:^|(?<=[.!?]\s))Năm\s+((?:19|20)\d\d)\s+(?=[^\W\d_])[^\d.;:!?]{3,200}\.(?=\s|$)"
 )
 _NAM_YEAR = re.compile(r"ăm\s+(?:19|20)")
+_AFTER_STOP_SPACE = re.compile(r"[.!?]\s")
 
 
 @functools.lru_cache(maxsize=32)
@@ -1741,9 +1742,23 @@ def _opened_years(text: str) -> tuple[tuple[int, int], ...]:
     """(offset, year) of the sentences of a segment that open with their year ("Năm 2023, …")."""
     if _NAM_YEAR.search(text) is None:  # "…năm 2023": in every match; a plain word, found fast
         return ()
-    found = [(m.start(), int(m.group(1))) for m in _SENTENCE_TIME.finditer(text)]
+    found = []
+    years = [y.start() for y in _NAM_YEAR.finditer(text)]
+    for y in years:
+        # = _SENTENCE_TIME.finditer(text): a match starts where one of its words before "ăm 20…" does
+        # ("Trong cả n", "Trong n" / "trong n", "Cả n", "N"), and holds no other "ăm"
+        for at in (y - 10, y - 7, y - 4, y - 1):
+            if at >= 0 and (m := _SENTENCE_TIME.match(text, at)) is not None:
+                found.append((at, int(m.group(1))))
+                break
     # ... or after a short lead: "Theo báo cáo, năm 2025 …", "Lũy kế 9 tháng năm 2025, …"
-    found += [(m.start(), int(next(filter(None, m.groups())))) for m in _SENTENCE_LEAD_TIME.finditer(text)]
+    # (= _SENTENCE_LEAD_TIME.finditer(text): a match starts where a sentence does or at the "N" of "Năm 20…")
+    starts = {0, *(y - 1 for y in years), *(s.end() for s in _AFTER_STOP_SPACE.finditer(text))}
+    end = 0
+    for at in sorted(starts):
+        if at >= end and (m := _SENTENCE_LEAD_TIME.match(text, at)) is not None:
+            found.append((at, int(next(filter(None, m.groups())))))
+            end = m.end()
     return tuple(sorted(found))
 
 
@@ -1847,13 +1862,25 @@ _SENTENCE_TERM = re.compile(
 )
 
 
+# Where a sentence can start (_SENTENCE_TERM's look-behinds) with a letter a term's first word starts with
+_AFTER_STOP = re.compile(r'[.!?]\s"?(?=[GgNnTt])')
+
+
 @functools.lru_cache(maxsize=32)
 def _opened_periods(text: str) -> tuple[tuple[int, str], ...]:
     """(offset, term) of the sentences of a segment that open with their term ("Giai đoạn 2026-2030, …",
     "Năm học 2024-2025, …")."""
     if "đoạn" not in text and "kỳ" not in text and "học" not in text:  # (plain words in every match: fast)
         return ()
-    return tuple((m.start(), f"{m.group(1)}-{m.group(2)}") for m in _SENTENCE_TERM.finditer(text))
+    # = _SENTENCE_TERM.finditer(text), tried only where a sentence starts: the text's start, after
+    # its opening quote, or after a full stop and a space (and a quote); a match holds no stop, so
+    # none starts inside another
+    found = []
+    for at in [0, 1, *(s.end() for s in _AFTER_STOP.finditer(text))]:
+        m = _SENTENCE_TERM.match(text, at)
+        if m is not None:
+            found.append((at, f"{m.group(1)}-{m.group(2)}"))
+    return tuple(found)
 
 
 @functools.lru_cache(maxsize=32)
@@ -1865,7 +1892,11 @@ def _periods_in(folded: str, a: int, b: int) -> tuple[tuple[int, str], ...]:
 
 @functools.lru_cache(maxsize=32)
 def _quote(text: str, a: int, b: int) -> str:
-    return " ".join(text[a:b].split())
+    words = text[a:b]
+    if words.isprintable() and "  " not in words:
+        # (no white space but single spaces: every other white space character is unprintable)
+        return words.strip(" ")
+    return " ".join(words.split())
 
 
 @functools.lru_cache(maxsize=32)
@@ -1930,6 +1961,8 @@ _PER_AREA = re.compile(r"trên\s+(?:01|1)\s+(ha|hộ|người|km²|km2|m²|m2)")
 def _blank_line_starts(seg: Segment) -> list[int]:
     """Where a line after a blank line starts with a capital: a new paragraph in the segment."""
     lines, starts, text = seg.line_numbers, seg.starts, seg.text
+    if not lines or lines[-1] - lines[0] == len(lines) - 1:
+        return []  # (line numbers rise: each by 1 exactly when the first and the last are that far apart)
     return [
         starts[k]
         for k in range(1, len(lines))
@@ -1964,7 +1997,8 @@ def _one_paragraph(seg: Segment, a: int, b: int) -> bool:
     i = bisect.bisect_right(seg.starts, a) - 1
     j = bisect.bisect_right(seg.starts, b) - 1
     lines = seg.line_numbers
-    return all(lines[k + 1] - lines[k] == 1 for k in range(max(i, 0), j))
+    i = max(i, 0)
+    return j <= i or lines[j] - lines[i] == j - i  # (line numbers rise: each by 1 iff all of them do)
 
 
 def _own_from(start: int, prev: _Item | None, prev_end: int | None) -> int:
@@ -1972,6 +2006,12 @@ def _own_from(start: int, prev: _Item | None, prev_end: int | None) -> int:
     if prev is None or prev_end is None or prev.mention is None or not prev.mention.unit:
         return start
     return start if _unit_family(prev.mention.unit) == _unit_family("%") else max(start, prev_end)
+
+
+@functools.lru_cache(maxsize=16)
+def _holds(folded: str, word: str) -> bool:
+    """``word in folded`` for a segment's text: looked for once a segment, not once a statement."""
+    return word in folded
 
 
 def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], i: int) -> Statement:
@@ -2048,8 +2088,11 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
             (m.per_year_unit and not income)
             or folded.find("năm", clause[0], at) >= 0  # (in every _EACH_YEAR word; found faster)
             and _EACH_YEAR.search(folded, clause[0], at)  # (plain words: as in the slice before the number)
-            or _PER_YEAR_AFTER.match(folded, m.end)
-            or (not income and _PER_YEAR_AFTER_WORDS.match(folded, m.end))
+            or _holds(folded, "/")  # (in every match of both)
+            and (
+                _PER_YEAR_AFTER.match(folded, m.end)
+                or (not income and _PER_YEAR_AFTER_WORDS.match(folded, m.end))
+            )
             or (folded.find("năm", m.end, sub[1]) >= 0 and _EACH_YEAR_AFTER.match(folded[m.end : sub[1]]))
         ):
             per_year = True  # "%/năm", "hằng năm", "từ 10 đảng viên trở lên/năm"
@@ -2067,24 +2110,20 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
         ):
             per_year = True  # "… tăng bình quân hàng năm 16%, trong đó: dịch vụ tăng 18%"
     year = _year(folded, sentence, at, end, clause[1])
+    periods = _periods_in(folded, *sentence)
     # "Giai đoạn 2021-2025, GRDP tăng bình quân 7,4%/năm; GRDP bình quân đầu người năm 2025 đạt 4.900
     # USD": a year named after the sentence's term, in the value's own clause, is the value's (no term)
     own_year = (
         year is not None
         and it.kind == RESULT
-        and bool(_periods_in(folded, *sentence))
+        and bool(periods)
         and _year_after_term(folded, sentence, clause, at, end)
     )
-    if (
-        year is not None
-        and it.kind == RESULT
-        and not seg.heading_time
-        and (own_year or not _periods_in(folded, *sentence))
-    ):
+    if year is not None and it.kind == RESULT and not seg.heading_time and (own_year or not periods):
         # "Theo báo cáo, năm 2025 thu ngân sách đạt … . Sản lượng lúa đạt …": the year a result
         # names holds for the results after it that name none, as an opening year does.
         seg.carried_year, seg.carried_at = year, at
-    elif year is None and it.kind == RESULT and not seg.heading_time and not _periods_in(folded, *sentence):
+    elif year is None and it.kind == RESULT and not seg.heading_time and not periods:
         # "Năm 2025, xã … đạt được nhiều kết quả. … kết nạp được 86 đảng viên": the year a
         # sentence opens with holds for the results after it in its paragraph (not for one whose
         # sentence names a period: "Giai đoạn 2021 – 2024 đã hỗ trợ: 1,7 tỷ đồng").
@@ -2093,7 +2132,7 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
             year = seg.carried_year  # a year named earlier in the paragraph (not past a blank line)
         else:
             year = next((y for s, y in reversed(_opened_years(seg.text)) if s < at), seg.opened_year)
-    if year is None and it.kind == TARGET and not _periods_in(folded, *sentence):
+    if year is None and it.kind == TARGET and not periods:
         # A plan paragraph names its year once ("Mục tiêu năm 2023 phấn đấu …"); the targets
         # after it in the paragraph are for that year.
         named = _years_in(folded, 0, len(folded))  # cached for the paragraph: linear in its length
@@ -2105,20 +2144,20 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
         year is None
         and it.kind == TARGET
         and seg.period is None
-        and ("cuối năm" in folded or "quý" in folded)
+        and (_holds(folded, "cuối năm") or _holds(folded, "quý"))
         and _REST_OF_YEAR.search(folded, sentence[0], at)
     ):
         # "Nhiệm vụ 6 tháng cuối năm: phấn đấu …", "Quý IV, đơn vị phấn đấu …": the rest of the
         # year the text reports on
         year = seg.report_year or seg.doc_year
-    if year is None and it.kind == TARGET and seg.period is None and not _periods_in(folded, *sentence):
+    if year is None and it.kind == TARGET and seg.period is None and not periods:
         year = seg.plan_year  # the year the document's headline plans for
-    if year is None and it.kind == RESULT and seg.period is None and not _periods_in(folded, *sentence):
+    if year is None and it.kind == RESULT and seg.period is None and not periods:
         # last, the year the headline and lead report on ("Ngành nông nghiệp … năm 2025: …"), else
         # the document's own date: a result reported in an article of 2023 is for 2023
         year = seg.report_year or seg.doc_year
     period = None if own_year else _period(folded, sentence, at, seg.period if it.kind == TARGET else None)
-    if period is None and (it.kind == TARGET or seg.period is None and "năm học" in folded):
+    if period is None and (it.kind == TARGET or seg.period is None and _holds(folded, "năm học")):
         # "Giai đoạn 2026-2030, tỉnh đặt mục tiêu …. Thu nhập … tăng ít nhất 1,5 lần": a term a
         # sentence opens with holds for the targets after it in its paragraph, and a school year
         # ("Năm học 2024-2025, tỷ lệ …. Tỷ lệ học sinh …") for the results too, as a year does; else
@@ -2133,7 +2172,7 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
             period = opened_term[1]
         elif it.kind == TARGET and seg.plan_period and (year is None or year == int(seg.plan_period[-4:])):
             period = seg.plan_period
-    if it.kind == RESULT and m is not None and ("lên" in folded or "xuống" in folded):
+    if it.kind == RESULT and m is not None and (_holds(folded, "lên") or _holds(folded, "xuống")):
         # "giảm từ 18,4% xuống còn 4,2%" after "từ 28 triệu đồng năm 2020 tăng lên … năm 2025", or
         # in "Giai đoạn 2021-2025, …": the start's and the end's year, no term
         span_year = _from_to_year(seg, folded, sentence, at, end, period)
@@ -2148,7 +2187,7 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
             year, period = None, opened_term[1]
         elif seg.report_period and seg.period is None and seg.year is None:
             year, period = None, seg.report_period
-        elif seg.period and (term := _reported_term(seg)) and not _periods_in(folded, *sentence):
+        elif seg.period and (term := _reported_term(seg)) and not periods:
             year, period = None, term  # "KẾT QUẢ … NHIỆM KỲ 2020-2025" over "bình quân tăng 11,2%/năm"
     if (
         it.kind == RESULT

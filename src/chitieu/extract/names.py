@@ -95,21 +95,30 @@ def clean_name(text: str) -> str:
     unclosed = _unclosed_at(words)
     if unclosed > 0:
         words = words[:unclosed]
+    # (the patterns at the start match no end: where they cut nothing from some words, they cut
+    # nothing from their beginning either; so once they did not, the trail alone is left to drop)
+    start_clean = False
     for _ in range(4):
         before = words
-        # (each pattern is tried only where its first characters can stand)
-        first = words[:1]
-        if first in _LEAD_FIRST or first.isspace() or first.isdecimal():
-            words = _cut(_LEAD, words)
-        if words[:2].lower() in _FILLER_STARTS_LOWER:  # else no filler word starts it: no folding
-            words = fold_prefix(words, _FILLER)
-            if words[:2] in _FILLER_STARTS:
-                words = _cut(_FILLER, words)
-        if words[:1] in _CONNECTOR_FIRST:
-            words = _cut(_CONNECTOR, words)
-        words = _drop_trail(words).strip(" ,;:-–(")
+        if not start_clean:
+            # (each pattern is tried only where its first characters can stand)
+            first = words[:1]
+            if first in _LEAD_FIRST or first.isspace() or first.isdecimal():
+                words = _cut(_LEAD, words)
+            if words[:2].lower() in _FILLER_STARTS_LOWER:  # else no filler word starts it: no folding
+                words = fold_prefix(words, _FILLER)
+                if words[:2] in _FILLER_STARTS:
+                    words = _cut(_FILLER, words)
+            if words[:1] in _CONNECTOR_FIRST:
+                words = _cut(_CONNECTOR, words)
+            start_clean = words == before
+        trailed = _drop_trail(words)
+        words = trailed.strip(" ,;:-–(")
         if words == before:
             break
+        if start_clean and len(words) == len(trailed):
+            break  # (the whole trail went at once, and nothing else: another round changes nothing)
+        start_clean = start_clean and before.startswith(words)
     return words
 
 
