@@ -91,10 +91,15 @@ def _cut(pattern: re.Pattern[str], words: str) -> str:
 
 def clean_name(text: str) -> str:
     """Words of a name without list numbering, filler, trailing verbs or an unclosed "(chỉ tiêu …"."""
-    words = " ".join(text.split())[-200:]
-    unclosed = _unclosed_at(words)
-    if unclosed > 0:
-        words = words[:unclosed]
+    if text.isprintable() and "  " not in text:
+        # (no white space but single spaces: every other white space character is unprintable)
+        words = text.strip(" ")[-200:]
+    else:
+        words = " ".join(text.split())[-200:]
+    if "(" in words:
+        unclosed = _unclosed_at(words)
+        if unclosed > 0:
+            words = words[:unclosed]
     # (the patterns at the start match no end: where they cut nothing from some words, they cut
     # nothing from their beginning either; so once they did not, the trail alone is left to drop)
     start_clean = False
