@@ -184,16 +184,6 @@ _DAT_FULL = re.compile(r"^\s*(?:so với\s*)?(?:chỉ tiêu|kế hoạch|kh|ngh�
 _VUOT_BY = re.compile(r"vượt\s*$")
 _DONE_BEFORE = re.compile(r"hoàn thành\s*(?:được\s*)?$")
 _PLAN_AFTER = re.compile(r"\s*(?:so với\s*)?(?:chỉ tiêu|kế hoạch|kh|nghị quyết|mục tiêu|dự toán)")
-
-
-def _rare_letter(word: str) -> str:
-    """The letter of ``word`` to look for before it: the one of the highest code point, mostly a vowel
-    with a tone mark, which many paragraphs lack. A one-letter search runs at memory speed, where a
-    word's costs some instructions a character: ``letter in text and word in text`` is the plain
-    test, made cheaper."""
-    return max(word)
-
-
 # Met or kept standards, each alternative with the word it starts with.
 _QUALITATIVE_PARTS = (
     ("đạt", r"đạt\s+(?:xã |phường |thị trấn |thị xã |các |bộ )?(?:chuẩn|tiêu chuẩn|tiêu chí|danh hiệu)"),
@@ -219,7 +209,7 @@ assert all(part.startswith(word) for word, part in _QUALITATIVE_PARTS)
 # the engine skips to fast; the whole pattern stops at every c, d, g, h, k, x and đ), looked for
 # only in a text that holds the word. A match of the whole is one of the part whose word stands there.
 _QUALITATIVE_BY_WORD = tuple(
-    (word, _rare_letter(word), re.compile("|".join(part for w, part in _QUALITATIVE_PARTS if w == word)))
+    (word, re.compile("|".join(part for w, part in _QUALITATIVE_PARTS if w == word)))
     for word in dict.fromkeys(word for word, _ in _QUALITATIVE_PARTS)
 )
 # The words every match of _VERDICT starts with. That pattern (alternatives behind look-behinds)
@@ -275,8 +265,8 @@ def _met_starts(folded: str) -> list[int]:
     """Every place where a match of ``_QUALITATIVE`` starts in ``folded`` (overlapping ones too), in
     order: a paragraph's, searched once for its sentences, clauses and sub-clauses (``_met_in``)."""
     starts: list[int] = []
-    for word, letter, part in _QUALITATIVE_BY_WORD:
-        if letter in folded and word in folded:
+    for word, part in _QUALITATIVE_BY_WORD:
+        if word in folded:
             m = part.search(folded)
             while m is not None:
                 starts.append(m.start())
@@ -931,7 +921,6 @@ _FACT_WORDS = {
     "award": ("khen", "biểu dương", "tôn vinh", "danh hiệu", "thi đua", "kỷ niệm chương"),
     "merged": ("cũ", "sáp nhập", "hợp nhất", "gộp", "sắp xếp"),
 }
-_FACT_LETTERS = {kind: tuple((_rare_letter(w), w) for w in words) for kind, words in _FACT_WORDS.items()}
 _PEOPLE_VOTING = r"(?:phiếu|(?:các\s+)?(?:đại biểu|đồng chí|ủy viên|uỷ viên|thành viên|cử tri))"
 # "100% đại biểu có mặt biểu quyết thông qua …", "với 98,6% số phiếu tán thành", "139/139 đại biểu biểu quyết"
 _VOTE_AFTER = re.compile(
@@ -974,13 +963,13 @@ def _fact_kinds(folded: str, mentions: list[Mention]) -> frozenset[str]:
     """The kinds of facts (``_FACT_WORDS``, and "spec") a paragraph may state about its figures."""
     units = {m.unit for m in mentions}
     kinds = set()
-    for kind, words in _FACT_LETTERS.items():
+    for kind, words in _FACT_WORDS.items():
         if kind == "award" and units.isdisjoint(_AWARDED):
             continue
         if kind == "merged" and units.isdisjoint(_ADMIN_UNITS):
             continue
-        for letter, w in words:
-            if letter in folded and w in folded:
+        for w in words:
+            if w in folded:
                 kinds.add(kind)
                 break
     at = folded.find("(") if "(" in folded else -1
