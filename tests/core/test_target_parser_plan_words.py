@@ -42,7 +42,14 @@ def test_points_spelt_out_stay_a_change_in_points():
 )
 def test_a_plan_over_or_under_a_figure(phrase, op, low, high, unit, year):
     t = parse_target(phrase)
-    assert (t.form, t.bound.op, t.bound.low, t.bound.high, t.unit, t.year) == (Form.LEVEL, op, low, high, unit, year)
+    assert (t.form, t.bound.op, t.bound.low, t.bound.high, t.unit, t.year) == (
+        Form.LEVEL,
+        op,
+        low,
+        high,
+        unit,
+        year,
+    )
 
 
 @pytest.mark.parametrize(
