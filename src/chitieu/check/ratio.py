@@ -24,6 +24,8 @@ _WINDOW = 80  # characters between a count and its percentage
 _PLAN_WORD = re.compile(
     r"(?:kế hoạch|kh|dự toán|chỉ tiêu|nghị quyết|nq)(?:\s+(?:được\s+)?(?:giao|đề ra|huyện giao|tỉnh giao|năm \d{4}|là))*"
     r"\s*:?\s*(?:là\s*)?$"
+    # … or the plan in brackets after its name and a few words: "đạt 118% dự toán huyện giao (4.250 …)"
+    r"|(?:kế hoạch|kh|dự toán|chỉ tiêu|nghị quyết|nq)(?:\s+[a-zà-ỹđ]+){0,4}\s*\(\s*(?:là\s*)?$"
 )
 _SHARE_WORD = re.compile(r"(?:chiếm|bằng|tương đương|tỷ lệ|đạt tỷ lệ)\s*(?:tỷ lệ\s*|tỷ trọng\s*)?(?:khoảng\s*)?$")
 _WHOLE_MARK = re.compile(r"trong đó|bao gồm|(?<![a-zà-ỹđ])gồm|\(")
@@ -195,12 +197,154 @@ def _shares(p: Passage) -> list[Finding]:
     return out
 
 
+_RECEIVED = re.compile(r"tiếp nhận|thụ lý|nhận được|phải giải quyết|kiểm tra|khám sàng lọc|rà soát")
+_HANDLED = re.compile(r"giải quyết|xử lý|trả kết quả|hoàn thành|đúng hạn|phát hiện|cấp phép|đã cấp")
+_RATE_CUE = re.compile(r"(?:tỷ lệ|đạt|chiếm|bằng)\s*(?:tỷ lệ\s*)?:?\s*$")
+
+
+def _label(p: Passage, n: Number, start: int) -> str:
+    """The words before ``n`` back to the figure before it or ``start``."""
+    prev = p.numbers_in(start, n.start)
+    return p.folded[prev[-1].end if prev else start : n.start]
+
+
+def _plain(n: Number) -> bool:
+    """A figure arithmetic can take as it stands: exact, a level, not written as a fraction."""
+    return n.exact and n.role == "level" and n.mention.denominator is None and bool(n.unit) \
+        and n.unit not in _PERCENT and bool(n.value)
+
+
+def _counts(*ns: Number) -> bool:
+    """Whole numbers of things (not money): exact, no rounding to widen by."""
+    return all(float(n.value).is_integer() and not n.is_money for n in ns)
+
+
+def _part_before(p: Passage, pct: Number, cue: re.Pattern[str]) -> Number | None:
+    """The figure a percentage is the share of: the one just before it in its sentence, with only
+    the share's cue between ("139 hồ sơ, tỷ lệ 96,5%", "6.215 hồ sơ, chiếm 46,8%")."""
+    if not _percent(pct) or not _own(p, pct) or pct.role == "plan_ratio":
+        return None
+    sent = p.sentence_of(pct.start)
+    if not cue.search(p.folded, max(sent[0], pct.start - 25), pct.start):
+        return None
+    before = p.numbers_in(sent[0], pct.start)
+    if not before or not _plain(before[-1]):
+        return None
+    part = before[-1]
+    gap = between(p, part, pct)
+    if len(gap) > 40 or gap.count(",") > 1 or "(" in gap or ")" in gap:
+        return None
+    return part
+
+
+def _handled_ratios(p: Passage) -> list[Finding]:
+    """"Tiếp nhận A hồ sơ, giải quyết (đúng hạn) B hồ sơ, tỷ lệ P%": the cases handled over the
+    cases received just before them in the sentence (a "trong đó" list is ``_shares``' own)."""
+    out = []
+    for pct in p.numbers:
+        part = _part_before(p, pct, _RATE_CUE)
+        if part is None:
+            continue
+        sent = p.sentence_of(part.start)
+        same = [q for q in p.numbers_in(sent[0], part.start) if q.family == part.family]
+        if not same or not _plain(same[-1]):
+            continue
+        whole = same[-1]
+        own = _label(p, part, sent[0])
+        if not _HANDLED.search(own) or _WHOLE_MARK.search(own) or not _RECEIVED.search(_label(p, whole, sent[0])):
+            continue
+        if whole.base() <= part.base():
+            continue
+        centre, low, high = _ratio_range(part, whole, _counts(part, whole))
+        f = _finding(p, pct, [pct.text, whole.text, part.text], list(dict.fromkeys([pct.line, part.line, whole.line])),
+                     centre, low, high, "Tỷ lệ", f"{part.text} / {whole.text}")
+        if f:
+            out.append(f)
+    return out
+
+
+# "…, chiếm 46,8% tổng số hồ sơ tiếp nhận": the whole named after the share
+_OF_TOTAL = re.compile(r"\s*(?:so với\s*)?(?:tổng số|tổng)\s+([a-zà-ỹđ ]+?)\s*(?=[,;.:()]|$|\d)")
+_FILLER = re.compile(r"(?:\s+(?:năm|của|trên địa bàn|toàn|các|cả))+$")
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_LOOK_BACK = 10  # passages: the total stands in the paragraph or the list it opens
+
+
+def _total_name(p: Passage, pct: Number, part: Number) -> str | None:
+    """The whole's name a share points to, less the part's unit ("tổng số hồ sơ tiếp nhận": tiếp nhận)."""
+    m = _OF_TOTAL.match(p.folded, pct.end)
+    if m is None:
+        return None
+    name = m.group(1).strip()
+    unit = (part.unit or "").lower()
+    if unit and name.startswith(unit):
+        name = name[len(unit) :].strip()
+    name = _FILLER.sub("", name).strip()
+    return name if len(name.split()) >= 2 else None
+
+
+def _named_wholes(ctx: Context, p: Passage, part: Number, name: str) -> list[tuple[Passage, Number]]:
+    """Figures before ``part`` — in its passage or the passages that run on right before it —
+    that open a clause naming ``name``, in the part's unit, larger than it; nearest last."""
+    i = p.index
+    chain = [p]
+    while i > 0 and len(chain) <= _LOOK_BACK:
+        prev, nxt = ctx.passages[i - 1], ctx.passages[i]
+        if prev.is_table_row or prev.segment.line_numbers[-1] + 1 < nxt.segment.line_numbers[0]:
+            break  # a heading or a blank line between: another section
+        chain.append(prev)
+        i -= 1
+    out = []
+    for q_p in reversed(chain):
+        for q in q_p.numbers:
+            if q_p is p and q.start >= part.start:
+                break
+            if q.family != part.family or not _plain(q) or q.base() <= part.base():
+                continue
+            a, _ = q_p.clause_of(q.start)
+            if any(r.family == q.family for r in q_p.numbers_in(a, q.start)):
+                continue  # not the figure the clause is about
+            if name in q_p.folded[a : q.start]:
+                out.append((q_p, q))
+    return out
+
+
+def _named_total_shares(ctx: Context, p: Passage) -> list[Finding]:
+    """"Dự phòng 24.100 triệu đồng, bằng 2,5% tổng chi ngân sách địa phương": the part over the
+    total its name points to, given before in the paragraph or the list it heads."""
+    out = []
+    for pct in p.numbers:
+        part = _part_before(p, pct, _SHARE_WORD)
+        name = _total_name(p, pct, part) if part is not None else None
+        if name is None:
+            continue
+        wholes = _named_wholes(ctx, p, part, name)
+        if not wholes:
+            continue
+        w_p, whole = wholes[-1]
+        years = set(_YEARS.findall(p.folded, *p.sentence_of(pct.start)))
+        w_years = set(_YEARS.findall(w_p.folded, *w_p.sentence_of(whole.start)))
+        if years and w_years and not years & w_years:
+            continue  # the total of another year
+        centre, low, high = _ratio_range(part, whole, _counts(part, whole))
+        f = _finding(p, pct, [pct.text, part.text, whole.text], list(dict.fromkeys([pct.line, part.line, whole.line])),
+                     centre, low, high, "Tỷ trọng", f"{part.text} / {whole.text} (dòng {whole.line})")
+        if f:
+            out.append(f)
+    return out
+
+
 def check(ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     for p in ctx.passages:
         if not p.numbers:
             continue
-        out += _count_ratios(p)
-        out += _plan_ratios(p)
-        out += _shares(p)
+        found = _count_ratios(p) + _plan_ratios(p) + _shares(p)
+        said = {(f.lines, f.figures[0]) for f in found}
+        # the wider readings only where the narrow ones found nothing for that percentage
+        for f in _handled_ratios(p) + _named_total_shares(ctx, p):
+            if not any(f.figures[0] == fig and set(f.lines) & set(lines) for lines, fig in said):
+                found.append(f)
+                said.add((f.lines, f.figures[0]))
+        out += found
     return out
