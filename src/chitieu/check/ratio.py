@@ -25,7 +25,7 @@ _PLAN_WORD = re.compile(
     r"(?:kế hoạch|kh|dự toán|chỉ tiêu|nghị quyết|nq)(?:\s+(?:được\s+)?(?:giao|đề ra|huyện giao|tỉnh giao|năm \d{4}|là))*"
     r"\s*:?\s*(?:là\s*)?$"
     # … or the plan in brackets after its name and a few words: "đạt 118% dự toán huyện giao (4.250 …)"
-    r"|(?:kế hoạch|kh|dự toán|chỉ tiêu|nghị quyết|nq)(?:\s+[a-zà-ỹđ]+){0,4}\s*\(\s*(?:là\s*)?$"
+    r"|(?:kế hoạch|kh|dự toán|chỉ tiêu|nghị quyết|nq)(?:\s+(?:[a-zà-ỹđ]+|\d{4})){0,4}\s*\(\s*(?:là\s*)?$"
 )
 _SHARE_WORD = re.compile(r"(?:chiếm|bằng|tương đương|tỷ lệ|đạt tỷ lệ)\s*(?:tỷ lệ\s*|tỷ trọng\s*)?(?:khoảng\s*)?$")
 _WHOLE_MARK = re.compile(r"trong đó|bao gồm|(?<![a-zà-ỹđ])gồm|\(")
@@ -199,6 +199,7 @@ def _shares(p: Passage) -> list[Finding]:
 
 _RECEIVED = re.compile(r"tiếp nhận|thụ lý|nhận được|phải giải quyết|kiểm tra|khám sàng lọc|rà soát")
 _HANDLED = re.compile(r"giải quyết|xử lý|trả kết quả|hoàn thành|đúng hạn|phát hiện|cấp phép|đã cấp")
+_BARE_AFTER = re.compile(r"\s*(?:[,;.:)]|$)")
 _RATE_CUE = re.compile(r"(?:tỷ lệ|đạt|chiếm|bằng)\s*(?:tỷ lệ\s*)?:?\s*$")
 
 
@@ -250,6 +251,8 @@ def _handled_ratios(p: Passage) -> list[Finding]:
         if not same or not _plain(same[-1]):
             continue
         whole = same[-1]
+        if not _BARE_AFTER.match(p.folded, pct.end):
+            continue  # "chiếm 12% hồ sơ cả huyện": the share of a whole it names, not of the one before
         own = _label(p, part, sent[0])
         if not _HANDLED.search(own) or _WHOLE_MARK.search(own) or not _RECEIVED.search(_label(p, whole, sent[0])):
             continue
@@ -318,14 +321,15 @@ def _named_total_shares(ctx: Context, p: Passage) -> list[Finding]:
         name = _total_name(p, pct, part) if part is not None else None
         if name is None:
             continue
-        wholes = _named_wholes(ctx, p, part, name)
-        if not wholes:
-            continue
-        w_p, whole = wholes[-1]
         years = set(_YEARS.findall(p.folded, *p.sentence_of(pct.start)))
-        w_years = set(_YEARS.findall(w_p.folded, *w_p.sentence_of(whole.start)))
-        if years and w_years and not years & w_years:
-            continue  # the total of another year
+        wholes = [
+            (w_p, w) for w_p, w in _named_wholes(ctx, p, part, name)
+            if not years or not (w_years := set(_YEARS.findall(w_p.folded, *w_p.sentence_of(w.start))))
+            or years & w_years  # not the total of another year
+        ]
+        if not wholes or any(pct.agrees(*_ratio_range(part, w, _counts(part, w))) is Agreement.OK for _, w in wholes):
+            continue  # a plan and its result may both carry the name: any that gives the share will do
+        w_p, whole = wholes[-1]
         centre, low, high = _ratio_range(part, whole, _counts(part, whole))
         f = _finding(p, pct, [pct.text, part.text, whole.text], list(dict.fromkeys([pct.line, part.line, whole.line])),
                      centre, low, high, "Tỷ trọng", f"{part.text} / {whole.text} (dòng {whole.line})")

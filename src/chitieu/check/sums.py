@@ -44,12 +44,28 @@ _NEAR = 0.05
 _NESTED = re.compile(r"trong đó|(?<![a-zà-ỹđ])gồm")
 
 
+# Nouns that count people: a total of "412 lao động" breaks down into "23 người, …".
+_PEOPLE = frozenset((
+    "người", "lao động", "học sinh", "sinh viên", "cán bộ", "công chức", "viên chức", "đảng viên",
+    "hội viên", "đoàn viên", "thanh niên", "bệnh nhân", "người lao động",
+))
+
+
+def _same_kind(q: Number, total: Number) -> bool:
+    """Whether ``q`` counts what ``total`` counts: the same unit family, or people counted as
+    "người" on one side and by what they are on the other."""
+    if q.family == total.family:
+        return True
+    units = {(q.unit or "").lower(), (total.unit or "").lower()}
+    return "người" in units and units <= _PEOPLE
+
+
 def _parts(p: Passage, total: Number, mark_end: int, end: int) -> list[Number]:
     out: list[Number] = []
     for q in p.numbers_in(mark_end, end):
         if q.unit in ("%", "‰") or q.mention.denominator is not None:
             continue
-        if not q.exact or q.role != "level" or q.family != total.family:
+        if not q.exact or q.role != "level" or not _same_kind(q, total):
             return []  # a range, a change or a bound: not a plain breakdown
         if out and _NESTED.search(p.folded, out[-1].end, q.start):
             break
@@ -75,7 +91,9 @@ def check(ctx: Context) -> list[Finding]:
             # "607,5/607,5 ha (đạt 100%). Trong đó: …": the result over its plan, broken down
             mark_end, word = mark.end(1), mark.group(1)
             a, b = p.clause_of(total.start)
-            if mark.re is _MARK_AFTER_CHANGE or (word in ("trong đó", ":") and p.folded[mark_end : mark_end + 3].lstrip().startswith(":")) :
+            if mark.re is _MARK_AFTER_CHANGE or (
+                word in ("trong đó", ":", "gồm", "bao gồm") and p.folded[mark_end : mark_end + 3].lstrip().startswith(":")
+            ):
                 # a "trong đó:" list runs over its clauses ("…; …; …") to the sentence's end
                 b = p.sentence_of(mark_end)[1]
             if word == "(":
@@ -87,7 +105,63 @@ def check(ctx: Context) -> list[Finding]:
             f = _judge(p, total, parts, _COMPLETE.match(word) is not None)
             if f is not None:
                 out.append(f)
-    return out + _list_children(ctx) + _table_children(ctx) + _footnote_parts(ctx)
+    return out + _list_children(ctx) + _table_children(ctx) + _footnote_parts(ctx) + _spread_parts(ctx)
+
+
+# A sentence that spreads the figure before it over places or kinds: "Phân bố theo địa bàn: …"
+_SPREAD = re.compile(
+    r"\W*(?:phân bố|phân theo|chia theo|theo (?:địa bàn|đơn vị|địa phương|lĩnh vực|khu vực|ngành|loại hình|độ tuổi|giới tính))"
+    r"[^\d:;.]{0,40}:"
+)
+_REST = re.compile(r"còn lại|khác")
+
+
+def _previous_sentence(ctx: Context, p: Passage, a: int) -> tuple[Passage, tuple[int, int]] | None:
+    """The sentence before the one starting at ``a``: in ``p``, or the last of the passage that
+    runs on right before it."""
+    i = p.sentences.index(p.sentence_of(a)) if p.sentences else 0
+    if i > 0:
+        return p, p.sentences[i - 1]
+    if p.index == 0:
+        return None
+    q = ctx.passages[p.index - 1]
+    if q.is_table_row or not q.sentences or q.segment.line_numbers[-1] + 1 < p.segment.line_numbers[0]:
+        return None
+    return q, q.sentences[-1]
+
+
+def _spread_parts(ctx: Context) -> list[Finding]:
+    """"Sáu tháng ghi nhận 312 ca …" then "Phân bố theo địa bàn: An Khánh 68 ca; …": the
+    figure the sentence before opens with, spread over the parts this one lists."""
+    out: list[Finding] = []
+    for p in ctx.passages:
+        if p.is_table_row or len(p.numbers) < 2:
+            continue
+        for a, b in p.sentences:
+            m = _SPREAD.match(p.folded, a)
+            if m is None:
+                continue
+            before = _previous_sentence(ctx, p, a)
+            nums = p.numbers_in(m.end(), b)
+            if before is None or len(nums) < 2 or nums[0].unit in (None, "%", "‰"):
+                continue
+            q, (qa, qb) = before
+            brackets = _brackets(q.folded)
+            totals = [n for n in q.numbers_in(qa, qb) if n.family == nums[0].family
+                      and not any(x < n.start < y for x, y in brackets)]
+            if not totals:
+                continue
+            total = totals[0]
+            if not total.exact or total.role != "level" or total.mention.denominator or not total.value:
+                continue
+            parts = _parts(p, total, m.end(), b)
+            if len(parts) < 2 or len(parts) != len([n for n in nums if n.unit not in ("%", "‰")]):
+                continue
+            rest = _REST.search(p.folded, parts[-2].end, parts[-1].start) is not None
+            f = _judge(q, total, parts, rest)
+            if f is not None:
+                out.append(f)
+    return out
 
 
 _PARTS_OPEN = re.compile(r"^\s*(?:trong đó|bao gồm|gồm|cụ thể)\s*:?", re.I)
