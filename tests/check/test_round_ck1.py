@@ -125,6 +125,8 @@ def test_people_counted_by_what_they_are(body, computed):
 
 @pytest.mark.parametrize("body", [
     "Tổng diện tích rừng 1.520 ha gồm: rừng phòng hộ 610 ha; rừng sản xuất 850 ha; đất chưa có rừng 60 ha.",
+    # the sentence goes on past the list: the last clause is no item
+    "Toàn xã có 1.200 hộ gồm: 700 hộ thuần nông; 500 hộ phi nông nghiệp; có 45 hộ nghèo.",
     # a partial "trong đó" list of people
     "Giải quyết việc làm cho 1.260 lao động, trong đó xuất khẩu lao động 85 người.",
     # people and households are not one count

@@ -60,6 +60,20 @@ def _same_kind(q: Number, total: Number) -> bool:
     return "người" in units and units <= _PEOPLE
 
 
+# A clause that opens so is no item of the list before it ("…; ngoài ra có 45 hộ nghèo").
+_NOT_AN_ITEM = re.compile(r"\W*(?:ngoài ra|bên cạnh|đồng thời|tuy nhiên|riêng|có|còn)(?![a-zà-ỹđ])")
+
+
+def _list_end(p: Passage, mark_end: int) -> int:
+    """Where a list opened at ``mark_end`` ends: its sentence's end, or the first clause after
+    it that opens as no item does."""
+    b = p.sentence_of(mark_end)[1]
+    for x, _ in p.clauses:
+        if mark_end < x < b and _NOT_AN_ITEM.match(p.folded, x + 1 if p.folded[x] == ";" else x):
+            return x
+    return b
+
+
 def _parts(p: Passage, total: Number, mark_end: int, end: int) -> list[Number]:
     out: list[Number] = []
     for q in p.numbers_in(mark_end, end):
@@ -95,7 +109,7 @@ def check(ctx: Context) -> list[Finding]:
                 word in ("trong đó", ":", "gồm", "bao gồm") and p.folded[mark_end : mark_end + 3].lstrip().startswith(":")
             ):
                 # a "trong đó:" list runs over its clauses ("…; …; …") to the sentence's end
-                b = p.sentence_of(mark_end)[1]
+                b = _list_end(p, mark_end)
             if word == "(":
                 close = p.folded.find(")", mark_end)
                 b = close if close != -1 else b
