@@ -219,3 +219,72 @@ def test_a_table_with_a_total_row_of_100(rows, computed):
 ])
 def test_table_total_row_look_alikes(rows):
     assert findings(_TABLE.format(rows), "shares") == []
+
+
+# --- shares: a structure written in one table cell ------------------------------------------------
+_ROW_TABLE = ("CÁC CHỈ TIÊU CHỦ YẾU\n"
+              "TT | Chỉ tiêu | Đơn vị | Thực hiện 2023 | Kế hoạch 2024 | Thực hiện 2024\n{}\n")
+
+
+@pytest.mark.parametrize("row, computed", [
+    ("1 | Cơ cấu kinh tế (NN - CN - DV) | % | 30 - 35 - 35 | 28 - 36 - 36 | 27,5 - 36,0 - 35,5", "99,0%"),
+    ("1 | Cơ cấu lao động nông nghiệp/công nghiệp/dịch vụ | % | 45/25/30 | 40/28/32 | 41/28/33", "102%"),
+    ("1 | Tỷ trọng các khu vực kinh tế | % | 20,1 - 40,2 - 39,7 | 19 - 41 - 40 | 18,4 – 42,5 – 38,3", "99,2%"),
+])
+def test_a_structure_in_a_table_cell(row, computed):
+    [f] = findings(_ROW_TABLE.format(row), "shares")
+    assert f.severity == "error" and f.computed == computed and f.lines == (4,)
+
+
+@pytest.mark.parametrize("row", [
+    "1 | Cơ cấu kinh tế (NN - CN - DV) | % | 30 - 35 - 35 | 28 - 36 - 36 | 27,5 - 36,9 - 35,6",
+    # ranges of a target, not a structure's shares
+    "1 | Tốc độ tăng trưởng kinh tế | % | 7,5 | 8 - 8,5 | 8,2",
+    # three figures that are no structure: the row is not about one
+    "1 | Số xã đạt chuẩn nông thôn mới - nâng cao - kiểu mẫu | xã | 12 - 5 - 1 | 14 - 7 - 2 | 14 - 6 - 2",
+])
+def test_table_cell_structure_look_alikes(row):
+    assert findings(_ROW_TABLE.format(row), "shares") == []
+
+
+def test_a_structure_in_the_text_and_its_table_cell_is_one_finding():
+    body = ("Cơ cấu kinh tế năm 2024: nông nghiệp 27,5% - công nghiệp 36,0% - dịch vụ 35,5%.\n"
+            + _ROW_TABLE.format("1 | Cơ cấu kinh tế (NN - CN - DV) | % | 30 - 35 - 35 | 28 - 36 - 36 | 27,5 - 36,0 - 35,5"))
+    [f] = findings(body, "shares")
+    assert f.lines == (2, 5)
+
+
+# --- ratio: a table's "So kế hoạch (%)" column -----------------------------------------------------
+_PLAN_TABLE = "Biểu 1: KẾT QUẢ NĂM 2024\nSTT | Chỉ tiêu | {} \n{}\n"
+
+
+@pytest.mark.parametrize("head, row, computed", [
+    ("Dự toán 2024 | Thực hiện 2024 | So dự toán (%)", "1 | Thu ngân sách xã | 4.250 | 4.862 | 118,6", "114,40%"),
+    ("Thực hiện 2023 | Kế hoạch 2024 | Ước TH 2024 | Tỷ lệ TH/KH (%) | So cùng kỳ (%)",
+     "1 | Sản lượng thủy sản (tấn) | 1.980 | 2.100 | 2.052 | 96,2 | 103,6", "97,71%"),
+    ("Kế hoạch năm | Thực hiện | So với KH (%)", "1 | Vốn đầu tư công giải ngân (tỷ đồng) | 262,0 | 215,4 | 85,2", "82,21%"),
+])
+def test_a_table_ratio_column_of_the_plan(head, row, computed):
+    [f] = findings(_PLAN_TABLE.format(head, row), "ratio")
+    assert f.severity == "error" and f.computed == computed and f.lines == (4,)
+
+
+@pytest.mark.parametrize("head, row", [
+    ("Dự toán 2024 | Thực hiện 2024 | So dự toán (%)", "1 | Thu ngân sách xã | 4.250 | 4.862 | 114,4"),
+    # the column of last year: not of the plan (another check's business)
+    ("Thực hiện 2023 | Kế hoạch 2024 | Ước TH 2024 | Tỷ lệ TH/KH (%) | So cùng kỳ (%)",
+     "1 | Sản lượng thủy sản (tấn) | 1.980 | 2.100 | 2.052 | 97,7 | 110,0"),
+    # a row of rates: its "ratio" cell is often a difference
+    ("Kế hoạch năm | Thực hiện | So với KH (%)", "1 | Tỷ lệ hộ nghèo (%) | 1,5 | 1,2 | 0,3"),
+    # the plan for the next year over this year's result
+    ("Thực hiện 2024 | Kế hoạch 2025 | KH 2025/TH 2024 (%)", "1 | Thu ngân sách xã | 4.862 | 5.100 | 110,0"),
+])
+def test_table_ratio_column_look_alikes(head, row):
+    assert findings(_PLAN_TABLE.format(head, row), "ratio") == []
+
+
+def test_a_ratio_wrong_in_the_text_and_its_table_row_is_one_finding():
+    body = ("Tổng chi ngân sách 9.745 triệu đồng, đạt 98,8% dự toán (10.067 triệu đồng).\n"
+            + _PLAN_TABLE.format("Dự toán 2024 | Thực hiện 2024 | So dự toán (%)", "1 | Tổng chi ngân sách | 10.067 | 9.745 | 98,8"))
+    [f] = findings(body, "ratio")
+    assert f.lines == (2, 5) and f.computed == "96,80%"

@@ -7,6 +7,11 @@ Three shapes, all inside one sentence:
   (dự toán 4.100 triệu đồng)";
 - a part and its share of the total the passage gives: "3.033 tỷ đồng, trong đó dịch vụ
   1.957 tỷ đồng, chiếm 64,5%".
+Wider readings where those find nothing: cases handled over cases received ("tiếp nhận 146 hồ
+sơ, giải quyết đúng hạn 139 hồ sơ, tỷ lệ 96,5%"); a part over the total its words name, given
+before in the paragraph or the list it heads ("…, bằng 2,5% tổng chi ngân sách địa phương").
+A table's "So dự toán (%)" cell against its result and plan cells; one error written in the
+text and again in the table is one finding with both lines.
 The percentage is judged at its printed digits, with the inputs widened by theirs.
 """
 
@@ -17,7 +22,8 @@ import re
 from chitieu.check.common import Context, between, fmt_like, is_quoted_target, severity_of
 from chitieu.check.finding import Finding
 from chitieu.check.passages import Number, Passage
-from chitieu.core.stated import Agreement
+from chitieu.core.numbers import format_number
+from chitieu.core.stated import Agreement, Stated, StatedError
 
 _PERCENT = ("%",)
 _WINDOW = 80  # characters between a count and its percentage
@@ -338,6 +344,103 @@ def _named_total_shares(ctx: Context, p: Passage) -> list[Finding]:
     return out
 
 
+# A ratio column of the result over the plan ("So dự toán (%)", "% KH", "Tỷ lệ so với kế hoạch").
+_PLAN_COLUMN = re.compile(
+    r"so\s*(?:với\s*)?(?:kế hoạch|kh|dự toán|dt|chỉ tiêu|nghị quyết|nq)(?![a-zà-ỹđ])"
+    r"|%\s*(?:kế hoạch|kh|dự toán|dt)(?![a-zà-ỹđ])|tỷ lệ[^|]*(?:kế hoạch|dự toán)"
+    r"|(?<![a-zà-ỹđ])(?:th|ước th)\s*/\s*(?:kh|dt)(?![a-zà-ỹđ])"
+)
+# Rows whose figures are rates or indices: their "ratio" is often a difference or a verdict.
+_RATE_ROW = re.compile(r"\s*(?:\d+[.)]?\s*)?(?:tỷ lệ|tốc độ|chỉ số|cơ cấu|tỷ trọng|mức giảm|mức tăng)")
+
+
+def _stated_cell(text: str) -> Stated | None:
+    t = text.strip()
+    if not re.fullmatch(r"\d[\d.]*(?:,\d+)?", t):
+        return None
+    try:
+        return Stated.parse(t, "vi")
+    except StatedError:
+        return None
+
+
+def _plan_result_columns(roles: list[str], header: list[str]) -> list[tuple[int, int, int]]:
+    """(result, plan, ratio) column triples of a table whose ratio column is of the plan: the one
+    plan column and the one result column of its year (or the only result column)."""
+    if roles.count("target") != 1:
+        return []
+    ti = roles.index("target")
+    years = set(_YEARS.findall(header[ti]))
+    results = [i for i, r in enumerate(roles) if r == "result"]
+    if years:
+        results = [i for i in results if set(_YEARS.findall(header[i])) == years]
+    if len(results) != 1:
+        return []
+    return [(results[0], ti, ri) for ri, r in enumerate(roles)
+            if r == "ratio" and _PLAN_COLUMN.search(header[ri].lower())]
+
+
+def _table_plan_ratios(ctx: Context) -> list[Finding]:
+    """A table row's "So dự toán (%)" cell against its result and plan cells
+    ("Chi thường xuyên | … | 8.976,0 | 8.740,8 | 97,3": 97,38 rounds to 97,4)."""
+    out = []
+    for p in ctx.passages:
+        cells, roles, header = p.segment.cells, p.segment.roles, p.segment.header
+        if cells is None or roles is None or header is None or not len(cells) == len(roles) == len(header):
+            continue
+        if "name" not in roles or _RATE_ROW.match(cells[roles.index("name")].lower()):
+            continue
+        if "unit" in roles and "%" in cells[roles.index("unit")]:
+            continue
+        for ci, ti, ri in _plan_result_columns(roles, header):
+            result, plan, ratio = (_stated_cell(cells[i]) for i in (ci, ti, ri))
+            if result is None or plan is None or ratio is None or not plan.value:
+                continue
+            dr, dp = 0.5 * 10.0**-result.decimals, 0.5 * 10.0**-plan.decimals
+            centre = 100.0 * result.value / plan.value
+            low = 100.0 * (result.value - dr) / (plan.value + dp)
+            high = 100.0 * (result.value + dr) / max(plan.value - dp, 1e-12)
+            sev = severity_of(ratio.agrees(centre, low=low, high=high))
+            if sev is None:
+                continue
+            computed = format_number(centre, ratio.decimals + 1) + "%"
+            rounding = " (số bị cắt thay vì làm tròn)" if sev == "warning" else ""
+            name = cells[roles.index("name")].strip()
+            out.append(Finding(
+                "ratio", sev, (p.segment.line_numbers[0],), (cells[ri].strip(), cells[ci].strip(), cells[ti].strip()),
+                f"{name[:80]}: {cells[ci].strip()} / {cells[ti].strip()} = {computed}, "
+                f"cột {header[ri].strip()} ghi {cells[ri].strip()}{rounding}.",
+                computed, p.quote(0, len(p.text)),
+            ))
+    return out
+
+
+def _values(f: Finding) -> frozenset[float]:
+    """The numbers a finding names, as numbers ("97,3%" and "97,3" are one)."""
+    out = set()
+    for fig in f.figures:
+        m = re.match(r"\d[\d.]*(?:,\d+)?", fig)
+        cell = _stated_cell(m.group()) if m else None
+        if cell is not None:
+            out.add(round(cell.value, 9))
+    return frozenset(out)
+
+
+def _merge_repeats(found: list[Finding], table: list[Finding]) -> list[Finding]:
+    """A table row that repeats a ratio the text already gets wrong adds its line to that finding
+    (one error written twice), not a finding of its own."""
+    out = list(found)
+    for t in table:
+        same = next((i for i, f in enumerate(out) if _values(f) == _values(t)), None)
+        if same is None:
+            out.append(t)
+        else:
+            f = out[same]
+            out[same] = Finding(f.type, f.severity, tuple(dict.fromkeys(f.lines + t.lines)), f.figures,
+                                f.message, f.computed, f.quote)
+    return out
+
+
 def check(ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     for p in ctx.passages:
@@ -351,4 +454,4 @@ def check(ctx: Context) -> list[Finding]:
                 found.append(f)
                 said.add((f.lines, f.figures[0]))
         out += found
-    return out
+    return _merge_repeats(out, _table_plan_ratios(ctx))

@@ -4,7 +4,10 @@ A sentence about a structure (``cơ cấu``, ``tỷ trọng``) listing three or 
 row — plain percentage levels, no changes, no quoted targets, one year — must sum to 100
 within the digits they are printed with (each share may be off by half a unit of its last
 digit). A list summing far from 100 (below 90 or above 110) is not one structure (two years
-side by side, or shares of different wholes) and is left alone. Seed 002: "thương mại dịch
+side by side, or shares of different wholes) and is left alone. A bracket of three shares or
+more ("(năm 2020 tương ứng là 36,2% - 29,5% - 34,3%)") is a structure of its own. The same
+holds for a table cell of a structure's row ("Cơ cấu kinh tế | % | 52,6 - 29,1 - 17,4") and for
+the rows above or below a table's "Tổng | 100" row, column by column. Seed 002: "thương mại dịch
 vụ 64,3%; công nghiệp – xây dựng 31,1%; nông - lâm nghiệp - thủy sản 4,6%" holds.
 
 Shares against the sector values the document gives: a structure of three sectors (dịch vụ,
@@ -45,7 +48,54 @@ def check(ctx: Context) -> list[Finding]:
                 f = _judge_shares(p, group, a, b, text.startswith("("))
                 if f is not None:
                     out.append(f)
-    return out + _table_structures(ctx) + _against_values(ctx)
+    return _merge_cells(out, _cell_structures(ctx)) + _table_structures(ctx) + _against_values(ctx)
+
+
+_SHARES_CELL = re.compile(r"\s*\d{1,3}(?:,\d+)?(?:\s*[-–/;]\s*\d{1,3}(?:,\d+)?){2,}\s*")
+_SHARE_IN_CELL = re.compile(r"\d{1,3}(?:,\d+)?")
+
+
+def _cell_structures(ctx: Context) -> list[Finding]:
+    """A table row about a structure ("Cơ cấu kinh tế (DV - CN,XD - NLTS) | % | 52,6 - 29,1 - 17,4"):
+    each cell holding three shares or more must sum to 100 within their digits."""
+    out: list[Finding] = []
+    for p in ctx.passages:
+        cells, roles = p.segment.cells, p.segment.roles
+        if cells is None or roles is None or "name" not in roles or len(cells) != len(roles):
+            continue
+        if not _STRUCTURE.search(cells[roles.index("name")].lower()):
+            continue
+        for cell in cells:
+            if not _SHARES_CELL.fullmatch(cell):
+                continue
+            written = _SHARE_IN_CELL.findall(cell)
+            parts = [(float(w.replace(",", ".")), len(w.split(",")[1]) if "," in w else 0) for w in written]
+            summed = sum(v for v, _ in parts)
+            slack = sum(0.5 * 10.0 ** -d for _, d in parts)
+            if abs(summed - 100) <= slack + 1e-9 or not 90 <= summed <= 110:
+                continue
+            computed = fmt(summed, max(d for _, d in parts)) + "%"
+            out.append(Finding(
+                "shares", ERROR, (p.segment.line_numbers[0],), tuple(w + "%" for w in written),
+                f"Các tỷ trọng cộng lại {' + '.join(written)} = {computed}, không phải 100%.",
+                computed, p.quote(0, len(p.text)),
+            ))
+    return out
+
+
+def _merge_cells(found: list[Finding], cells: list[Finding]) -> list[Finding]:
+    """A table cell that repeats a structure the text already gives adds its line to that
+    finding (one error written twice), not a finding of its own."""
+    out = list(found)
+    for c in cells:
+        same = next((i for i, f in enumerate(out) if f.figures == c.figures and f.type == "shares"), None)
+        if same is None:
+            out.append(c)
+        else:
+            f = out[same]
+            out[same] = Finding(f.type, f.severity, tuple(dict.fromkeys(f.lines + c.lines)), f.figures,
+                                f.message, f.computed, f.quote)
+    return out
 
 
 _TARGET_BRACKET = re.compile(r"\(\s*(?:so với\s*)?(?:chỉ tiêu|nghị quyết|nq|kế hoạch|kh|mục tiêu|dự toán|yêu cầu)")

@@ -6,13 +6,18 @@ colon or a bracket) and two or more parts in the same unit: "1806 hồ sơ (mứ
 parts, so a breakdown is judged only when it is meant to be complete: its parts come within
 5 % of the total (a near miss is a slip, a large gap is parts left unnamed) or, after
 ``gồm``/``bao gồm``, exceed it. Counts are whole numbers; other figures are widened by the
-digits they are printed with. A count of the plan's own indicators is a ``count`` finding.
+digits they are printed with. People count as one unit whether called "người" or by what they
+are ("412 lao động, gồm: … 23 người"). A "gồm:"/"trong đó:" list runs over its clauses to the
+sentence's end, or to a clause that opens as no item ("…; ngoài ra có …"). A count of the
+plan's own indicators is a ``count`` finding.
 
 The same rule over parts that stand in passages of their own:
 
 - **list children**: a total whose passage ends with its breakdown mark ("Tổng diện tích gieo
   trồng 772 ha, trong đó:") and the list items right after it, each with its own bullet
   ("+ Lúa 507 ha", "+ Màu: 265 ha"), one figure in the total's unit each;
+- **a spreading sentence**: "Phân bố theo địa bàn: An Khánh 68 ca; …" after the sentence whose
+  first figure of that unit is the total ("… ghi nhận 312 ca …");
 - **table children**: a row of an indicator table and the rows under it marked as its parts
   ("Trong đó: …", "- …", "+ …", "a) …", or an empty number cell after "Trong đó"), column by
   column (plan, result …), in the parent's unit.
