@@ -182,6 +182,7 @@ def _from_to(p: Passage) -> list[Finding]:
 
 def _judge(p, a, b, c, va, vb, da, db, n_years, gap) -> Finding | None:
     word = _RATE_WORD.search(p.folded, max(0, c.start - 30), c.start)
+    note = ""
     lo_ratio, hi_ratio = (vb - db) / (va + da), (vb + db) / max(va - da, 1e-12)
     ratio = vb / va
     if c.unit == "lần" and re.search(r"gấp|tăng", p.folded[max(0, c.start - 20) : c.start]):
@@ -200,6 +201,9 @@ def _judge(p, a, b, c, va, vb, da, db, n_years, gap) -> Finding | None:
             centre = 100 * (ratio ** (1 / n_years) - 1)
             low, high = 100 * (lo_ratio ** (1 / n_years) - 1), 100 * (hi_ratio ** (1 / n_years) - 1)
             what = f"({b.text} / {a.text})^(1/{n_years}) − 1"
+            if a.unit == "%":
+                points = fmt(abs(b.value - a.value) / n_years, (c.stated.decimals if c.stated else 0) + 1)
+                note = f" (tính theo điểm phần trăm là {points} điểm mỗi năm)"
         else:
             centre = 100 * (ratio - 1)
             low, high = 100 * (lo_ratio - 1), 100 * (hi_ratio - 1)
@@ -219,7 +223,7 @@ def _judge(p, a, b, c, va, vb, da, db, n_years, gap) -> Finding | None:
     return Finding(
         "growth", sev, tuple(sorted({c.line, a.line, b.line}, key=lambda x: (x != c.line, x))),
         (c.text, a.text, b.text),
-        f"Từ {a.text} {'xuống' if b.value < a.value else 'lên'} {b.text}: {what} = {computed}, văn bản ghi {c.text}.",
+        f"Từ {a.text} {'xuống' if b.value < a.value else 'lên'} {b.text}: {what} = {computed}, văn bản ghi {c.text}{note}.",
         computed, p.quote(*s),
     )
 
@@ -367,9 +371,9 @@ def _rate_after_pair(p: Passage, a: Number, b: Number, n_years: int) -> list[Fin
     if not after or not _per_year_rate(p, after[0]) or after[0].stated is None:
         return []
     g = after[0]
-    own = _SAME_SUBJECT.search(p.folded, p.clause_of(b.start)[0], b.start)
+    own = set(_SAME_SUBJECT.findall(p.folded[p.clause_of(b.start)[0] : b.start]))
     rate_clause = p.folded[p.clause_of(g.start)[0] : g.start]
-    if own is None or own.group() not in rate_clause or not re.search(r"tăng", rate_clause):
+    if not own & set(_SAME_SUBJECT.findall(rate_clause)) or not re.search(r"tăng", rate_clause):
         return []
     named = _term(p, p.clause_of(g.start)[0], g.start)
     if named is not None and named != n_years:

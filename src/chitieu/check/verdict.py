@@ -74,11 +74,13 @@ _PLAN_BEFORE = re.compile(rf"so với\s*{_PLAN}[^;]*?đạt\s*(?:được\s*)?$"
 # "…, hoàn thành kế hoạch đề ra", "vượt chỉ tiêu": a verdict of the whole plan, right after the share.
 _CALLED_MET = re.compile(
     rf"[^;\d]{{0,40}}?(?<!chưa )(?<!không )(?<!cơ bản )(?<!gần )(?<!sắp )"
-    rf"(?:hoàn thành(?: vượt(?: mức)?)?|vượt|đạt)\s*(?:{_PLAN}|nhiệm vụ)"
+    rf"((?:hoàn thành(?: vượt(?: mức)?)?|vượt|đạt)\s*(?:{_PLAN}|nhiệm vụ))"
 )
 _PART_YEAR = re.compile(r"tiến độ|\d+\s*tháng|quý|nửa đầu năm")
-# A plan of another body or an adjusted one ("đạt 92,6% dự toán tỉnh giao, vượt dự toán huyện giao").
-_OTHER_PLAN = re.compile(r"giao|hđnd|tỉnh|huyện|thành phố|trung ương|điều chỉnh|bổ sung|phấn đấu")
+# A plan of another body or an adjusted one ("đạt 92,6% dự toán tỉnh giao, vượt dự toán huyện
+# giao"), or an intent rather than a verdict ("phấn đấu hoàn thành kế hoạch").
+_OTHER_PLAN = re.compile(r"hđnd|tỉnh|huyện|thành phố|trung ương|điều chỉnh|bổ sung|phấn đấu|quyết tâm|cố gắng|"
+                         r"(?<![a-zà-ỹđ])(?:sẽ|để|nhằm|cần|xã)(?![a-zà-ỹđ])")
 _DATE = re.compile(r"ngày\s*\d{1,2}\s*tháng\s*\d{1,2}")
 
 
@@ -97,8 +99,7 @@ def _share_called_met(ctx: Context) -> list[Finding]:
             if n.unit != "%" or not n.exact or n.stated is None or n.value >= 100:
                 continue
             clause = p.clause_of(n.start)
-            share = n.role == "plan_ratio" or _SHARE_AFTER.match(p.folded, n.end) or _PLAN_BEFORE.search(
-                p.folded, clause[0], n.start)
+            share = _SHARE_AFTER.match(p.folded, n.end) or _PLAN_BEFORE.search(p.folded, clause[0], n.start)
             called = _CALLED_MET.match(p.folded, n.end, clause[1])
             if not share or called is None or _PART_YEAR.search(p.folded, called.end(), clause[1]):
                 continue
@@ -106,13 +107,14 @@ def _share_called_met(ctx: Context) -> list[Finding]:
                 continue
             if _BASIC.search(p.folded, *clause) or p.numbers_in(n.end, called.end()):
                 continue
+            plan = re.search(_PLAN, share.group()).group()
             best = n.value + n.half()
             if best >= 100:
                 continue
             sev = ERROR if best < 99 else WARNING
             out.append(Finding(
                 "verdict", sev, (n.line,), (n.text,),
-                f"Văn bản ghi “{' '.join(called.group().split()).strip(' ,')}” nhưng chỉ đạt {n.text} kế hoạch, "
+                f"Văn bản ghi “{called.group(1)}” nhưng chỉ đạt {n.text} {plan}, "
                 f"chưa đủ 100%.",
                 "chưa đạt", p.quote(*p.sentence_of(n.start)),
             ))
