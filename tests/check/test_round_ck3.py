@@ -22,6 +22,10 @@ def findings(body: str, kind: str | None = None, head: str = HEAD):
     ("Kim ngạch xuất khẩu năm 2024 đạt 412 triệu USD, gấp 1,9 lần năm 2020 (250 triệu USD).", "1,65 lần", "1,9 lần"),
     ("Doanh thu du lịch năm 2024 ước đạt 1.250 tỷ đồng, tăng 18,5% so với năm 2023 (1.080 tỷ đồng).",
      "15,74%", "18,5%"),
+    ("Tổng thu ngân sách trên địa bàn đạt 412 tỷ đồng, bằng 103% dự toán, tăng 14% so với năm 2023 (380 tỷ đồng).",
+     "8,4%", "14%"),
+    ("Kim ngạch nhập khẩu năm 2024 đạt 96,2 triệu USD, bằng 112,5% so với năm 2023 (88,4 triệu USD).",
+     "108,82%", "112,5%"),
     ("Sản lượng lương thực cả năm đạt 52.300 tấn, giảm 6,2% so với năm trước (54.100 tấn).", "3,33%", "6,2%"),
 ])
 def test_a_change_its_value_and_base_do_not_give(body, computed, wrong):
@@ -32,6 +36,10 @@ def test_a_change_its_value_and_base_do_not_give(body, computed, wrong):
 @pytest.mark.parametrize("body", [
     # exact
     "Tổng vốn đầu tư phát triển năm 2024 đạt 3.360 tỷ đồng, tăng 12% so với năm 2023 (3.000 tỷ đồng).",
+    # a share of the plan between the value and its change
+    "Tổng thu ngân sách trên địa bàn đạt 412 tỷ đồng, bằng 103% dự toán, tăng 8,4% so với năm 2023 (380 tỷ đồng).",
+    # an index the values give
+    "Kim ngạch nhập khẩu năm 2024 đạt 96,2 triệu USD, bằng 108,8% so với năm 2023 (88,4 triệu USD).",
     # a rate's change in points
     "Tỷ lệ che phủ rừng năm 2024 đạt 42,5%, tăng 1,3% so với năm 2023 (41,2%).",
     # the multiple rounded to its digits
@@ -188,6 +196,16 @@ def test_counts_their_list_gives_are_not_flagged(body):
 ])
 def test_misses_the_list_opening_admits_are_no_verdict(body):
     assert findings(body, "verdict") == []
+
+
+def test_a_count_whose_list_opens_on_the_next_line():
+    body = ("Có 2/4 chỉ tiêu đạt và vượt, 2 chỉ tiêu không đạt.\nCụ thể như sau:\n"
+            "- Tỷ lệ đô thị hóa: chỉ tiêu 30%, thực hiện 24,5%;\n"
+            "- Tỷ lệ che phủ rừng: chỉ tiêu 45%, thực hiện 41%;\n"
+            "- Tỷ lệ hộ nghèo: chỉ tiêu dưới 3%, thực hiện 2,1%;\n"
+            "- Số bác sĩ/vạn dân: chỉ tiêu 10 bác sĩ, thực hiện 8,2 bác sĩ;\n")
+    [f] = findings(body)
+    assert f.type == "count" and f.computed == "1" and f.lines == (2, 4, 5, 7)
 
 
 def test_a_miss_under_an_opening_that_admits_none_is_still_one():

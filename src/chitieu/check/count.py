@@ -49,12 +49,15 @@ _OPENS_LIST = re.compile(r"[^.;:\d]{0,40}?,?\s*(?:gồm|bao gồm|là|cụ thể
 
 
 def _list_items(ctx: Context, line: int) -> list[int]:
-    """The lines of the list that ``line`` opens (it ends with a colon): the items right below
-    it with one marker. Empty when any item gives no figure (then it may be no indicator at
-    all)."""
+    """The lines of the list that ``line`` opens (it ends with a colon, or the short line after
+    it does: "Cụ thể như sau:"): the items right below with one marker. Empty when any item gives
+    no figure (then it may be no indicator at all)."""
     lines = ctx.document.lines
     if not fold(lines[line - 1]).rstrip().endswith(":"):
-        return []
+        nxt = lines[line].strip() if line < len(lines) else ""
+        if not (nxt.endswith(":") and len(nxt) <= 30 and not re.search(r"\d", nxt)):
+            return []
+        line += 1
     items, marker = [], None
     for k in range(line + 1, len(lines) + 1):
         m = _ITEM.match(lines[k - 1])
@@ -135,9 +138,11 @@ def _against_list(ctx: Context, p: Passage, claims) -> list[Finding]:
     # Each item an indicator the list judges the count's way (none judged the other way).
     if any(_item_met(ctx, k) is (not met) or not _judged(ctx, k) for k in items):
         return out
+    other = f" (tức {total - len(items)}/{total} chỉ tiêu {'không đạt' if met else 'đạt'})" if total else ""
     return [Finding(
         "count", ERROR, (n.line, *items), (n.text,),
-        f"Văn bản ghi {n.text} {'đạt' if met else 'không đạt'} nhưng danh sách ngay sau đó kê {len(items)} chỉ tiêu.",
+        f"Văn bản ghi {n.text} {'đạt' if met else 'không đạt'} nhưng danh sách ngay sau đó kê {len(items)} chỉ tiêu"
+        f"{other}.",
         str(len(items)), p.quote(*sent),
     )]
 

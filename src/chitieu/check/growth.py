@@ -260,16 +260,22 @@ def _base_in_parens(p: Passage, c: Number) -> tuple[Number, int | None] | None:
     return a, int(year.group(1)) if year else None
 
 
+_OF_PLAN = re.compile(r"\s*(?:so với\s*)?(?:kế hoạch|kh|dự toán|chỉ tiêu|nghị quyết|nq)")
+
+
 def _change_value(p: Passage, c: Number, a: Number) -> Number | None:
     """The value a change speaks of, right before it in its clause: "… đạt 186,4 tỷ đồng, tăng
-    8,6% …" (same unit family as the base, nothing but words between, no other figure)."""
+    8,6% …" (same unit family as the base, nothing but words between, no other figure but a
+    share of the plan: "đạt 412 tỷ đồng, bằng 103% dự toán, tăng 8% so với năm 2023 (…)")."""
     clause = p.clause_of(c.start)
     before = [q for q in p.numbers_in(clause[0], c.start) if q.unit]
+    while before and before[-1].unit == "%" and _OF_PLAN.match(p.folded, before[-1].end):
+        before.pop()
     if not before:
         return None
     b = before[-1]
     gap = p.folded[b.end : c.start]
-    if b.family != a.family or not b.exact or not b.value or len(gap) > 40 or re.search(r"[;()]", gap):
+    if b.family != a.family or not b.exact or not b.value or len(gap) > 70 or re.search(r"[;()]", gap):
         return None
     return b
 
@@ -312,7 +318,10 @@ def _value_then_base(ctx: Context, p: Passage) -> list[Finding]:
         n_years = year_b - year_a if year_a and year_b and year_b > year_a else None
         va, vb = a.base(), b.base()
         da, db = a.half() * va / a.value, b.half() * vb / b.value
-        f = _judge(p, a, b, c, va, vb, da, db, n_years, "")
+        if _INDEX_WORD.search(p.folded, max(0, c.start - 12), c.start):
+            f = _index_of_base(p, a, b, c, (va, vb, da, db))
+        else:
+            f = _judge(p, a, b, c, va, vb, da, db, n_years, "")
         if f is not None:
             if bp is not p:
                 f = Finding(f.type, f.severity, (c.line, b.line), f.figures, f.message, f.computed, f.quote)
@@ -320,6 +329,26 @@ def _value_then_base(ctx: Context, p: Passage) -> list[Finding]:
         elif bp is p and n_years:
             out += _rate_after_pair(p, a, b, n_years)
     return out
+
+
+_INDEX_WORD = re.compile(r"(?:bằng|đạt)\s*$")
+
+
+def _index_of_base(p: Passage, a: Number, b: Number, c: Number, values) -> Finding | None:
+    """"… đạt 412 tỷ đồng, bằng 108,4% so với năm 2023 (380 tỷ đồng)": the index must be 100 · B / A."""
+    if c.unit != "%":
+        return None
+    va, vb, da, db = values
+    centre, low, high = 100 * vb / va, 100 * (vb - db) / (va + da), 100 * (vb + db) / max(va - da, 1e-12)
+    sev = severity_of(c.agrees(centre, low, high))
+    if sev is None:
+        return None
+    computed = fmt_like(centre, c) + "%"
+    return Finding(
+        "growth", sev, tuple(dict.fromkeys((c.line, a.line, b.line))), (c.text, a.text, b.text),
+        f"{b.text} so với {a.text}: {b.text} / {a.text} = {computed}, văn bản ghi {c.text}.",
+        computed, p.quote(*p.sentence_of(c.start)),
+    )
 
 
 # Syllables that name no indicator, left out when two names are compared.

@@ -289,6 +289,8 @@ def _list_intro(ctx: Context, line: int) -> str | None:
     intro = fold(lines[n - 1]).strip()
     if not intro.endswith(":"):
         return None
+    if len(intro) <= 30 and n >= 2 and not re.search(r"\d", intro):
+        intro = fold(lines[n - 2]).strip() + " " + intro  # "Cụ thể như sau:" under the count it details
     if _SOME_MET.search(intro) and not _some_unmet(intro):
         return None
     return intro
