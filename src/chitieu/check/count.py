@@ -1,9 +1,13 @@
 """``count``: a stated count of indicators met ("13/18 chỉ tiêu đạt và vượt") that the
 indicators the document lists contradict.
 
-Two checks:
+Three checks:
 - inside one sentence, the met and unmet counts cannot exceed the total ("13/18 chỉ tiêu đạt
   và vượt, 6 chỉ tiêu chưa đạt");
+- against the list the count's sentence opens ("…, 2 chỉ tiêu không đạt. Cụ thể:", "3 chỉ tiêu
+  không đạt, gồm:"): a list of all the indicators must give the counts, each item judged by its
+  stated verdict or its figures against its target; a list of the counted ones must have as
+  many items (``_against_list``);
 - against the list: when the document lists exactly as many indicators with a verdict as the
   count's total (a table with an "Đánh giá" column, or results each judged in the text), the
   number judged đạt/vượt (by the text, or by the figures against their targets where the text

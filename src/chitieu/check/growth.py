@@ -8,7 +8,12 @@ cannot give.
 - values from … to …: "từ 52 triệu đồng năm 2020 lên 85 triệu đồng năm 2025, tăng bình quân
   10,3%/năm" (CAGR over the years named), "…, gấp 1,6 lần" (B / A), "…, tăng 12%" (B / A − 1,
   or B − A percentage points when the values are percentages: "tăng 0,5%" of a rate is a
-  change in points, not an error).
+  change in points, not an error; a rate per year of a rate may be points a year too);
+- a value, its change and the base in parentheses: "năm 2025 đạt 38.560 tỷ đồng, gấp 1,6 lần
+  năm 2020 (27.410 tỷ đồng)", "…, tăng 8,6% so với năm 2023 (175,2 tỷ đồng)", "bằng 108,8% so
+  với năm 2023 (…)", and an average rate per year of the same subject later in the sentence;
+  the value, when the sentence gives none, from the one other sentence naming the indicator
+  for that year (``_value_then_base``);
 - the index columns of an appendix table against the row's own values (``_index_columns``);
 - sector rates vs the total: "Tốc độ tăng giá trị sản xuất bình quân 16%, trong đó: nông,
   lâm, thủy sản tăng 6%; công nghiệp - xây dựng tăng 18,4%; dịch vụ tăng 18,2%" — the total's

@@ -6,7 +6,9 @@ computed by the evaluation's one rule (``core.verdict.judge``), the result taken
 favourable value its printed digits allow: "đạt" beside 16,9% against "dưới 11%" is an
 error; "đạt" beside 84,96% against 85% (a miss within 1 % of the target) is a warning.
 "Không đạt" beside a target met is a warning
-(the text may judge something the figures leave out). "Cơ bản đạt" is not judged, nor "đạt
+(the text may judge something the figures leave out), an error when it is met by more than 2 %
+and which way is better is known (``_clearly_met``). A share of the plan below 100 % called
+"hoàn thành kế hoạch" in its clause is an error too (``_share_called_met``). "Cơ bản đạt" is not judged, nor "đạt
 tiến độ" / "chưa đạt tiến độ": before the target year a value is judged against the path to
 the target, not against the target itself (chitieu's own appendix writes it so).
 
@@ -14,7 +16,8 @@ A clear miss the text never admits is a finding too: a result beside its quoted 
 misses it by more than 2 % of the target ("Tỷ lệ sinh con thứ 3 trở lên 16,9% (chỉ tiêu
 <11%).", seed 000) while its paragraph says nothing of it (no "chưa đạt", "cơ bản đạt",
 "thấp hơn", "còn cao", no "đạt 96%" of the target) and no sentence of the document names the indicator as not
-met. A target quoted for a later year than the result's is a path, not judged; nor is a table
+met, nor the opening of the list it is an item of ("3 chỉ tiêu không đạt, gồm:", "hoàn thành
+8/10 chỉ tiêu, cụ thể:"). A target quoted for a later year than the result's is a path, not judged; nor is a table
 row (its columns may hold a year before the target's, and the table has its own verdicts).
 """
 
