@@ -169,8 +169,10 @@ def _same_rate_pairs(ctx: Context) -> list[Finding]:
 
 
 # What a comparison quotes before its base: "so với năm 2024 (5.824 tỷ đồng)", "cao hơn năm 2023
-# (83,15%)", "giảm từ 5,87% xuống 3,92%" (where a change starts).
-_COMPARED_TO = re.compile(r"so với|cùng kỳ|năm trước|kỳ trước|(?<![a-zà-ỹđ])hơn(?![a-zà-ỹđ])|(?<![a-zà-ỹđ])từ(?: mức)?\s*$")
+# (83,15%)"; and where a change starts: "giảm từ 5,87% xuống 3,92%" (not "từ 14-15%/năm", a bound).
+_COMPARED_TO = re.compile(r"so với|cùng kỳ|năm trước|kỳ trước|(?<![a-zà-ỹđ])hơn(?![a-zà-ỹđ])")
+_FROM = re.compile(r"(?<![a-zà-ỹđ])từ(?: mức)?\s*$")
+_TO = re.compile(r"[\s,]*(?:(?:năm\s+)?(?:19|20)\d\d[\s,]*)?(?:xuống|lên|đến|tới|còn)(?![a-zà-ỹđ])")
 
 
 def _compared_base(n: Number) -> bool:
@@ -181,7 +183,10 @@ def _compared_base(n: Number) -> bool:
         return False
     a, _ = p.sentence_of(n.start)
     before = [q for q in p.numbers_in(a, n.start) if q is not n]
-    return bool(_COMPARED_TO.search(p.folded, before[-1].end if before else a, n.start))
+    gap = p.folded[before[-1].end if before else a : n.start]
+    if _COMPARED_TO.search(gap):
+        return True
+    return n.exact and bool(_FROM.search(gap)) and bool(_TO.match(p.folded, n.end))
 
 
 # The part of a year a figure holds for: "6 tháng (đầu năm)", "6 tháng cuối năm", "9 tháng",
@@ -347,8 +352,8 @@ def _same_index(n: Number, other: str) -> str | None:
         return None
     m = found[-1]
     definition, acronym = m.group(1), m.group(2)
-    words, own = _content_words(other), _content_words(definition)
-    if not words <= own | {acronym} or not (acronym in words or len(words & own) >= 5):
+    words, own, short = _content_words(other), _content_words(definition), set(acronym.split())
+    if not words <= own | short or not (short <= words or len(words & own) >= 5):
         return None
     return f"Chỉ số {p.text[m.start(2) : m.end(2)]}"
 
