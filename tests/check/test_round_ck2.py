@@ -67,6 +67,23 @@ def test_where_a_change_starts_is_not_the_years_level():
     assert kinds(report(body, row)) == []
 
 
+def test_the_base_a_multiple_quotes_is_not_the_years_level():
+    body = ("Tổng sản phẩm trên địa bàn năm 2025 ước đạt 38.560 tỷ đồng, gấp 1,4 lần năm 2020 (27.540 tỷ đồng).\n"
+            "Giá trị sản xuất nông nghiệp năm 2025 đạt 6.210 tỷ đồng, tăng 18% so với 5.262 tỷ đồng năm 2020.")
+    header = "STT | Chỉ tiêu | ĐVT | Thực hiện 2020 | Ước thực hiện 2025"
+    table = ("1 | Tổng sản phẩm trên địa bàn | tỷ đồng | 27.540 | 38.560\n"
+             "2 | Giá trị sản xuất nông nghiệp | tỷ đồng | 5.262 | 6.210")
+    assert kinds(report(body, table, "GIAI ĐOẠN 2021-2025", header)) == []
+
+
+def test_a_part_and_its_total_in_body_and_table_are_not_one_figure():
+    body = ("Tổng thu ngân sách nhà nước trên địa bàn năm 2024 đạt 5.316 tỷ đồng, trong đó thu nội địa 4.102 tỷ đồng, "
+            "thu tiền sử dụng đất 1.214 tỷ đồng.")
+    table = ("1 | Tổng thu ngân sách nhà nước trên địa bàn | tỷ đồng | 4.900 | 5.000 | 5.316 | 106,3\n"
+             "2 | Thu nội địa | tỷ đồng | 3.900 | 4.000 | 4.102 | 102,6")
+    assert kinds(report(body, table)) == []
+
+
 # --- a 6-month figure and the year's ------------------------------------------------------------
 SIX = "6 THÁNG ĐẦU NĂM 2025"
 
@@ -84,6 +101,15 @@ def test_six_months_and_the_whole_years_estimate_are_two_figures():
     header = "STT | Chỉ tiêu | ĐVT | Kế hoạch năm 2025 | Ước thực hiện cả năm 2025 | So sánh (%)"
     row = "1 | Sản lượng thủy sản nuôi trồng | tấn | 2.400 | 2.450 | 102,1"
     assert kinds(report(body, row, SIX, header)) == []
+
+
+def test_six_months_and_the_years_estimate_in_two_sentences_are_two_figures():
+    text = ("I. KẾT QUẢ THỰC HIỆN 6 THÁNG ĐẦU NĂM 2025\n"
+            "Tổng thu ngân sách trên địa bàn 6 tháng đầu năm 2025 đạt 18.640 triệu đồng.\n"
+            "II. ƯỚC THỰC HIỆN CẢ NĂM 2025\n"
+            "Ước cả năm 2025, tổng thu ngân sách trên địa bàn đạt 36.500 triệu đồng.\n"
+            "Quý I năm 2025, tổng thu ngân sách trên địa bàn đạt 8.120 triệu đồng.\n")
+    assert kinds(text) == []
 
 
 # --- a named index ------------------------------------------------------------------------------

@@ -76,7 +76,7 @@ def _levels(ctx: Context) -> dict[tuple, list]:
         n = _number(ctx, s.line, s.low, s.unit)
         if n is None or n.role != "level" or n.mention.denominator is not None:
             continue
-        if _sector_share(n) or _compared_base(n) or n.passage.is_table_row and not _result_cell(n.passage, n):
+        if _sector_share(n) or _compared_base(n, s.year) or n.passage.is_table_row and not _result_cell(n.passage, n):
             continue
         groups[(_family(s.unit), s.year, s.period, s.per_year)].append((s, n))
     return groups
@@ -170,14 +170,19 @@ def _same_rate_pairs(ctx: Context) -> list[Finding]:
 
 # What a comparison quotes before its base: "so với năm 2024 (5.824 tỷ đồng)", "cao hơn năm 2023
 # (83,15%)"; and where a change starts: "giảm từ 5,87% xuống 3,92%" (not "từ 14-15%/năm", a bound).
-_COMPARED_TO = re.compile(r"so với|cùng kỳ|năm trước|kỳ trước|(?<![a-zà-ỹđ])hơn(?![a-zà-ỹđ])")
+_COMPARED_TO = re.compile(r"so với|cùng kỳ|năm trước|kỳ trước|(?<![a-zà-ỹđ])(?:hơn|gấp)(?![a-zà-ỹđ])")
 _FROM = re.compile(r"(?<![a-zà-ỹđ])từ(?: mức)?\s*$")
 _TO = re.compile(r"[\s,]*(?:(?:năm\s+)?(?:19|20)\d\d[\s,]*)?(?:xuống|lên|đến|tới|còn)(?![a-zà-ỹđ])")
 
 
-def _compared_base(n: Number) -> bool:
+# A year that dates a price basis, not the figure: "(giá so sánh 2010)".
+_PRICE_YEAR = re.compile(r"(?:so sánh|giá)\s+(?:năm\s+)?(?:19|20)\d\d")
+
+
+def _compared_base(n: Number, year: int | None = None) -> bool:
     """Whether a prose figure is the base a comparison quotes, not the level its sentence reports:
-    the words since the figure before it (or its sentence's start) compare, or open a change."""
+    the words since the figure before it (or its sentence's start) compare, open a change, or
+    name last another year than ``year`` ("gấp 1,4 lần năm 2020 (27.540 tỷ đồng)")."""
     p = n.passage
     if p.is_table_row:
         return False
@@ -185,6 +190,9 @@ def _compared_base(n: Number) -> bool:
     before = [q for q in p.numbers_in(a, n.start) if q is not n]
     gap = p.folded[before[-1].end if before else a : n.start]
     if _COMPARED_TO.search(gap):
+        return True
+    years = _A_YEAR.findall(_PRICE_YEAR.sub(" ", gap))
+    if year is not None and years and int(years[-1]) != year:
         return True
     return n.exact and bool(_FROM.search(gap)) and bool(_TO.match(p.folded, n.end))
 
