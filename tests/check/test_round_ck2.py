@@ -202,3 +202,29 @@ def test_two_budgets_bases_of_last_year_are_no_targets_of_one_indicator():
             "(294.450 triệu đồng).\n"
             "- Chi thường xuyên: 845.600 triệu đồng, tăng 5,3% so với dự toán năm 2024 (803.040 triệu đồng);\n")
     assert kinds(text, "target-conflict") == []
+
+
+# --- price basis ---------------------------------------------------------------------------------
+def test_current_and_constant_prices_are_two_figures():
+    body = "Tổng giá trị sản xuất năm 2024 ước đạt 6.935 tỷ đồng (giá so sánh 2010)."
+    row = "1 | Tổng giá trị sản xuất (giá hiện hành) | tỷ đồng | 8.900 | 9.500 | 9.820 | 103,4"
+    assert kinds(report(body, row)) == []
+
+
+def test_a_price_basis_named_on_one_side_only_is_a_warning():
+    body = "Tổng giá trị sản xuất (giá so sánh 2010) năm 2024 ước đạt 6.935 tỷ đồng."
+    row = "1 | Tổng giá trị sản xuất | tỷ đồng | 6.500 | 6.800 | 6.953 | 102,3"
+    [f] = kinds(report(body, row))
+    assert f.severity == "warning"
+
+
+@pytest.mark.parametrize(("body", "row"), [
+    ("Tỷ lệ lao động qua đào tạo năm 2024 đạt 72,4%.",
+     "1 | Tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ | % | 28,1 | 30 | 31,2 | 104,0"),
+    ("Số xã đạt chuẩn nông thôn mới năm 2024 là 14 xã.",
+     "1 | Số xã đạt chuẩn nông thôn mới nâng cao | xã | 3 | 5 | 6 | 120,0"),
+    ("Giá trị sản xuất công nghiệp năm 2024 đạt 1.850 tỷ đồng.",
+     "1 | Giá trị sản xuất công nghiệp - xây dựng | tỷ đồng | 2.600 | 2.800 | 2.915 | 104,1"),
+])
+def test_a_name_the_appendix_narrows_is_another_indicator(body, row):
+    assert kinds(report(body, row)) == []

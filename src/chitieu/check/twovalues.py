@@ -94,12 +94,16 @@ def check(ctx: Context) -> list[Finding]:
                     continue
                 if not (_dated(n1) or _dated(n2)) or _span(ctx, n1) != _span(ctx, n2):
                     continue
+                b1, b2 = _basis(n1), _basis(n2)
+                if b1 and b2 and not b1 & b2:
+                    continue  # one at current prices, one at constant prices: two figures
                 # Two printings of one value agree when one's digits allow the other.
                 a1 = n1.agrees(_in_unit(s2.low, s2.unit, s1.unit))
                 a2 = n2.agrees(_in_unit(s1.low, s1.unit, s2.unit))
                 if Agreement.OK in (a1, a2):
                     continue
-                sev = WARNING if Agreement.TRUNCATED in (a1, a2) else ERROR
+                # A price basis named on one side only may be the innocent reading: a warning.
+                sev = WARNING if Agreement.TRUNCATED in (a1, a2) or bool(b1) != bool(b2) else ERROR
                 when = f"năm {s1.year}" if s1.year else f"giai đoạn {s1.period}"
                 out.append(Finding(
                     "same-indicator-two-values", sev, (s2.line, s1.line), (n2.text, n1.text),
@@ -121,6 +125,17 @@ def _same_name(s1, s2) -> bool:
         return True
     v1, v2 = abs(s1.low), abs(_in_unit(s2.low, s2.unit, s1.unit))
     return reworded(a, b) and min(v1, v2) > 0 and max(v1, v2) <= 1.25 * min(v1, v2)
+
+
+_BASIS = re.compile(r"giá (hiện hành|thực tế|so sánh|cố định)")
+_CONSTANT = ("so sánh", "cố định")
+
+
+def _basis(n: Number) -> set[str]:
+    """The price basis the figure's sentence (or table row) names: "current", "constant" or none."""
+    p = n.passage
+    a, b = (0, len(p.folded)) if p.is_table_row else p.sentence_of(n.start)
+    return {"constant" if m.group(1) in _CONSTANT else "current" for m in _BASIS.finditer(p.folded, a, b)}
 
 
 def _with_unit(n: Number, s) -> str:
@@ -316,20 +331,34 @@ def _core_name(name: str) -> str:
 _CHANGE = re.compile(r"(?<![a-zà-ỹđ])(?:tăng|giảm|hụt|vượt|gấp|chênh lệch|so với)(?![a-zà-ỹđ])(?! trưởng)")
 # Words that narrow what the start of a name counts ("Kết nạp đảng viên" / "… trong doanh
 # nghiệp ngoài nhà nước"): a name that only adds them names a part.
-_NARROWS = re.compile(r"(?<![a-zà-ỹđ])(?:trong|ngoài|thuộc|khu vực|từ|tại|riêng|loại|lĩnh vực)(?![a-zà-ỹđ])")
+_NARROWS = re.compile(r"(?<![a-zà-ỹđ])(?:trong|ngoài|thuộc|khu vực|từ|tại|riêng|loại|lĩnh vực|có)(?![a-zà-ỹđ])")
+
+
+# What may follow a name without changing what it counts: "(giá hiện hành)", "cả năm", "toàn xã
+# hội", "trên địa bàn huyện", a colon or dash; or the part of the year ("6 tháng"), which ``_span`` compares.
+_PLAIN_TAIL = re.compile(
+    r"(?:\s|[-:,.;/]|\([^()]*\)|cả năm|năm|(?:\d+|sáu|chín) tháng(?: đầu| cuối)?|quý [ivx\d]+|toàn (?:xã hội|huyện|tỉnh|xã|thành phố|phường|thị xã)"
+    r"|trên địa bàn(?: (?:huyện|tỉnh|xã|thành phố|phường|thị xã))?|của (?:huyện|tỉnh|xã|thành phố|phường))*"
+)
 
 
 def same_indicator(a: str, b: str) -> bool:
-    """Whether two names the reader gives name one indicator: alike by the one vocabulary's
-    similarity, or one (of four words or more) the start of the other that adds no word
-    narrowing it, years left out; never a change and a level."""
+    """Whether two names the reader gives name one indicator, years left out, never a change and
+    a level: one the start of the other (of four words or more, or alike by the one vocabulary's
+    similarity) when what the longer adds changes nothing it counts ("… cả năm", "(giá hiện
+    hành)"; not "… đa chiều", "… nâng cao", "… - xây dựng"); else alike by similarity with no
+    word added that narrows it."""
     ca, cb = _core_name(a), _core_name(b)
     if bool(_CHANGE.search(ca)) != bool(_CHANGE.search(cb)):
         return False
-    if similarity(ca, cb) >= SAME_NAME:
-        return True
     short, long_ = sorted((ca, cb), key=len)
-    return len(short.split()) >= 4 and long_.startswith(short) and not _NARROWS.search(long_, len(short))
+    if long_.startswith(short):
+        alike = len(short.split()) >= 4 or similarity(ca, cb) >= SAME_NAME
+        return alike and _PLAIN_TAIL.fullmatch(long_, len(short)) is not None
+    if similarity(ca, cb) < SAME_NAME:
+        return False
+    added = set(long_.split()) - set(short.split())
+    return not _NARROWS.search(" ".join(added))
 
 
 # A named index defined in its sentence: "Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ
