@@ -1,10 +1,14 @@
 """``same-indicator-two-values``: one indicator, one year, two different values.
 
-Over the reader's result statements: two of them name the same indicator (the reader's names
-compared by ``extract.matching.similarity``, the one vocabulary of abbreviations, at 0,85 or
-more), in the same unit, for the same year (or period), both plain levels (not a change, not
-a share of plan), and their values differ beyond the digits both are printed with. Body,
-footnote and appendix are one document: the second value may stand anywhere. A difference
+Over the reader's result statements: two of them name the same indicator (``_same_name``: the
+reader's names compared by ``extract.matching.similarity``, the one vocabulary of abbreviations,
+at 0,85 or more, or one the start of the other adding nothing that narrows it; names reworded
+with values within a quarter; a named index "Chỉ số … (SIPAS)" and its acronym or definition),
+in one unit family (tỷ and triệu đồng compared), for the same year (or period) and the same
+part of it (6 tháng, quý, cả năm: ``_span``), both plain levels (not a change, not a share of
+plan, not the base a comparison quotes, not a table's plan or ratio column), and their values
+differ beyond the digits both are printed with. Body, footnote and appendix are one document:
+the second value may stand anywhere; a table cell takes its row's unit column. A difference
 only the truncation of the last digit explains is a warning. When neither sentence names its
 year (both inherit it from a heading, as footnotes listing the funds of separate projects do:
 "Ngân sách tỉnh hỗ trợ 30 tỷ đồng." / "Ngân sách tỉnh hỗ trợ 15 tỷ đồng.") and neither is a
