@@ -2,13 +2,15 @@
 
 Over the reader's target statements: two of them name the same indicator (the one vocabulary's
 ``similarity``, as ``same-indicator-two-values`` matches names, scope words kept apart), in the
-same unit, both per year or both not, for the same year or term, in two different passages
+same unit, both per year or both not, for the same year or term (a yearly rate over a term
+by its term alone, whatever year a heading gives it), in two different passages
 (the body and the appendix, the section of targets and the summary), and their bounds differ:
 "tăng 19 - 21%/năm" here, "tăng 18 - 20%/năm" there. The year or term must be written in each
 sentence itself (or be its table row's): a target dated only by a heading far above is not
 compared; names of fewer than four words ("Tỷ lệ trường") are too loose to compare, and a target
 quoted beside a result ("thấp hơn chỉ tiêu 8-9%/năm") is named by its comparison, not by an
-indicator. A
+indicator, nor is the base a comparison quotes ("tăng 7,4% so với dự toán năm 2024 (231.500
+triệu đồng)"). A
 difference the printed digits allow is no finding, nor one passage that also states the other's
 value; a passage that says the target
 was adjusted ("điều chỉnh") makes it a warning (the later one may replace the earlier).
