@@ -16,7 +16,14 @@ from chitieu.extract.export import to_json
 EVAL = Path(__file__).resolve().parents[2] / "eval"
 # F1 reached (2026-12-06) → floor; synthetic-4's remaining misses are plan cells beside their
 # results, which the contract makes one statement and its keys two
-FLOORS = {"synthetic-1": 0.99, "synthetic-2": 0.985, "synthetic-3": 0.97, "synthetic-4": 0.92, "synthetic-5": 0.975}
+FLOORS = {
+    "synthetic-1": 0.99,
+    "synthetic-2": 0.985,
+    "synthetic-3": 0.97,
+    "synthetic-4": 0.92,
+    "synthetic-5": 0.975,
+    "synthetic-7": 0.96,
+}
 
 
 _scorer = load_scorer

@@ -2,13 +2,15 @@
 
 Over the reader's target statements: two of them name the same indicator (the one vocabulary's
 ``similarity``, as ``same-indicator-two-values`` matches names, scope words kept apart), in the
-same unit, both per year or both not, for the same year or term, in two different passages
+same unit, both per year or both not, for the same year or term (a yearly rate over a term
+by its term alone, whatever year a heading gives it), in two different passages
 (the body and the appendix, the section of targets and the summary), and their bounds differ:
 "tăng 19 - 21%/năm" here, "tăng 18 - 20%/năm" there. The year or term must be written in each
 sentence itself (or be its table row's): a target dated only by a heading far above is not
 compared; names of fewer than four words ("Tỷ lệ trường") are too loose to compare, and a target
 quoted beside a result ("thấp hơn chỉ tiêu 8-9%/năm") is named by its comparison, not by an
-indicator. A
+indicator, nor is the base a comparison quotes ("tăng 7,4% so với dự toán năm 2024 (231.500
+triệu đồng)"). A
 difference the printed digits allow is no finding, nor one passage that also states the other's
 value; a passage that says the target
 was adjusted ("điều chỉnh") makes it a warning (the later one may replace the earlier).
@@ -22,7 +24,7 @@ from collections import defaultdict
 from chitieu.check.common import Context, fmt, real_name
 from chitieu.check.finding import ERROR, WARNING, Finding
 from chitieu.check.passages import Number
-from chitieu.check.twovalues import _YEAR_TAIL, _dated, _scope_differs, same_indicator
+from chitieu.check.twovalues import _YEAR_TAIL, _compared_base, _dated, _scope_differs, same_indicator
 from chitieu.core.stated import Agreement
 from chitieu.extract.normalise import fold
 
@@ -41,6 +43,7 @@ def target_name(indicator: str) -> str:
     """The indicator a target statement names, without the words that introduce a target."""
     name = fold(indicator).rsplit(":", 1)[-1].strip(" ,.-")
     return _LEAD.sub("", name).strip(" ,.-")
+_TERM_TAIL = re.compile(r"\s+(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d\s*$")
 _ADJUSTED = re.compile(r"điều chỉnh|sửa đổi")
 _SIGN = {"=": "", ">": "trên ", ">=": "từ ", "<": "dưới ", "<=": "không quá ", "range": ""}
 
@@ -83,9 +86,12 @@ def check(ctx: Context) -> list[Finding]:
         if len(name.split()) < 4 or _COMPARISON.search(name) or not real_name(s.indicator):  # "Tỷ lệ trường": too loose to tell two apart
             continue
         n = _number_of(ctx, s)
-        if n is None or not _dated(n):
+        if n is None or not _dated(n) or _compared_base(n):
             continue
-        groups[(s.unit, s.per_year, s.year, s.period)].append((s, n))
+        # A yearly rate over a term is one target of the term, whatever year its heading names
+        # ("… bình quân giai đoạn 2025-2030: 9,5-10%/năm" under "CHỈ TIÊU ĐẾN NĂM 2030").
+        year = None if s.per_year and s.period else s.year
+        groups[(s.unit, s.per_year, year, s.period)].append((s, n))
     out: list[Finding] = []
     for items in groups.values():
         for i, (s1, n1) in enumerate(items):
@@ -105,11 +111,11 @@ def check(ctx: Context) -> list[Finding]:
                         not _differ(s2, n2, s, n) for s, n in items if n.passage is n1.passage):
                     continue
                 adjusted = any(_ADJUSTED.search(fold(s.quote)) for s in (s1, s2))
-                when = f"năm {s1.year}" if s1.year else f"giai đoạn {s1.period}"
+                when = f"năm {s1.year}" if s1.year and not s1.per_year else f"giai đoạn {s1.period or s1.year}"
                 t1, t2 = _written(s1), _written(s2)
                 out.append(Finding(
                     "target-conflict", WARNING if adjusted else ERROR, (s2.line, s1.line), (n2.text, n1.text),
-                    f"{_YEAR_TAIL.sub('', target_name(s1.indicator)).capitalize()[:80]} {when}: dòng {s1.line} ghi chỉ tiêu {t1}, "
+                    f"{_TERM_TAIL.sub('', _YEAR_TAIL.sub('', target_name(s1.indicator))).capitalize()[:80]} {when}: dòng {s1.line} ghi chỉ tiêu {t1}, "
                     f"dòng {s2.line} ghi chỉ tiêu {t2}; một chỉ tiêu chỉ có một mức cho một kỳ.",
                     None, s2.quote[:300],
                 ))

@@ -1,9 +1,13 @@
 """``count``: a stated count of indicators met ("13/18 chỉ tiêu đạt và vượt") that the
 indicators the document lists contradict.
 
-Two checks:
+Three checks:
 - inside one sentence, the met and unmet counts cannot exceed the total ("13/18 chỉ tiêu đạt
   và vượt, 6 chỉ tiêu chưa đạt");
+- against the list the count's sentence opens ("…, 2 chỉ tiêu không đạt. Cụ thể:", "3 chỉ tiêu
+  không đạt, gồm:"): a list of all the indicators must give the counts, each item judged by its
+  stated verdict or its figures against its target; a list of the counted ones must have as
+  many items (``_against_list``);
 - against the list: when the document lists exactly as many indicators with a verdict as the
   count's total (a table with an "Đánh giá" column, or results each judged in the text), the
   number judged đạt/vượt (by the text, or by the figures against their targets where the text
@@ -17,6 +21,7 @@ import re
 from chitieu.check.common import Context
 from chitieu.check.finding import ERROR, Finding
 from chitieu.check.passages import Number, Passage
+from chitieu.check.verdict import met_by_figures
 from chitieu.extract.normalise import fold
 
 _MET_AFTER = re.compile(r"\s*(?:chủ yếu|chủ yếu của nhiệm kỳ|của nhiệm kỳ|của nghị quyết)?[^.;\d]{0,25}?"
@@ -25,16 +30,130 @@ _UNMET_AFTER = re.compile(r"[^.;\d]{0,25}?(?:không|chưa)\s+(?:đạt|hoàn th�
 _OTHER_CATEGORY = re.compile(r"chưa (?:đánh giá|có số liệu|đủ số liệu)|cơ bản (?:đạt|hoàn thành)|không đánh giá")
 
 
+_MET_BEFORE = re.compile(r"(?<!chưa )(?<!không )(?:hoàn thành|đạt(?: và vượt)?|vượt)\s*(?:được\s*)?$")
+
+
 def _claims(p: Passage) -> list[tuple[Number, bool]]:
+    """The counts of indicators met (True) or not (False) in ``p``: "15 chỉ tiêu đạt và vượt",
+    "3 chỉ tiêu không đạt", "hoàn thành 8/10 chỉ tiêu"."""
     out = []
     for n in p.numbers:
         if n.unit != "chỉ tiêu" or not n.exact:
             continue
         if _UNMET_AFTER.match(p.folded, n.end):
             out.append((n, False))
-        elif _MET_AFTER.match(p.folded, n.end):
+        elif _MET_AFTER.match(p.folded, n.end) or _MET_BEFORE.search(p.folded, max(0, n.start - 25), n.start):
             out.append((n, True))
     return out
+
+
+_ITEM = re.compile(r"\s*([-+•*–])\s+\S")
+# What may stand between a count and the colon that opens its list: "3 chỉ tiêu không đạt, gồm:".
+_OPENS_LIST = re.compile(r"[^.;:\d]{0,40}?,?\s*(?:gồm|bao gồm|là|cụ thể(?: như sau)?|như sau)\s*:")
+
+
+def _list_items(ctx: Context, line: int) -> list[int]:
+    """The lines of the list that ``line`` opens (it ends with a colon, or the short line after
+    it does: "Cụ thể như sau:"): the items right below with one marker. Empty when any item gives
+    no figure (then it may be no indicator at all)."""
+    lines = ctx.document.lines
+    if not fold(lines[line - 1]).rstrip().endswith(":"):
+        nxt = lines[line].strip() if line < len(lines) else ""
+        if not (nxt.endswith(":") and len(nxt) <= 30 and not re.search(r"\d", nxt)):
+            return []
+        line += 1
+    items, marker = [], None
+    for k in range(line + 1, len(lines) + 1):
+        m = _ITEM.match(lines[k - 1])
+        if m is None or (marker is not None and m.group(1) != marker):
+            break
+        marker = m.group(1)
+        items.append(k)
+    if any(not re.search(r"\d", lines[k - 1]) for k in items):
+        return []
+    return items
+
+
+def _item_met(ctx: Context, line: int) -> bool | None:
+    """Whether the indicator of a list item was met: by the verdict the item states ("(không
+    đạt)"), else by its figures against the target it quotes; None when neither says."""
+    results = [s for s in ctx.statements if s.line == line and s.kind == "result"]
+    said = {s.stated_status for s in results if s.stated_status in ("dat", "vuot", "khong_dat")}
+    if len(said) == 1:
+        return said.pop() != "khong_dat"
+    if said or _OTHER_CATEGORY.search(fold(ctx.document.lines[line - 1])):
+        return None
+    by_figures = {met_by_figures(s) for s in results if s.compared_target is not None}
+    return by_figures.pop() if len(by_figures) == 1 else None
+
+
+def _judged(ctx: Context, line: int) -> bool:
+    """Whether a list item gives a result beside its target or with a verdict."""
+    return any(s.line == line and s.kind == "result" and (s.compared_target or s.stated_status)
+               for s in ctx.statements)
+
+
+def _total(p: Passage, claims, sent) -> int | None:
+    """The number of indicators a count sentence speaks of: a count's denominator ("14/16"), else
+    the one count of the sentence that judges nothing ("Trong 18 chỉ tiêu …")."""
+    dens = {int(n.mention.denominator[0]) for n, _ in claims if n.mention.denominator and sent[0] <= n.start < sent[1]}
+    if dens:
+        return dens.pop() if len(dens) == 1 else None
+    claimed = {id(n) for n, _ in claims}
+    plain = [n for n in p.numbers_in(*sent) if n.unit == "chỉ tiêu" and n.exact and id(n) not in claimed]
+    return int(plain[0].value) if len(plain) == 1 else None
+
+
+def _against_list(ctx: Context, p: Passage, claims) -> list[Finding]:
+    """A count whose sentence opens a list of the indicators: "có 14/16 chỉ tiêu đạt và vượt, 2
+    chỉ tiêu không đạt. Cụ thể:" over sixteen items each judged, or "3 chỉ tiêu không đạt,
+    gồm:" over the unmet ones. A list of all the indicators must give the counts (each item
+    judged by its stated verdict or its figures; an item neither decides may go either way); a
+    list opened right after one count must have that many items."""
+    out = []
+    last = claims[-1][0]
+    sent = p.sentence_of(last.start)
+    mine = [(n, met) for n, met in claims if sent[0] <= n.start < sent[1]]
+    items = _list_items(ctx, last.line)
+    if not items or p.numbers_in(last.end, sent[1] + 12):
+        return []
+    total = _total(p, claims, sent)
+    if total is not None and len(items) == total:
+        status = [_item_met(ctx, k) for k in items]
+        for n, met in mine:
+            sure = sum(1 for x in status if x is met)
+            unsure = sum(1 for x in status if x is None)
+            if sure <= n.value <= sure + unsure:
+                continue
+            missed = [_item_name(ctx, k) for k, x in zip(items, status, strict=True) if x is False]
+            out.append(Finding(
+                "count", ERROR, (n.line, *(k for k, x in zip(items, status, strict=True) if x is False)), (n.text,),
+                f"Văn bản ghi {n.text} {'đạt' if met else 'không đạt'} nhưng danh sách {total} chỉ tiêu bên dưới cho "
+                f"{sure}{'' if not unsure else f' - {sure + unsure}'} chỉ tiêu {'đạt' if met else 'không đạt'}"
+                + (f" (chưa đạt: {'; '.join(missed[:5])})." if missed else "."),
+                str(sure), p.quote(*sent),
+            ))
+            break  # one list, one finding
+        return out
+    n, met = mine[-1]
+    opens = _OPENS_LIST.match(p.folded, n.end)
+    if not opens or p.folded[opens.end() :].strip() or len(items) == int(n.value):
+        return out
+    # Each item an indicator the list judges the count's way (none judged the other way).
+    if any(_item_met(ctx, k) is (not met) or not _judged(ctx, k) for k in items):
+        return out
+    other = f" (tức {total - len(items)}/{total} chỉ tiêu {'không đạt' if met else 'đạt'})" if total else ""
+    return [Finding(
+        "count", ERROR, (n.line, *items), (n.text,),
+        f"Văn bản ghi {n.text} {'đạt' if met else 'không đạt'} nhưng danh sách ngay sau đó kê {len(items)} chỉ tiêu"
+        f"{other}.",
+        str(len(items)), p.quote(*sent),
+    )]
+
+
+def _item_name(ctx: Context, line: int) -> str:
+    """A list item's indicator: its text up to the colon, without the marker."""
+    return ctx.document.lines[line - 1].lstrip(" -+•*–").split(":")[0].strip()[:50]
 
 
 def _listed(ctx: Context) -> list[tuple[str, bool, int]]:
@@ -52,10 +171,14 @@ def _listed(ctx: Context) -> list[tuple[str, bool, int]]:
 def check(ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     listed: list | None = None
+    judged_lists: set[int] = set()
     for p in ctx.passages:
         claims = _claims(p)
         if not claims:
             continue
+        for f in _against_list(ctx, p, claims):
+            judged_lists.add(f.lines[0])
+            out.append(f)
         for n, met in claims:
             den = n.mention.denominator
             if not met or den is None:
@@ -74,6 +197,8 @@ def check(ctx: Context) -> list[Finding]:
                         f" chỉ tiêu, văn bản ghi tổng {total}.",
                         str(int(n.value) + z), p.quote(*sent),
                     ))
+                continue
+            if n.line in judged_lists:
                 continue
             if listed is None:
                 listed = _listed(ctx)

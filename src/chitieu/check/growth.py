@@ -8,7 +8,12 @@ cannot give.
 - values from … to …: "từ 52 triệu đồng năm 2020 lên 85 triệu đồng năm 2025, tăng bình quân
   10,3%/năm" (CAGR over the years named), "…, gấp 1,6 lần" (B / A), "…, tăng 12%" (B / A − 1,
   or B − A percentage points when the values are percentages: "tăng 0,5%" of a rate is a
-  change in points, not an error).
+  change in points, not an error; a rate per year of a rate may be points a year too);
+- a value, its change and the base in parentheses: "năm 2025 đạt 38.560 tỷ đồng, gấp 1,6 lần
+  năm 2020 (27.410 tỷ đồng)", "…, tăng 8,6% so với năm 2023 (175,2 tỷ đồng)", "bằng 108,8% so
+  với năm 2023 (…)", and an average rate per year of the same subject later in the sentence;
+  the value, when the sentence gives none, from the one other sentence naming the indicator
+  for that year (``_value_then_base``);
 - the index columns of an appendix table against the row's own values (``_index_columns``);
 - sector rates vs the total: "Tốc độ tăng giá trị sản xuất bình quân 16%, trong đó: nông,
   lâm, thủy sản tăng 6%; công nghiệp - xây dựng tăng 18,4%; dịch vụ tăng 18,2%" — the total's
@@ -22,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from chitieu.check.common import Context, fmt, sector, severity_of
+from chitieu.check.common import Context, fmt, fmt_like, sector, severity_of
 from chitieu.check.finding import Finding
 from chitieu.check.passages import Number, Passage
 from chitieu.core.stated import Agreement
@@ -182,6 +187,7 @@ def _from_to(p: Passage) -> list[Finding]:
 
 def _judge(p, a, b, c, va, vb, da, db, n_years, gap) -> Finding | None:
     word = _RATE_WORD.search(p.folded, max(0, c.start - 30), c.start)
+    note = ""
     lo_ratio, hi_ratio = (vb - db) / (va + da), (vb + db) / max(va - da, 1e-12)
     ratio = vb / va
     if c.unit == "lần" and re.search(r"gấp|tăng", p.folded[max(0, c.start - 20) : c.start]):
@@ -195,15 +201,19 @@ def _judge(p, a, b, c, va, vb, da, db, n_years, gap) -> Finding | None:
         if per_year:
             if not n_years or n_years <= 0:
                 return None
+            if a.unit == "%" and _points_agree(c, a, b, n_years):
+                return None  # "từ 6,8% xuống 0,8%, bình quân mỗi năm giảm 1,2%": points a year
             centre = 100 * (ratio ** (1 / n_years) - 1)
             low, high = 100 * (lo_ratio ** (1 / n_years) - 1), 100 * (hi_ratio ** (1 / n_years) - 1)
             what = f"({b.text} / {a.text})^(1/{n_years}) − 1"
+            if a.unit == "%":
+                points = fmt(abs(b.value - a.value) / n_years, (c.stated.decimals if c.stated else 0) + 1)
+                note = f" (tính theo điểm phần trăm là {points} điểm mỗi năm)"
         else:
             centre = 100 * (ratio - 1)
             low, high = 100 * (lo_ratio - 1), 100 * (hi_ratio - 1)
             what = f"{b.text} / {a.text} − 1"
-            if a.unit == "%" and c.agrees(abs(b.value - a.value), abs(b.value - a.value) - a.half() - b.half(),
-                                          abs(b.value - a.value) + a.half() + b.half()) is Agreement.OK:
+            if a.unit == "%" and _points_agree(c, a, b, 1):
                 return None  # "tăng 0,5%" of a rate: percentage points
         if word.group(1) == "giảm":
             centre, low, high = -centre, -high, -low
@@ -218,8 +228,205 @@ def _judge(p, a, b, c, va, vb, da, db, n_years, gap) -> Finding | None:
     return Finding(
         "growth", sev, tuple(sorted({c.line, a.line, b.line}, key=lambda x: (x != c.line, x))),
         (c.text, a.text, b.text),
-        f"Từ {a.text} lên {b.text}: {what} = {computed}, văn bản ghi {c.text}.", computed, p.quote(*s),
+        f"Từ {a.text} {'xuống' if b.value < a.value else 'lên'} {b.text}: {what} = {computed}, văn bản ghi {c.text}{note}.",
+        computed, p.quote(*s),
     )
+
+
+def _points_agree(c: Number, a: Number, b: Number, years: int) -> bool:
+    """Whether ``c`` is the change from rate ``a`` to rate ``b`` in percentage points, spread over
+    ``years`` ("giảm từ 6,8% xuống 0,8%, bình quân mỗi năm giảm 1,2%": 6 points in 5 years)."""
+    d, slack = abs(b.value - a.value), a.half() + b.half()
+    return c.agrees(d / years, (d - slack) / years, (d + slack) / years) is Agreement.OK
+
+
+# What stands between a change and the base value in parentheses: "gấp 1,6 lần năm 2020 (",
+# "tăng 8,6% so với năm 2023 (", "tăng 11% so với cùng kỳ (".
+_TO_BASE = re.compile(
+    r"\s*(?:so với\s*)?(?:cùng kỳ\s*)?(?:(?:cuối |đầu )?năm\s*(?:(?:19|20)\d\d|trước)|đầu nhiệm kỳ|đầu kỳ|cùng kỳ)?"
+    r"\s*\(\s*"
+)
+_TWO_PRICES = re.compile(r"giá hiện hành.*giá so sánh|giá so sánh.*giá hiện hành")
+
+
+def _base_in_parens(p: Passage, c: Number) -> tuple[Number, int | None] | None:
+    """The base value a change names in parentheses right after it, and its year: "gấp 1,6 lần
+    năm 2020 (11.600 tỷ đồng)", "tăng 8,6% so với năm 2023 (175,2 tỷ đồng)"."""
+    nxt = p.numbers_in(c.end, len(p.text))
+    if not nxt:
+        return None
+    a = nxt[0]
+    gap = _TO_BASE.fullmatch(p.folded, c.end, a.start)
+    if gap is None or not a.exact or not a.value or a.unit is None:
+        return None
+    if not re.match(r"\s*\)", p.folded[a.end : a.end + 3]):
+        return None
+    year = _YEAR.search(p.folded, c.end, a.start)
+    return a, int(year.group(1)) if year else None
+
+
+_OF_PLAN = re.compile(r"\s*(?:so với\s*)?(?:kế hoạch|kh|dự toán|chỉ tiêu|nghị quyết|nq)")
+
+
+def _change_value(p: Passage, c: Number, a: Number) -> Number | None:
+    """The value a change speaks of, right before it in its clause: "… đạt 186,4 tỷ đồng, tăng
+    8,6% …" (same unit family as the base, nothing but words between, no other figure but a
+    share of the plan: "đạt 412 tỷ đồng, bằng 103% dự toán, tăng 8% so với năm 2023 (…)")."""
+    clause = p.clause_of(c.start)
+    before = [q for q in p.numbers_in(clause[0], c.start) if q.unit]
+    while before and before[-1].unit == "%" and _OF_PLAN.match(p.folded, before[-1].end):
+        before.pop()
+    if not before:
+        return None
+    b = before[-1]
+    gap = p.folded[b.end : c.start]
+    if b.family != a.family or not b.exact or not b.value or len(gap) > 70 or re.search(r"[;()]", gap):
+        return None
+    return b
+
+
+def _year_of_value(p: Passage, b: Number) -> int | None:
+    """The year a value is given for: "năm 2025 ước đạt 38.560 tỷ đồng" or "… 38.560 tỷ đồng năm 2025"."""
+    after = _YEAR.match(p.folded[b.end : b.end + 12].replace("năm", "").strip())
+    if after:
+        return int(after.group(1))
+    a = max(p.clause_of(b.start)[0], b.start - 50)
+    years = _YEAR.findall(p.folded[a : b.start])
+    return int(years[-1]) if years else None
+
+
+def _value_then_base(ctx: Context, p: Passage) -> list[Finding]:
+    """A value, its change and the base in parentheses: "năm 2025 ước đạt 38.560 tỷ đồng, gấp 1,6
+    lần năm 2020 (27.410 tỷ đồng)", "186,4 tỷ đồng, tăng 8,6% so với năm 2023 (175,2 tỷ đồng)" —
+    the change must be B / A (or B / A − 1); an average rate per year later in the sentence
+    must be the values' own (``_rate_after_pair``). A value left out of the sentence ("Số hồ
+    sơ trực tuyến năm 2024 tăng 2,6 lần so với năm 2023 (2.105 hồ sơ)") is taken from the one
+    other sentence that gives the indicator for that year (``_value_elsewhere``)."""
+    out = []
+    for c in p.numbers:
+        if c.unit not in ("lần", "%") or not c.exact or c.stated is None:
+            continue
+        if _TWO_PRICES.search(p.folded, *p.sentence_of(c.start)):
+            continue  # values at current prices, the rate at comparable ones (or the reverse)
+        based = _base_in_parens(p, c)
+        if based is None:
+            continue
+        a, year_a = based
+        b = _change_value(p, c, a)
+        year_b = _year_of_value(p, b) if b is not None else None
+        bp = p
+        if b is None:
+            found = _value_elsewhere(ctx, p, c, a)
+            if found is None:
+                continue
+            bp, b, year_b = found
+        n_years = year_b - year_a if year_a and year_b and year_b > year_a else None
+        va, vb = a.base(), b.base()
+        da, db = a.half() * va / a.value, b.half() * vb / b.value
+        if _INDEX_WORD.search(p.folded, max(0, c.start - 12), c.start):
+            f = _index_of_base(p, a, b, c, (va, vb, da, db))
+        else:
+            f = _judge(p, a, b, c, va, vb, da, db, n_years, "")
+        if f is not None:
+            if bp is not p:
+                f = Finding(f.type, f.severity, (c.line, b.line), f.figures, f.message, f.computed, f.quote)
+            out.append(f)
+        elif bp is p and n_years:
+            out += _rate_after_pair(p, a, b, n_years)
+    return out
+
+
+_INDEX_WORD = re.compile(r"(?:bằng|đạt)\s*$")
+
+
+def _index_of_base(p: Passage, a: Number, b: Number, c: Number, values) -> Finding | None:
+    """"… đạt 412 tỷ đồng, bằng 108,4% so với năm 2023 (380 tỷ đồng)": the index must be 100 · B / A."""
+    if c.unit != "%":
+        return None
+    va, vb, da, db = values
+    centre, low, high = 100 * vb / va, 100 * (vb - db) / (va + da), 100 * (vb + db) / max(va - da, 1e-12)
+    sev = severity_of(c.agrees(centre, low, high))
+    if sev is None:
+        return None
+    computed = fmt_like(centre, c) + "%"
+    return Finding(
+        "growth", sev, tuple(dict.fromkeys((c.line, a.line, b.line))), (c.text, a.text, b.text),
+        f"{b.text} so với {a.text}: {b.text} / {a.text} = {computed}, văn bản ghi {c.text}.",
+        computed, p.quote(*p.sentence_of(c.start)),
+    )
+
+
+# Syllables that name no indicator, left out when two names are compared.
+_NAME_STOP = frozenset("số tỷ lệ năm đạt được ước của các và trong có là tổng tăng giảm gấp lần so với".split())
+
+
+def _name_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-zà-ỹđ]+", text)} - _NAME_STOP
+
+
+def _value_elsewhere(ctx: Context, p: Passage, c: Number, a: Number):
+    """(passage, value, year) of the indicator a change speaks of when its own sentence gives no
+    value: the subject before the change ("Số hồ sơ trực tuyến toàn trình năm 2024") has a year,
+    and exactly one result of the document, in the base's unit and for that year, carries every
+    word of that subject in its name. None when the subject names no year, or more than one value
+    (or none) fits."""
+    sent = p.sentence_of(c.start)
+    subject = p.folded[sent[0] : c.start]
+    years = _YEAR.findall(subject)
+    words = _name_words(re.sub(r"(?<!\d)(?:19|20)\d\d(?!\d)", " ", subject))
+    if len(years) != 1 or len(words) < 3 or p.numbers_in(sent[0], c.start):
+        return None
+    year = int(years[0])
+    hits = {}
+    for s in ctx.statements:
+        if s.kind != "result" or s.year != year or s.op != "=" or s.low is None or s.line == c.line:
+            continue
+        if not words <= _name_words(s.indicator.lower()):
+            continue
+        q = ctx.passage_at(s.line)
+        nums = [n for n in (q.numbers if q else []) if n.line == s.line and n.value == s.low and n.exact]
+        nums = [n for n in nums if n.family == a.family]
+        if len(nums) == 1:
+            hits[s.low] = (q, nums[0], year)
+    return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+_SAME_SUBJECT = re.compile(r"giá trị sản xuất|grdp|tổng sản phẩm|thu ngân sách|thu nhập|kim ngạch|vốn đầu tư")
+
+
+def _rate_after_pair(p: Passage, a: Number, b: Number, n_years: int) -> list[Finding]:
+    """"Tổng giá trị sản xuất năm 2025 ước đạt 18.560 tỷ đồng, gấp 1,6 lần năm 2020 (11.600 tỷ
+    đồng); tốc độ tăng trưởng giá trị sản xuất bình quân giai đoạn 2021-2025 đạt 9,2%/năm": the
+    first figure after the base, in the same sentence, a rate per year of the same subject (one
+    of ``_SAME_SUBJECT`` in both clauses) over as many years as the values' (its period, when it
+    names one, gives the same length) must be (B / A)^(1/n) − 1."""
+    sent = p.sentence_of(b.start)
+    after = [q for q in p.numbers_in(a.end, sent[1]) if q.unit]
+    if not after or not _per_year_rate(p, after[0]) or after[0].stated is None:
+        return []
+    g = after[0]
+    own = set(_SAME_SUBJECT.findall(p.folded[p.clause_of(b.start)[0] : b.start]))
+    rate_clause = p.folded[p.clause_of(g.start)[0] : g.start]
+    if not own & set(_SAME_SUBJECT.findall(rate_clause)) or not re.search(r"tăng", rate_clause):
+        return []
+    named = _term(p, p.clause_of(g.start)[0], g.start)
+    if named is not None and named != n_years:
+        return []
+    va, vb = a.base(), b.base()
+    da, db = a.half() * va / a.value, b.half() * vb / b.value
+    centre = 100 * ((vb / va) ** (1 / n_years) - 1)
+    low = 100 * (((vb - db) / (va + da)) ** (1 / n_years) - 1)
+    high = 100 * (((vb + db) / (va - da)) ** (1 / n_years) - 1)
+    sev = severity_of(g.agrees(centre, low, high))
+    if sev is None:
+        return []
+    computed = fmt_like(centre, g) + "%/năm"
+    return [Finding(
+        "growth", sev, tuple(dict.fromkeys((g.line, b.line, a.line))), (g.text, b.text, a.text),
+        f"Từ {a.text} lên {b.text} trong {n_years} năm: ({b.text} / {a.text})^(1/{n_years}) − 1 = {computed}, "
+        f"văn bản ghi {g.text}.",
+        computed, p.quote(*sent),
+    )]
 
 
 _GROWTH_WORD = re.compile(r"tăng|giảm|tốc độ|tăng trưởng")
@@ -370,4 +577,5 @@ def check(ctx: Context) -> list[Finding]:
             continue
         out += _rate_and_multiple(p)
         out += _from_to(p)
+        out += _value_then_base(ctx, p)
     return out

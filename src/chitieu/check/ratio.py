@@ -7,6 +7,11 @@ Three shapes, all inside one sentence:
   (dự toán 4.100 triệu đồng)";
 - a part and its share of the total the passage gives: "3.033 tỷ đồng, trong đó dịch vụ
   1.957 tỷ đồng, chiếm 64,5%".
+Wider readings where those find nothing: cases handled over cases received ("tiếp nhận 146 hồ
+sơ, giải quyết đúng hạn 139 hồ sơ, tỷ lệ 96,5%"); a part over the total its words name, given
+before in the paragraph or the list it heads ("…, bằng 2,5% tổng chi ngân sách địa phương").
+A table's "So dự toán (%)" cell against its result and plan cells; one error written in the
+text and again in the table is one finding with both lines.
 The percentage is judged at its printed digits, with the inputs widened by theirs.
 """
 
@@ -17,13 +22,16 @@ import re
 from chitieu.check.common import Context, between, fmt_like, is_quoted_target, severity_of
 from chitieu.check.finding import Finding
 from chitieu.check.passages import Number, Passage
-from chitieu.core.stated import Agreement
+from chitieu.core.numbers import format_number
+from chitieu.core.stated import Agreement, Stated, StatedError
 
 _PERCENT = ("%",)
 _WINDOW = 80  # characters between a count and its percentage
 _PLAN_WORD = re.compile(
     r"(?:kế hoạch|kh|dự toán|chỉ tiêu|nghị quyết|nq)(?:\s+(?:được\s+)?(?:giao|đề ra|huyện giao|tỉnh giao|năm \d{4}|là))*"
     r"\s*:?\s*(?:là\s*)?$"
+    # … or the plan in brackets after its name and a few words: "đạt 118% dự toán huyện giao (4.250 …)"
+    r"|(?:kế hoạch|kh|dự toán|chỉ tiêu|nghị quyết|nq)(?:\s+(?:[a-zà-ỹđ]+|\d{4})){0,4}\s*\(\s*(?:là\s*)?$"
 )
 _SHARE_WORD = re.compile(r"(?:chiếm|bằng|tương đương|tỷ lệ|đạt tỷ lệ)\s*(?:tỷ lệ\s*|tỷ trọng\s*)?(?:khoảng\s*)?$")
 _WHOLE_MARK = re.compile(r"trong đó|bao gồm|(?<![a-zà-ỹđ])gồm|\(")
@@ -195,12 +203,255 @@ def _shares(p: Passage) -> list[Finding]:
     return out
 
 
+_RECEIVED = re.compile(r"tiếp nhận|thụ lý|nhận được|phải giải quyết|kiểm tra|khám sàng lọc|rà soát")
+_HANDLED = re.compile(r"giải quyết|xử lý|trả kết quả|hoàn thành|đúng hạn|phát hiện|cấp phép|đã cấp")
+_BARE_AFTER = re.compile(r"\s*(?:[,;.:)]|$)")
+_RATE_CUE = re.compile(r"(?:tỷ lệ|đạt|chiếm|bằng)\s*(?:tỷ lệ\s*)?:?\s*$")
+
+
+def _label(p: Passage, n: Number, start: int) -> str:
+    """The words before ``n`` back to the figure before it or ``start``."""
+    prev = p.numbers_in(start, n.start)
+    return p.folded[prev[-1].end if prev else start : n.start]
+
+
+def _plain(n: Number) -> bool:
+    """A figure arithmetic can take as it stands: exact, a level, not written as a fraction."""
+    return n.exact and n.role == "level" and n.mention.denominator is None and bool(n.unit) \
+        and n.unit not in _PERCENT and bool(n.value)
+
+
+def _counts(*ns: Number) -> bool:
+    """Whole numbers of things (not money): exact, no rounding to widen by."""
+    return all(float(n.value).is_integer() and not n.is_money for n in ns)
+
+
+def _part_before(p: Passage, pct: Number, cue: re.Pattern[str]) -> Number | None:
+    """The figure a percentage is the share of: the one just before it in its sentence, with only
+    the share's cue between ("139 hồ sơ, tỷ lệ 96,5%", "6.215 hồ sơ, chiếm 46,8%")."""
+    if not _percent(pct) or not _own(p, pct) or pct.role == "plan_ratio":
+        return None
+    sent = p.sentence_of(pct.start)
+    if not cue.search(p.folded, max(sent[0], pct.start - 25), pct.start):
+        return None
+    before = p.numbers_in(sent[0], pct.start)
+    if not before or not _plain(before[-1]):
+        return None
+    part = before[-1]
+    gap = between(p, part, pct)
+    if len(gap) > 40 or gap.count(",") > 1 or "(" in gap or ")" in gap:
+        return None
+    return part
+
+
+def _handled_ratios(p: Passage) -> list[Finding]:
+    """"Tiếp nhận A hồ sơ, giải quyết (đúng hạn) B hồ sơ, tỷ lệ P%": the cases handled over the
+    cases received just before them in the sentence (a "trong đó" list is ``_shares``' own)."""
+    out = []
+    for pct in p.numbers:
+        part = _part_before(p, pct, _RATE_CUE)
+        if part is None:
+            continue
+        sent = p.sentence_of(part.start)
+        same = [q for q in p.numbers_in(sent[0], part.start) if q.family == part.family]
+        if not same or not _plain(same[-1]):
+            continue
+        whole = same[-1]
+        if not _BARE_AFTER.match(p.folded, pct.end):
+            continue  # "chiếm 12% hồ sơ cả huyện": the share of a whole it names, not of the one before
+        own = _label(p, part, sent[0])
+        if not _HANDLED.search(own) or _WHOLE_MARK.search(own) or not _RECEIVED.search(_label(p, whole, sent[0])):
+            continue
+        if whole.base() <= part.base():
+            continue
+        centre, low, high = _ratio_range(part, whole, _counts(part, whole))
+        f = _finding(p, pct, [pct.text, whole.text, part.text], list(dict.fromkeys([pct.line, part.line, whole.line])),
+                     centre, low, high, "Tỷ lệ", f"{part.text} / {whole.text}")
+        if f:
+            out.append(f)
+    return out
+
+
+# "…, chiếm 46,8% tổng số hồ sơ tiếp nhận": the whole named after the share
+_OF_TOTAL = re.compile(r"\s*(?:so với\s*)?(?:tổng số|tổng)\s+([a-zà-ỹđ ]+?)\s*(?=[,;.:()]|$|\d)")
+_FILLER = re.compile(r"(?:\s+(?:năm|của|trên địa bàn|toàn|các|cả))+$")
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_LOOK_BACK = 10  # passages: the total stands in the paragraph or the list it opens
+
+
+def _total_name(p: Passage, pct: Number, part: Number) -> str | None:
+    """The whole's name a share points to, less the part's unit ("tổng số hồ sơ tiếp nhận": tiếp nhận)."""
+    m = _OF_TOTAL.match(p.folded, pct.end)
+    if m is None:
+        return None
+    name = m.group(1).strip()
+    unit = (part.unit or "").lower()
+    if unit and name.startswith(unit):
+        name = name[len(unit) :].strip()
+    name = _FILLER.sub("", name).strip()
+    return name if len(name.split()) >= 2 else None
+
+
+def _named_wholes(ctx: Context, p: Passage, part: Number, name: str) -> list[tuple[Passage, Number]]:
+    """Figures before ``part`` — in its passage or the passages that run on right before it —
+    that open a clause naming ``name``, in the part's unit, larger than it; nearest last."""
+    i = p.index
+    chain = [p]
+    while i > 0 and len(chain) <= _LOOK_BACK:
+        prev, nxt = ctx.passages[i - 1], ctx.passages[i]
+        if prev.is_table_row or prev.segment.line_numbers[-1] + 1 < nxt.segment.line_numbers[0]:
+            break  # a heading or a blank line between: another section
+        chain.append(prev)
+        i -= 1
+    out = []
+    for q_p in reversed(chain):
+        for q in q_p.numbers:
+            if q_p is p and q.start >= part.start:
+                break
+            if q.family != part.family or not _plain(q) or q.base() <= part.base():
+                continue
+            a, _ = q_p.clause_of(q.start)
+            if any(r.family == q.family for r in q_p.numbers_in(a, q.start)):
+                continue  # not the figure the clause is about
+            if name in q_p.folded[a : q.start]:
+                out.append((q_p, q))
+    return out
+
+
+def _named_total_shares(ctx: Context, p: Passage) -> list[Finding]:
+    """"Dự phòng 24.100 triệu đồng, bằng 2,5% tổng chi ngân sách địa phương": the part over the
+    total its name points to, given before in the paragraph or the list it heads."""
+    out = []
+    for pct in p.numbers:
+        part = _part_before(p, pct, _SHARE_WORD)
+        name = _total_name(p, pct, part) if part is not None else None
+        if name is None:
+            continue
+        years = set(_YEARS.findall(p.folded, *p.sentence_of(pct.start)))
+        wholes = [
+            (w_p, w) for w_p, w in _named_wholes(ctx, p, part, name)
+            if not years or not (w_years := set(_YEARS.findall(w_p.folded, *w_p.sentence_of(w.start))))
+            or years & w_years  # not the total of another year
+        ]
+        if not wholes or any(pct.agrees(*_ratio_range(part, w, _counts(part, w))) is Agreement.OK for _, w in wholes):
+            continue  # a plan and its result may both carry the name: any that gives the share will do
+        w_p, whole = wholes[-1]
+        centre, low, high = _ratio_range(part, whole, _counts(part, whole))
+        f = _finding(p, pct, [pct.text, part.text, whole.text], list(dict.fromkeys([pct.line, part.line, whole.line])),
+                     centre, low, high, "Tỷ trọng", f"{part.text} / {whole.text} (dòng {whole.line})")
+        if f:
+            out.append(f)
+    return out
+
+
+# A ratio column of the result over the plan ("So dự toán (%)", "% KH", "Tỷ lệ so với kế hoạch").
+_PLAN_COLUMN = re.compile(
+    r"so\s*(?:với\s*)?(?:kế hoạch|kh|dự toán|dt|chỉ tiêu|nghị quyết|nq)(?![a-zà-ỹđ])"
+    r"|%\s*(?:kế hoạch|kh|dự toán|dt)(?![a-zà-ỹđ])|tỷ lệ[^|]*(?:kế hoạch|dự toán)"
+    r"|(?<![a-zà-ỹđ])(?:th|ước th)\s*/\s*(?:kh|dt)(?![a-zà-ỹđ])"
+)
+# Rows whose figures are rates or indices: their "ratio" is often a difference or a verdict.
+_RATE_ROW = re.compile(r"\s*(?:\d+[.)]?\s*)?(?:tỷ lệ|tốc độ|chỉ số|cơ cấu|tỷ trọng|mức giảm|mức tăng)")
+
+
+def _stated_cell(text: str) -> Stated | None:
+    t = text.strip()
+    if not re.fullmatch(r"\d[\d.]*(?:,\d+)?", t):
+        return None
+    try:
+        return Stated.parse(t, "vi")
+    except StatedError:
+        return None
+
+
+def _plan_result_columns(roles: list[str], header: list[str]) -> list[tuple[int, int, int]]:
+    """(result, plan, ratio) column triples of a table whose ratio column is of the plan: the one
+    plan column and the one result column of its year (or the only result column)."""
+    if roles.count("target") != 1:
+        return []
+    ti = roles.index("target")
+    years = set(_YEARS.findall(header[ti]))
+    results = [i for i, r in enumerate(roles) if r == "result"]
+    if years:
+        results = [i for i in results if set(_YEARS.findall(header[i])) == years]
+    if len(results) != 1:
+        return []
+    return [(results[0], ti, ri) for ri, r in enumerate(roles)
+            if r == "ratio" and _PLAN_COLUMN.search(header[ri].lower())]
+
+
+def _table_plan_ratios(ctx: Context) -> list[Finding]:
+    """A table row's "So dự toán (%)" cell against its result and plan cells
+    ("Chi thường xuyên | … | 8.976,0 | 8.740,8 | 97,3": 97,38 rounds to 97,4)."""
+    out = []
+    for p in ctx.passages:
+        cells, roles, header = p.segment.cells, p.segment.roles, p.segment.header
+        if cells is None or roles is None or header is None or not len(cells) == len(roles) == len(header):
+            continue
+        if "name" not in roles or _RATE_ROW.match(cells[roles.index("name")].lower()):
+            continue
+        if "unit" in roles and "%" in cells[roles.index("unit")]:
+            continue
+        for ci, ti, ri in _plan_result_columns(roles, header):
+            result, plan, ratio = (_stated_cell(cells[i]) for i in (ci, ti, ri))
+            if result is None or plan is None or ratio is None or not plan.value:
+                continue
+            dr, dp = 0.5 * 10.0**-result.decimals, 0.5 * 10.0**-plan.decimals
+            centre = 100.0 * result.value / plan.value
+            low = 100.0 * (result.value - dr) / (plan.value + dp)
+            high = 100.0 * (result.value + dr) / max(plan.value - dp, 1e-12)
+            sev = severity_of(ratio.agrees(centre, low=low, high=high))
+            if sev is None:
+                continue
+            computed = format_number(centre, ratio.decimals + 1) + "%"
+            rounding = " (số bị cắt thay vì làm tròn)" if sev == "warning" else ""
+            name = cells[roles.index("name")].strip()
+            out.append(Finding(
+                "ratio", sev, (p.segment.line_numbers[0],), (cells[ri].strip(), cells[ci].strip(), cells[ti].strip()),
+                f"{name[:80]}: {cells[ci].strip()} / {cells[ti].strip()} = {computed}, "
+                f"cột {header[ri].strip()} ghi {cells[ri].strip()}{rounding}.",
+                computed, p.quote(0, len(p.text)),
+            ))
+    return out
+
+
+def _values(f: Finding) -> frozenset[float]:
+    """The numbers a finding names, as numbers ("97,3%" and "97,3" are one)."""
+    out = set()
+    for fig in f.figures:
+        m = re.match(r"\d[\d.]*(?:,\d+)?", fig)
+        cell = _stated_cell(m.group()) if m else None
+        if cell is not None:
+            out.add(round(cell.value, 9))
+    return frozenset(out)
+
+
+def _merge_repeats(found: list[Finding], table: list[Finding]) -> list[Finding]:
+    """A table row that repeats a ratio the text already gets wrong adds its line to that finding
+    (one error written twice), not a finding of its own."""
+    out = list(found)
+    for t in table:
+        same = next((i for i, f in enumerate(out) if _values(f) == _values(t)), None)
+        if same is None:
+            out.append(t)
+        else:
+            f = out[same]
+            out[same] = Finding(f.type, f.severity, tuple(dict.fromkeys(f.lines + t.lines)), f.figures,
+                                f.message, f.computed, f.quote)
+    return out
+
+
 def check(ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     for p in ctx.passages:
         if not p.numbers:
             continue
-        out += _count_ratios(p)
-        out += _plan_ratios(p)
-        out += _shares(p)
-    return out
+        found = _count_ratios(p) + _plan_ratios(p) + _shares(p)
+        said = {(f.lines, f.figures[0]) for f in found}
+        # the wider readings only where the narrow ones found nothing for that percentage
+        for f in _handled_ratios(p) + _named_total_shares(ctx, p):
+            if not any(f.figures[0] == fig and set(f.lines) & set(lines) for lines, fig in said):
+                found.append(f)
+                said.add((f.lines, f.figures[0]))
+        out += found
+    return _merge_repeats(out, _table_plan_ratios(ctx))

@@ -4,7 +4,10 @@ A sentence about a structure (``cơ cấu``, ``tỷ trọng``) listing three or 
 row — plain percentage levels, no changes, no quoted targets, one year — must sum to 100
 within the digits they are printed with (each share may be off by half a unit of its last
 digit). A list summing far from 100 (below 90 or above 110) is not one structure (two years
-side by side, or shares of different wholes) and is left alone. Seed 002: "thương mại dịch
+side by side, or shares of different wholes) and is left alone. A bracket of three shares or
+more ("(năm 2020 tương ứng là 36,2% - 29,5% - 34,3%)") is a structure of its own. The same
+holds for a table cell of a structure's row ("Cơ cấu kinh tế | % | 52,6 - 29,1 - 17,4") and for
+the rows above or below a table's "Tổng | 100" row, column by column. Seed 002: "thương mại dịch
 vụ 64,3%; công nghiệp – xây dựng 31,1%; nông - lâm nghiệp - thủy sản 4,6%" holds.
 
 Shares against the sector values the document gives: a structure of three sectors (dịch vụ,
@@ -23,6 +26,7 @@ from chitieu.check.common import Context, fmt, is_quoted_target, sector
 from chitieu.check.feasibility import structures
 from chitieu.check.finding import ERROR, WARNING, Finding
 from chitieu.check.footnotes import links
+from chitieu.check.passages import Number, Passage
 from chitieu.extract.normalise import fold
 
 _STRUCTURE = re.compile(r"cơ cấu|tỷ trọng")
@@ -38,26 +42,190 @@ def check(ctx: Context) -> list[Finding]:
         for a, b in p.sentences:
             if not _STRUCTURE.search(p.folded, a, b) or _TWO_TIMES.search(p.folded, a, b):
                 continue
-            if len(set(_YEAR.findall(p.folded, a, b))) > 1:
+            for group, text in _year_groups(p, a, b):
+                if len(set(_YEAR.findall(text))) > 1 or (text.startswith("(") and _TARGET_BRACKET.match(text)):
+                    continue
+                f = _judge_shares(p, group, a, b, text.startswith("("))
+                if f is not None:
+                    out.append(f)
+    return _merge_cells(out, _cell_structures(ctx)) + _table_structures(ctx) + _against_values(ctx)
+
+
+_SHARES_CELL = re.compile(r"\s*\d{1,3}(?:,\d+)?(?:\s*[-–/;]\s*\d{1,3}(?:,\d+)?){2,}\s*")
+_SHARE_IN_CELL = re.compile(r"\d{1,3}(?:,\d+)?")
+
+
+def _cell_structures(ctx: Context) -> list[Finding]:
+    """A table row about a structure ("Cơ cấu kinh tế (DV - CN,XD - NLTS) | % | 52,6 - 29,1 - 17,4"):
+    each cell holding three shares or more must sum to 100 within their digits."""
+    out: list[Finding] = []
+    for p in ctx.passages:
+        cells, roles = p.segment.cells, p.segment.roles
+        if cells is None or roles is None or "name" not in roles or len(cells) != len(roles):
+            continue
+        if not _STRUCTURE.search(cells[roles.index("name")].lower()):
+            continue
+        for cell in cells:
+            if not _SHARES_CELL.fullmatch(cell):
                 continue
-            shares = [
-                n for n in p.numbers_in(a, b)
-                if n.unit == "%" and n.exact and n.role == "level" and not is_quoted_target(p, n)
-            ]
-            if len(shares) < 3 or len(shares) != len([n for n in p.numbers_in(a, b) if n.unit]):
+            written = _SHARE_IN_CELL.findall(cell)
+            parts = [(float(w.replace(",", ".")), len(w.split(",")[1]) if "," in w else 0) for w in written]
+            summed = sum(v for v, _ in parts)
+            slack = sum(0.5 * 10.0 ** -d for _, d in parts)
+            if abs(summed - 100) <= slack + 1e-9 or not 90 <= summed <= 110:
                 continue
-            total = sum(n.value for n in shares)
-            slack = sum(n.half() for n in shares)
-            if abs(total - 100) <= slack + 1e-9 or not 90 <= total <= 110:
-                continue
-            decimals = max(n.stated.decimals if n.stated else 0 for n in shares)
-            computed = fmt(total, decimals) + "%"
+            computed = fmt(summed, max(d for _, d in parts)) + "%"
             out.append(Finding(
-                "shares", ERROR, tuple(dict.fromkeys(n.line for n in shares)), tuple(n.text for n in shares),
-                f"Các tỷ trọng cộng lại {' + '.join(n.written for n in shares)} = {computed}, không phải 100%.",
-                computed, p.quote(a, b),
+                "shares", ERROR, (p.segment.line_numbers[0],), tuple(w + "%" for w in written),
+                f"Các tỷ trọng cộng lại {' + '.join(written)} = {computed}, không phải 100%.",
+                computed, p.quote(0, len(p.text)),
             ))
-    return out + _against_values(ctx)
+    return out
+
+
+def _merge_cells(found: list[Finding], cells: list[Finding]) -> list[Finding]:
+    """A table cell that repeats a structure the text already gives adds its line to that
+    finding (one error written twice), not a finding of its own."""
+    out = list(found)
+    for c in cells:
+        same = next((i for i, f in enumerate(out) if f.figures == c.figures and f.type == "shares"), None)
+        if same is None:
+            out.append(c)
+        else:
+            f = out[same]
+            out[same] = Finding(f.type, f.severity, tuple(dict.fromkeys(f.lines + c.lines)), f.figures,
+                                f.message, f.computed, f.quote)
+    return out
+
+
+_TARGET_BRACKET = re.compile(r"\(\s*(?:so với\s*)?(?:chỉ tiêu|nghị quyết|nq|kế hoạch|kh|mục tiêu|dự toán|yêu cầu)")
+
+
+def _year_groups(p: Passage, a: int, b: int) -> list[tuple[list[Number], str]]:
+    """The sentence's figures with their words, the brackets apart: "Năm 2025, cơ cấu: … 28,4%;
+    … (năm 2020 tương ứng là 36,2% - 29,5% - 34,3%)" is two structures of two years. Without a
+    bracket holding three figures or more, the whole sentence is one group."""
+    spans = [(x, y) for x, y in _brackets(p.folded, a, b) if len(p.numbers_in(x, y)) >= 3]
+    if not spans:
+        return [(p.numbers_in(a, b), p.folded[a:b])]
+    inside = [(p.numbers_in(x, y), p.folded[x:y]) for x, y in spans]
+    outside = [n for n in p.numbers_in(a, b) if not any(x < n.start < y for x, y in spans)]
+    rest, prev = [], a
+    for x, y in spans:
+        rest.append(p.folded[prev:x])
+        prev = y
+    rest.append(p.folded[prev:b])
+    return [(outside, " ".join(rest))] + inside
+
+
+def _brackets(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The outermost brackets between ``a`` and ``b``."""
+    out, depth, start = [], 0, a
+    for i in range(a, b):
+        if text[i] == "(":
+            start = i if depth == 0 else start
+            depth += 1
+        elif text[i] == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((start, i + 1))
+    return out
+
+
+def _judge_shares(p: Passage, nums: list[Number], a: int, b: int, bracket: bool) -> Finding | None:
+    """Three or more plain shares, the only figures of their group, must sum to 100. In a bracket
+    of another year ("(năm 2020: …)") the shares are that year's, not a quoted target."""
+    shares = [n for n in nums if n.unit == "%" and n.exact and n.role == "level"
+              and (bracket or not is_quoted_target(p, n))]
+    if len(shares) < 3 or len(shares) != len([n for n in nums if n.unit]):
+        return None
+    total = sum(n.value for n in shares)
+    slack = sum(n.half() for n in shares)
+    if abs(total - 100) <= slack + 1e-9 or not 90 <= total <= 110:
+        return None
+    decimals = max(n.stated.decimals if n.stated else 0 for n in shares)
+    computed = fmt(total, decimals) + "%"
+    return Finding(
+        "shares", ERROR, tuple(dict.fromkeys(n.line for n in shares)), tuple(n.text for n in shares),
+        f"Các tỷ trọng cộng lại {' + '.join(n.written for n in shares)} = {computed}, không phải 100%.",
+        computed, p.quote(a, b),
+    )
+
+
+_TOTAL_ROW = re.compile(r"\s*(?:tổng|tổng cộng|tổng số|cộng|toàn bộ)\s*:?\s*$")
+_CHILD_ROW = re.compile(r"\s*(?:trong đó|[-+–•*]|[a-zđ]\))", re.I)
+
+
+def _table_blocks(ctx: Context) -> list[list[Passage]]:
+    """Runs of table rows under one header (one set of cell roles), in order."""
+    blocks: list[list[Passage]] = []
+    for p in ctx.passages:
+        if p.segment.cells is None or p.segment.roles is None or len(p.segment.cells) != len(p.segment.roles):
+            continue
+        last = blocks[-1][-1] if blocks else None
+        if last is not None and last.index + 1 == p.index and last.segment.roles == p.segment.roles:
+            blocks[-1].append(p)
+        else:
+            blocks.append([p])
+    return blocks
+
+
+def _cell(text: str) -> tuple[float, int] | None:
+    """A cell holding one plain number: its value and decimals."""
+    t = text.strip()
+    if not re.fullmatch(r"\d{1,3}(?:,\d+)?", t):
+        return None
+    return float(t.replace(",", ".")), len(t.split(",")[1]) if "," in t else 0
+
+
+def _table_structures(ctx: Context) -> list[Finding]:
+    """A table whose "Tổng" row (first or last) reads 100: the rows above or below it are the
+    shares of one structure, column by column, and must sum to 100 within their digits."""
+    out: list[Finding] = []
+    for block in _table_blocks(ctx):
+        roles = block[0].segment.roles
+        if "name" not in roles or len(block) < 3:
+            continue
+        ni = roles.index("name")
+        names = [r.segment.cells[ni].lower() for r in block]
+        if _TOTAL_ROW.fullmatch(names[-1]):
+            total, rows = block[-1], block[:-1]
+        elif _TOTAL_ROW.fullmatch(names[0]):
+            total, rows = block[0], block[1:]
+        else:
+            continue
+        if any(_CHILD_ROW.match(r.segment.cells[ni]) or _TOTAL_ROW.fullmatch(r.segment.cells[ni].lower()) for r in rows):
+            continue  # parts of parts: which rows make the whole is a guess
+        for ci, role in enumerate(roles):
+            if role in ("name", "unit", "stt", "verdict"):
+                continue
+            top = _cell(total.segment.cells[ci])
+            parts = [_cell(r.segment.cells[ci]) for r in rows]
+            if top is None or top[0] != 100 or any(x is None for x in parts):
+                continue
+            f = _judge_column(total, rows, ci, parts)
+            if f is not None:
+                out.append(f)
+    return out
+
+
+def _judge_column(total: Passage, rows: list[Passage], ci: int, parts: list[tuple[float, int]]) -> Finding | None:
+    summed = sum(v for v, _ in parts)
+    slack = sum(0.5 * 10.0 ** -d for _, d in parts)
+    if abs(summed - 100) <= slack + 1e-9 or not 90 <= summed <= 110:
+        return None
+    written = [r.segment.cells[ci].strip() for r in rows]
+    head = total.segment.header
+    col = head[ci].strip() if head and ci < len(head) else ""
+    computed = fmt(summed, max(d for _, d in parts))
+    return Finding(
+        "shares", ERROR,
+        tuple(dict.fromkeys([total.segment.line_numbers[0]] + [r.segment.line_numbers[0] for r in rows])),
+        (*written, total.segment.cells[ci].strip()),
+        f"Các tỷ trọng{' cột ' + col if col else ''} cộng lại {' + '.join(written)} = {computed}, "
+        f"dòng tổng ghi {total.segment.cells[ci].strip()}.",
+        computed, total.quote(0, len(total.text)),
+    )
 
 
 _ECONOMY = re.compile(r"kinh tế|giá trị|ngành")

@@ -6,13 +6,18 @@ colon or a bracket) and two or more parts in the same unit: "1806 hồ sơ (mứ
 parts, so a breakdown is judged only when it is meant to be complete: its parts come within
 5 % of the total (a near miss is a slip, a large gap is parts left unnamed) or, after
 ``gồm``/``bao gồm``, exceed it. Counts are whole numbers; other figures are widened by the
-digits they are printed with. A count of the plan's own indicators is a ``count`` finding.
+digits they are printed with. People count as one unit whether called "người" or by what they
+are ("412 lao động, gồm: … 23 người"). A "gồm:"/"trong đó:" list runs over its clauses to the
+sentence's end, or to a clause that opens as no item ("…; ngoài ra có …"). A count of the
+plan's own indicators is a ``count`` finding.
 
 The same rule over parts that stand in passages of their own:
 
 - **list children**: a total whose passage ends with its breakdown mark ("Tổng diện tích gieo
   trồng 772 ha, trong đó:") and the list items right after it, each with its own bullet
   ("+ Lúa 507 ha", "+ Màu: 265 ha"), one figure in the total's unit each;
+- **a spreading sentence**: "Phân bố theo địa bàn: An Khánh 68 ca; …" after the sentence whose
+  first figure of that unit is the total ("… ghi nhận 312 ca …");
 - **table children**: a row of an indicator table and the rows under it marked as its parts
   ("Trong đó: …", "- …", "+ …", "a) …", or an empty number cell after "Trong đó"), column by
   column (plan, result …), in the parent's unit.
@@ -44,12 +49,42 @@ _NEAR = 0.05
 _NESTED = re.compile(r"trong đó|(?<![a-zà-ỹđ])gồm")
 
 
+# Nouns that count people: a total of "412 lao động" breaks down into "23 người, …".
+_PEOPLE = frozenset((
+    "người", "lao động", "học sinh", "sinh viên", "cán bộ", "công chức", "viên chức", "đảng viên",
+    "hội viên", "đoàn viên", "thanh niên", "bệnh nhân", "người lao động",
+))
+
+
+def _same_kind(q: Number, total: Number) -> bool:
+    """Whether ``q`` counts what ``total`` counts: the same unit family, or people counted as
+    "người" on one side and by what they are on the other."""
+    if q.family == total.family:
+        return True
+    units = {(q.unit or "").lower(), (total.unit or "").lower()}
+    return "người" in units and units <= _PEOPLE
+
+
+# A clause that opens so is no item of the list before it ("…; ngoài ra có 45 hộ nghèo").
+_NOT_AN_ITEM = re.compile(r"\W*(?:ngoài ra|bên cạnh|đồng thời|tuy nhiên|riêng|có|còn)(?![a-zà-ỹđ])")
+
+
+def _list_end(p: Passage, mark_end: int) -> int:
+    """Where a list opened at ``mark_end`` ends: its sentence's end, or the first clause after
+    it that opens as no item does."""
+    b = p.sentence_of(mark_end)[1]
+    for x, _ in p.clauses:
+        if mark_end < x < b and _NOT_AN_ITEM.match(p.folded, x + 1 if p.folded[x] == ";" else x):
+            return x
+    return b
+
+
 def _parts(p: Passage, total: Number, mark_end: int, end: int) -> list[Number]:
     out: list[Number] = []
     for q in p.numbers_in(mark_end, end):
         if q.unit in ("%", "‰") or q.mention.denominator is not None:
             continue
-        if not q.exact or q.role != "level" or q.family != total.family:
+        if not q.exact or q.role != "level" or not _same_kind(q, total):
             return []  # a range, a change or a bound: not a plain breakdown
         if out and _NESTED.search(p.folded, out[-1].end, q.start):
             break
@@ -75,9 +110,11 @@ def check(ctx: Context) -> list[Finding]:
             # "607,5/607,5 ha (đạt 100%). Trong đó: …": the result over its plan, broken down
             mark_end, word = mark.end(1), mark.group(1)
             a, b = p.clause_of(total.start)
-            if mark.re is _MARK_AFTER_CHANGE or (word in ("trong đó", ":") and p.folded[mark_end : mark_end + 3].lstrip().startswith(":")) :
+            if mark.re is _MARK_AFTER_CHANGE or (
+                word in ("trong đó", ":", "gồm", "bao gồm") and p.folded[mark_end : mark_end + 3].lstrip().startswith(":")
+            ):
                 # a "trong đó:" list runs over its clauses ("…; …; …") to the sentence's end
-                b = p.sentence_of(mark_end)[1]
+                b = _list_end(p, mark_end)
             if word == "(":
                 close = p.folded.find(")", mark_end)
                 b = close if close != -1 else b
@@ -87,7 +124,63 @@ def check(ctx: Context) -> list[Finding]:
             f = _judge(p, total, parts, _COMPLETE.match(word) is not None)
             if f is not None:
                 out.append(f)
-    return out + _list_children(ctx) + _table_children(ctx) + _footnote_parts(ctx)
+    return out + _list_children(ctx) + _table_children(ctx) + _footnote_parts(ctx) + _spread_parts(ctx)
+
+
+# A sentence that spreads the figure before it over places or kinds: "Phân bố theo địa bàn: …"
+_SPREAD = re.compile(
+    r"\W*(?:phân bố|phân theo|chia theo|theo (?:địa bàn|đơn vị|địa phương|lĩnh vực|khu vực|ngành|loại hình|độ tuổi|giới tính))"
+    r"[^\d:;.]{0,40}:"
+)
+_REST = re.compile(r"còn lại|khác")
+
+
+def _previous_sentence(ctx: Context, p: Passage, a: int) -> tuple[Passage, tuple[int, int]] | None:
+    """The sentence before the one starting at ``a``: in ``p``, or the last of the passage that
+    runs on right before it."""
+    i = p.sentences.index(p.sentence_of(a)) if p.sentences else 0
+    if i > 0:
+        return p, p.sentences[i - 1]
+    if p.index == 0:
+        return None
+    q = ctx.passages[p.index - 1]
+    if q.is_table_row or not q.sentences or q.segment.line_numbers[-1] + 1 < p.segment.line_numbers[0]:
+        return None
+    return q, q.sentences[-1]
+
+
+def _spread_parts(ctx: Context) -> list[Finding]:
+    """"Sáu tháng ghi nhận 312 ca …" then "Phân bố theo địa bàn: An Khánh 68 ca; …": the
+    figure the sentence before opens with, spread over the parts this one lists."""
+    out: list[Finding] = []
+    for p in ctx.passages:
+        if p.is_table_row or len(p.numbers) < 2:
+            continue
+        for a, b in p.sentences:
+            m = _SPREAD.match(p.folded, a)
+            if m is None:
+                continue
+            before = _previous_sentence(ctx, p, a)
+            nums = p.numbers_in(m.end(), b)
+            if before is None or len(nums) < 2 or nums[0].unit in (None, "%", "‰"):
+                continue
+            q, (qa, qb) = before
+            brackets = _brackets(q.folded)
+            totals = [n for n in q.numbers_in(qa, qb) if n.family == nums[0].family
+                      and not any(x < n.start < y for x, y in brackets)]
+            if not totals:
+                continue
+            total = totals[0]
+            if not total.exact or total.role != "level" or total.mention.denominator or not total.value:
+                continue
+            parts = _parts(p, total, m.end(), b)
+            if len(parts) < 2 or len(parts) != len([n for n in nums if n.unit not in ("%", "‰")]):
+                continue
+            rest = _REST.search(p.folded, parts[-2].end, parts[-1].start) is not None
+            f = _judge(q, total, parts, rest)
+            if f is not None:
+                out.append(f)
+    return out
 
 
 _PARTS_OPEN = re.compile(r"^\s*(?:trong đó|bao gồm|gồm|cụ thể)\s*:?", re.I)

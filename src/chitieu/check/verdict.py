@@ -6,7 +6,9 @@ computed by the evaluation's one rule (``core.verdict.judge``), the result taken
 favourable value its printed digits allow: "đạt" beside 16,9% against "dưới 11%" is an
 error; "đạt" beside 84,96% against 85% (a miss within 1 % of the target) is a warning.
 "Không đạt" beside a target met is a warning
-(the text may judge something the figures leave out). "Cơ bản đạt" is not judged, nor "đạt
+(the text may judge something the figures leave out), an error when it is met by more than 2 %
+and which way is better is known (``_clearly_met``). A share of the plan below 100 % called
+"hoàn thành kế hoạch" in its clause is an error too (``_share_called_met``). "Cơ bản đạt" is not judged, nor "đạt
 tiến độ" / "chưa đạt tiến độ": before the target year a value is judged against the path to
 the target, not against the target itself (chitieu's own appendix writes it so).
 
@@ -14,7 +16,8 @@ A clear miss the text never admits is a finding too: a result beside its quoted 
 misses it by more than 2 % of the target ("Tỷ lệ sinh con thứ 3 trở lên 16,9% (chỉ tiêu
 <11%).", seed 000) while its paragraph says nothing of it (no "chưa đạt", "cơ bản đạt",
 "thấp hơn", "còn cao", no "đạt 96%" of the target) and no sentence of the document names the indicator as not
-met. A target quoted for a later year than the result's is a path, not judged; nor is a table
+met, nor the opening of the list it is an item of ("3 chỉ tiêu không đạt, gồm:", "hoàn thành
+8/10 chỉ tiêu, cụ thể:"). A target quoted for a later year than the result's is a path, not judged; nor is a table
 row (its columns may hold a year before the target's, and the table has its own verdicts).
 """
 
@@ -68,8 +71,61 @@ def _text(t: dict, unit: str | None) -> str:
     return f"{sign}{fmt(value)}{u if u == '%' else ' ' + u}".rstrip()
 
 
+_PLAN = r"(?:kế hoạch|kh|dự toán|chỉ tiêu|nghị quyết|nq|mục tiêu)"
+_SHARE_AFTER = re.compile(rf"\s*(?:so với\s*)?{_PLAN}")
+_PLAN_BEFORE = re.compile(rf"so với\s*{_PLAN}[^;]*?đạt\s*(?:được\s*)?$")
+# "…, hoàn thành kế hoạch đề ra", "vượt chỉ tiêu": a verdict of the whole plan, right after the share.
+_CALLED_MET = re.compile(
+    rf"[^;\d]{{0,40}}?(?<!chưa )(?<!không )(?<!cơ bản )(?<!gần )(?<!sắp )"
+    rf"((?:hoàn thành(?: vượt(?: mức)?)?|vượt|đạt)\s*(?:{_PLAN}|nhiệm vụ))"
+)
+_PART_YEAR = re.compile(r"tiến độ|\d+\s*tháng|quý|nửa đầu năm")
+# A plan of another body or an adjusted one ("đạt 92,6% dự toán tỉnh giao, vượt dự toán huyện
+# giao"), or an intent rather than a verdict ("phấn đấu hoàn thành kế hoạch").
+_OTHER_PLAN = re.compile(r"hđnd|tỉnh|huyện|thành phố|trung ương|điều chỉnh|bổ sung|phấn đấu|quyết tâm|cố gắng|"
+                         r"(?<![a-zà-ỹđ])(?:sẽ|để|nhằm|cần|xã)(?![a-zà-ỹđ])")
+_DATE = re.compile(r"ngày\s*\d{1,2}\s*tháng\s*\d{1,2}")
+
+
+def _share_called_met(ctx: Context) -> list[Finding]:
+    """A share of the plan below 100 % that the same clause calls met: "So với kế hoạch năm (7.000
+    tỷ đồng), tổng vốn đầu tư đạt 92,6%, hoàn thành kế hoạch đề ra" — error when even the printed
+    digits' upper end is more than 1 % short, a warning when closer. Not judged in a report on part
+    of a year (its title names months or a quarter: the verdict may be of that period's plan), nor
+    when the verdict names a period or a pace ("hoàn thành kế hoạch 6 tháng", "đạt tiến độ")."""
+    title = _DATE.sub(" ", fold(" ".join(ctx.document.lines[:12])))
+    if _PART_YEAR.search(title):
+        return []
+    out = []
+    for p in ctx.passages:
+        for n in p.numbers:
+            if n.unit != "%" or not n.exact or n.stated is None or n.value >= 100:
+                continue
+            clause = p.clause_of(n.start)
+            share = _SHARE_AFTER.match(p.folded, n.end) or _PLAN_BEFORE.search(p.folded, clause[0], n.start)
+            called = _CALLED_MET.match(p.folded, n.end, clause[1])
+            if not share or called is None or _PART_YEAR.search(p.folded, called.end(), clause[1]):
+                continue
+            if _OTHER_PLAN.search(p.folded, n.end, clause[1]):
+                continue
+            if _BASIC.search(p.folded, *clause) or p.numbers_in(n.end, called.end()):
+                continue
+            plan = re.search(_PLAN, share.group()).group()
+            best = n.value + n.half()
+            if best >= 100:
+                continue
+            sev = ERROR if best < 99 else WARNING
+            out.append(Finding(
+                "verdict", sev, (n.line,), (n.text,),
+                f"Văn bản ghi “{called.group(1)}” nhưng chỉ đạt {n.text} {plan}, "
+                f"chưa đủ 100%.",
+                "chưa đạt", p.quote(*p.sentence_of(n.start)),
+            ))
+    return out
+
+
 def check(ctx: Context) -> list[Finding]:
-    out: list[Finding] = []
+    out: list[Finding] = _share_called_met(ctx)
     for s in ctx.statements:
         if s.kind != "result" or s.compared_target is None:
             continue
@@ -83,14 +139,9 @@ def check(ctx: Context) -> list[Finding]:
             continue
         if _change_target_on_line(ctx, s):
             continue
-        higher = True
-        if bound.op in (Op.LT, Op.LE):
-            higher = False
-        elif bound.op in (Op.EQ, Op.RANGE) and _LOWER_BETTER.search(name) and not _CHANGE.search(name):
-            higher = False
+        higher = _higher(name, bound)
         # The most favourable value the printed digits allow.
-        digits = _decimals(s.quote, s.low)
-        half = 0.5 * 10.0**-digits if digits is not None else 0.0
+        half = _half(s)
         best = s.low + half if higher else s.low - half
         status = judge(best, bound, higher)
         claimed = s.stated_status
@@ -108,8 +159,8 @@ def check(ctx: Context) -> list[Finding]:
         elif claimed in ("dat", "vuot") and not met:
             sev = ERROR if _gap(best, bound) > 0.01 else WARNING
             why = f"văn bản ghi “{_LABELS[claimed]}” nhưng kết quả {fmt(s.low)}{_unit(s.unit)} chưa đạt chỉ tiêu {_text(s.compared_target, s.unit)}"
-        elif claimed == "khong_dat" and met and bound.op is not Op.EQ:
-            sev = WARNING
+        elif claimed == "khong_dat" and met and (bound.op is not Op.EQ or _clearly_met(s, bound, higher, half)):
+            sev = ERROR if _clearly_met(s, bound, higher, half) else WARNING
             why = f"văn bản ghi “không đạt” nhưng kết quả {fmt(s.low)}{_unit(s.unit)} đạt chỉ tiêu {_text(s.compared_target, s.unit)}"
         else:
             continue
@@ -119,6 +170,61 @@ def check(ctx: Context) -> list[Finding]:
             f"{s.indicator[:80]}: {why}.", STATUS_LABELS[status], s.quote[:300],
         ))
     return out
+
+
+def _higher(name: str, bound: Bound) -> bool:
+    """Whether higher values are better against ``bound`` for the indicator named ``name``."""
+    if bound.op in (Op.LT, Op.LE):
+        return False
+    return not (bound.op in (Op.EQ, Op.RANGE) and _LOWER_BETTER.search(name) and not _CHANGE.search(name))
+
+
+def _half(s) -> float:
+    """Half a unit of the result's last printed digit (0 when its digits are not found)."""
+    digits = _decimals(s.quote, s.low)
+    return 0.5 * 10.0**-digits if digits is not None else 0.0
+
+
+def met_by_figures(s) -> bool | None:
+    """Whether a result meets the target quoted beside it ("kế hoạch 40 trường, thực hiện 38
+    trường"), judged as ``check`` judges: True when its printed value does, False when even
+    its most favourable value (the printed digits widened) misses by more than 1 % of the
+    target, None when that cannot be said (no target, a qualitative one, a near miss)."""
+    if s.compared_target is None or s.op != "=" or s.low is None:
+        return None
+    bound = _bound(s.compared_target)
+    if bound is None or bound.op is Op.QUALITATIVE:
+        return None
+    higher = _higher(fold(s.indicator or s.quote), bound)
+    half = _half(s)
+    best = s.low + half if higher else s.low - half
+    if judge(s.low, bound, higher) in (Status.DAT, Status.VUOT):
+        return True
+    if judge(best, bound, higher) is Status.KHONG_DAT and _gap(best, bound) > 0.01:
+        return False
+    return None
+
+
+# Indicators whose higher values are better, so that a plain-number target ("27 giường/vạn
+# dân") is a floor: beds, doctors, income, coverage, schools up to standard …
+_HIGHER_BETTER = re.compile(
+    r"giường|bác sĩ|thu nhập|thu ngân sách|bảo hiểm|đạt chuẩn|che phủ|qua đào tạo|kiên cố|nước sạch|"
+    r"hợp vệ sinh|gia đình văn hóa|tham gia|xuất khẩu|năng suất|sản lượng"
+)
+
+
+def _clearly_met(s, bound: Bound, higher: bool, half: float) -> bool:
+    """Whether a result called "chưa đạt" meets its target beyond doubt: even its least favourable
+    value (the printed digits the other way) passes the target by more than ``_CLEAR``, and which
+    way is better is known (a bound "trên"/"dưới", or a plain number for an indicator of
+    ``_HIGHER_BETTER``, none of ``_LOWER_BETTER``): "Số giường bệnh/vạn dân đạt 28,4 giường,
+    chưa đạt chỉ tiêu kế hoạch năm (27 giường/vạn dân)"."""
+    if bound.op in (Op.EQ, Op.RANGE):
+        name = fold(s.indicator or s.quote)
+        if not higher or _LOWER_BETTER.search(name) or not _HIGHER_BETTER.search(name):
+            return False
+    worst = s.low - half if higher else s.low + half
+    return judge(worst, bound, higher) in (Status.DAT, Status.VUOT) and _gap(worst, bound) > _CLEAR
 
 
 _CLEAR = 0.02  # a miss of more than 2 % of the target is clear; closer ones may be rounding or a judgement
@@ -143,6 +249,9 @@ def _admitted(ctx: Context, s) -> bool:
     p = ctx.passage_at(s.line)
     if p is not None and _ADMIT.search(p.folded):
         return True  # its paragraph (or list item) says so: "… 21%/20% …. Cơ bản đạt chỉ tiêu đại hội."
+    intro = _list_intro(ctx, s.line)
+    if intro is not None and (_FAILED.search(intro) or _SOME_MET.search(intro)):
+        return True  # "… 3 chỉ tiêu không đạt, gồm:" / "hoàn thành 8/10 chỉ tiêu, cụ thể:" above its item
     words = {w for w in re.findall(r"[\wà-ỹđ]+", fold(s.indicator)) if not w.isdigit()} - _STOP
     if len(words) < 3:
         return False
@@ -156,6 +265,43 @@ def _admitted(ctx: Context, s) -> bool:
                 if len(words & have) >= 0.7 * len(words):
                     return True
     return False
+
+
+_ITEM = re.compile(r"\s*([-+•*–])\s")
+# "8/10 chỉ tiêu", "14/16 chỉ tiêu đạt": a count of indicators met below their total.
+_SOME_MET = re.compile(r"(?<![\d.,])(\d+)\s*/\s*(\d+)\s*(?:chỉ tiêu|mục tiêu|nhiệm vụ)")
+
+
+def _list_intro(ctx: Context, line: int) -> str | None:
+    """The folded sentence that opens the list ``line`` is an item of ("…, 3 chỉ tiêu không đạt,
+    gồm:" above "- Tỷ lệ đô thị hóa: chỉ tiêu 18%, thực hiện 14,2%;"): the nearest line above the
+    run of items with the same marker, when it ends with a colon. None for a line that is no
+    list item, or a list with no such opening."""
+    lines = ctx.document.lines
+    first = _ITEM.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    if first is None:
+        return None
+    n = line - 1
+    while n >= 1:
+        m = _ITEM.match(lines[n - 1])
+        if m is None or m.group(1) != first.group(1):
+            break
+        n -= 1
+    if n < 1:
+        return None
+    intro = fold(lines[n - 1]).strip()
+    if not intro.endswith(":"):
+        return None
+    if len(intro) <= 30 and n >= 2 and not re.search(r"\d", intro):
+        intro = fold(lines[n - 2]).strip() + " " + intro  # "Cụ thể như sau:" under the count it details
+    if _SOME_MET.search(intro) and not _some_unmet(intro):
+        return None
+    return intro
+
+
+def _some_unmet(intro: str) -> bool:
+    """Whether every "N/M chỉ tiêu" of a list's opening leaves some out (N < M)."""
+    return all(int(a) < int(b) for a, b in _SOME_MET.findall(intro))
 
 
 def _gap(x: float, bound: Bound) -> float:

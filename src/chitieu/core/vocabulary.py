@@ -40,6 +40,13 @@ BOUND_WORDS: dict[str, str] = {
     "≤": LE, "<=": LE, "tối đa": LE, "không quá": LE, "không vượt quá": LE,
     "không cao hơn": LE, "không lớn hơn": LE, "không nhiều hơn": LE, "nhiều nhất": LE,
 }  # fmt: skip
+# Bound words of a plan's own phrase only: "Thu ngân sách vượt 3.500 tỷ đồng", "tỷ lệ hộ nghèo
+# không đến 0,3%". In a report "vượt 12% dự toán" is a margin over a plan, not a bound, so the
+# reader does not take these.
+PLAN_BOUND_WORDS: dict[str, str] = {
+    "vượt": GT, "vượt mức": GT, "vượt trên": GT,
+    "không đến": LT, "chưa đến": LT, "không tới": LT, "chưa tới": LT, "không tới mức": LT,
+}  # fmt: skip
 # What each bound is in the extraction contract's codes.
 BOUND_OPS = {GT: ">", GE: ">=", LT: "<", LE: "<="}
 # After a number: "85% trở lên" is a floor, "5% trở xuống" a ceiling.
@@ -63,6 +70,25 @@ HORIZON_WORDS: dict[str, str] = {
     "đến cuối nhiệm kỳ": END_OF_TERM, "cuối nhiệm kỳ": END_OF_TERM, "đến cuối kỳ": END_OF_TERM,
     "cuối kỳ": END_OF_TERM,
 }  # fmt: skip
+
+# A phrase with no number is a qualitative target when it holds one of these words of what must
+# be kept or reached ("Giữ vững danh hiệu …", "Chỉ số PAR xếp nhóm khá trở lên", "Huyện trở thành
+# thị xã") ...
+QUALITATIVE_WORDS: tuple[str, ...] = (
+    "giữ vững", "duy trì", "đạt", "vượt", "hoàn thành", "xếp loại", "công nhận", "không có", "không để",
+    "không xảy ra", "không phát sinh", "đảm bảo", "bảo đảm", "thực hiện tốt", "vững mạnh", "trong sạch",
+    "an toàn", "nâng cao", "phấn đấu", "phần đầu", "tốt", "xuất sắc", "kiềm chế", "kéo giảm", "ngăn chặn",
+    "trở thành", "xếp nhóm", "xếp hạng", "thuộc nhóm", "trở lên", "khá trở lên",
+)  # fmt: skip
+# ... or when it opens with a verb of what must be done: an indicator's name opens with a noun ("Tỷ
+# lệ …", "Số …", "Giá trị …"), so "Bảo tồn và phát huy giá trị các di tích …" is a task, not a name
+# whose figure is missing.
+REQUIREMENT_VERBS: tuple[str, ...] = (
+    "thực hiện", "triển khai", "xây dựng", "bảo tồn", "phát huy", "hoàn thiện", "củng cố", "tăng cường",
+    "đẩy mạnh", "chấm dứt", "xóa bỏ", "xoá bỏ", "tiếp tục", "giữ", "huy động", "nâng", "đưa", "bảo vệ",
+    "phát triển", "khôi phục", "ổn định", "quản lý", "kiện toàn", "ngăn ngừa", "phòng ngừa", "hạn chế",
+    "khuyến khích", "thu hút", "hỗ trợ", "tổ chức", "hoàn chỉnh", "chỉnh trang", "cải thiện",
+)  # fmt: skip
 
 # A yearly word after these names a kind, not a horizon: "cây hằng năm" are annual crops.
 YEARLY_KIND_NOUNS: tuple[str, ...] = ("cây", "cây trồng", "cây màu")
@@ -118,6 +144,10 @@ TIME_UNITS: tuple[str, ...] = ("tháng tuổi", "tuổi", "tháng", "ngày")
 MONEY_WORDS: tuple[str, ...] = ("đồng", "vnđ", "vnd", "usd", "đ")
 SCALE_WORDS: dict[str, str] = {"nghìn": "nghìn", "ngàn": "nghìn", "triệu": "triệu", "tỷ": "tỷ", "tỉ": "tỷ"}
 PERCENT_WORDS: tuple[str, ...] = ("điểm phần trăm", "điểm %")
+# "%" spelt out: "đạt 100 phần trăm", "tăng 15 phần trăm mỗi năm".
+PERCENT_SPELT: tuple[str, ...] = ("phần trăm",)
+# Floor area, a measure of its own: "diện tích nhà ở bình quân 30 m2 sàn/người".
+FLOOR_AREA_UNITS: tuple[str, ...] = ("m2 sàn", "m² sàn", "m2 sàn xây dựng")
 # Per mille, as written: "18,5‰", "18,5%o" (or "%0"), "giảm 0,6 phần nghìn".
 PERMIL_WORDS: tuple[str, ...] = ("‰", "%o", "%0", "phần nghìn", "phần ngàn")
 # A time word after a number is an age or a duration (``TIME_UNITS``), except where the indicator
@@ -126,7 +156,7 @@ TIME_MEASURED_BY: dict[str, tuple[str, ...]] = {"tuổi": ("tuổi thọ",)}
 # One name for one unit, whichever the text writes ("12 hộ gia đình" counts hộ; "5 DN" doanh nghiệp).
 UNIT_SYNONYMS: dict[str, str] = {
     "hộ gia đình": "hộ", "dn": "doanh nghiệp", "htx": "hợp tác xã", "clb": "câu lạc bộ",
-    "km²": "km2", "m²": "m2", "m³": "m3", "đồng bào": "người", "hecta": "ha", "héc ta": "ha", "hécta": "ha",
+    "km²": "km2", "m²": "m2", "m³": "m3", "m² sàn": "m2 sàn", "m2 sàn xây dựng": "m2 sàn", "đồng bào": "người", "hecta": "ha", "héc ta": "ha", "hécta": "ha",
 }  # fmt: skip
 
 # An unknown noun after a number in an indicator's clause is what it counts ("96.500 thuê bao",

@@ -78,7 +78,7 @@ _UNIT_IN_NAME = re.compile(r"\s*\(([^()]{1,30})\)\s*$")
 _ROW_PREFIX = re.compile(r"^\s*(?:[IVX]+\.?\s+|\d+(?:\.\d+)*\.?\s+|[a-zđ][).]\s*|[-+*•]\s*|trong đó\s*:?\s*)+", re.I)
 _KNOWN_UNIT = re.compile(
     # a scale word before a count or a currency too: "Nghìn lượt", "Triệu USD", "Nghìn tấn"
-    r"%|‰|(?:"
+    r"[%‰](?:/.*)?|(?:"  # "%/năm": a yearly rate
     + vocabulary.alternation(vocabulary.SCALE_WORDS)
     + r")(?:\s*(?:đồng|usd|"
     + vocabulary.alternation(vocabulary.COUNT_NOUNS + vocabulary.MEASURE_UNITS)
@@ -214,14 +214,25 @@ def _header(lines: list[str], i: int) -> tuple[list[Column], int] | None:
     return columns, j
 
 
-_LABEL_REST = re.compile(r"(?:19|20)\d\d|\(\s*%\s*\)|\((?:19|20)\d\d\)")
+_LABEL_REST = re.compile(
+    r"(?:19|20)\d\d|\(\s*%\s*\)|\((?:19|20)\d\d\)|\(?(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\)?"
+)
+# Who set a plan, written under its label: "Nghị quyết" / "ĐH XVII", "Kế hoạch" / "tỉnh giao",
+# "Dự toán" / "HĐND", "Chỉ tiêu" / "Đại hội lần thứ XX".
+_PLAN_SETTER = re.compile(
+    r"(?:đh|đại hội|hđnd|nq)(?:\s+(?:đảng bộ\s+)?(?:lần\s+thứ\s+)?[ivxl]+)?"
+    r"|(?:(?:tỉnh|huyện|thành phố|thị xã|cấp trên|hđnd|ubnd)\s+)?giao"
+)
 
 
 def _label_rest(label: str, line: str) -> bool:
-    """``line`` is the end of the column label ``label`` broken over two lines: a year under a label
-    that names none ("Ước TH" / "2025"), or "(%)" under one without it ("TH/KH" / "(%)")."""
+    """``line`` is the end of the column label ``label`` broken over two lines: a year or a term
+    under a label that names none ("Ước TH" / "2025", "Ước TH" / "2021-2025"), "(%)" under one
+    without it ("TH/KH" / "(%)"), or who set a plan under the plan's label ("Nghị quyết" / "ĐH XVII")."""
     rest = line.strip()
-    if len(rest) > 6 or not _LABEL_REST.fullmatch(rest):
+    if len(rest) <= 30 and _PLAN_SETTER.fullmatch(" ".join(fold(rest).split())):
+        return _role(label) == "target"
+    if len(rest) > 13 or not _LABEL_REST.fullmatch(rest):
         return False
     if "%" in rest:
         return "%" not in label
@@ -468,6 +479,10 @@ def _later_plan(columns: list[Column], n: int) -> tuple[int, int] | None:
     return None
 
 
+# A row's name that names its year: "Thu ngân sách nhà nước trên địa bàn năm 2025".
+_NAMED_YEAR = re.compile(r"(?<![\d.,])năm\s+((?:19|20)\d\d)(?![\d.,]*\d)")
+
+
 def _row_cells(name: str, unit: str | None, cells, columns: list[Column], quote: str) -> list[CellStatement]:
     aligned = len(cells) == len(columns)
     out: list[CellStatement] = []
@@ -476,6 +491,8 @@ def _row_cells(name: str, unit: str | None, cells, columns: list[Column], quote:
     ratios: list[CellStatement] = []
     plans: list[CellStatement] = []
     status = None
+    named = _NAMED_YEAR.findall(fold(name))
+    named_year = int(named[0]) if len(named) == 1 else None
     for n, (index, text) in enumerate(cells):
         col = columns[n] if aligned or n == 0 else None
         folded = " ".join(fold(text).split())
@@ -484,6 +501,8 @@ def _row_cells(name: str, unit: str | None, cells, columns: list[Column], quote:
             continue
         role = col.role if col is not None else "result"
         years = col.years if col is not None else []
+        if len(years) == 2 and named_year is not None and years[0] <= named_year <= years[1]:
+            years = [named_year]  # "Thu nhập bình quân đầu người năm 2025" under "Ước TH 2021-2025"
         if _prose_value(text):
             # a rating or a rank in words, as the broken PDF rows are read; a note gives nothing
             facts = [] if role not in ("target", "result") else _prose_facts(

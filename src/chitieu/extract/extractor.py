@@ -315,6 +315,30 @@ def _project_at(folded: str, a: int = 0, b: int | None = None) -> bool:
     return _PROJECT.search(folded, a, b) is not None
 
 
+# The base a plan is compared with: "bằng 93,2% ước thực hiện năm 2024", "so với ước thực hiện 2024".
+_COMPARED_BASE = re.compile(
+    r"(?:so với|bằng\s+[\d.,]+\s*%)\s+(?:số\s+)?(?:ước\s+(?:thực hiện|th|đạt)|thực hiện|kết quả|ước)"
+    r"(?:\s+(?:năm\s+)?(?:19|20)\d\d)?"
+)
+
+
+def _project_span(folded: str, a: int, b: int) -> tuple[int, int] | None:
+    """The part of the clause [a, b) whose figures describe one named project: the clause, or only
+    the parentheses that name the project ("Thu tiền sử dụng đất: 412.600 triệu đồng, đạt 137,5%
+    dự toán (trong đó dự án Khu dân cư Ninh Hiệp: 96.450 triệu đồng)": the clause's own figures
+    are the indicator's)."""
+    m = _PROJECT.search(folded, a, b) if _project_at(folded, a, b) else None
+    if m is None:
+        return None
+    opened = folded.rfind("(", a, m.start())
+    if opened < 0 or folded.find(")", opened, m.start()) >= 0:
+        return a, b  # not inside parentheses: the clause is the project's
+    closed = folded.find(")", m.end(), b)
+    if closed < 0 or _PROJECT.search(folded, closed, b) or _PROJECT.search(folded, a, opened):
+        return a, b
+    return opened, closed + 1
+
+
 _RESULT_BEFORE = re.compile(r"(?:thực hiện|đạt|ước|được|là|kết quả)\s*:?\s*(?:được\s*)?$")
 _COMPARED_YEAR = re.compile(
     r"(?:so với|bằng|gấp|hơn|lần)\s+(?:so với\s+)?(?:(?:ước\s+)?(?:thực hiện|kết quả)\s+|ước\s+)?"  # "so với ước thực hiện năm 2026"
@@ -920,6 +944,7 @@ _FACT_WORDS = {
     "present": ("tham dự", "có mặt", "dự họp", "dự hội nghị", "dự đại hội", "dự kỳ họp"),
     "award": ("khen", "biểu dương", "tôn vinh", "danh hiệu", "thi đua", "kỷ niệm chương"),
     "merged": ("cũ", "sáp nhập", "hợp nhất", "gộp", "sắp xếp"),
+    "founded": ("thành lập", "hình thành"),
 }
 _PEOPLE_VOTING = r"(?:phiếu|(?:các\s+)?(?:đại biểu|đồng chí|ủy viên|uỷ viên|thành viên|cử tri))"
 # "100% đại biểu có mặt biểu quyết thông qua …", "với 98,6% số phiếu tán thành", "139/139 đại biểu biểu quyết"
@@ -935,7 +960,17 @@ _VOTE_AFTER = re.compile(
 _VOTE_BEFORE = re.compile(
     r"(?:biểu quyết|tán thành|nhất trí)[^.;()\d]{0,20}\(\s*(?:đạt\s+|bằng\s+|chiếm\s+)?$"
 )
-_ELECTED_BEFORE = re.compile(r"(?<![" + L + r"])bầu\s+(?:được\s+)?$")
+_ELECTED_BEFORE = re.compile(
+    r"(?<![" + L + r"])bầu\s+(?:được\s+)?$"
+    # "bầu Ban Chấp hành Đảng bộ huyện khóa XX gồm 45 đồng chí", "bầu Đoàn đại biểu … gồm 12 đồng chí"
+    r"|(?<![" + L + r"])bầu\s+(?:ra\s+|bổ sung\s+)?(?:ban|đoàn|ủy ban|uỷ ban|thường trực|hội đồng)"
+    r"[^.;:\d]{0,60}\s(?:gồm|có)\s+$"
+)
+# Awarded, the award after the count: "12 tập thể và 35 cá nhân được … tặng Giấy khen".
+_AWARDED_PASSIVE = re.compile(r"[^.;:]{0,60}?\s(?:được|đã được)\s")
+# A unit founded, what it is then: "được thành lập trên cơ sở sắp xếp …", "thành lập từ việc nhập …",
+# "hình thành trên cơ sở hợp nhất …".
+_FOUNDED = re.compile(r"(?:thành lập|hình thành)\s+(?:mới\s+)?(?:trên cơ sở|từ|do|theo nghị quyết|sau khi)")
 # "… với hơn 600 nhà đầu tư tham dự)", "Hội nghị có 33/35 đồng chí Ủy viên Ban Chấp hành tham dự."
 _PRESENT_AFTER = re.compile(
     r"(?:\s+[" + L + r"]+){0,6}?\s+(?:tham dự|có mặt|dự họp|dự hội nghị|dự đại hội|dự kỳ họp)\s*(?:$|[).;,:])"
@@ -1000,6 +1035,20 @@ def _fact_not_indicator(
         sent = containing(sentences, m.start)
         if _AWARD_BEFORE.search(folded, max(sent[0], m.start - 120), m.start):
             return True
+        if _AWARD_BEFORE.search(folded, m.end, min(sent[1], m.end + 80)) and _AWARDED_PASSIVE.match(folded, m.end):
+            return True  # "12 tập thể và 35 cá nhân được Chủ tịch UBND huyện tặng Giấy khen"
+    if "founded" in kinds:
+        sent = containing(sentences, m.start)
+        founded = _FOUNDED.search(folded, sent[0], m.start)
+        if founded is not None:
+            # "Xã X được thành lập trên cơ sở … có diện tích tự nhiên 187,4 km2, dân số …"; in
+            # parentheses ("xã Q (hình thành trên cơ sở sáp nhập 3 xã cũ) huy động 186 tỷ đồng …")
+            # only what the parentheses hold
+            opened = folded.rfind("(", sent[0], founded.start())
+            if opened < 0 or folded.find(")", opened, founded.start()) >= 0:
+                return True
+            closed = folded.find(")", founded.end(), sent[1])
+            return closed < 0 or m.start < closed
     if "merged" in kinds and m.unit in _ADMIN_UNITS:
         if _MERGED_AFTER.match(folded, m.end) or _MERGED_BEFORE.search(folded, max(0, m.start - 80), m.start):
             return True
@@ -1040,9 +1089,10 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
     subclauses = refine(clauses, folded, r",(?!\d)|:(?!\d)")
     mentions = find_mentions(folded)
     # Figures describing one named project are not indicator statements.
-    project = {a for a, b in clauses if _project_at(folded, a, b)} if _project_at(folded) else set()
-    if project:
-        mentions = [m for m in mentions if containing(clauses, m.start)[0] not in project]
+    if _project_at(folded):
+        spans = [span for a, b in clauses if (span := _project_span(folded, a, b)) is not None]
+        if spans:
+            mentions = [m for m in mentions if not any(a <= m.start < b for a, b in spans)]
     per_population: dict[tuple[int, str], re.Match[str]] = {}
     ratios: list[tuple[int, int]] = []
     colon = ":" in folded  # (most paragraphs have none: no copy of a span is then looked through for one)
@@ -1172,6 +1222,10 @@ def _sentence_statements(
             # A plan section that recalls where things stand: "năm 2025 ước đạt …", "hiện có …".
             if target_cue(before):
                 return TARGET, _plan_evidence(before)
+            if ("so với" in before or "bằng" in before) and _COMPARED_BASE.search(before):
+                # "985.000 triệu đồng, bằng 93,2% ước thực hiện năm 2024; trong đó …": the estimate
+                # is what the plan is compared with, not what the clause reports
+                before = _COMPARED_BASE.sub(" ", before)
             return (RESULT, REPORT_WORDS) if result_cue(before) else (TARGET, HEADING)
         if target_cue(before):
             return TARGET, _plan_evidence(before)

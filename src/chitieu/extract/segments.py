@@ -26,7 +26,9 @@ RESULT, TARGET = "result", "target"
 # Section words. Result words win when a heading has both ("Kết quả thực hiện các chỉ tiêu").
 _RESULT_HEADING = re.compile(r"kết quả|thực hiện|đánh giá|tình hình|đạt được|dánh giá")
 _INDICATORS_WORD = re.compile(r"chỉ tiêu")
-_TARGET_HEADING = re.compile(r"mục tiêu|chỉ tiêu|phương hướng|nhiệm vụ|giải pháp|kế hoạch|định hướng|lộ trình")
+_TARGET_HEADING = re.compile(
+    r"mục tiêu|chỉ tiêu|phương hướng|nhiệm vụ|giải pháp|kế hoạch|định hướng|lộ trình|dự toán"
+)  # ("DỰ TOÁN NGÂN SÁCH NĂM 2025": the budget planned)
 # "LỘ TRÌNH THỰC HIỆN …", "KẾ HOẠCH THỰC HIỆN …": what a plan will do, no result word
 _PLAN_DOING = re.compile(
     r"(?:" + vocabulary.alternation(vocabulary.PLAN_NOUNS) + r")\s+(?:tổ chức\s+)?thực hiện(?![a-zà-ỹđ])"

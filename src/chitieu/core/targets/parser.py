@@ -73,6 +73,7 @@ _UNIT_WORDS = sorted(
         + ("đồng", "usd", "dự án", "khu phố", "lượt khách", "lượt người", "lượt", "khách", "điểm")
         + _LENGTHS_AND_WEIGHTS
         + ("bé trai", "bé gái")  # "109 bé trai/100 bé gái": the sex ratio at birth
+        + vocabulary.FLOOR_AREA_UNITS
     )
     - {"cơ quan, đơn vị"},
     key=len,
@@ -86,8 +87,9 @@ _SCALE_UNIT = (
 )
 # Per mille as written ("0,5‰", "0,5%o", "0,6 phần nghìn"), read as "‰".
 _PERMIL = "|".join(re.escape(w) for w in sorted(vocabulary.PERMIL_WORDS, key=len, reverse=True))
+_PERCENT_SPELT = vocabulary.alternation(vocabulary.PERCENT_SPELT)
 _UNITS = (
-    r"(?:(?:" + _PERMIL + r")(?!\w)|%|trđ|tỷđ|"
+    r"(?:(?:" + _PERMIL + r"|" + _PERCENT_SPELT + r")(?!\w)|%|trđ|tỷđ|"
     + _SCALE_UNIT
     + r"(?!\w)|(?:"
     + "|".join(re.escape(w) for w in _UNIT_WORDS)
@@ -104,7 +106,8 @@ _DENOMS = (
 _QTY_RE = re.compile(
     rf"(?P<a>{_NUM})"
     rf"(?:(?P<big>\s*(?:tỷ|tỉ)\s*(?P<c>\d{{1,3}})\s*triệu(?:\s*(?:đồng|đ))?(?!\w))"  # 16 tỷ 434 triệu
-    rf"|\s*(?P<pa>(?:{_PERMIL})(?!\w)|%)(?:\s*{_SEP}\s*(?P<b1>{_NUM})\s*(?:(?:{_PERMIL})(?!\w)|%)?)?"
+    rf"|\s*(?P<pa>(?:{_PERMIL})(?!\w)|%|(?:{_PERCENT_SPELT})(?!\w))"
+    rf"(?:\s*{_SEP}\s*(?P<b1>{_NUM})\s*(?:(?:{_PERMIL})(?!\w)|%|(?:{_PERCENT_SPELT})(?!\w))?)?"
     rf"|\s*{_SEP}\s*(?P<b2>{_NUM})(?P<u2>\s*{_UNITS})?"
     rf"|(?P<u1>\s*{_UNITS}))?"
     rf"(?P<den>(?:\s*/\s*{_DENOMS})*)"
@@ -123,7 +126,7 @@ _PER_AFTER = re.compile(r"\s*(?:ha|km2|km²|m2|vạn|nghìn dân|ngàn dân|dân
 # The words read backwards from a number: what each one means.
 
 _GT, _GE, _LT, _LE, _FROM = vocabulary.GT, vocabulary.GE, vocabulary.LT, vocabulary.LE, vocabulary.FROM
-_BOUND_WORDS = vocabulary.BOUND_WORDS
+_BOUND_WORDS = {**vocabulary.BOUND_WORDS, **vocabulary.PLAN_BOUND_WORDS}
 _INC, _DEC, _MUL = vocabulary.INC, vocabulary.DEC, vocabulary.MUL
 _CHANGE_WORDS = vocabulary.CHANGE_WORDS
 # After a change word these make the number a level: "giảm … còn dưới 6%", "tăng lên 100 tỷ".
@@ -186,11 +189,8 @@ _SECTOR_RE = re.compile(
     r"(?<!\w)(?:nông|lâm|thủy sản|thuỷ sản|công nghiệp|xây dựng|dịch vụ|thương mại|du lịch|khu vực)"
     r"(?!\w)"
 )
-_QUALITATIVE_RE = re.compile(
-    r"(?<!\w)(?:giữ vững|duy trì|đạt|vượt|hoàn thành|xếp loại|công nhận|không có|không để|không xảy ra"
-    r"|không phát sinh|đảm bảo|bảo đảm|thực hiện tốt|vững mạnh|trong sạch|an toàn|nâng cao|phấn đấu"
-    r"|phần đầu|tốt|xuất sắc|kiềm chế|kéo giảm|ngăn chặn)(?!\w)"
-)
+_QUALITATIVE_RE = re.compile(rf"(?<!\w)(?:{vocabulary.alternation(vocabulary.QUALITATIVE_WORDS)})(?!\w)")
+_REQUIREMENT_OPENS_RE = re.compile(rf"\W*(?:{vocabulary.alternation(vocabulary.REQUIREMENT_VERBS)})(?!\w)")
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
 _LIST_MARK_RE = re.compile(r"^(?:\(\s*\d+\s*\)|\d+[.)](?=\s)|[-+*•])\s*[-–.:]?\s*")
 _SPACES_RE = re.compile(r"\s+")
@@ -508,6 +508,8 @@ def _read_unit(unit_text: str, denominators: str) -> tuple[str | None, bool, boo
         base, points = "%", True
     elif base in vocabulary.PERMIL_WORDS:
         base = "‰"
+    elif base in vocabulary.PERCENT_SPELT:
+        base = "%"
     base = _UNIT_ALIASES.get(base, base)
     dens = [d for d in _DENOM_SPLIT.split(denominators.strip()) if d]
     per_year = False
@@ -579,7 +581,7 @@ _LEAD_VERB_THEN = frozenset(
 )
 _LEAD_VERB_RE = re.compile(
     r"^(?:(?:phấn đấu|phần đầu|hằng năm|hàng năm|mỗi năm|bình quân|mục tiêu|[\x01-\x04]+)[\s,:]*)*"
-    r"(?P<w>tăng|giảm)(?:\s+(?:thêm|thiểu))?(?!\w)(?!\s+(?:trưởng|cường|gia|nghèo)(?!\w))"
+    r"(?:kéo\s+)?(?P<w>tăng|giảm)(?:\s+(?:thêm|thiểu))?(?!\w)(?!\s+(?:trưởng|cường|gia|nghèo)(?!\w))"
 )
 
 
@@ -763,7 +765,9 @@ _AGAINST_PLAN_RE = re.compile(
 
 def _qualitative(original, text, work, years: _Years, body_start) -> Target:
     direction = _DIRECTION_RE.search(work) if _AGAINST_PLAN_RE.search(work) else None
-    if not (_QUALITATIVE_RE.search(work) or years.deadline is not None or direction):
+    if not (
+        _QUALITATIVE_RE.search(work) or _REQUIREMENT_OPENS_RE.match(work) or years.deadline is not None or direction
+    ):
         raise TargetParseError(
             original,
             "không có số và không phải yêu cầu định tính (giữ vững, duy trì, đạt chuẩn…) / "
