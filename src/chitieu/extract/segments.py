@@ -238,11 +238,15 @@ _TIME_OPENER = re.compile(
 _ROMAN_OR_NUMBER = re.compile(r"^(?:[IVX]+|\d+)[.)]?$")
 
 
+# The first four words of a line each with a letter a-z, or of digits and punctuation only: none of
+# them is in capitals (none ``str.isupper``). Possessive, so that no match backtracks.
+_NO_CAPITALS_IN_4 = re.compile(r"\s*+(?:(?:[^a-z\s]*+[a-z]\S*+|[0-9.,:;()/%+*'\"“”–-]++)\s++){4}")
+
+
 def _caps_prefix(line: str) -> tuple[str, str] | None:
     """(title, body) when ``line`` starts with a title in capitals and goes on with a long body."""
-    if len(line) < 55 or line[1:90].islower():
-        # (no capital after the first letter: at most one word in capitals, the first)
-        return None  # the cheap test first: most lines start in lower case
+    if len(line) < 55 or _NO_CAPITALS_IN_4.match(line, 0, 90):
+        return None  # (the cheap test first: most lines have a small letter in each of their first words)
     head = line[:90]
     # Four words in capitals among the first seven: one among the first four (fewer words to cut)
     if not any(map(str.isupper, head.split(None, 4)[:4])) or sum(map(str.isupper, head.split(None, 7)[:7])) < 4:
