@@ -12,6 +12,8 @@ the document's title gives one before any).
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -692,19 +694,44 @@ _UNIT_COLUMN_LOWER = re.compile("đ(?:[vV][tT]|[ơƠ][nN] [vV][ịỊ] [tT])")
 _UNIT_COLUMN_UPPER = re.compile("Đ(?:[vV][tT]|[ơƠ][nN] [vV][ịỊ] [tT])")
 
 
-def _unit_column_lines(lines: tuple[str, ...] | list[str]) -> frozenset[int]:
+def _unit_column_lines(
+    lines: tuple[str, ...] | list[str], joined: str | None = None, starts: list[int] | None = None
+) -> frozenset[int]:
     """The indexes of the lines for which ``_may_name_unit_column`` holds, found in two searches
-    over the whole text (each skips to an "đ" or "Đ") instead of tests line by line."""
-    joined = "\n".join(lines)
+    over the whole text (each skips to an "đ" or "Đ") instead of tests line by line; ``joined`` and
+    ``starts`` are ``"\\n".join(lines)`` and ``_line_starts(lines)`` when the caller has them."""
+    if joined is None:
+        joined = "\n".join(lines)
     places = [m.start() for m in _UNIT_COLUMN_LOWER.finditer(joined)]
     places += [m.start() for m in _UNIT_COLUMN_UPPER.finditer(joined)]
     if not places:
         return frozenset()
-    starts, at = [], 0
-    for x in lines:
-        starts.append(at)
-        at += len(x) + 1
+    if starts is None:
+        starts = _line_starts(lines)
     return frozenset(bisect.bisect_right(starts, at) - 1 for at in places)
+
+
+def _line_starts(lines: tuple[str, ...] | list[str]) -> list[int]:
+    """Where each line starts in ``"\\n".join(lines)`` (and, last, one past its end)."""
+    # (the lengths of the lines before, plus one newline after each: summed without a Python loop)
+    return list(map(operator.add, itertools.accumulate(map(len, lines), initial=0), range(len(lines) + 1)))
+
+
+def _lines_holding(joined: str, starts: list[int], needles: str | tuple[str, ...]) -> frozenset[int]:
+    """The indexes of the lines of ``joined`` (that start at ``starts``) holding one of the
+    ``needles`` (none holds a newline): a search over the whole text for each, which costs less
+    than a test of every line (most lines hold none)."""
+    found = set()
+    last = len(starts) - 1
+    for needle in needles:
+        at = joined.find(needle)
+        while at != -1:
+            i = bisect.bisect_right(starts, at) - 1
+            found.add(i)
+            if i + 1 >= last:
+                break
+            at = joined.find(needle, starts[i + 1])  # (the next line on)
+    return frozenset(found)
 
 
 def _may_name_unit_column(s: str) -> bool:
@@ -924,7 +951,13 @@ def segments(doc: Document) -> list[Segment]:
         length += len(text)
 
     lines = doc.lines
-    unit_lines = _unit_column_lines(lines)
+    joined, starts = "\n".join(lines), _line_starts(lines)
+    unit_lines = _unit_column_lines(lines, joined, starts)
+    # The lines holding a character ``_clean`` acts on (or the start of a footnote or table row),
+    # and the lines of cells apart by tabs or wide gaps or by " | ": found in the whole text at once
+    marked_lines = _lines_holding(joined, starts, "<[|#>*_\\")
+    gap_lines = _lines_holding(joined, starts, ("\t", "   "))
+    piped_lines = _lines_holding(joined, starts, (" | ",))
     typed_tables = doc.format != "pdf"  # (PDF text lays words out with runs of spaces)
     for i, raw in enumerate(lines):
         if not raw or raw.isspace():
@@ -947,7 +980,7 @@ def segments(doc: Document) -> list[Segment]:
             if nxt and (nxt.strip()[0].isupper() or nxt.strip()[0].isdigit()):
                 close()
             continue
-        if "<" in raw or "[" in raw or "|" in raw or "#" in raw or ">" in raw or "*" in raw or "_" in raw or "\\" in raw:
+        if i in marked_lines:
             starts_footnote = ("<" in raw or "[" in raw) and bool(_FOOTNOTE_START.match(raw))
             cleaned = _clean(raw)
             stripped = cleaned.strip()
@@ -971,7 +1004,11 @@ def segments(doc: Document) -> list[Segment]:
             stripped = raw.strip()
         typed = None  # the line as typed, when its cells are read apart by tabs or spaces
         prose_note = None  # the unit a note on this line names for the prose under it
-        if typed_tables and not cells_read and ("\t" in cleaned or "   " in cleaned):
+        if (
+            typed_tables
+            and not cells_read
+            and (i in gap_lines if cleaned is raw else "\t" in cleaned or "   " in cleaned)
+        ):
             # A table typed as text: cells apart by tabs or runs of spaces ("Chỉ tiêu    ĐVT    KH năm
             # TH quý III"). Read as cells when the row is such a header or a row under one.
             cells = _spaced_cells(cleaned, len(roles) if roles else None)
@@ -986,7 +1023,7 @@ def segments(doc: Document) -> list[Segment]:
                 typed = cleaned
                 cleaned = " | ".join(cells)
                 stripped = cleaned.strip()
-        piped = " | " in cleaned  # (stripped and piped follow cleaned: read once a line)
+        piped = i in piped_lines if cleaned is raw else " | " in cleaned  # (read once a line)
         # "đvt", "phụ lục": no tone marks that differ by style, so lower case is enough
         if table_years is not None and (
             (stripped[0] in "pP" and stripped[:7].lower() == "phụ lục") or len(stripped) > 140
