@@ -360,6 +360,10 @@ def _heading(cleaned: str, raw: str, s: str | None = None) -> bool:
             if not first.isupper() or s[1:12].islower():
                 return False
             return _capitals(s)
+    if not first.isalpha() and not first.isdecimal() and first != "-":
+        # ("(", "+", "."…: no numbering prefix, "- Về" nor section title starts with it, nor with what
+        # it lowers to; the last test below, without lower-casing the line's start)
+        return s[:1].isupper() and not s[1:12].islower() and _capitals(s)
     folded = s[:40].lower()  # the prefix words carry no tone marks that differ by style
     m = _HEADING_PREFIX.match(folded) if prefix else None
     if m:
@@ -480,16 +484,20 @@ _RANK_LETTER = re.compile(r"[a-zđ]\s*[.)]")
 def _rank(heading: str) -> int:
     """How high a heading stands: 0 for a part, then A., I., 1., 1.1., a) (unnumbered: 1)."""
     s = heading.strip().lower()
-    if _RANK_PART.match(s):
+    # (each pattern tried only where the first character can start it: most headings start with a
+    # letter no pattern but one or two can start with)
+    first = s[:1]
+    if first in "pcđ" and _RANK_PART.match(s):
         return 0
-    if _RANK_ROMAN.match(s):
+    if first in "ivx" and _RANK_ROMAN.match(s):
         return 2
-    if _RANK_LETTER_SPACE.match(s) and heading.strip()[:1].isupper():
+    letter = "a" <= first <= "z" or first == "đ"
+    if letter and _RANK_LETTER_SPACE.match(s) and heading.strip()[:1].isupper():
         return 1
-    d = _RANK_NUMBER.match(s)
+    d = _RANK_NUMBER.match(s) if first.isdecimal() else None
     if d:
         return 3 + d.group(1).count(".")
-    if _RANK_LETTER.match(s):
+    if letter and _RANK_LETTER.match(s):
         return 6
     return 1
 
