@@ -425,6 +425,21 @@ _COLUMN_HEADER = re.compile(r"\bđvt\b|đơn vị tính")
 _TOP_HEADING = re.compile(r"^\s*(?:phần|phụ lục|chương|[ivx]+\s*[./])")
 
 
+# The words of _RESULT_HEADING and _TARGET_HEADING: whether a text holds one is what a search of
+# their alternation tells, and plain tests of each cost less than the search.
+_RESULT_WORDS = tuple(_RESULT_HEADING.pattern.split("|"))
+_TARGET_WORDS = tuple(_TARGET_HEADING.pattern.split("|"))
+assert all(re.escape(w).replace("\\ ", " ") == w for w in _RESULT_WORDS + _TARGET_WORDS)
+
+
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``words``."""
+    for w in words:
+        if w in text:
+            return True
+    return False
+
+
 def _update(ctx: _Context, heading: str, folded: str | None = None) -> None:
     """Carry a heading's context to the text below it; ``folded`` is ``fold(heading)`` when the
     caller has it (spaces around the heading change nothing here)."""
@@ -440,14 +455,14 @@ def _update(ctx: _Context, heading: str, folded: str | None = None) -> None:
         return  # a table's column header, not a section (a heading with a unit note is one)
     rank = _rank(heading)
     ctx.opened_year = None
-    if _RESULT_HEADING.search(_PLAN_DOING.sub(" ", folded) if "thực hiện" in folded else folded):
+    if _holds_any(_PLAN_DOING.sub(" ", folded) if "thực hiện" in folded else folded, _RESULT_WORDS):
         ctx.mode, ctx.mode_rank = RESULT, rank
         ctx.planned = False
-    elif _TARGET_HEADING.search(folded):
+    elif _holds_any(folded, _TARGET_WORDS):
         # "1. Các chỉ tiêu chủ yếu" under "I. KẾT QUẢ THỰC HIỆN" names the indicators the
         # results are about; only a heading of the same rank or higher, or one with a plan word,
         # turns a results section into targets.
-        names_only = not _TARGET_HEADING.search(_INDICATORS_WORD.sub(" ", folded))
+        names_only = not _holds_any(folded.replace("chỉ tiêu", " "), _TARGET_WORDS)
         if not (names_only and ctx.mode == RESULT and rank > ctx.mode_rank):
             ctx.mode, ctx.mode_rank = TARGET, rank
             ctx.planned = not names_only
