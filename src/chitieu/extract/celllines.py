@@ -266,21 +266,20 @@ def cell_line_tables(lines: tuple[str, ...] | list[str]) -> tuple[list[CellState
     """Statements of every one-cell-a-line table in ``lines``, and the indices of the lines they used."""
     out: list[CellStatement] = []
     used: set[int] = set()
-    i = 0
-    n = len(lines)
-    while i < n:
-        raw = lines[i].strip()
-        if (
-            not raw
-            or len(raw) > 30
-            or raw[0].lower() not in _LABEL_FIRST
-            or not (_NAME_LABEL.fullmatch(" ".join(fold(raw).split())) or _STT_LABEL.fullmatch(fold(raw)))
+    # The short lines that may be a label starting a header, in one pass (most lines are long or empty)
+    short = [
+        (i, raw)
+        for i, raw in enumerate(map(str.strip, lines))
+        if raw and len(raw) <= 30 and raw[0].lower() in _LABEL_FIRST
+    ]
+    resume = 0  # the lines before it are a table's, read
+    for i, raw in short:
+        if i < resume or not (
+            _NAME_LABEL.fullmatch(" ".join(fold(raw).split())) or _STT_LABEL.fullmatch(fold(raw))
         ):
-            i += 1
             continue
         found = _header(list(lines), i)
         if found is None:
-            i += 1
             continue
         columns, j = found
         plan_from = _plan_heading(lines, i)
@@ -307,9 +306,7 @@ def cell_line_tables(lines: tuple[str, ...] | list[str]) -> tuple[list[CellState
         if rows_with_values >= 2:
             out += statements
             used.update(range(i, end))
-            i = end
-        else:
-            i += 1
+            resume = end
     return out, used
 
 

@@ -12,6 +12,8 @@ the document's title gives one before any).
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -240,11 +242,15 @@ _TIME_OPENER = re.compile(
 _ROMAN_OR_NUMBER = re.compile(r"^(?:[IVX]+|\d+)[.)]?$")
 
 
+# The first four words of a line each with a letter a-z, or of digits and punctuation only: none of
+# them is in capitals (none ``str.isupper``). Possessive, so that no match backtracks.
+_NO_CAPITALS_IN_4 = re.compile(r"\s*+(?:(?:[^a-z\s]*+[a-z]\S*+|[0-9.,:;()/%+*'\"“”–-]++)\s++){4}")
+
+
 def _caps_prefix(line: str) -> tuple[str, str] | None:
     """(title, body) when ``line`` starts with a title in capitals and goes on with a long body."""
-    if len(line) < 55 or line[1:90].islower():
-        # (no capital after the first letter: at most one word in capitals, the first)
-        return None  # the cheap test first: most lines start in lower case
+    if len(line) < 55 or _NO_CAPITALS_IN_4.match(line, 0, 90):
+        return None  # (the cheap test first: most lines have a small letter in each of their first words)
     head = line[:90]
     # Four words in capitals among the first seven: one among the first four (fewer words to cut)
     if not any(map(str.isupper, head.split(None, 4)[:4])) or sum(map(str.isupper, head.split(None, 7)[:7])) < 4:
@@ -356,6 +362,10 @@ def _heading(cleaned: str, raw: str, s: str | None = None) -> bool:
             if not first.isupper() or s[1:12].islower():
                 return False
             return _capitals(s)
+    if not first.isalpha() and not first.isdecimal() and first != "-":
+        # ("(", "+", "."…: no numbering prefix, "- Về" nor section title starts with it, nor with what
+        # it lowers to; the last test below, without lower-casing the line's start)
+        return s[:1].isupper() and not s[1:12].islower() and _capitals(s)
     folded = s[:40].lower()  # the prefix words carry no tone marks that differ by style
     m = _HEADING_PREFIX.match(folded) if prefix else None
     if m:
@@ -417,6 +427,21 @@ _COLUMN_HEADER = re.compile(r"\bđvt\b|đơn vị tính")
 _TOP_HEADING = re.compile(r"^\s*(?:phần|phụ lục|chương|[ivx]+\s*[./])")
 
 
+# The words of _RESULT_HEADING and _TARGET_HEADING: whether a text holds one is what a search of
+# their alternation tells, and plain tests of each cost less than the search.
+_RESULT_WORDS = tuple(_RESULT_HEADING.pattern.split("|"))
+_TARGET_WORDS = tuple(_TARGET_HEADING.pattern.split("|"))
+assert all(re.escape(w).replace("\\ ", " ") == w for w in _RESULT_WORDS + _TARGET_WORDS)
+
+
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``words``."""
+    for w in words:
+        if w in text:
+            return True
+    return False
+
+
 def _update(ctx: _Context, heading: str, folded: str | None = None) -> None:
     """Carry a heading's context to the text below it; ``folded`` is ``fold(heading)`` when the
     caller has it (spaces around the heading change nothing here)."""
@@ -432,14 +457,14 @@ def _update(ctx: _Context, heading: str, folded: str | None = None) -> None:
         return  # a table's column header, not a section (a heading with a unit note is one)
     rank = _rank(heading)
     ctx.opened_year = None
-    if _RESULT_HEADING.search(_PLAN_DOING.sub(" ", folded) if "thực hiện" in folded else folded):
+    if _holds_any(_PLAN_DOING.sub(" ", folded) if "thực hiện" in folded else folded, _RESULT_WORDS):
         ctx.mode, ctx.mode_rank = RESULT, rank
         ctx.planned = False
-    elif _TARGET_HEADING.search(folded):
+    elif _holds_any(folded, _TARGET_WORDS):
         # "1. Các chỉ tiêu chủ yếu" under "I. KẾT QUẢ THỰC HIỆN" names the indicators the
         # results are about; only a heading of the same rank or higher, or one with a plan word,
         # turns a results section into targets.
-        names_only = not _TARGET_HEADING.search(_INDICATORS_WORD.sub(" ", folded))
+        names_only = not _holds_any(folded.replace("chỉ tiêu", " "), _TARGET_WORDS)
         if not (names_only and ctx.mode == RESULT and rank > ctx.mode_rank):
             ctx.mode, ctx.mode_rank = TARGET, rank
             ctx.planned = not names_only
@@ -476,16 +501,20 @@ _RANK_LETTER = re.compile(r"[a-zđ]\s*[.)]")
 def _rank(heading: str) -> int:
     """How high a heading stands: 0 for a part, then A., I., 1., 1.1., a) (unnumbered: 1)."""
     s = heading.strip().lower()
-    if _RANK_PART.match(s):
+    # (each pattern tried only where the first character can start it: most headings start with a
+    # letter no pattern but one or two can start with)
+    first = s[:1]
+    if first in "pcđ" and _RANK_PART.match(s):
         return 0
-    if _RANK_ROMAN.match(s):
+    if first in "ivx" and _RANK_ROMAN.match(s):
         return 2
-    if _RANK_LETTER_SPACE.match(s) and heading.strip()[:1].isupper():
+    letter = "a" <= first <= "z" or first == "đ"
+    if letter and _RANK_LETTER_SPACE.match(s) and heading.strip()[:1].isupper():
         return 1
-    d = _RANK_NUMBER.match(s)
+    d = _RANK_NUMBER.match(s) if first.isdecimal() else None
     if d:
         return 3 + d.group(1).count(".")
-    if _RANK_LETTER.match(s):
+    if letter and _RANK_LETTER.match(s):
         return 6
     return 1
 
@@ -690,19 +719,44 @@ _UNIT_COLUMN_LOWER = re.compile("đ(?:[vV][tT]|[ơƠ][nN] [vV][ịỊ] [tT])")
 _UNIT_COLUMN_UPPER = re.compile("Đ(?:[vV][tT]|[ơƠ][nN] [vV][ịỊ] [tT])")
 
 
-def _unit_column_lines(lines: tuple[str, ...] | list[str]) -> frozenset[int]:
+def _unit_column_lines(
+    lines: tuple[str, ...] | list[str], joined: str | None = None, starts: list[int] | None = None
+) -> frozenset[int]:
     """The indexes of the lines for which ``_may_name_unit_column`` holds, found in two searches
-    over the whole text (each skips to an "đ" or "Đ") instead of tests line by line."""
-    joined = "\n".join(lines)
+    over the whole text (each skips to an "đ" or "Đ") instead of tests line by line; ``joined`` and
+    ``starts`` are ``"\\n".join(lines)`` and ``_line_starts(lines)`` when the caller has them."""
+    if joined is None:
+        joined = "\n".join(lines)
     places = [m.start() for m in _UNIT_COLUMN_LOWER.finditer(joined)]
     places += [m.start() for m in _UNIT_COLUMN_UPPER.finditer(joined)]
     if not places:
         return frozenset()
-    starts, at = [], 0
-    for x in lines:
-        starts.append(at)
-        at += len(x) + 1
+    if starts is None:
+        starts = _line_starts(lines)
     return frozenset(bisect.bisect_right(starts, at) - 1 for at in places)
+
+
+def _line_starts(lines: tuple[str, ...] | list[str]) -> list[int]:
+    """Where each line starts in ``"\\n".join(lines)`` (and, last, one past its end)."""
+    # (the lengths of the lines before, plus one newline after each: summed without a Python loop)
+    return list(map(operator.add, itertools.accumulate(map(len, lines), initial=0), range(len(lines) + 1)))
+
+
+def _lines_holding(joined: str, starts: list[int], needles: str | tuple[str, ...]) -> frozenset[int]:
+    """The indexes of the lines of ``joined`` (that start at ``starts``) holding one of the
+    ``needles`` (none holds a newline): a search over the whole text for each, which costs less
+    than a test of every line (most lines hold none)."""
+    found = set()
+    last = len(starts) - 1
+    for needle in needles:
+        at = joined.find(needle)
+        while at != -1:
+            i = bisect.bisect_right(starts, at) - 1
+            found.add(i)
+            if i + 1 >= last:
+                break
+            at = joined.find(needle, starts[i + 1])  # (the next line on)
+    return frozenset(found)
 
 
 def _may_name_unit_column(s: str) -> bool:
@@ -922,7 +976,13 @@ def segments(doc: Document) -> list[Segment]:
         length += len(text)
 
     lines = doc.lines
-    unit_lines = _unit_column_lines(lines)
+    joined, starts = "\n".join(lines), _line_starts(lines)
+    unit_lines = _unit_column_lines(lines, joined, starts)
+    # The lines holding a character ``_clean`` acts on (or the start of a footnote or table row),
+    # and the lines of cells apart by tabs or wide gaps or by " | ": found in the whole text at once
+    marked_lines = _lines_holding(joined, starts, "<[|#>*_\\")
+    gap_lines = _lines_holding(joined, starts, ("\t", "   "))
+    piped_lines = _lines_holding(joined, starts, (" | ",))
     typed_tables = doc.format != "pdf"  # (PDF text lays words out with runs of spaces)
     for i, raw in enumerate(lines):
         if not raw or raw.isspace():
@@ -945,7 +1005,7 @@ def segments(doc: Document) -> list[Segment]:
             if nxt and (nxt.strip()[0].isupper() or nxt.strip()[0].isdigit()):
                 close()
             continue
-        if "<" in raw or "[" in raw or "|" in raw or "#" in raw or ">" in raw or "*" in raw or "_" in raw or "\\" in raw:
+        if i in marked_lines:
             starts_footnote = ("<" in raw or "[" in raw) and bool(_FOOTNOTE_START.match(raw))
             cleaned = _clean(raw)
             stripped = cleaned.strip()
@@ -969,7 +1029,11 @@ def segments(doc: Document) -> list[Segment]:
             stripped = raw.strip()
         typed = None  # the line as typed, when its cells are read apart by tabs or spaces
         prose_note = None  # the unit a note on this line names for the prose under it
-        if typed_tables and not cells_read and ("\t" in cleaned or "   " in cleaned):
+        if (
+            typed_tables
+            and not cells_read
+            and (i in gap_lines if cleaned is raw else "\t" in cleaned or "   " in cleaned)
+        ):
             # A table typed as text: cells apart by tabs or runs of spaces ("Chỉ tiêu    ĐVT    KH năm
             # TH quý III"). Read as cells when the row is such a header or a row under one.
             cells = _spaced_cells(cleaned, len(roles) if roles else None)
@@ -984,7 +1048,7 @@ def segments(doc: Document) -> list[Segment]:
                 typed = cleaned
                 cleaned = " | ".join(cells)
                 stripped = cleaned.strip()
-        piped = " | " in cleaned  # (stripped and piped follow cleaned: read once a line)
+        piped = i in piped_lines if cleaned is raw else " | " in cleaned  # (read once a line)
         # "đvt", "phụ lục": no tone marks that differ by style, so lower case is enough
         if table_years is not None and (
             (stripped[0] in "pP" and stripped[:7].lower() == "phụ lục") or len(stripped) > 140
