@@ -128,3 +128,23 @@ def test_a_founding_in_parentheses_takes_only_what_they_hold():
 def test_the_members_elected_are_no_statements(line):
     got = read_lines("Kết quả nhiệm kỳ 2020 - 2025:", "Tỷ lệ hộ nghèo còn 1,2%.", line)
     assert [s.low for s in got] == [1.2]
+
+
+@pytest.mark.parametrize(
+    ("before", "now", "year"),
+    [
+        ("Cùng kỳ 2024", "6 tháng 2025", 2025),
+        ("Quý III/2024", "Quý III/2025", 2025),
+        ("9 tháng năm 2023", "9 tháng năm 2024", 2024),
+    ],
+)
+def test_a_table_whose_columns_are_parts_of_years_gives_results(before, now, year):
+    got = read_lines(
+        f"STT | Chỉ tiêu | ĐVT | {before} | {now} | So sánh cùng kỳ (%)",
+        "1 | Thu ngân sách trên địa bàn | triệu đồng | 16.215 | 18.642 | 115,0",
+        "2 | Hộ kinh doanh cấp mới | hộ | 64 | 78 | 121,9",
+    )
+    rows = [(s.kind, s.low, s.year) for s in got if s.indicator == "Hộ kinh doanh cấp mới"]
+    assert rows == [("result", 64, year - 1), ("result", 78, year)]
+    ratio = next(s for s in got if s.low == 121.9)
+    assert (ratio.kind, ratio.unit, ratio.year) == ("result", "%", year)  # the comparison, not a third period

@@ -339,7 +339,12 @@ _ROLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ratio", COMPARE_COLUMN),
     ("name", re.compile(r"^(?:(?:tên |các |danh mục )?chỉ tiêu|nội dung|danh mục|lĩnh vực)$")),
     ("target", re.compile(r"kế hoạch|^kh\b|mục tiêu|nghị quyết|^nq\b|chỉ tiêu|dự toán")),
-    ("result", re.compile(r"thực hiện|^th\b|ước|kết quả|đạt được|lũy kế|luỹ kế|năm \d{4}|^\d{4}$")),
+    # (a part of a year is a result too: "6 tháng 2025", "Quý III/2025", "Cùng kỳ 2024" — the same
+    # months of the year before; "So sánh cùng kỳ (%)" is a ratio, matched above)
+    ("result", re.compile(
+        r"thực hiện|^th\b|ước|kết quả|đạt được|lũy kế|luỹ kế|năm \d{4}|^\d{4}$"
+        r"|^\d{1,2} tháng(?: đầu năm| năm)? \d{4}$|^quý [ivx1-4]+(?: năm|/)\s*\d{4}$|^cùng kỳ(?: năm)? \d{4}$"
+    )),
     ("note", re.compile(r"ghi chú")),
 )
 
