@@ -75,6 +75,17 @@ before, 78-89 ms = 3,60-4,08 MB/s after. A fifth speed pass (-12 % instructions 
 commit's reader, outputs identical on 991 texts) could not be merged under the new rules: its main
 part rewrote ``extractor._statement``, which the rounds changed; the rest measured -3 %.
 
+Then (2026-12-06, fourth session, a quiet machine, load 0,3-0,7) a sixth speed pass, four helper
+sessions each on one part of the reader (the paragraph loop, the statements and names, the numbers
+and sentences, the line loop and tables), every output identical on 2.205 texts (the seeds, the
+web texts, the blind sets, the test fixtures and literals, 400 mutated texts) before each commit:
+instructions per round (callgrind) 648 M before, 523 M after (-19 %, with the rules of blind round
+7 merged, which cost about 4 M). The session's first commit and its last, in turn three times, best of 9:
+80-83 ms = 3,85-4,00 MB/s before, 71-74 ms = 4,30-4,48 MB/s after (-11 % in time: what was cut
+was mostly the regular-expression engine's cheap inner loops; what is left is Python work at
+about 2.000 instructions a call, spread so thin that no line holds 3 % of the time). 5 MB/s
+(64 ms) is still not reached.
+
 Then reads a PDF ``--repeat`` times with ``read_document`` (text layer through PDFium, pdfplumber's
 table finder only on pages that draw a table): by default the seed 002 report printed to PDF by
 LibreOffice (made once, kept in the temporary folder; skipped when soffice is missing). Goal:
