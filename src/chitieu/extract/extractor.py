@@ -1177,7 +1177,7 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
         )
         out += found
         para_targets += sum(st.kind == TARGET for st in found)
-        if found and seg.mode is None:
+        if found and seg.mode is None and not _quoted_plan_after_result(seg.text, found):
             prior = found[-1].kind
     # Only a list goes on into the next paragraph (two targets or more, or an item of a list of
     # targets: "- Thu nhập bình quân đầu người đạt 95 triệu đồng;"), not a headline's one.
@@ -1187,6 +1187,16 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
     elif targets < 2:
         prior = RESULT if out else prior
     return out, prior
+
+
+def _quoted_plan_after_result(text: str, found: list[Statement]) -> bool:
+    """Whether the sentence's last statement is a plan quoted in brackets after a result ("… đạt 42,5%
+    (mục tiêu 45 ha)", its unit not the result's): a plan the report recalls, which starts no
+    list of targets for the sentences after it."""
+    last = found[-1]
+    if last.kind != TARGET or not any(st.kind == RESULT for st in found):
+        return False
+    return text.rfind("(", 0, last.start) > text.rfind(")", 0, last.start)
 
 
 def _opens_earlier_year(seg: Segment, folded: str, a: int) -> bool:
@@ -1505,8 +1515,10 @@ def _money_per_head(unit: str | None, per_head: bool) -> bool:
 
 
 def _unit_family(unit: str) -> str:
+    """Money in any scale and per anything is one family ("triệu đồng/người/năm" and "đồng", as
+    "71.000.000đ/người/năm (Nghị quyết 70.000.000đ)" writes them); other units are their own."""
     u = unit.replace(" ", "")
-    for w in ("nghìn", "ngàn", "triệu", "tỷ"):
+    for w in ("nghìn", "ngàn", "triệu", "tỷ", "đồng"):
         if u.startswith(w):
             return "đồng"
     return u

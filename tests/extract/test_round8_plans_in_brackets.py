@@ -1,0 +1,57 @@
+"""A plan quoted in brackets after its result (found by the blind texts of eval/synthetic-8, first
+score F1 0,947): money written in full đồng is one family with money per head, so the plan is the
+result's compared target; and a bracketed plan the reader cannot pair starts no list of targets,
+so the sentences after it stay results."""
+
+from __future__ import annotations
+
+import pytest
+from reading import plan_of, read_lines
+
+
+@pytest.mark.parametrize(
+    ("line", "low", "plan"),
+    [
+        (
+            "Thu nhập bình quân đầu người đạt 71.000.000đ/người/năm (Nghị quyết 70.000.000đ), đạt chỉ tiêu.",
+            71e6,
+            70e6,
+        ),
+        (
+            "Thu nhập bình quân đầu người năm 2025 đạt 58.500.000 đồng/người (kế hoạch 60.000.000 đồng), chưa đạt.",
+            58.5e6,
+            60e6,
+        ),
+        (
+            "Mức chi bình quân mỗi học sinh đạt 1.250.000 đồng/học sinh (kế hoạch 1.200.000 đồng), vượt kế hoạch.",
+            1.25e6,
+            1.2e6,
+        ),
+    ],
+)
+def test_a_plan_in_full_dong_beside_money_per_head_is_the_compared_target(line, low, plan):
+    got = read_lines(line)
+    assert [(s.kind, s.low, plan_of(s)) for s in got] == [("result", low, plan)]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Tỷ lệ che phủ rừng đạt 42,5% (mục tiêu 45 ha).",
+        "Sản lượng lương thực đạt 5.600 tấn (kế hoạch 95%).",
+        "Thu nhập bình quân đầu người đạt 61 triệu đồng (Nghị quyết: tăng 8%/năm).",
+    ],
+)
+def test_a_bracketed_plan_after_a_result_starts_no_list_of_targets(first):
+    got = read_lines(first, "Thu ngân sách 2.145 triệu đồng, đạt 89,4% dự toán.", "Tỷ lệ hộ nghèo còn 2,1%.")
+    assert [s.kind for s in got if s.line > 1] == ["result", "result", "result"]
+
+
+def test_a_list_of_targets_still_goes_on():
+    got = read_lines(
+        "Các chỉ tiêu chủ yếu năm 2026:",
+        "- Thu nhập bình quân đầu người đạt 75 triệu đồng (năm 2025: 68 triệu đồng);",
+        "- Tỷ lệ hộ nghèo dưới 1,5%;",
+        "- Thu ngân sách 2.400 triệu đồng.",
+    )
+    assert [(s.kind, s.low) for s in got if s.low != 68] == [("target", 75), ("target", 1.5), ("target", 2400)]
