@@ -23,6 +23,7 @@ FLOORS = {
     "synthetic-4": 0.92,
     "synthetic-5": 0.975,
     "synthetic-7": 0.96,
+    "synthetic-8": 0.965,
 }
 
 
