@@ -32,6 +32,8 @@ _BOUNDS = ("=", "range", ">", ">=", "<", "<=")
 # What the reader leaves at the head of a target's name: "Chỉ tiêu giai đoạn 2021-2025: …",
 # "phấn đấu …", "Mục tiêu đến năm 2030: …".
 _LEAD = re.compile(r"^(?:(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|đến năm \d{4}|năm \d{4}|giữ vững|duy trì)[\s,]*)+")
+# The same words when the reader leaves them at the tail: "Tỷ lệ che phủ rừng đến năm 2030".
+_TIME_TAIL = re.compile(r"[\s,]+(?:(?:đến|tới|vào)\s+)?(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d$")
 
 
 # A target quoted beside a result ("…, thấp hơn chỉ tiêu 8-9%/năm"): the reader names it by the
@@ -42,7 +44,7 @@ _COMPARISON = re.compile(r"(?:^|\s)(?:thấp hơn|cao hơn|so với|vượt|bằ
 def target_name(indicator: str) -> str:
     """The indicator a target statement names, without the words that introduce a target."""
     name = fold(indicator).rsplit(":", 1)[-1].strip(" ,.-")
-    return _LEAD.sub("", name).strip(" ,.-")
+    return _TIME_TAIL.sub("", _LEAD.sub("", name)).strip(" ,.-")
 _TERM_TAIL = re.compile(r"\s+(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d\s*$")
 _ADJUSTED = re.compile(r"điều chỉnh|sửa đổi")
 _SIGN = {"=": "", ">": "trên ", ">=": "từ ", "<": "dưới ", "<=": "không quá ", "range": ""}
