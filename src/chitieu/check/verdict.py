@@ -144,7 +144,7 @@ def check(ctx: Context) -> list[Finding]:
         half = _half(s)
         best = s.low + half if higher else s.low - half
         status = judge(best, bound, higher)
-        claimed = s.stated_status
+        claimed = s.stated_status or _closing_verdict(ctx, s)
         met = status in (Status.DAT, Status.VUOT)
         if claimed is None:
             years = [int(y) for y in re.findall(r"(?<!\d)20\d\d(?!\d)", s.quote)]
@@ -170,6 +170,24 @@ def check(ctx: Context) -> list[Finding]:
             f"{s.indicator[:80]}: {why}.", STATUS_LABELS[status], s.quote[:300],
         ))
     return out
+
+
+# A line closed by a bare verdict of its own clause: "…93,1% (yêu cầu ≥ 95%); đạt."
+_CLOSING = re.compile(r"[;:]\s*(đạt|vượt)(?:\s+(?:yêu cầu|chuẩn|tiêu chí))?\s*\.?\s*$")
+
+
+def _closing_verdict(ctx: Context, s) -> str | None:
+    """The verdict that closes a line holding this one judged result ("Tiêu chí số 15 - Y tế: tỷ lệ
+    … đạt 93,1% (yêu cầu ≥ 95%); đạt."): the clause after the last semicolon or colon is the word
+    alone, so it judges the line's one result. None when the line has another result beside a
+    target (then the verdict may be of either), or is a table row."""
+    if ctx.is_table_line(s.line):
+        return None
+    m = _CLOSING.search(fold(ctx.document.lines[s.line - 1]).rstrip())
+    if m is None:
+        return None
+    judged = [t for t in ctx.statements if t.line == s.line and t.kind == "result" and t.compared_target]
+    return ("vuot" if m.group(1) == "vượt" else "dat") if len(judged) == 1 else None
 
 
 def _higher(name: str, bound: Bound) -> bool:

@@ -1,0 +1,129 @@
+"""Checker round 2, ck3: a count against a numbered list of the indicators it counts ("(1)",
+"1.", "a)"), a count of "tiêu chí" against items each closed by its own verdict, and a result
+beside its target whose line closes with a bare "; đạt." — each rule with variants written for
+these tests and look-alikes that must not be flagged."""
+
+from __future__ import annotations
+
+import pytest
+
+from chitieu.check import check_text
+
+HEAD = "I. KẾT QUẢ THỰC HIỆN NĂM 2024\n"
+
+
+def findings(body: str, kind: str | None = None, head: str = HEAD):
+    out = check_text(head + body)
+    return [f for f in out if kind is None or f.type == kind]
+
+
+# --- count: "03 chỉ tiêu không đạt, gồm:" over a numbered list of another length -------------
+@pytest.mark.parametrize(
+    "body",
+    [
+        (
+            "Năm 2024 có 12/15 chỉ tiêu đạt và vượt; 03 chỉ tiêu không đạt, gồm:\n"
+            "(1) Tỷ lệ che phủ rừng (kế hoạch: 45%; thực hiện 43,2%);\n"
+            "(2) Số bác sĩ/vạn dân (kế hoạch: 9 bác sĩ; thực hiện 8,1 bác sĩ);\n"
+            "(3) Tỷ lệ đô thị hóa (kế hoạch: 30%; thực hiện 27%);\n"
+            "(4) Tỷ lệ lao động qua đào tạo (kế hoạch: 70%; thực hiện 66,5%).\n"
+        ),
+        (
+            "Kết quả: 2 chỉ tiêu chưa đạt, cụ thể như sau:\n"
+            "1. Thu ngân sách trên địa bàn (dự toán: 80 tỷ đồng; thực hiện 72 tỷ đồng);\n"
+            "2. Tỷ lệ hộ dùng nước sạch (kế hoạch: 90%; ước đạt 84%);\n"
+            "3. Tỷ lệ trường đạt chuẩn (kế hoạch: 75%; ước đạt 70%).\n"
+        ),
+        (
+            "Có 4 chỉ tiêu không đạt, gồm:\n"
+            "a) Tỷ lệ bao phủ bảo hiểm y tế (mục tiêu: 95%; đạt 91%);\n"
+            "b) Số xã đạt chuẩn nông thôn mới (mục tiêu: 10 xã; đạt 8 xã);\n"
+            "c) Thu nhập bình quân đầu người (mục tiêu: 60 triệu đồng; đạt 55 triệu đồng).\n"
+        ),
+    ],
+)
+def test_a_count_against_a_numbered_list_of_another_length(body):
+    [f] = findings(body, "count")
+    assert f.severity == "error"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # as many items as the count says
+        (
+            "Năm 2024 có 12/15 chỉ tiêu đạt và vượt; 03 chỉ tiêu không đạt, gồm:\n"
+            "(1) Tỷ lệ che phủ rừng (kế hoạch: 45%; thực hiện 43,2%);\n"
+            "(2) Số bác sĩ/vạn dân (kế hoạch: 9 bác sĩ; thực hiện 8,1 bác sĩ);\n"
+            "(3) Tỷ lệ đô thị hóa (kế hoạch: 30%; thực hiện 27%).\n"
+        ),
+        # items that are no indicators judged (one figure each): tasks, not the counted ones
+        (
+            "Có 2 chỉ tiêu không đạt, gồm:\n"
+            "(1) Hoàn thành 3 công trình giao thông;\n"
+            "(2) Xây dựng 2 trường học;\n"
+            "(3) Trồng mới 40 ha rừng.\n"
+        ),
+    ],
+)
+def test_a_count_that_its_numbered_list_bears_out_is_not_flagged(body):
+    assert findings(body, "count") == []
+
+
+# --- count: "x/y tiêu chí" against the y items each closed by its verdict --------------------
+def _criteria(verdicts: list[str]) -> str:
+    return "".join(f"{k}. Tiêu chí số {k} - Nội dung {k}: {v}.\n" for k, v in enumerate(verdicts, 1))
+
+
+@pytest.mark.parametrize(
+    ("verdicts", "summary"),
+    [
+        (["đạt"] * 7 + ["chưa đạt"] * 3, "Đến nay xã đạt 8/10 tiêu chí; còn 02 tiêu chí chưa đạt.\n"),
+        (["đạt"] * 5 + ["không đạt"] + ["đạt"] * 2, "Tổng hợp: xã đạt 8/8 tiêu chí.\n"),
+        (["đạt", "chưa đạt"] * 3, "Như vậy đã hoàn thành 4/6 tiêu chí.\n"),
+    ],
+)
+def test_a_count_of_criteria_against_their_verdicts(verdicts, summary):
+    [f] = findings(_criteria(verdicts) + summary, "count")
+    assert f.severity == "error"
+
+
+@pytest.mark.parametrize(
+    ("verdicts", "summary"),
+    [
+        (["đạt"] * 8 + ["chưa đạt"] * 2, "Đến nay xã đạt 8/10 tiêu chí; còn 02 tiêu chí chưa đạt.\n"),
+        # the list holds another number of items: it is not the counted one
+        (["đạt"] * 5 + ["chưa đạt"] * 2, "Đến nay xã đạt 8/10 tiêu chí; còn 02 tiêu chí chưa đạt.\n"),
+    ],
+)
+def test_a_count_of_criteria_their_verdicts_bear_out_is_not_flagged(verdicts, summary):
+    assert findings(_criteria(verdicts) + summary, "count") == []
+
+
+# --- verdict: a bare "; đạt." closing the line of a result that misses its target -------------
+@pytest.mark.parametrize(
+    "body",
+    [
+        "5. Tiêu chí số 5 - Trường học: tỷ lệ trường đạt chuẩn quốc gia 66,7% (yêu cầu ≥ 70%); đạt.\n",
+        "- Lao động: tỷ lệ lao động qua đào tạo đạt 62,5% (yêu cầu ≥ 65%): đạt.\n",
+        "Tiêu chí Y tế: tỷ lệ người dân tham gia bảo hiểm y tế đạt 88,4% (yêu cầu từ 90% trở lên); đạt yêu cầu.\n",
+    ],
+)
+def test_a_bare_verdict_closing_a_missed_target(body):
+    [f] = findings(body, "verdict")
+    assert f.severity == "error"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the verdict holds
+        "5. Tiêu chí số 5 - Trường học: tỷ lệ trường đạt chuẩn quốc gia 72,7% (yêu cầu ≥ 70%); đạt.\n",
+        # lower is better and the result is under its ceiling
+        "11. Tiêu chí số 11 - Nghèo đa chiều: tỷ lệ hộ nghèo đa chiều 2,9% (yêu cầu ≤ 4%); đạt.\n",
+        # the closing verdict admits the miss
+        "- Lao động: tỷ lệ lao động qua đào tạo đạt 62,5% (yêu cầu ≥ 65%); chưa đạt.\n",
+    ],
+)
+def test_a_bare_verdict_that_holds_is_not_flagged(body):
+    assert findings(body, "verdict") == []
