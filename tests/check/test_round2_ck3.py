@@ -127,3 +127,36 @@ def test_a_bare_verdict_closing_a_missed_target(body):
 )
 def test_a_bare_verdict_that_holds_is_not_flagged(body):
     assert findings(body, "verdict") == []
+
+
+# --- verdict: "cao hơn/thấp hơn … (B)" that the two figures contradict -----------------------
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tỷ lệ hộ dùng nước sạch đạt 86,2%, cao hơn mức bình quân của tỉnh (88,5%).\n",
+        "Tỷ lệ nợ thuế đến cuối năm là 6,8%, thấp hơn cùng kỳ năm 2023 (5,9%).\n",
+        "Thu nhập bình quân đầu người đạt 52,4 triệu đồng, lớn hơn bình quân chung của huyện (55 triệu đồng).\n",
+    ],
+)
+def test_a_comparison_its_figures_contradict(body):
+    [f] = findings(body, "verdict")
+    assert f.severity == "error"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the comparison holds
+        "Tỷ lệ hộ dùng nước sạch đạt 89,2%, cao hơn mức bình quân của tỉnh (88,5%).\n",
+        # lower is better, and it is lower indeed
+        "Tỷ lệ hộ nghèo còn 2,1%, thấp hơn bình quân chung của tỉnh (3,4%).\n",
+        # the comparison is of a change, not of the levels
+        "Tỷ lệ giải ngân đạt 37,1%, cao hơn 2,3 điểm phần trăm so với cùng kỳ (34,8%).\n",
+        # equal within the printed digits
+        "Tỷ lệ trẻ em tiêm chủng đủ liều đạt 97%, cao hơn cùng kỳ năm 2023 (97,4%).\n",
+        # different units
+        "Kim ngạch xuất khẩu đạt 12,5 triệu USD, cao hơn cùng kỳ (tăng 8%).\n",
+    ],
+)
+def test_a_comparison_that_holds_is_not_flagged(body):
+    assert findings(body, "verdict") == []

@@ -124,8 +124,40 @@ def _share_called_met(ctx: Context) -> list[Finding]:
     return out
 
 
+# "…, cao hơn tỷ lệ giải ngân cùng kỳ năm 2024 (41,3%)": a level compared with another in brackets.
+_COMPARED = re.compile(r",\s*(cao hơn|thấp hơn|lớn hơn|nhỏ hơn)\s+([^()\d;,.]|năm \d{4}|\d{1,2}/\d{4})*?\(")
+
+
+def _comparison_contradicted(ctx: Context) -> list[Finding]:
+    """A figure called higher (lower) than a level quoted in brackets that its digits put below
+    (above) it: "đạt 37,1% kế hoạch, cao hơn tỷ lệ cùng kỳ năm 2024 (41,3%)". Only a figure right
+    before the comparison and the bracket's first figure of the same unit, no other figure between
+    (then the comparison may be of a change, "cao hơn 2,1 điểm %"); error beyond the printed digits."""
+    out = []
+    for p in ctx.passages:
+        for m in _COMPARED.finditer(p.folded):
+            clause = p.clause_of(m.start())
+            before = [n for n in p.numbers_in(clause[0], m.start()) if n.exact and n.unit]
+            inside = [n for n in p.numbers_in(m.end(), m.end() + 25) if n.exact and n.unit]
+            if not before or not inside:
+                continue
+            a, b = before[-1], inside[0]
+            if a.unit != b.unit or p.folded[b.end :].lstrip()[:1] != ")":
+                continue
+            higher = m.group(1) in ("cao hơn", "lớn hơn")
+            wrong = a.value + a.half() < b.value - b.half() if higher else a.value - a.half() > b.value + b.half()
+            if not wrong:
+                continue
+            out.append(Finding(
+                "verdict", ERROR, tuple(dict.fromkeys((a.line, b.line))), (a.text, b.text),
+                f"Văn bản ghi {a.text} là “{m.group(1)}” mức {b.text} nêu trong ngoặc, nhưng {a.text} {'thấp' if higher else 'cao'} hơn {b.text}.",
+                f"{'thấp' if higher else 'cao'} hơn", p.quote(*p.sentence_of(a.start)),
+            ))
+    return out
+
+
 def check(ctx: Context) -> list[Finding]:
-    out: list[Finding] = _share_called_met(ctx)
+    out: list[Finding] = _share_called_met(ctx) + _comparison_contradicted(ctx)
     for s in ctx.statements:
         if s.kind != "result" or s.compared_target is None:
             continue
