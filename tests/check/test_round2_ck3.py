@@ -160,3 +160,42 @@ def test_a_comparison_its_figures_contradict(body):
 )
 def test_a_comparison_that_holds_is_not_flagged(body):
     assert findings(body, "verdict") == []
+
+
+# --- count: "x/y … không có <cột>" against the table's column of zeros -----------------------
+_TABLE = (
+    "| STT | Đơn vị | Tiếp nhận | Đúng hạn | Quá hạn |\n"
+    "| 1 | Xã A | 320 | 318 | {0} |\n"
+    "| 2 | Xã B | 410 | 405 | {1} |\n"
+    "| 3 | Xã C | 150 | 150 | {2} |\n"
+    "| 4 | Xã D | 98 | 97 | {3} |\n"
+    "| | Tổng | 978 | 970 | 8 |\n"
+)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Có 3/4 đơn vị không để xảy ra hồ sơ quá hạn.\n" + _TABLE.format(2, 5, 0, 1),
+        "Đến nay 2/4 xã không có hồ sơ quá hạn (chi tiết tại bảng).\n" + _TABLE.format(0, 0, 0, 1),
+        "Kết quả: 4/4 đơn vị không phát sinh hồ sơ quá hạn.\n" + _TABLE.format(0, 8, 0, 0),
+    ],
+)
+def test_a_count_of_rows_with_none_against_the_table(body):
+    [f] = findings(body, "count")
+    assert f.severity == "error"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the count holds
+        "Có 2/4 đơn vị không để xảy ra hồ sơ quá hạn.\n" + _TABLE.format(0, 5, 0, 3),
+        # another total: the table is not the counted set
+        "Có 2/5 đơn vị không để xảy ra hồ sơ quá hạn.\n" + _TABLE.format(1, 5, 0, 2),
+        # no column names the thing
+        "Có 3/4 đơn vị không để xảy ra khiếu nại.\n" + _TABLE.format(2, 5, 0, 1),
+    ],
+)
+def test_a_count_of_rows_the_table_bears_out_is_not_flagged(body):
+    assert findings(body, "count") == []

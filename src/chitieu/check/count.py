@@ -231,8 +231,68 @@ def _against_verdicts(p: Passage, n: Number, items, total: int) -> list[Finding]
     )]
 
 
+# "Có 3/5 lĩnh vực không để xảy ra hồ sơ trễ hạn": a count of the rows of a table with none of
+# something; group 3 is the thing.
+_NONE_OF = re.compile(
+    r"(?<![\d.,])(\d{1,2})\s*/\s*(\d{1,2})\s+[^\d.;,()]{2,30}?\s+không\s+(?:để\s+(?:xảy ra|phát sinh)\s+|phát sinh\s+|có\s+)"
+    r"([^\d.;,()]{3,60})"
+)
+
+
+def _tables(ctx: Context) -> list[list[list[str]]]:
+    """The document's tables, each a list of rows of folded cells (lines "| a | b |")."""
+    tables, cur = [], None
+    for line in ctx.document.lines:
+        if line.lstrip().startswith("|"):
+            if cur is None:
+                cur = []
+                tables.append(cur)
+            cur.append([fold(c).strip() for c in line.strip().strip("|").split("|")])
+        else:
+            cur = None
+    return tables
+
+
+def _zero_rows(table: list[list[str]], thing: str) -> tuple[int, int] | None:
+    """(rows with 0 in the column the thing names, numbered rows) of ``table``: the column whose
+    header ends ``thing`` ("trễ hạn" for "hồ sơ trễ hạn"), over the rows numbered in the first cell
+    (a total row has none); None when no one column fits or a cell is no whole number."""
+    head = table[0]
+    cols = [i for i, h in enumerate(head) if h and thing.strip().endswith(h)]
+    rows = [r for r in table[1:] if r and r[0].isdigit() and len(r) == len(head)]
+    if len(cols) != 1 or not rows:
+        return None
+    cells = [r[cols[0]].replace(".", "") for r in rows]
+    if not all(c.isdigit() for c in cells):
+        return None
+    return sum(1 for c in cells if int(c) == 0), len(rows)
+
+
+def _none_of_against_table(ctx: Context) -> list[Finding]:
+    """"x/y lĩnh vực không để xảy ra hồ sơ trễ hạn" against the one table of y numbered rows with
+    a column headed by the thing ("Trễ hạn"): x must be the rows whose cell there is 0."""
+    out = []
+    tables = _tables(ctx)
+    for p in ctx.passages:
+        if p.is_table_row:
+            continue
+        for m in _NONE_OF.finditer(p.folded):
+            x, y = int(m.group(1)), int(m.group(2))
+            fits = [r for r in (_zero_rows(t, m.group(3)) for t in tables) if r is not None and r[1] == y]
+            if len(fits) != 1 or fits[0][0] == x:
+                continue
+            text = p.text[m.start(1) : m.end(2)]
+            out.append(Finding(
+                "count", ERROR, (p.line_at(m.start()),), (text,),
+                f"Văn bản ghi “{p.text[m.start(1) : m.end(3)].strip()}” nhưng bảng số liệu chỉ có "
+                f"{fits[0][0]}/{y} dòng ghi 0 ở cột này.",
+                f"{fits[0][0]}/{y}", p.quote(*p.sentence_of(m.start())),
+            ))
+    return out
+
+
 def check(ctx: Context) -> list[Finding]:
-    out: list[Finding] = []
+    out: list[Finding] = _none_of_against_table(ctx)
     listed: list | None = None
     judged_lists: set[int] = set()
     for p in ctx.passages:
