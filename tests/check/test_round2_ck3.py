@@ -199,3 +199,18 @@ def test_a_count_of_rows_with_none_against_the_table(body):
 )
 def test_a_count_of_rows_the_table_bears_out_is_not_flagged(body):
     assert findings(body, "count") == []
+
+
+@pytest.mark.parametrize("marker", ["({})", "{}.", "{})"])
+def test_numbered_items_under_an_opening_that_admits_the_misses_are_not_flagged(marker):
+    body = (
+        "Có 2 chỉ tiêu không đạt, gồm:\n"
+        f"{marker.format(1)} Tỷ lệ che phủ rừng 40% (chỉ tiêu 50%);\n"
+        f"{marker.format(2)} Tỷ lệ đô thị hóa 20% (chỉ tiêu 30%).\n"
+    )
+    assert findings(body, "verdict") == []
+
+
+def test_numbered_items_with_no_opening_that_admits_are_flagged():
+    body = "Kết quả cụ thể:\n(1) Tỷ lệ che phủ rừng 40% (chỉ tiêu 50%);\n(2) Tỷ lệ đô thị hóa 20% (chỉ tiêu 30%).\n"
+    assert len(findings(body, "verdict")) == 2

@@ -317,7 +317,12 @@ def _admitted(ctx: Context, s) -> bool:
     return False
 
 
-_ITEM = re.compile(r"\s*([-+•*–])\s")
+_ITEM = re.compile(r"\s*([-+•*–]|\(\d{1,2}\)|\d{1,2}[.)]|[a-zđ]\))\s")
+
+
+def _kind(marker: str) -> str:
+    """A list marker with its number or letter blanked: "(1)" and "(2)" are one kind of marker."""
+    return re.sub(r"[\da-zđ]+", "#", marker)
 # "8/10 chỉ tiêu", "14/16 chỉ tiêu đạt": a count of indicators met below their total.
 _SOME_MET = re.compile(r"(?<![\d.,])(\d+)\s*/\s*(\d+)\s*(?:chỉ tiêu|mục tiêu|nhiệm vụ)")
 
@@ -334,7 +339,7 @@ def _list_intro(ctx: Context, line: int) -> str | None:
     n = line - 1
     while n >= 1:
         m = _ITEM.match(lines[n - 1])
-        if m is None or m.group(1) != first.group(1):
+        if m is None or _kind(m.group(1)) != _kind(first.group(1)):
             break
         n -= 1
     if n < 1:
