@@ -30,6 +30,7 @@ _UNMET_AFTER = re.compile(r"[^.;\d]{0,25}?(?:không|chưa)\s+(?:đạt|hoàn th�
 _OTHER_CATEGORY = re.compile(r"chưa (?:đánh giá|có số liệu|đủ số liệu)|cơ bản (?:đạt|hoàn thành)|không đánh giá")
 
 
+_COUNTED = ("chỉ tiêu", "tiêu chí")
 _MET_BEFORE = re.compile(r"(?<!chưa )(?<!không )(?:hoàn thành|đạt(?: và vượt)?|vượt)\s*(?:được\s*)?$")
 
 
@@ -38,7 +39,7 @@ def _claims(p: Passage) -> list[tuple[Number, bool]]:
     "3 chỉ tiêu không đạt", "hoàn thành 8/10 chỉ tiêu"."""
     out = []
     for n in p.numbers:
-        if n.unit != "chỉ tiêu" or not n.exact:
+        if n.unit not in _COUNTED or not n.exact:
             continue
         if _UNMET_AFTER.match(p.folded, n.end):
             out.append((n, False))
@@ -47,7 +48,12 @@ def _claims(p: Passage) -> list[tuple[Number, bool]]:
     return out
 
 
-_ITEM = re.compile(r"\s*([-+•*–])\s+\S")
+_ITEM = re.compile(r"\s*([-+•*–]|\(\d{1,2}\)|\d{1,2}[.)]|[a-zđ]\))\s+\S")
+
+
+def _marker_kind(marker: str) -> str:
+    """A list marker with its number or letter blanked: "(1)" and "(2)" are one kind of marker."""
+    return re.sub(r"[\da-zđ]+", "#", marker)
 # What may stand between a count and the colon that opens its list: "3 chỉ tiêu không đạt, gồm:".
 _OPENS_LIST = re.compile(r"[^.;:\d]{0,40}?,?\s*(?:gồm|bao gồm|là|cụ thể(?: như sau)?|như sau)\s*:")
 
@@ -65,13 +71,20 @@ def _list_items(ctx: Context, line: int) -> list[int]:
     items, marker = [], None
     for k in range(line + 1, len(lines) + 1):
         m = _ITEM.match(lines[k - 1])
-        if m is None or (marker is not None and m.group(1) != marker):
+        if m is None or (marker is not None and _marker_kind(m.group(1)) != marker):
             break
-        marker = m.group(1)
+        marker = _marker_kind(m.group(1))
         items.append(k)
     if any(not re.search(r"\d", lines[k - 1]) for k in items):
         return []
     return items
+
+
+def _is_marker(ctx: Context, n: Number) -> bool:
+    """Whether ``n`` is the number of a list item's marker ("1.", "(2)") rather than a figure."""
+    m = _ITEM.match(ctx.document.lines[n.line - 1])
+    digits = re.sub(r"\D", "", m.group(1)) if m else ""
+    return bool(digits) and n.value == int(digits)
 
 
 def _item_met(ctx: Context, line: int) -> bool | None:
@@ -88,9 +101,13 @@ def _item_met(ctx: Context, line: int) -> bool | None:
 
 
 def _judged(ctx: Context, line: int) -> bool:
-    """Whether a list item gives a result beside its target or with a verdict."""
-    return any(s.line == line and s.kind == "result" and (s.compared_target or s.stated_status)
-               for s in ctx.statements)
+    """Whether a list item gives a result beside its target or with a verdict, or two figures of
+    one unit ("(Nghị quyết: 50%; ước đạt 40%)": the target and the result, however read)."""
+    mine = [s for s in ctx.statements if s.line == line]
+    if any(s.kind == "result" and (s.compared_target or s.stated_status) for s in mine):
+        return True
+    units = [s.unit.split("/")[0] for s in mine if s.unit]
+    return any(units.count(u) >= 2 for u in set(units))
 
 
 def _total(p: Passage, claims, sent) -> int | None:
@@ -115,7 +132,7 @@ def _against_list(ctx: Context, p: Passage, claims) -> list[Finding]:
     sent = p.sentence_of(last.start)
     mine = [(n, met) for n, met in claims if sent[0] <= n.start < sent[1]]
     items = _list_items(ctx, last.line)
-    if not items or p.numbers_in(last.end, sent[1] + 12):
+    if not items or any(not _is_marker(ctx, x) for x in p.numbers_in(last.end, sent[1] + 12)):
         return []
     total = _total(p, claims, sent)
     if total is not None and len(items) == total:
@@ -137,7 +154,13 @@ def _against_list(ctx: Context, p: Passage, claims) -> list[Finding]:
         return out
     n, met = mine[-1]
     opens = _OPENS_LIST.match(p.folded, n.end)
-    if not opens or p.folded[opens.end() :].strip() or len(items) == int(n.value):
+    if not opens:
+        return out
+    rest = p.folded[opens.end() :].strip()
+    # the colon closes the passage, or the passage runs on into the items themselves
+    if (rest and p.line_at(opens.end() + len(p.folded[opens.end() :]) - len(rest)) != items[0]):
+        return out
+    if len(items) == int(n.value):
         return out
     # Each item an indicator the list judges the count's way (none judged the other way).
     if any(_item_met(ctx, k) is (not met) or not _judged(ctx, k) for k in items):
@@ -153,7 +176,33 @@ def _against_list(ctx: Context, p: Passage, claims) -> list[Finding]:
 
 def _item_name(ctx: Context, line: int) -> str:
     """A list item's indicator: its text up to the colon, without the marker."""
-    return ctx.document.lines[line - 1].lstrip(" -+•*–").split(":")[0].strip()[:50]
+    text = ctx.document.lines[line - 1]
+    m = _ITEM.match(text)
+    return text[m.start(1) + len(m.group(1)) if m else 0 :].lstrip(" -+•*–").split(":")[0].strip()[:50]
+
+
+# A list item closed by its verdict alone: "9. Tiêu chí số 9 - Nhà ở dân cư: đạt.", "…(yêu cầu ≥ 52
+# triệu đồng); chưa đạt."
+_CLOSED_BY = re.compile(r"[;:]\s*((?:chưa |không )?)(?:đạt|vượt|hoàn thành)(?:\s+(?:yêu cầu|chuẩn))?\s*\.?\s*$")
+
+
+def _verdict_list(ctx: Context, total: int) -> list[tuple[str, bool, int]] | None:
+    """(name, met, line) of the one run of numbered items ("1." … "19.") each closed by its own
+    verdict, when it has exactly ``total`` items; None otherwise (no such run, or two)."""
+    runs: list[list[tuple[str, bool, int]]] = []
+    prev = None
+    for k, line in enumerate(ctx.document.lines, 1):
+        m = _ITEM.match(line)
+        v = _CLOSED_BY.search(fold(line).rstrip()) if m and not ctx.is_table_line(k) else None
+        if v is None:
+            prev = None
+            continue
+        if prev != k - 1:
+            runs.append([])
+        runs[-1].append((_item_name(ctx, k), not v.group(1), k))
+        prev = k
+    fit = [r for r in runs if len(r) == total]
+    return fit[0] if len(fit) == 1 else None
 
 
 def _listed(ctx: Context) -> list[tuple[str, bool, int]]:
@@ -168,8 +217,82 @@ def _listed(ctx: Context) -> list[tuple[str, bool, int]]:
     return list(seen.values())
 
 
+def _against_verdicts(p: Passage, n: Number, items, total: int) -> list[Finding]:
+    """A count of the indicators met against the list of them each closed by its own verdict."""
+    met_count = sum(1 for _, ok, _ in items if ok)
+    if met_count == int(n.value):
+        return []
+    missed = [(name, k) for name, ok, k in items if not ok]
+    return [Finding(
+        "count", ERROR, (n.line, *(k for _, k in missed)), (n.text,),
+        f"Văn bản ghi {n.text} đạt nhưng danh sách {total} mục ghi {met_count}/{total} đạt"
+        + (f" (chưa đạt: {'; '.join(x[:50] for x, _ in missed[:5])})." if missed else "."),
+        f"{met_count}/{total}", p.quote(*p.sentence_of(n.start)),
+    )]
+
+
+# "Có 3/5 lĩnh vực không để xảy ra hồ sơ trễ hạn": a count of the rows of a table with none of
+# something; group 3 is the thing.
+_NONE_OF = re.compile(
+    r"(?<![\d.,])(\d{1,2})\s*/\s*(\d{1,2})\s+[^\d.;,()]{2,30}?\s+không\s+(?:để\s+(?:xảy ra|phát sinh)\s+|phát sinh\s+|có\s+)"
+    r"([^\d.;,()]{3,60})"
+)
+
+
+def _tables(ctx: Context) -> list[list[list[str]]]:
+    """The document's tables, each a list of rows of folded cells (lines "| a | b |")."""
+    tables, cur = [], None
+    for line in ctx.document.lines:
+        if line.lstrip().startswith("|"):
+            if cur is None:
+                cur = []
+                tables.append(cur)
+            cur.append([fold(c).strip() for c in line.strip().strip("|").split("|")])
+        else:
+            cur = None
+    return tables
+
+
+def _zero_rows(table: list[list[str]], thing: str) -> tuple[int, int] | None:
+    """(rows with 0 in the column the thing names, numbered rows) of ``table``: the column whose
+    header ends ``thing`` ("trễ hạn" for "hồ sơ trễ hạn"), over the rows numbered in the first cell
+    (a total row has none); None when no one column fits or a cell is no whole number."""
+    head = table[0]
+    cols = [i for i, h in enumerate(head) if h and thing.strip().endswith(h)]
+    rows = [r for r in table[1:] if r and r[0].isdigit() and len(r) == len(head)]
+    if len(cols) != 1 or not rows:
+        return None
+    cells = [r[cols[0]].replace(".", "") for r in rows]
+    if not all(c.isdigit() for c in cells):
+        return None
+    return sum(1 for c in cells if int(c) == 0), len(rows)
+
+
+def _none_of_against_table(ctx: Context) -> list[Finding]:
+    """"x/y lĩnh vực không để xảy ra hồ sơ trễ hạn" against the one table of y numbered rows with
+    a column headed by the thing ("Trễ hạn"): x must be the rows whose cell there is 0."""
+    out = []
+    tables = _tables(ctx)
+    for p in ctx.passages:
+        if p.is_table_row:
+            continue
+        for m in _NONE_OF.finditer(p.folded):
+            x, y = int(m.group(1)), int(m.group(2))
+            fits = [r for r in (_zero_rows(t, m.group(3)) for t in tables) if r is not None and r[1] == y]
+            if len(fits) != 1 or fits[0][0] == x:
+                continue
+            text = p.text[m.start(1) : m.end(2)]
+            out.append(Finding(
+                "count", ERROR, (p.line_at(m.start()),), (text,),
+                f"Văn bản ghi “{p.text[m.start(1) : m.end(3)].strip()}” nhưng bảng số liệu chỉ có "
+                f"{fits[0][0]}/{y} dòng ghi 0 ở cột này.",
+                f"{fits[0][0]}/{y}", p.quote(*p.sentence_of(m.start())),
+            ))
+    return out
+
+
 def check(ctx: Context) -> list[Finding]:
-    out: list[Finding] = []
+    out: list[Finding] = _none_of_against_table(ctx)
     listed: list | None = None
     judged_lists: set[int] = set()
     for p in ctx.passages:
@@ -197,6 +320,12 @@ def check(ctx: Context) -> list[Finding]:
                         f" chỉ tiêu, văn bản ghi tổng {total}.",
                         str(int(n.value) + z), p.quote(*sent),
                     ))
+                    continue
+            by_items = _verdict_list(ctx, total)
+            if by_items is not None:
+                out.extend(_against_verdicts(p, n, by_items, total))
+                continue
+            if unmet:
                 continue
             if n.line in judged_lists:
                 continue

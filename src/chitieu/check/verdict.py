@@ -124,8 +124,40 @@ def _share_called_met(ctx: Context) -> list[Finding]:
     return out
 
 
+# "…, cao hơn tỷ lệ giải ngân cùng kỳ năm 2024 (41,3%)": a level compared with another in brackets.
+_COMPARED = re.compile(r",\s*(cao hơn|thấp hơn|lớn hơn|nhỏ hơn)\s+([^()\d;,.]|năm \d{4}|\d{1,2}/\d{4})*?\(")
+
+
+def _comparison_contradicted(ctx: Context) -> list[Finding]:
+    """A figure called higher (lower) than a level quoted in brackets that its digits put below
+    (above) it: "đạt 37,1% kế hoạch, cao hơn tỷ lệ cùng kỳ năm 2024 (41,3%)". Only a figure right
+    before the comparison and the bracket's first figure of the same unit, no other figure between
+    (then the comparison may be of a change, "cao hơn 2,1 điểm %"); error beyond the printed digits."""
+    out = []
+    for p in ctx.passages:
+        for m in _COMPARED.finditer(p.folded):
+            clause = p.clause_of(m.start())
+            before = [n for n in p.numbers_in(clause[0], m.start()) if n.exact and n.unit]
+            inside = [n for n in p.numbers_in(m.end(), m.end() + 25) if n.exact and n.unit]
+            if not before or not inside:
+                continue
+            a, b = before[-1], inside[0]
+            if a.unit != b.unit or p.folded[b.end :].lstrip()[:1] != ")":
+                continue
+            higher = m.group(1) in ("cao hơn", "lớn hơn")
+            wrong = a.value + a.half() < b.value - b.half() if higher else a.value - a.half() > b.value + b.half()
+            if not wrong:
+                continue
+            out.append(Finding(
+                "verdict", ERROR, tuple(dict.fromkeys((a.line, b.line))), (a.text, b.text),
+                f"Văn bản ghi {a.text} là “{m.group(1)}” mức {b.text} nêu trong ngoặc, nhưng {a.text} {'thấp' if higher else 'cao'} hơn {b.text}.",
+                f"{'thấp' if higher else 'cao'} hơn", p.quote(*p.sentence_of(a.start)),
+            ))
+    return out
+
+
 def check(ctx: Context) -> list[Finding]:
-    out: list[Finding] = _share_called_met(ctx)
+    out: list[Finding] = _share_called_met(ctx) + _comparison_contradicted(ctx)
     for s in ctx.statements:
         if s.kind != "result" or s.compared_target is None:
             continue
@@ -144,7 +176,7 @@ def check(ctx: Context) -> list[Finding]:
         half = _half(s)
         best = s.low + half if higher else s.low - half
         status = judge(best, bound, higher)
-        claimed = s.stated_status
+        claimed = s.stated_status or _closing_verdict(ctx, s)
         met = status in (Status.DAT, Status.VUOT)
         if claimed is None:
             years = [int(y) for y in re.findall(r"(?<!\d)20\d\d(?!\d)", s.quote)]
@@ -170,6 +202,24 @@ def check(ctx: Context) -> list[Finding]:
             f"{s.indicator[:80]}: {why}.", STATUS_LABELS[status], s.quote[:300],
         ))
     return out
+
+
+# A line closed by a bare verdict of its own clause: "…93,1% (yêu cầu ≥ 95%); đạt."
+_CLOSING = re.compile(r"[;:]\s*(đạt|vượt)(?:\s+(?:yêu cầu|chuẩn|tiêu chí))?\s*\.?\s*$")
+
+
+def _closing_verdict(ctx: Context, s) -> str | None:
+    """The verdict that closes a line holding this one judged result ("Tiêu chí số 15 - Y tế: tỷ lệ
+    … đạt 93,1% (yêu cầu ≥ 95%); đạt."): the clause after the last semicolon or colon is the word
+    alone, so it judges the line's one result. None when the line has another result beside a
+    target (then the verdict may be of either), or is a table row."""
+    if ctx.is_table_line(s.line):
+        return None
+    m = _CLOSING.search(fold(ctx.document.lines[s.line - 1]).rstrip())
+    if m is None:
+        return None
+    judged = [t for t in ctx.statements if t.line == s.line and t.kind == "result" and t.compared_target]
+    return ("vuot" if m.group(1) == "vượt" else "dat") if len(judged) == 1 else None
 
 
 def _higher(name: str, bound: Bound) -> bool:
@@ -267,7 +317,12 @@ def _admitted(ctx: Context, s) -> bool:
     return False
 
 
-_ITEM = re.compile(r"\s*([-+•*–])\s")
+_ITEM = re.compile(r"\s*([-+•*–]|\(\d{1,2}\)|\d{1,2}[.)]|[a-zđ]\))\s")
+
+
+def _kind(marker: str) -> str:
+    """A list marker with its number or letter blanked: "(1)" and "(2)" are one kind of marker."""
+    return re.sub(r"[\da-zđ]+", "#", marker)
 # "8/10 chỉ tiêu", "14/16 chỉ tiêu đạt": a count of indicators met below their total.
 _SOME_MET = re.compile(r"(?<![\d.,])(\d+)\s*/\s*(\d+)\s*(?:chỉ tiêu|mục tiêu|nhiệm vụ)")
 
@@ -284,7 +339,7 @@ def _list_intro(ctx: Context, line: int) -> str | None:
     n = line - 1
     while n >= 1:
         m = _ITEM.match(lines[n - 1])
-        if m is None or m.group(1) != first.group(1):
+        if m is None or _kind(m.group(1)) != _kind(first.group(1)):
             break
         n -= 1
     if n < 1:
