@@ -1,0 +1,44 @@
+"""Checker round 2, ck1: sums over numbered table rows — a "Tổng …"/"Cộng" row without a
+number over (or under) the rows numbered 1, 2, 3 …, and a row numbered "2" over its "2.1",
+"2.2" … Variants in other words, and look-alikes that must stay silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from chitieu.check import check_text
+
+HEAD = "I. KẾT QUẢ THỰC HIỆN NĂM 2024\nĐVT: triệu đồng\n"
+TABLE = "| STT | Chỉ tiêu | Kế hoạch 2024 | Thực hiện 2024 | Tỷ lệ (%) |\n"
+
+
+def sums(body: str):
+    return [f for f in check_text(HEAD + TABLE + body) if f.type == "sum"]
+
+
+@pytest.mark.parametrize("body, computed", [
+    ("| | Tổng chi ngân sách | 6.200 | 6.480 | 104,5 |\n| 1 | Chi đầu tư | 1.500 | 1.610 | 107,3 |\n"
+     "| 2 | Chi thường xuyên | 4.500 | 4.620 | 102,7 |\n| 3 | Chi khác | 200 | 190 | 95,0 |\n", "6.420"),
+    ("| 1 | Lúa | 310 | 322 | 103,9 |\n| 2 | Ngô | 95 | 97 | 102,1 |\n| 3 | Rau màu | 40 | 41 | 102,5 |\n"
+     "| | Cộng | 445 | 465 | 104,5 |\n", "460"),
+    ("| 1 | Thu tại xã | 2.000 | 2.150,5 | 107,5 |\n| 1.1 | Thuế | 800 | 870,2 | 108,8 |\n"
+     "| 1.2 | Phí | 500 | 520,3 | 104,1 |\n| 1.3 | Thu khác | 700 | 740,0 | 105,7 |\n", "2.130,5"),
+])
+def test_a_total_over_numbered_rows(body, computed):
+    [f] = sums(body)
+    assert f.severity == "error" and f.computed == computed
+
+
+@pytest.mark.parametrize("body", [
+    # the parts add up
+    "| | Tổng chi ngân sách | 6.200 | 6.420 | 103,5 |\n| 1 | Chi đầu tư | 1.500 | 1.610 | 107,3 |\n"
+    "| 2 | Chi thường xuyên | 4.500 | 4.620 | 102,7 |\n| 3 | Chi khác | 200 | 190 | 95,0 |\n",
+    # some parts only: far below the total
+    "| | Tổng thu | 9.000 | 9.800 | 108,9 |\n| 1 | Thuế | 2.000 | 2.100 | 105,0 |\n| 2 | Phí | 1.000 | 1.050 | 105,0 |\n",
+    # rounded parts of one decimal: within the printed digits
+    "| 2 | Chi sự nghiệp | 900 | 1.000,1 | 111,1 |\n| 2.1 | Giáo dục | | 500,1 | |\n| 2.2 | Y tế | | 500,1 | |\n",
+    # numbering that does not start at 1: no whole list under the total
+    "| | Tổng | 500 | 520 | 104,0 |\n| 3 | Chi A | 200 | 210 | 105,0 |\n| 4 | Chi B | 300 | 300 | 100,0 |\n",
+])
+def test_look_alikes_stay_silent(body):
+    assert sums(body) == []
