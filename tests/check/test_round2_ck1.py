@@ -42,3 +42,30 @@ def test_a_total_over_numbered_rows(body, computed):
 ])
 def test_look_alikes_stay_silent(body):
     assert sums(body) == []
+
+
+# --- ratio: a column headed by the initials of two others ("QT/DT (%)") -----------------------
+def ratios(table: str):
+    return [f for f in check_text(HEAD + table) if f.type == "ratio"]
+
+
+@pytest.mark.parametrize("table, computed", [
+    ("| STT | Nội dung | Dự toán | Quyết toán | QT/DT (%) |\n| 1 | Chi sự nghiệp y tế | 800 | 912,0 | 104,0 |\n", "114,00%"),
+    ("| STT | Khoản thu | Kế hoạch | Thực hiện | TH/KH (%) |\n| 1 | Thu phí chợ | 150 | 132 | 98,0 |\n", "88,00%"),
+    ("| STT | Chỉ tiêu | Kế hoạch 2024 | Ước thực hiện 2024 | UTH/KH (%) |\n| 1 | Thu phí chợ | 2.400 | 1.560 | 75,0 |\n", "65,00%"),
+])
+def test_a_ratio_column_headed_by_initials(table, computed):
+    [f] = ratios(table)
+    assert f.severity == "error" and f.computed == computed
+
+
+@pytest.mark.parametrize("table", [
+    # the ratio holds
+    "| STT | Nội dung | Dự toán | Quyết toán | QT/DT (%) |\n| 1 | Chi sự nghiệp y tế | 800 | 912,0 | 114,0 |\n",
+    # initials no column carries: no reading
+    "| STT | Nội dung | Dự toán | Quyết toán | UTH/KH (%) |\n| 1 | Chi sự nghiệp y tế | 800 | 912,0 | 104,0 |\n",
+    # within the rounding of the printed digits
+    "| STT | Khoản thu | Kế hoạch | Thực hiện | TH/KH (%) |\n| 1 | Thu phí chợ | 3 | 2 | 70 |\n",
+])
+def test_ratio_look_alikes_stay_silent(table):
+    assert ratios(table) == []

@@ -18,6 +18,7 @@ The percentage is judged at its printed digits, with the inputs widened by their
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from chitieu.check.common import Context, between, fmt_like, is_quoted_target, severity_of
 from chitieu.check.finding import Finding
@@ -380,6 +381,34 @@ def _plan_result_columns(roles: list[str], header: list[str]) -> list[tuple[int,
             if r == "ratio" and _PLAN_COLUMN.search(header[ri].lower())]
 
 
+_INITIALS_RATIO = re.compile(r"^\W*%?\s*([a-zđư]{1,4})\s*/\s*([a-zđư]{1,4})\s*\(?\s*%\s*\)?\s*$")
+
+
+def _initials(head: str) -> str:
+    """The first letters of a column's words, its year and brackets left out: "Quyết toán" is "qt"."""
+    words = re.sub(r"\(.*?\)|\d+", " ", head.lower()).split()
+    return _plain_letters("".join(w[0] for w in words if w[0].isalpha()))
+
+
+def _plain_letters(text: str) -> str:
+    """``text`` without its Vietnamese marks: "ưth" and "uth" are one abbreviation."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.replace("đ", "d")) if not unicodedata.combining(c))
+
+
+def _initials_columns(header: list[str]) -> list[tuple[int, int, int]]:
+    """(numerator, denominator, ratio) column triples of a ratio column headed by the initials of
+    two other columns: "QT/DT (%)" over "Quyết toán" and "Dự toán", "TH/KH (%)" …"""
+    out = []
+    for ri, head in enumerate(header):
+        m = _INITIALS_RATIO.match(head.lower())
+        if m is None:
+            continue
+        cols = [[i for i, h in enumerate(header) if i != ri and _initials(h) == _plain_letters(g)] for g in m.groups()]
+        if all(len(c) == 1 for c in cols) and cols[0] != cols[1]:
+            out.append((cols[0][0], cols[1][0], ri))
+    return out
+
+
 def _table_plan_ratios(ctx: Context) -> list[Finding]:
     """A table row's "So dự toán (%)" cell against its result and plan cells
     ("Chi thường xuyên | … | 8.976,0 | 8.740,8 | 97,3": 97,38 rounds to 97,4)."""
@@ -392,7 +421,7 @@ def _table_plan_ratios(ctx: Context) -> list[Finding]:
             continue
         if "unit" in roles and "%" in cells[roles.index("unit")]:
             continue
-        for ci, ti, ri in _plan_result_columns(roles, header):
+        for ci, ti, ri in dict.fromkeys(_plan_result_columns(roles, header) + _initials_columns(header)):
             result, plan, ratio = (_stated_cell(cells[i]) for i in (ci, ti, ri))
             if result is None or plan is None or ratio is None or not plan.value:
                 continue
