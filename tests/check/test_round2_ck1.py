@@ -69,3 +69,33 @@ def test_a_ratio_column_headed_by_initials(table, computed):
 ])
 def test_ratio_look_alikes_stay_silent(table):
     assert ratios(table) == []
+
+
+# --- ratio: "bằng z% kế hoạch" whose plan the sentence before gives ----------------------------
+def text_ratios(body: str):
+    return [f for f in check_text("I. KẾT QUẢ THỰC HIỆN NĂM 2024\n" + body) if f.type == "ratio"]
+
+
+@pytest.mark.parametrize("body, computed", [
+    ("Dự toán thu ngân sách huyện giao cho xã là 3.600 triệu đồng. Cả năm xã thu được 3.240 triệu đồng, "
+     "đạt 95,0% dự toán.", "90,00%"),
+    ("Kế hoạch trồng rừng tập trung được giao là 420 ha. Đến cuối năm đã trồng 399 ha, bằng 92% kế hoạch.", "95,0%"),
+    ("Chỉ tiêu tuyển quân năm 2024 tỉnh giao 180 thanh niên. Thực tế đã giao 171 thanh niên, đạt 98% chỉ tiêu.", "95,0%"),
+])
+def test_a_plan_in_the_sentence_before(body, computed):
+    [f] = text_ratios(body)
+    assert f.severity == "error" and f.computed == computed
+
+
+@pytest.mark.parametrize("body", [
+    # the ratio holds
+    "Dự toán thu ngân sách huyện giao cho xã là 3.600 triệu đồng. Cả năm xã thu được 3.240 triệu đồng, đạt 90,0% dự toán.",
+    # the plan of another year
+    "Kế hoạch năm 2025 là 500 tỷ đồng. Năm 2024 giải ngân 420 tỷ đồng, đạt 95% kế hoạch.",
+    # two figures before: which one is the plan is not said
+    "Kế hoạch vốn là 500 tỷ đồng, đã phân bổ 460 tỷ đồng. Giải ngân 420 tỷ đồng, đạt 95% kế hoạch.",
+    # the sentence before names no plan
+    "Tổng vốn đầu tư toàn xã hội là 500 tỷ đồng. Giải ngân 420 tỷ đồng, đạt 95% kế hoạch.",
+])
+def test_plan_before_look_alikes_stay_silent(body):
+    assert text_ratios(body) == []

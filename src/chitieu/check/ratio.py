@@ -157,6 +157,56 @@ def _plan_ratios(p: Passage) -> list[Finding]:
     return out
 
 
+_PLAN_AFTER = re.compile(r"\s*(?:so với\s*)?(kế hoạch|dự toán|chỉ tiêu)(?![a-zà-ỹđ])")
+_YEAR_NOT_DATE = re.compile(r"(?<![\d/.-])(?:19|20)\d\d(?!\d)")
+
+
+def _plan_of_sentence_before(p: Passage, pct: Number, result: Number, word: str) -> Number | None:
+    """The plan "đạt z% kế hoạch" divides when its own sentence has none: the one figure of the
+    result's kind in the sentence before, in a clause that names the plan ("Tổng kế hoạch vốn … là
+    4.852,6 tỷ đồng. … giải ngân 4.215,3 tỷ đồng, bằng 88,6% kế hoạch"), of no other year."""
+    a, _ = p.sentence_of(pct.start)
+    if a == 0:
+        return None
+    prev = p.sentence_of(a - 1)
+    same = [q for q in p.numbers_in(*prev) if q.family == result.family and q.unit not in _PERCENT]
+    if len(same) != 1 or not same[0].exact or same[0].role != "level" or not same[0].value:
+        return None
+    plan = same[0]
+    c, _ = p.clause_of(plan.start)
+    if word not in p.folded[c : plan.start]:
+        return None
+    years = set(_YEAR_NOT_DATE.findall(p.folded, c, plan.start))
+    own = set(_YEAR_NOT_DATE.findall(p.folded, *p.sentence_of(pct.start)))
+    return None if years and own and not years & own else plan
+
+
+def _plan_before_ratios(p: Passage) -> list[Finding]:
+    """"bằng z% kế hoạch" after a result whose plan the sentence before gives."""
+    out = []
+    for pct in p.numbers:
+        m = _PLAN_AFTER.match(p.folded, pct.end)
+        if not _percent(pct) or pct.role != "plan_ratio" or m is None:
+            continue
+        sent = p.sentence_of(pct.start)
+        nums = [q for q in p.numbers_in(*sent) if q is not pct and q.exact and q.unit and q.unit not in _PERCENT]
+        if any(_PLAN_WORD.search(p.folded, max(sent[0], q.start - 40), q.start) for q in nums):
+            continue  # the sentence gives its plan: ``_plan_ratios`` owns it
+        results = [q for q in nums if q.start < pct.start and q.role == "level" and q.mention.denominator is None]
+        if not results or any(r.unit in _PERCENT for r in p.numbers_in(results[-1].end, pct.start)):
+            continue
+        result = results[-1]
+        plan = _plan_of_sentence_before(p, pct, result, m.group(1))
+        if plan is None:
+            continue
+        centre, low, high = _ratio_range(result, plan, False)
+        f = _finding(p, pct, [pct.text, result.text, plan.text], sorted({pct.line, result.line, plan.line}),
+                     centre, low, high, "Tỷ lệ thực hiện so với kế hoạch", f"{result.text} / {plan.text}")
+        if f:
+            out.append(f)
+    return out
+
+
 def _shares(p: Passage) -> list[Finding]:
     """"…, chiếm z%" of a part against the total its sentence states before a breakdown mark."""
     out = []
@@ -475,7 +525,7 @@ def check(ctx: Context) -> list[Finding]:
     for p in ctx.passages:
         if not p.numbers:
             continue
-        found = _count_ratios(p) + _plan_ratios(p) + _shares(p)
+        found = _count_ratios(p) + _plan_ratios(p) + _plan_before_ratios(p) + _shares(p)
         said = {(f.lines, f.figures[0]) for f in found}
         # the wider readings only where the narrow ones found nothing for that percentage
         for f in _handled_ratios(p) + _named_total_shares(ctx, p):
