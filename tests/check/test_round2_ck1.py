@@ -99,3 +99,32 @@ def test_a_plan_in_the_sentence_before(body, computed):
 ])
 def test_plan_before_look_alikes_stay_silent(body):
     assert text_ratios(body) == []
+
+
+# --- shares: a scale closed by its own negation ("hài lòng …; chưa hài lòng …") ----------------
+def share_findings(body: str):
+    return [f for f in check_text("I. KẾT QUẢ THỰC HIỆN NĂM 2024\n" + body) if f.type == "shares"]
+
+
+@pytest.mark.parametrize("body, computed", [
+    ("Kiểm tra 240 cơ sở kinh doanh thực phẩm: đạt 81,5%; không đạt 16,0%.", "97,5%"),
+    ("Đánh giá, xếp loại tổ chức cơ sở đảng: hoàn thành 88%; chưa hoàn thành 9%.", "97%"),
+    ("Qua 520 phiếu lấy ý kiến người bệnh: rất hài lòng 40,2%; hài lòng 52,3%; không hài lòng 4,1%.", "96,6%"),
+])
+def test_a_scale_closed_by_its_negation(body, computed):
+    [f] = share_findings(body)
+    assert f.severity == "error" and f.computed == computed
+
+
+@pytest.mark.parametrize("body", [
+    # the shares add up
+    "Qua 520 phiếu lấy ý kiến người bệnh: rất hài lòng 40,2%; hài lòng 55,7%; không hài lòng 4,1%.",
+    # no negation closes the scale: a level may be left out
+    "Qua 520 phiếu lấy ý kiến người bệnh: rất hài lòng 40,2%; hài lòng 52,3%; bình thường 4,1%.",
+    # within the digits printed
+    "Kiểm tra 90 cơ sở: đạt 33,3%; không đạt 66,6%.",
+    # far from 100: shares of different wholes
+    "Kiểm tra 90 cơ sở: đạt 60%; không đạt 10% số cơ sở được kiểm tra lại.",
+])
+def test_scale_look_alikes_stay_silent(body):
+    assert share_findings(body) == []
