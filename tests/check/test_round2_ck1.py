@@ -128,3 +128,32 @@ def test_a_scale_closed_by_its_negation(body, computed):
 ])
 def test_scale_look_alikes_stay_silent(body):
     assert share_findings(body) == []
+
+
+# --- ratio: a share in a later clause of a "trong đó" breakdown ---------------------------------
+@pytest.mark.parametrize("body, computed", [
+    ("Năm nay cấp 960 giấy phép, trong đó nhà ở riêng lẻ 900 giấy phép; công trình khác 60 giấy phép, chiếm 7,5%.",
+     "6,25%"),
+    ("Toàn xã có 820 hộ, trong đó hộ khá 510 hộ; hộ nghèo 41 hộ, chiếm 6,0%.", "5,00%"),
+    ("Đã khám sàng lọc 2.400 trẻ, trong đó 2.130 trẻ bình thường; phát hiện 96 trẻ suy dinh dưỡng, chiếm 4,2%.",
+     "4,00%"),
+])
+def test_a_share_in_a_later_clause_of_a_breakdown(body, computed):
+    [f] = text_ratios(body)
+    assert f.severity == "error" and f.computed == computed
+
+
+@pytest.mark.parametrize("body", [
+    # the share holds
+    "Toàn xã có 820 hộ, trong đó hộ khá 510 hộ; hộ nghèo 41 hộ, chiếm 5,0%.",
+    # a share of a whole it names: not the breakdown's total
+    "Toàn xã có 820 hộ, trong đó hộ khá 510 hộ; hộ nghèo 41 hộ, chiếm 6,0% số hộ nghèo của huyện.",
+    # no breakdown opened before
+    "Toàn xã có 820 hộ; hộ nghèo 41 hộ, chiếm 6,0%.",
+    # two breakdowns before: of the commune or of the hamlet?
+    "Toàn xã có 820 hộ, trong đó hộ khá 510 hộ; thôn Đông 200 hộ, trong đó hộ nghèo 12 hộ; hộ cận nghèo 41 hộ, chiếm 6,0%.",
+    # a breakdown of a figure that is not the total named first
+    "Ban công tác có 37 người, đã họp 3 lần, trong đó nữ 12 người; trẻ 2 người, chiếm 20,0%.",
+])
+def test_breakdown_share_look_alikes_stay_silent(body):
+    assert text_ratios(body) == []

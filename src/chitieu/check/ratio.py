@@ -232,6 +232,12 @@ def _shares(p: Passage) -> list[Finding]:
             m for m in _WHOLE_MARK.finditer(p.folded, clause[0], part.start)
             if m.group() != "(" or ")" not in p.folded[m.end() : part.start]
         ]
+        widened = not marks and _BARE_AFTER.match(p.folded, pct.end) is not None
+        if widened:
+            # "Đã giải quyết 4.967 hồ sơ, trong đó đúng hạn 4.912 hồ sơ; …; trễ hạn 55 hồ sơ, chiếm
+            # 1,12%": a later clause of the sentence's breakdown, its share of the same total
+            marks = [m for m in _WHOLE_MARK.finditer(p.folded, sent[0], clause[0]) if m.group() != "("]
+            clause = (sent[0], clause[1])
         if not marks:
             continue
         mark = marks[-1]
@@ -239,9 +245,11 @@ def _shares(p: Passage) -> list[Finding]:
         if not wholes:
             continue
         whole = wholes[-1]
+        if widened and (len(marks) > 1 or p.numbers_in(whole.end, mark.start())):
+            continue  # two breakdowns, or one of another figure: which total is meant is not said
         if not whole.value or whole.base() <= part.base():
             continue
-        centre, low, high = _ratio_range(part, whole, False)
+        centre, low, high = _ratio_range(part, whole, widened and _counts(part, whole))
         if not whole.exact:
             # "trên 293 tỷ đồng; trong đó 216 tỷ đồng (chiếm 77%)": the whole is at least 293, so
             # the share is at most 216/293; any share below that the words allow.
