@@ -157,3 +157,38 @@ def test_a_share_in_a_later_clause_of_a_breakdown(body, computed):
 ])
 def test_breakdown_share_look_alikes_stay_silent(body):
     assert text_ratios(body) == []
+
+
+# --- sum: a gap the digits allow only if every figure rounded to its extreme, one way ----------
+def sum_findings(body: str):
+    return [f for f in check_text("I. KẾT QUẢ THỰC HIỆN NĂM 2024\n" + body) if f.type == "sum"]
+
+
+@pytest.mark.parametrize("body, computed", [
+    ("Tổng vốn huy động 28,4 tỷ đồng, gồm: ngân sách tỉnh 6,2 tỷ đồng; ngân sách huyện 5,1 tỷ đồng; "
+     "ngân sách xã 4,3 tỷ đồng; vốn tín dụng 7,4 tỷ đồng; nhân dân góp 5,1 tỷ đồng.", "28,1"),
+    ("Diện tích gieo trồng 612,5 ha, gồm: lúa 301,2 ha; ngô 98,4 ha; rau 110,3 ha; đậu 52,1 ha; "
+     "cây khác 50,2 ha.", "612,2"),
+    ("Tổng chi 96,0 tỷ đồng, gồm: lương 40,1 tỷ đồng; hoạt động 20,2 tỷ đồng; sự nghiệp 15,1 tỷ đồng; "
+     "đầu tư 10,3 tỷ đồng; dự phòng 5,1 tỷ đồng; khác 4,9 tỷ đồng.", "95,7"),
+])
+def test_a_gap_rounding_hardly_gives_is_a_warning(body, computed):
+    [f] = sum_findings(body)
+    assert f.severity == "warning" and f.computed == computed
+
+
+@pytest.mark.parametrize("body", [
+    # two units over six figures: rounding gives it now and then
+    "Tổng vốn huy động 28,3 tỷ đồng, gồm: ngân sách tỉnh 6,2 tỷ đồng; ngân sách huyện 5,1 tỷ đồng; "
+    "ngân sách xã 4,3 tỷ đồng; vốn tín dụng 7,4 tỷ đồng; nhân dân góp 5,1 tỷ đồng.",
+    # one unit off over six figures: rounding gives it often
+    "Tổng vốn huy động 28,2 tỷ đồng, gồm: ngân sách tỉnh 6,2 tỷ đồng; ngân sách huyện 5,1 tỷ đồng; "
+    "ngân sách xã 4,3 tỷ đồng; vốn tín dụng 7,4 tỷ đồng; nhân dân góp 5,1 tỷ đồng.",
+    # one unit over three parts: within the digits, common
+    "Tổng vốn 12,5 tỷ đồng, gồm: ngân sách 4,1 tỷ đồng; tín dụng 4,2 tỷ đồng; nhân dân 4,1 tỷ đồng.",
+    # parts in another scale: their digits are not the total's
+    "Tổng vốn 1,3 tỷ đồng, gồm: ngân sách 400 triệu đồng; tín dụng 420 triệu đồng; nhân dân 450 triệu đồng; "
+    "doanh nghiệp 70 triệu đồng.",
+])
+def test_gap_look_alikes_stay_silent(body):
+    assert sum_findings(body) == []

@@ -25,10 +25,11 @@ The same rule over parts that stand in passages of their own:
 
 from __future__ import annotations
 
+import math
 import re
 
 from chitieu.check.common import Context, fmt
-from chitieu.check.finding import ERROR, Finding
+from chitieu.check.finding import ERROR, WARNING, Finding
 from chitieu.check.footnotes import links
 from chitieu.check.passages import Number, Passage
 from chitieu.core.numbers import NumberFormatError, parse_number
@@ -388,6 +389,24 @@ def _judge_cells(parent: Passage, children: list[Passage], ci: int, top, parts, 
     )
 
 
+_UNLIKELY = 1e-3
+
+
+def _rounding_unlikely(total: Number, parts: list[Number], diff: float) -> bool:
+    """Whether a gap the printed digits still allow needs nearly every figure rounded to its
+    extreme, one way: all printed to the same decimals, the gap k units of the last digit over
+    n figures; the rounding errors (each even over ±½ unit) sum to k only with chance
+    2·(n/2 − k)ⁿ / n! (the tail of their Irwin–Hall sum), here below one in a thousand."""
+    decimals = {q.stated.decimals if q.stated else None for q in (total, *parts)}
+    if len(decimals) != 1 or None in decimals or any(q.unit != total.unit for q in parts):
+        return False
+    d = decimals.pop()
+    n, k = len(parts) + 1, round(abs(diff) * 10**d)
+    if k < 2 or k < n / 2 - 1:
+        return False
+    return 2 * max(n / 2 - k, 0) ** n / math.factorial(n) < _UNLIKELY
+
+
 def _judge(p: Passage, total: Number, parts: list[Number], complete: bool) -> Finding | None:
     scale = (total.base() / total.value) if total.value else 1.0
     summed = sum(q.base() for q in parts) / scale
@@ -396,8 +415,11 @@ def _judge(p: Passage, total: Number, parts: list[Number], complete: bool) -> Fi
     if counts:
         slack = 0.0
     diff = summed - total.value
+    severity = ERROR
     if abs(diff) <= slack + 1e-9:
-        return None
+        if not _rounding_unlikely(total, parts, diff):
+            return None
+        severity = WARNING
     if abs(diff) > _NEAR * total.value and not (complete and diff > 0):
         return None  # parts left unnamed ("trong đó" lists only some)
     kind = "count" if total.unit == "chỉ tiêu" else "sum"
@@ -406,10 +428,11 @@ def _judge(p: Passage, total: Number, parts: list[Number], complete: bool) -> Fi
     sums = " + ".join(q.written for q in parts)
     unit = re.sub(r"^\s*/\s*[\d.,]+", "", total.text[len(total.written) :]).strip()  # "607,5/607,5 ha": ha
     a, b = p.sentence_of(total.start)
+    hint = " (lệch quá xa để chỉ do làm tròn)" if severity == WARNING else ""
     return Finding(
-        kind, ERROR, tuple(sorted({total.line, *(q.line for q in parts)}, key=lambda x: (x != total.line, x))),
+        kind, severity, tuple(sorted({total.line, *(q.line for q in parts)}, key=lambda x: (x != total.line, x))),
         (total.text, *(q.text for q in parts)),
-        f"Các thành phần cộng lại {sums} = {computed} {unit}".rstrip() + f", văn bản ghi tổng {total.text}.",
+        f"Các thành phần cộng lại {sums} = {computed} {unit}".rstrip() + f", văn bản ghi tổng {total.text}{hint}.",
         computed, p.quote(a, b),
     )
 
