@@ -20,7 +20,12 @@ The same rule over parts that stand in passages of their own:
   first figure of that unit is the total ("… ghi nhận 312 ca …");
 - **table children**: a row of an indicator table and the rows under it marked as its parts
   ("Trong đó: …", "- …", "+ …", "a) …", or an empty number cell after "Trong đó"), column by
-  column (plan, result …), in the parent's unit.
+  column (plan, result …), in the parent's unit;
+- **numbered rows**: a "Tổng …"/"Cộng" row without a number over (or under) the rows numbered
+  1, 2, 3 …, and a row numbered "2" over its "2.1", "2.2" …, column by column.
+
+A gap the printed digits still allow, but only if nearly every figure was rounded to its
+extreme the same way (one in a thousand or rarer), is a ``warning``.
 """
 
 from __future__ import annotations
