@@ -18,6 +18,7 @@ The percentage is judged at its printed digits, with the inputs widened by their
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from chitieu.check.common import Context, between, fmt_like, is_quoted_target, severity_of
 from chitieu.check.finding import Finding
@@ -156,6 +157,56 @@ def _plan_ratios(p: Passage) -> list[Finding]:
     return out
 
 
+_PLAN_AFTER = re.compile(r"\s*(?:so với\s*)?(kế hoạch|dự toán|chỉ tiêu)(?![a-zà-ỹđ])")
+_YEAR_NOT_DATE = re.compile(r"(?<![\d/.-])(?:19|20)\d\d(?!\d)")
+
+
+def _plan_of_sentence_before(p: Passage, pct: Number, result: Number, word: str) -> Number | None:
+    """The plan "đạt z% kế hoạch" divides when its own sentence has none: the one figure of the
+    result's kind in the sentence before, in a clause that names the plan ("Tổng kế hoạch vốn … là
+    4.852,6 tỷ đồng. … giải ngân 4.215,3 tỷ đồng, bằng 88,6% kế hoạch"), of no other year."""
+    a, _ = p.sentence_of(pct.start)
+    if a == 0:
+        return None
+    prev = p.sentence_of(a - 1)
+    same = [q for q in p.numbers_in(*prev) if q.family == result.family and q.unit not in _PERCENT]
+    if len(same) != 1 or not same[0].exact or same[0].role != "level" or not same[0].value:
+        return None
+    plan = same[0]
+    c, _ = p.clause_of(plan.start)
+    if word not in p.folded[c : plan.start]:
+        return None
+    years = set(_YEAR_NOT_DATE.findall(p.folded, c, plan.start))
+    own = set(_YEAR_NOT_DATE.findall(p.folded, *p.sentence_of(pct.start)))
+    return None if years and own and not years & own else plan
+
+
+def _plan_before_ratios(p: Passage) -> list[Finding]:
+    """"bằng z% kế hoạch" after a result whose plan the sentence before gives."""
+    out = []
+    for pct in p.numbers:
+        m = _PLAN_AFTER.match(p.folded, pct.end)
+        if not _percent(pct) or pct.role != "plan_ratio" or m is None:
+            continue
+        sent = p.sentence_of(pct.start)
+        nums = [q for q in p.numbers_in(*sent) if q is not pct and q.exact and q.unit and q.unit not in _PERCENT]
+        if any(_PLAN_WORD.search(p.folded, max(sent[0], q.start - 40), q.start) for q in nums):
+            continue  # the sentence gives its plan: ``_plan_ratios`` owns it
+        results = [q for q in nums if q.start < pct.start and q.role == "level" and q.mention.denominator is None]
+        if not results or any(r.unit in _PERCENT for r in p.numbers_in(results[-1].end, pct.start)):
+            continue
+        result = results[-1]
+        plan = _plan_of_sentence_before(p, pct, result, m.group(1))
+        if plan is None:
+            continue
+        centre, low, high = _ratio_range(result, plan, False)
+        f = _finding(p, pct, [pct.text, result.text, plan.text], sorted({pct.line, result.line, plan.line}),
+                     centre, low, high, "Tỷ lệ thực hiện so với kế hoạch", f"{result.text} / {plan.text}")
+        if f:
+            out.append(f)
+    return out
+
+
 def _shares(p: Passage) -> list[Finding]:
     """"…, chiếm z%" of a part against the total its sentence states before a breakdown mark."""
     out = []
@@ -181,6 +232,12 @@ def _shares(p: Passage) -> list[Finding]:
             m for m in _WHOLE_MARK.finditer(p.folded, clause[0], part.start)
             if m.group() != "(" or ")" not in p.folded[m.end() : part.start]
         ]
+        widened = not marks and _BARE_AFTER.match(p.folded, pct.end) is not None
+        if widened:
+            # "Đã giải quyết 4.967 hồ sơ, trong đó đúng hạn 4.912 hồ sơ; …; trễ hạn 55 hồ sơ, chiếm
+            # 1,12%": a later clause of the sentence's breakdown, its share of the same total
+            marks = [m for m in _WHOLE_MARK.finditer(p.folded, sent[0], clause[0]) if m.group() != "("]
+            clause = (sent[0], clause[1])
         if not marks:
             continue
         mark = marks[-1]
@@ -188,9 +245,11 @@ def _shares(p: Passage) -> list[Finding]:
         if not wholes:
             continue
         whole = wholes[-1]
+        if widened and (len(marks) > 1 or p.numbers_in(whole.end, mark.start())):
+            continue  # two breakdowns, or one of another figure: which total is meant is not said
         if not whole.value or whole.base() <= part.base():
             continue
-        centre, low, high = _ratio_range(part, whole, False)
+        centre, low, high = _ratio_range(part, whole, widened and _counts(part, whole))
         if not whole.exact:
             # "trên 293 tỷ đồng; trong đó 216 tỷ đồng (chiếm 77%)": the whole is at least 293, so
             # the share is at most 216/293; any share below that the words allow.
@@ -380,6 +439,34 @@ def _plan_result_columns(roles: list[str], header: list[str]) -> list[tuple[int,
             if r == "ratio" and _PLAN_COLUMN.search(header[ri].lower())]
 
 
+_INITIALS_RATIO = re.compile(r"^\W*%?\s*([a-zđư]{1,4})\s*/\s*([a-zđư]{1,4})\s*\(?\s*%\s*\)?\s*$")
+
+
+def _initials(head: str) -> str:
+    """The first letters of a column's words, its year and brackets left out: "Quyết toán" is "qt"."""
+    words = re.sub(r"\(.*?\)|\d+", " ", head.lower()).split()
+    return _plain_letters("".join(w[0] for w in words if w[0].isalpha()))
+
+
+def _plain_letters(text: str) -> str:
+    """``text`` without its Vietnamese marks: "ưth" and "uth" are one abbreviation."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.replace("đ", "d")) if not unicodedata.combining(c))
+
+
+def _initials_columns(header: list[str]) -> list[tuple[int, int, int]]:
+    """(numerator, denominator, ratio) column triples of a ratio column headed by the initials of
+    two other columns: "QT/DT (%)" over "Quyết toán" and "Dự toán", "TH/KH (%)" …"""
+    out = []
+    for ri, head in enumerate(header):
+        m = _INITIALS_RATIO.match(head.lower())
+        if m is None:
+            continue
+        cols = [[i for i, h in enumerate(header) if i != ri and _initials(h) == _plain_letters(g)] for g in m.groups()]
+        if all(len(c) == 1 for c in cols) and cols[0] != cols[1]:
+            out.append((cols[0][0], cols[1][0], ri))
+    return out
+
+
 def _table_plan_ratios(ctx: Context) -> list[Finding]:
     """A table row's "So dự toán (%)" cell against its result and plan cells
     ("Chi thường xuyên | … | 8.976,0 | 8.740,8 | 97,3": 97,38 rounds to 97,4)."""
@@ -392,7 +479,7 @@ def _table_plan_ratios(ctx: Context) -> list[Finding]:
             continue
         if "unit" in roles and "%" in cells[roles.index("unit")]:
             continue
-        for ci, ti, ri in _plan_result_columns(roles, header):
+        for ci, ti, ri in dict.fromkeys(_plan_result_columns(roles, header) + _initials_columns(header)):
             result, plan, ratio = (_stated_cell(cells[i]) for i in (ci, ti, ri))
             if result is None or plan is None or ratio is None or not plan.value:
                 continue
@@ -446,7 +533,7 @@ def check(ctx: Context) -> list[Finding]:
     for p in ctx.passages:
         if not p.numbers:
             continue
-        found = _count_ratios(p) + _plan_ratios(p) + _shares(p)
+        found = _count_ratios(p) + _plan_ratios(p) + _plan_before_ratios(p) + _shares(p)
         said = {(f.lines, f.figures[0]) for f in found}
         # the wider readings only where the narrow ones found nothing for that percentage
         for f in _handled_ratios(p) + _named_total_shares(ctx, p):

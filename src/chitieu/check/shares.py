@@ -48,7 +48,54 @@ def check(ctx: Context) -> list[Finding]:
                 f = _judge_shares(p, group, a, b, text.startswith("("))
                 if f is not None:
                     out.append(f)
-    return _merge_cells(out, _cell_structures(ctx)) + _table_structures(ctx) + _against_values(ctx)
+    return _merge_cells(out, _cell_structures(ctx)) + _table_structures(ctx) + _against_values(ctx) + _complement_scales(ctx)
+
+
+# A share's label: the words between the separator before it and the figure ("; chưa hài lòng 1,2%").
+_LABEL = re.compile(r"(?:^|[;:,(])\s*([a-zà-ỹđ ]{2,40}?)\s*$")
+_NEGATED = re.compile(r"(?:không|chưa)\s+(.+)")
+
+
+def _labelled_shares(p: Passage, a: int, b: int) -> list[tuple[Number, str]] | None:
+    """The sentence's figures from its first percentage on ("Qua 1.860 phiếu, …: rất hài lòng
+    72,4%; …": the count before is the whole), each a plain share after its own short label;
+    None when any is something else (a count, a change, a quoted target) or has no label."""
+    out: list[tuple[Number, str]] = []
+    prev = a
+    for n in p.numbers_in(a, b):
+        if not out and n.unit != "%":
+            prev = n.end
+            continue
+        m = _LABEL.search(p.folded, prev, n.start)
+        if n.unit != "%" or not n.exact or n.role != "level" or is_quoted_target(p, n) or m is None:
+            return None
+        out.append((n, m.group(1).strip()))
+        prev = n.end
+    return out
+
+
+def _complement_scales(ctx: Context) -> list[Finding]:
+    """Shares over a scale closed by its own negation ("rất hài lòng 72%; hài lòng 24%; chưa hài
+    lòng 4%", "đạt …; không đạt …"): "X" and "không/chưa X" leave no one out, so the shares
+    must sum to 100 within their digits."""
+    out: list[Finding] = []
+    for p in ctx.passages:
+        if _STRUCTURE.search(p.folded) or "%" not in p.folded:
+            continue  # a structure's sentence: ``check`` owns it
+        for a, b in p.sentences:
+            if _TWO_TIMES.search(p.folded, a, b) or len(set(_YEAR.findall(p.folded, a, b))) > 1:
+                continue
+            shares = _labelled_shares(p, a, b)
+            if not shares or len(shares) < 2:
+                continue
+            labels = {label for _, label in shares}
+            negated = {m.group(1) for label in labels if (m := _NEGATED.fullmatch(label))}
+            if not negated & labels:
+                continue
+            f = _judge_shares(p, [n for n, _ in shares], a, b, False, least=2)
+            if f is not None:
+                out.append(f)
+    return out
 
 
 _SHARES_CELL = re.compile(r"\s*\d{1,3}(?:,\d+)?(?:\s*[-–/;]\s*\d{1,3}(?:,\d+)?){2,}\s*")
@@ -132,12 +179,12 @@ def _brackets(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
-def _judge_shares(p: Passage, nums: list[Number], a: int, b: int, bracket: bool) -> Finding | None:
+def _judge_shares(p: Passage, nums: list[Number], a: int, b: int, bracket: bool, least: int = 3) -> Finding | None:
     """Three or more plain shares, the only figures of their group, must sum to 100. In a bracket
     of another year ("(năm 2020: …)") the shares are that year's, not a quoted target."""
     shares = [n for n in nums if n.unit == "%" and n.exact and n.role == "level"
               and (bracket or not is_quoted_target(p, n))]
-    if len(shares) < 3 or len(shares) != len([n for n in nums if n.unit]):
+    if len(shares) < least or len(shares) != len([n for n in nums if n.unit]):
         return None
     total = sum(n.value for n in shares)
     slack = sum(n.half() for n in shares)

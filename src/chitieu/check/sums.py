@@ -20,15 +20,21 @@ The same rule over parts that stand in passages of their own:
   first figure of that unit is the total ("… ghi nhận 312 ca …");
 - **table children**: a row of an indicator table and the rows under it marked as its parts
   ("Trong đó: …", "- …", "+ …", "a) …", or an empty number cell after "Trong đó"), column by
-  column (plan, result …), in the parent's unit.
+  column (plan, result …), in the parent's unit;
+- **numbered rows**: a "Tổng …"/"Cộng" row without a number over (or under) the rows numbered
+  1, 2, 3 …, and a row numbered "2" over its "2.1", "2.2" …, column by column.
+
+A gap the printed digits still allow, but only if nearly every figure was rounded to its
+extreme the same way (one in a thousand or rarer), is a ``warning``.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 from chitieu.check.common import Context, fmt
-from chitieu.check.finding import ERROR, Finding
+from chitieu.check.finding import ERROR, WARNING, Finding
 from chitieu.check.footnotes import links
 from chitieu.check.passages import Number, Passage
 from chitieu.core.numbers import NumberFormatError, parse_number
@@ -124,7 +130,10 @@ def check(ctx: Context) -> list[Finding]:
             f = _judge(p, total, parts, _COMPLETE.match(word) is not None)
             if f is not None:
                 out.append(f)
-    return out + _list_children(ctx) + _table_children(ctx) + _footnote_parts(ctx) + _spread_parts(ctx)
+    table = _table_children(ctx)
+    seen = {(f.lines, f.figures) for f in table}
+    numbered = [f for f in _numbered_sums(ctx) if (f.lines, f.figures) not in seen]
+    return out + _list_children(ctx) + table + _footnote_parts(ctx) + _spread_parts(ctx) + numbered
 
 
 # A sentence that spreads the figure before it over places or kinds: "Phân bố theo địa bàn: …"
@@ -385,6 +394,24 @@ def _judge_cells(parent: Passage, children: list[Passage], ci: int, top, parts, 
     )
 
 
+_UNLIKELY = 1e-3
+
+
+def _rounding_unlikely(total: Number, parts: list[Number], diff: float) -> bool:
+    """Whether a gap the printed digits still allow needs nearly every figure rounded to its
+    extreme, one way: all printed to the same decimals, the gap k units of the last digit over
+    n figures; the rounding errors (each even over ±½ unit) sum to k only with chance
+    2·(n/2 − k)ⁿ / n! (the tail of their Irwin–Hall sum), here below one in a thousand."""
+    decimals = {q.stated.decimals if q.stated else None for q in (total, *parts)}
+    if len(decimals) != 1 or None in decimals or any(q.unit != total.unit for q in parts):
+        return False
+    d = decimals.pop()
+    n, k = len(parts) + 1, round(abs(diff) * 10**d)
+    if k < 2 or k < n / 2 - 1:
+        return False
+    return 2 * max(n / 2 - k, 0) ** n / math.factorial(n) < _UNLIKELY
+
+
 def _judge(p: Passage, total: Number, parts: list[Number], complete: bool) -> Finding | None:
     scale = (total.base() / total.value) if total.value else 1.0
     summed = sum(q.base() for q in parts) / scale
@@ -393,8 +420,11 @@ def _judge(p: Passage, total: Number, parts: list[Number], complete: bool) -> Fi
     if counts:
         slack = 0.0
     diff = summed - total.value
+    severity = ERROR
     if abs(diff) <= slack + 1e-9:
-        return None
+        if not _rounding_unlikely(total, parts, diff):
+            return None
+        severity = WARNING
     if abs(diff) > _NEAR * total.value and not (complete and diff > 0):
         return None  # parts left unnamed ("trong đó" lists only some)
     kind = "count" if total.unit == "chỉ tiêu" else "sum"
@@ -403,9 +433,122 @@ def _judge(p: Passage, total: Number, parts: list[Number], complete: bool) -> Fi
     sums = " + ".join(q.written for q in parts)
     unit = re.sub(r"^\s*/\s*[\d.,]+", "", total.text[len(total.written) :]).strip()  # "607,5/607,5 ha": ha
     a, b = p.sentence_of(total.start)
+    hint = " (lệch quá xa để chỉ do làm tròn)" if severity == WARNING else ""
     return Finding(
-        kind, ERROR, tuple(sorted({total.line, *(q.line for q in parts)}, key=lambda x: (x != total.line, x))),
+        kind, severity, tuple(sorted({total.line, *(q.line for q in parts)}, key=lambda x: (x != total.line, x))),
         (total.text, *(q.text for q in parts)),
-        f"Các thành phần cộng lại {sums} = {computed} {unit}".rstrip() + f", văn bản ghi tổng {total.text}.",
+        f"Các thành phần cộng lại {sums} = {computed} {unit}".rstrip() + f", văn bản ghi tổng {total.text}{hint}.",
         computed, p.quote(a, b),
     )
+
+
+_TOTAL_NAME = re.compile(r"^\s*(?:tổng cộng|tổng số|tổng|cộng)(?![a-zà-ỹđ])")
+_WHOLE_STT = re.compile(r"^\d+\.?$")
+
+
+def _table_blocks(ctx: Context) -> list[list[Passage]]:
+    """The rows of each table, in order: rows of one header that follow each other."""
+    blocks: list[list[Passage]] = []
+    for p in ctx.passages:
+        if p.segment.cells is None or p.segment.roles is None or len(p.segment.cells) != len(p.segment.roles):
+            continue
+        last = blocks[-1][-1] if blocks else None
+        if last is not None and last.segment.roles == p.segment.roles and p.index == last.index + 1:
+            blocks[-1].append(p)
+        else:
+            blocks.append([p])
+    return blocks
+
+
+def _stt(row: Passage) -> str:
+    roles = row.segment.roles
+    return row.segment.cells[roles.index("stt")].strip().rstrip(".") if "stt" in roles else ""
+
+
+def _numbered_run(rows: list[Passage]) -> list[Passage] | None:
+    """The rows numbered 1, 2, 3 … at the head of ``rows`` (their "1.1", "-" sub-rows skipped);
+    None when the numbering does not start at 1 or breaks."""
+    run: list[Passage] = []
+    for row in rows:
+        stt = _stt(row)
+        if _WHOLE_STT.match(stt):
+            if int(stt) != len(run) + 1:
+                return None
+            run.append(row)
+        elif not run or _TOTAL_NAME.match(row.segment.cells[row.segment.roles.index("name")].lower()):
+            break
+        elif not stt.startswith(_stt(run[-1]) + ".") and (stt or not _CHILD_NAME.match(row.segment.cells[row.segment.roles.index("name")].lower())):
+            break  # a row of another group ("A", "II") ends the run
+    return run
+
+
+def _reaches(rows: list[Passage], run: list[Passage]) -> bool:
+    """Whether ``run`` goes on to the end of ``rows``: only its last row's sub-rows after it."""
+    rest = rows[rows.index(run[-1]) + 1 :]
+    return all(_stt(r).startswith(_stt(run[-1]) + ".") or not _stt(r) for r in rest)
+
+
+def _decimal_children(rows: list[Passage], i: int) -> list[Passage]:
+    """The rows "2.1", "2.2" … right under the row numbered "2" (deeper rows skipped)."""
+    own = _stt(rows[i])
+    out: list[Passage] = []
+    for row in rows[i + 1 :]:
+        stt = _stt(row)
+        if not stt.startswith(own + "."):
+            break
+        rest = stt[len(own) + 1 :]
+        if rest.isdigit():
+            if int(rest) != len(out) + 1:
+                return []
+            out.append(row)
+    return out
+
+
+def _numbered_groups(ctx: Context) -> list[tuple[Passage, list[Passage]]]:
+    """Table rows with the numbered rows they add up: a "Tổng …"/"Cộng" row without a number
+    over (or under) the rows numbered 1, 2, 3 …, and a row numbered "2" over its "2.1", "2.2" …"""
+    out: list[tuple[Passage, list[Passage]]] = []
+    for rows in _table_blocks(ctx):
+        if "name" not in rows[0].segment.roles:
+            continue
+        ni = rows[0].segment.roles.index("name")
+        for i, row in enumerate(rows):
+            stt = _stt(row)
+            if not stt and _TOTAL_NAME.match(row.segment.cells[ni].lower()):
+                below = _numbered_run(rows[i + 1 :])
+                above = _numbered_run(rows[:i])
+                if above and not _reaches(rows[:i], above):
+                    above = None
+                for run in (below, above):
+                    if run and len(run) >= 2:
+                        out.append((row, run))
+            elif re.fullmatch(r"\d+(?:\.\d+)*", stt):
+                children = _decimal_children(rows, i)
+                if len(children) >= 2:
+                    out.append((row, children))
+    return out
+
+
+def _numbered_sums(ctx: Context) -> list[Finding]:
+    """``_judge_cells`` over each numbered group, column by column, in one unit."""
+    out: list[Finding] = []
+    for parent, children in _numbered_groups(ctx):
+        roles = parent.segment.roles
+        ui = roles.index("unit") if "unit" in roles else None
+        unit = parent.segment.cells[ui].strip().lower() if ui is not None else ""
+        if "%" in unit or "lần" in unit:
+            continue
+        if ui is not None and any(c.segment.cells[ui].strip().lower() != unit for c in children):
+            continue
+        for ci, role in enumerate(roles):
+            header = parent.segment.header or []
+            if role in ("name", "unit", "stt", "ratio", "verdict") or (ci < len(header) and "%" in header[ci]):
+                continue
+            top = _cell_number(parent.segment.cells[ci])
+            parts = [_cell_number(c.segment.cells[ci]) for c in children]
+            if top is None or any(x is None for x in parts) or not top[0]:
+                continue
+            f = _judge_cells(parent, children, ci, top, parts, unit, False)
+            if f is not None:
+                out.append(f)
+    return out
