@@ -117,3 +117,18 @@ def between(p: Passage, a: Number, b: Number) -> str:
     """The folded text between two numbers (in either order)."""
     x, y = (a, b) if a.start < b.start else (b, a)
     return p.folded[x.end : y.start]
+
+
+def table_blocks(ctx: Context) -> list[list[Passage]]:
+    """The rows of each table, in order: rows under one header (one set of cell roles) that follow
+    each other."""
+    blocks: list[list[Passage]] = []
+    for p in ctx.passages:
+        if p.segment.cells is None or p.segment.roles is None or len(p.segment.cells) != len(p.segment.roles):
+            continue
+        last = blocks[-1][-1] if blocks else None
+        if last is not None and last.segment.roles == p.segment.roles and p.index == last.index + 1:
+            blocks[-1].append(p)
+        else:
+            blocks.append([p])
+    return blocks

@@ -8,6 +8,7 @@ in (errors first, then by line) and the document's JSON.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 KINDS = (
@@ -72,3 +73,18 @@ def to_json(document: str, findings: list[Finding]) -> str:
     """The contract's JSON for one document."""
     data = {"document": document, "findings": [f.as_dict() for f in ordered(findings)]}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def merge_repeats(found: list[Finding], more: list[Finding], same: Callable[[Finding, Finding], bool]) -> list[Finding]:
+    """``found`` with ``more`` added, where one of ``more`` repeats a finding already there (``same``:
+    one error written twice, in the text and in a table) adding its lines to that finding instead."""
+    out = list(found)
+    for m in more:
+        at = next((i for i, f in enumerate(out) if same(f, m)), None)
+        if at is None:
+            out.append(m)
+        else:
+            f = out[at]
+            out[at] = Finding(f.type, f.severity, tuple(dict.fromkeys(f.lines + m.lines)), f.figures, f.message,
+                              f.computed, f.quote)
+    return out

@@ -21,7 +21,7 @@ import re
 import unicodedata
 
 from chitieu.check.common import Context, between, fmt_like, is_quoted_target, severity_of
-from chitieu.check.finding import Finding
+from chitieu.check.finding import Finding, merge_repeats
 from chitieu.check.passages import Number, Passage
 from chitieu.core.numbers import format_number
 from chitieu.core.stated import Agreement, Stated, StatedError
@@ -513,21 +513,6 @@ def _values(f: Finding) -> frozenset[float]:
     return frozenset(out)
 
 
-def _merge_repeats(found: list[Finding], table: list[Finding]) -> list[Finding]:
-    """A table row that repeats a ratio the text already gets wrong adds its line to that finding
-    (one error written twice), not a finding of its own."""
-    out = list(found)
-    for t in table:
-        same = next((i for i, f in enumerate(out) if _values(f) == _values(t)), None)
-        if same is None:
-            out.append(t)
-        else:
-            f = out[same]
-            out[same] = Finding(f.type, f.severity, tuple(dict.fromkeys(f.lines + t.lines)), f.figures,
-                                f.message, f.computed, f.quote)
-    return out
-
-
 def check(ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     for p in ctx.passages:
@@ -541,4 +526,5 @@ def check(ctx: Context) -> list[Finding]:
                 found.append(f)
                 said.add((f.lines, f.figures[0]))
         out += found
-    return _merge_repeats(out, _table_plan_ratios(ctx))
+    # a table row repeating a ratio the text already gets wrong adds its line to that finding
+    return merge_repeats(out, _table_plan_ratios(ctx), lambda f, t: _values(f) == _values(t))

@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import re
 
-from chitieu.check.common import Context, fmt, is_quoted_target, sector
+from chitieu.check.common import Context, fmt, is_quoted_target, sector, table_blocks
 from chitieu.check.feasibility import structures
-from chitieu.check.finding import ERROR, WARNING, Finding
+from chitieu.check.finding import ERROR, WARNING, Finding, merge_repeats
 from chitieu.check.footnotes import links
 from chitieu.check.passages import Number, Passage
 from chitieu.extract.normalise import fold
@@ -48,7 +48,9 @@ def check(ctx: Context) -> list[Finding]:
                 f = _judge_shares(p, group, a, b, text.startswith("("))
                 if f is not None:
                     out.append(f)
-    return _merge_cells(out, _cell_structures(ctx)) + _table_structures(ctx) + _against_values(ctx) + _complement_scales(ctx)
+    # a table cell repeating a structure the text already gives adds its line to that finding
+    cells = merge_repeats(out, _cell_structures(ctx), lambda f, c: f.figures == c.figures and f.type == "shares")
+    return cells + _table_structures(ctx) + _against_values(ctx) + _complement_scales(ctx)
 
 
 # A share's label: the words between the separator before it and the figure ("; chưa hài lòng 1,2%").
@@ -130,21 +132,6 @@ def _cell_structures(ctx: Context) -> list[Finding]:
     return out
 
 
-def _merge_cells(found: list[Finding], cells: list[Finding]) -> list[Finding]:
-    """A table cell that repeats a structure the text already gives adds its line to that
-    finding (one error written twice), not a finding of its own."""
-    out = list(found)
-    for c in cells:
-        same = next((i for i, f in enumerate(out) if f.figures == c.figures and f.type == "shares"), None)
-        if same is None:
-            out.append(c)
-        else:
-            f = out[same]
-            out[same] = Finding(f.type, f.severity, tuple(dict.fromkeys(f.lines + c.lines)), f.figures,
-                                f.message, f.computed, f.quote)
-    return out
-
-
 _TARGET_BRACKET = re.compile(r"\(\s*(?:so với\s*)?(?:chỉ tiêu|nghị quyết|nq|kế hoạch|kh|mục tiêu|dự toán|yêu cầu)")
 
 
@@ -203,20 +190,6 @@ _TOTAL_ROW = re.compile(r"\s*(?:tổng|tổng cộng|tổng số|cộng|toàn b�
 _CHILD_ROW = re.compile(r"\s*(?:trong đó|[-+–•*]|[a-zđ]\))", re.I)
 
 
-def _table_blocks(ctx: Context) -> list[list[Passage]]:
-    """Runs of table rows under one header (one set of cell roles), in order."""
-    blocks: list[list[Passage]] = []
-    for p in ctx.passages:
-        if p.segment.cells is None or p.segment.roles is None or len(p.segment.cells) != len(p.segment.roles):
-            continue
-        last = blocks[-1][-1] if blocks else None
-        if last is not None and last.index + 1 == p.index and last.segment.roles == p.segment.roles:
-            blocks[-1].append(p)
-        else:
-            blocks.append([p])
-    return blocks
-
-
 def _cell(text: str) -> tuple[float, int] | None:
     """A cell holding one plain number: its value and decimals."""
     t = text.strip()
@@ -229,7 +202,7 @@ def _table_structures(ctx: Context) -> list[Finding]:
     """A table whose "Tổng" row (first or last) reads 100: the rows above or below it are the
     shares of one structure, column by column, and must sum to 100 within their digits."""
     out: list[Finding] = []
-    for block in _table_blocks(ctx):
+    for block in table_blocks(ctx):
         roles = block[0].segment.roles
         if "name" not in roles or len(block) < 3:
             continue

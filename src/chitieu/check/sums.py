@@ -33,7 +33,7 @@ from __future__ import annotations
 import math
 import re
 
-from chitieu.check.common import Context, fmt
+from chitieu.check.common import Context, fmt, table_blocks
 from chitieu.check.finding import ERROR, WARNING, Finding
 from chitieu.check.footnotes import links
 from chitieu.check.passages import Number, Passage
@@ -446,20 +446,6 @@ _TOTAL_NAME = re.compile(r"^\s*(?:tổng cộng|tổng số|tổng|cộng)(?![a-
 _WHOLE_STT = re.compile(r"^\d+\.?$")
 
 
-def _table_blocks(ctx: Context) -> list[list[Passage]]:
-    """The rows of each table, in order: rows of one header that follow each other."""
-    blocks: list[list[Passage]] = []
-    for p in ctx.passages:
-        if p.segment.cells is None or p.segment.roles is None or len(p.segment.cells) != len(p.segment.roles):
-            continue
-        last = blocks[-1][-1] if blocks else None
-        if last is not None and last.segment.roles == p.segment.roles and p.index == last.index + 1:
-            blocks[-1].append(p)
-        else:
-            blocks.append([p])
-    return blocks
-
-
 def _stt(row: Passage) -> str:
     roles = row.segment.roles
     return row.segment.cells[roles.index("stt")].strip().rstrip(".") if "stt" in roles else ""
@@ -508,7 +494,7 @@ def _numbered_groups(ctx: Context) -> list[tuple[Passage, list[Passage]]]:
     """Table rows with the numbered rows they add up: a "Tổng …"/"Cộng" row without a number
     over (or under) the rows numbered 1, 2, 3 …, and a row numbered "2" over its "2.1", "2.2" …"""
     out: list[tuple[Passage, list[Passage]]] = []
-    for rows in _table_blocks(ctx):
+    for rows in table_blocks(ctx):
         if "name" not in rows[0].segment.roles:
             continue
         ni = rows[0].segment.roles.index("name")
