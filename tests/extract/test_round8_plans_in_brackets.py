@@ -56,3 +56,28 @@ def test_a_list_of_targets_still_goes_on():
     )
     figures = [(s.kind, s.low if s.low is not None else s.high) for s in got if s.low != 68]
     assert figures == [("target", 75), ("target", 1.5), ("target", 2400)]
+
+
+@pytest.mark.parametrize(
+    ("note", "unit"),
+    [("(Đơn vị: tỷ đồng)", "tỷ đồng"), ("Đơn vị: triệu đồng", "triệu đồng"), ("(Đơn vị : ha)", "ha")],
+)
+def test_a_unit_note_written_don_vi_gives_a_table_its_unit(note, unit):
+    got = read_lines(
+        "Biểu 01: KẾT QUẢ NĂM 2024",
+        note,
+        "STT | Nội dung | Thực hiện 2023 | Ước thực hiện 2024",
+        "1 | Thu nội địa | 3.486,5 | 3.612,4",
+        "2 | Chi thường xuyên | 8.512,3 | 8.740,8",
+    )
+    assert {(s.low, s.unit) for s in got} == {(3486.5, unit), (3612.4, unit), (8512.3, unit), (8740.8, unit)}
+
+
+def test_an_office_named_after_don_vi_is_no_unit_note():
+    got = read_lines(
+        "Đơn vị: Phòng Tài chính - Kế hoạch",
+        "STT | Chỉ tiêu | ĐVT | Thực hiện 2024",
+        "1 | Thu nội địa | triệu đồng | 3.612,4",
+        "2 | Diện tích lúa | ha | 1.046,5",
+    )
+    assert {(s.low, s.unit) for s in got} == {(3612.4, "triệu đồng"), (1046.5, "ha")}

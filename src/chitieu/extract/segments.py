@@ -709,14 +709,17 @@ def _note_under_heading(ctx: _Context, heading: str, unit: str | None) -> None:
 
 
 def _table_header(low: str) -> bool:
-    """``_TABLE_HEADER.search(low)``, with the plain substring tests first."""
-    return ("đvt" in low or "đơn vị tính" in low) and bool(_TABLE_HEADER.search(low))
+    """``_TABLE_HEADER.search(low)``, with the plain substring tests first; or a line that is only
+    a note of a known unit written "Đơn vị: tỷ đồng" (no "tính": "Đơn vị: UBND xã …" names an office)."""
+    if ("đvt" in low or "đơn vị tính" in low) and _TABLE_HEADER.search(low):
+        return True
+    return "đơn vị" in low and len(low) <= 40 and bool(_NOTE_LINE.fullmatch(low.strip())) and note_unit(low) is not None
 
 
 # What "đvt" or "đơn vị tính" in a line's lower case is before lower-casing (only "Đ", "V", "T", "Ơ",
 # "N" and "Ị" lower-case to those letters): a cheap test first (a search that skips to an "đ").
-_UNIT_COLUMN_LOWER = re.compile("đ(?:[vV][tT]|[ơƠ][nN] [vV][ịỊ] [tT])")
-_UNIT_COLUMN_UPPER = re.compile("Đ(?:[vV][tT]|[ơƠ][nN] [vV][ịỊ] [tT])")
+_UNIT_COLUMN_LOWER = re.compile("đ(?:[vV][tT]|[ơƠ][nN] [vV][ịỊ](?: [tT]| ?:))")
+_UNIT_COLUMN_UPPER = re.compile("Đ(?:[vV][tT]|[ơƠ][nN] [vV][ịỊ](?: [tT]| ?:))")
 
 
 def _unit_column_lines(
@@ -760,7 +763,7 @@ def _lines_holding(joined: str, starts: list[int], needles: str | tuple[str, ...
 
 
 def _may_name_unit_column(s: str) -> bool:
-    """Whether ``s.lower()`` can hold "đvt" or "đơn vị tính"."""
+    """Whether ``s.lower()`` can hold "đvt", "đơn vị tính" or "đơn vị:"."""
     if "v" not in s and "V" not in s:
         return False  # (both words have a "v")
     return bool(
