@@ -149,14 +149,18 @@ def _plan_ratios(p: Passage) -> list[Finding]:
             r.unit in _PERCENT for r in p.numbers_in(result.end, pct.start)
         ):
             continue
-        centre, low, high = _ratio_range(result, plan, False)
-        f = _finding(p, pct, [pct.text, result.text, plan.text], sorted({pct.line, result.line, plan.line}),
-                     centre, low, high, "Tỷ lệ thực hiện so với kế hoạch", f"{result.text} / {plan.text}")
+        f = _plan_ratio(p, pct, result, plan)
         if f:
             out.append(f)
     return out
 
 
+
+def _plan_ratio(p, pct, result, plan):
+    """The finding (or None) of a stated share of the plan ``pct`` that ``result`` / ``plan`` does not give."""
+    centre, low, high = _ratio_range(result, plan, False)
+    return _finding(p, pct, [pct.text, result.text, plan.text], sorted({pct.line, result.line, plan.line}),
+                    centre, low, high, "Tỷ lệ thực hiện so với kế hoạch", f"{result.text} / {plan.text}")
 _PLAN_AFTER = re.compile(r"\s*(?:so với\s*)?(kế hoạch|dự toán|chỉ tiêu)(?![a-zà-ỹđ])")
 _YEAR_NOT_DATE = re.compile(r"(?<![\d/.-])(?:19|20)\d\d(?!\d)")
 
@@ -199,9 +203,7 @@ def _plan_before_ratios(p: Passage) -> list[Finding]:
         plan = _plan_of_sentence_before(p, pct, result, m.group(1))
         if plan is None:
             continue
-        centre, low, high = _ratio_range(result, plan, False)
-        f = _finding(p, pct, [pct.text, result.text, plan.text], sorted({pct.line, result.line, plan.line}),
-                     centre, low, high, "Tỷ lệ thực hiện so với kế hoạch", f"{result.text} / {plan.text}")
+        f = _plan_ratio(p, pct, result, plan)
         if f:
             out.append(f)
     return out

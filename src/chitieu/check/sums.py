@@ -355,16 +355,28 @@ def _table_children(ctx: Context) -> list[Finding]:
             children.append(row)
         if len(children) < 2:
             continue
-        for ci, role in enumerate(roles):
-            if role in ("name", "unit", "stt", "ratio", "verdict"):
-                continue
-            top = _cell_number(cells[ci])
-            parts = [_cell_number(c.segment.cells[ci]) for c in children]
-            if top is None or any(x is None for x in parts) or not top[0]:
-                continue
-            f = _judge_cells(parent, children, ci, top, parts, unit, partial)
-            if f is not None:
-                out.append(f)
+        out += _column_sums(parent, children, unit, partial)
+    return out
+
+
+def _column_sums(parent: Passage, children: list[Passage], unit: str, partial: bool, percent_headers: bool = True) -> list[Finding]:
+    """``_judge_cells`` for each value column of ``parent`` over the same cells of ``children``
+    (not the name, unit, number, ratio and verdict columns; nor, with ``percent_headers=False``,
+    a column whose header holds "%")."""
+    out: list[Finding] = []
+    header = parent.segment.header or []
+    for ci, role in enumerate(parent.segment.roles):
+        if role in ("name", "unit", "stt", "ratio", "verdict"):
+            continue
+        if not percent_headers and ci < len(header) and "%" in header[ci]:
+            continue
+        top = _cell_number(parent.segment.cells[ci])
+        parts = [_cell_number(c.segment.cells[ci]) for c in children]
+        if top is None or any(x is None for x in parts) or not top[0]:
+            continue
+        f = _judge_cells(parent, children, ci, top, parts, unit, partial)
+        if f is not None:
+            out.append(f)
     return out
 
 
@@ -526,15 +538,5 @@ def _numbered_sums(ctx: Context) -> list[Finding]:
             continue
         if ui is not None and any(c.segment.cells[ui].strip().lower() != unit for c in children):
             continue
-        for ci, role in enumerate(roles):
-            header = parent.segment.header or []
-            if role in ("name", "unit", "stt", "ratio", "verdict") or (ci < len(header) and "%" in header[ci]):
-                continue
-            top = _cell_number(parent.segment.cells[ci])
-            parts = [_cell_number(c.segment.cells[ci]) for c in children]
-            if top is None or any(x is None for x in parts) or not top[0]:
-                continue
-            f = _judge_cells(parent, children, ci, top, parts, unit, False)
-            if f is not None:
-                out.append(f)
+        out += _column_sums(parent, children, unit, False, percent_headers=False)
     return out
