@@ -19,6 +19,10 @@ date parser keeps each language's words as data beside one grammar:
   ``AVERAGE_LEVEL_NOUNS`` ("chỉ số giá tiêu dùng bình quân" is an average level, not a yearly rate);
 - ``AMOUNT_VERBS`` / ``MONEY_NAME_WORDS``: an amount with a scale word and no currency stays money
   ("500 triệu hỗ trợ …", "hỗ trợ 40 triệu làm nhà"); else a noun after it is counted ("21,6 triệu trái");
+- ``RANGE_SEPARATORS`` ("-", "÷", "đến" …), ``POPULATION_BASES`` / ``POPULATION_WORDS`` ("/10.000
+  dân" is "/vạn dân", "/100 dân"), ``REACH_WORDS`` / ``RATE_NAME_WORDS`` (a rate's figure after
+  "đạt", "còn" …; the figures before count something in its name) and ``ASPECT_NOUNS`` ("trên cả
+  3 tiêu chí": what a requirement covers), read by the target parser;
 - ``ORDINAL_WORDS``: a number after these is a name, an ordinal or a rank, not a quantity
   ("con thứ 3", "sinh con 3 trở lên", "lớp 1", "Phường 2", "Nghị quyết số 15", "tốp 3").
 
