@@ -24,7 +24,7 @@ def read(phrase: str, kind: str | None = None) -> tuple:
     [
         ("Số bác sĩ đạt 12 bác sĩ/vạn dân", Op.EQ, 12, "bác sĩ/vạn dân"),
         ("đến năm 2030 có trên 40 giường bệnh/ vạn dân", Op.GT, 40, "giường bệnh/vạn dân"),
-        ("Số dược sĩ đại học đạt 3 dược sĩ/ 10.000 dân", Op.EQ, 3, "dược sĩ/10.000 dân"),
+        ("Số dược sĩ đại học đạt 3 dược sĩ/ 10.000 dân", Op.EQ, 3, "dược sĩ/vạn dân"),  # one spelling (round 9)
         ("Tỷ số giới tính khi sinh dưới 110 bé trai/100 bé gái", Op.LT, 110, "bé trai/100 bé gái"),
         ("Tử vong trẻ em dưới 1 tuổi không quá 12 ca/1.000 trẻ đẻ sống", Op.LE, 12, "ca/1.000 trẻ đẻ sống"),
     ],

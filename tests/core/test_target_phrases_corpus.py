@@ -72,3 +72,17 @@ def test_a_phrase_holding_a_trong_do_part_is_refused_naming_its_parts():
     for phrase in parts:
         got = _read(phrase)
         assert "error" not in got or "trong đó" in got["error"], (phrase, got)
+
+
+PHRASES_9 = Path(__file__).resolve().parents[2] / "eval" / "synthetic-9" / "phrases.json"
+
+
+def test_the_parser_reads_at_least_134_of_the_150_phrases_of_the_ninth_blind_set():
+    """First score 124 of 150 (2026-12-06). The 16 left differ on conventions the earlier sets and
+    the model settle: a fall to a level keeps decrease=False (7), a growth or a level over
+    "giai đoạn 2026-2030" has no year (4), "trước năm 2030" is by 2029 (the deadline's year before),
+    "m² sàn/người" is "m2 sàn/người" as set 7 writes it, "MW" is written "mw" as the reader writes
+    it, a qualitative "kéo giảm" has no direction, and two "trong đó" phrases are refused."""
+    total, wrong = _wrong(PHRASES_9)
+    assert total == 150
+    assert total - len(wrong) >= 134, "\n".join(map(str, wrong))

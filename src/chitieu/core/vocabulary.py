@@ -19,6 +19,10 @@ date parser keeps each language's words as data beside one grammar:
   ``AVERAGE_LEVEL_NOUNS`` ("chỉ số giá tiêu dùng bình quân" is an average level, not a yearly rate);
 - ``AMOUNT_VERBS`` / ``MONEY_NAME_WORDS``: an amount with a scale word and no currency stays money
   ("500 triệu hỗ trợ …", "hỗ trợ 40 triệu làm nhà"); else a noun after it is counted ("21,6 triệu trái");
+- ``RANGE_SEPARATORS`` ("-", "÷", "đến" …), ``POPULATION_BASES`` / ``POPULATION_WORDS`` ("/10.000
+  dân" is "/vạn dân", "/100 dân"), ``REACH_WORDS`` / ``RATE_NAME_WORDS`` (a rate's figure after
+  "đạt", "còn" …; the figures before count something in its name) and ``ASPECT_NOUNS`` ("trên cả
+  3 tiêu chí": what a requirement covers), read by the target parser;
 - ``ORDINAL_WORDS``: a number after these is a name, an ordinal or a rank, not a quantity
   ("con thứ 3", "sinh con 3 trở lên", "lớp 1", "Phường 2", "Nghị quyết số 15", "tốp 3").
 
@@ -78,7 +82,8 @@ QUALITATIVE_WORDS: tuple[str, ...] = (
     "giữ vững", "duy trì", "đạt", "vượt", "hoàn thành", "xếp loại", "công nhận", "không có", "không để",
     "không xảy ra", "không phát sinh", "đảm bảo", "bảo đảm", "thực hiện tốt", "vững mạnh", "trong sạch",
     "an toàn", "nâng cao", "phấn đấu", "phần đầu", "tốt", "xuất sắc", "kiềm chế", "kéo giảm", "ngăn chặn",
-    "trở thành", "xếp nhóm", "xếp hạng", "thuộc nhóm", "trở lên", "khá trở lên",
+    "trở thành", "xếp nhóm", "xếp hạng", "thuộc nhóm", "trở lên", "khá trở lên", "được cải thiện",
+    "được nâng lên",
 )  # fmt: skip
 # ... or when it opens with a verb of what must be done: an indicator's name opens with a noun ("Tỷ
 # lệ …", "Số …", "Giá trị …"), so "Bảo tồn và phát huy giá trị các di tích …" is a task, not a name
@@ -146,6 +151,31 @@ SCALE_WORDS: dict[str, str] = {"nghìn": "nghìn", "ngàn": "nghìn", "triệu":
 PERCENT_WORDS: tuple[str, ...] = ("điểm phần trăm", "điểm %")
 # "%" spelt out: "đạt 100 phần trăm", "tăng 15 phần trăm mỗi năm".
 PERCENT_SPELT: tuple[str, ...] = ("phần trăm",)
+# Between the two ends of a range: "40 - 50%", "15 ÷ 16%/năm" (the sign of division, as technical
+# plans write a range), "từ 5 đến 10%".
+RANGE_SEPARATORS: tuple[str, ...] = ("-", "–", "—", "~", "÷", "đến", "tới")
+# A unit written in capitals by the target parser and the reader alike: the currency code "USD".
+# ("MW", "kWh" are written lower case by both, "triệu kwh": capitals there would be a change of
+# the reader's writing too.)
+UNIT_CAPITALS: dict[str, str] = {"usd": "USD"}
+# What a ratio to the population is per, written one way: "bác sĩ/10.000 dân" is "bác sĩ/vạn dân".
+POPULATION_BASES: dict[str, str] = {
+    "10.000 dân": "vạn dân", "10.000 người dân": "vạn dân", "1 vạn dân": "vạn dân", "vạn người dân": "vạn dân",
+}  # fmt: skip
+# The people a number of them is a base for: "35 thuê bao/100 dân", "15 ca/1.000 người dân".
+POPULATION_WORDS: tuple[str, ...] = ("dân", "người dân", "hộ dân")
+# Before a figure, the words saying the indicator reaches it (not a count in its name): "… khám
+# thai ít nhất 4 lần trong 3 thời kỳ đạt trên 90%", "… học 2 buổi/ngày đạt 100%", "… còn dưới 8%".
+REACH_WORDS: tuple[str, ...] = (
+    "đạt", "đạt mức", "ở mức", "duy trì", "giữ vững", "còn", "xuống", "xuống còn", "xuống mức", "lên",
+    "lên mức", "lên đến", "lên tới",
+)  # fmt: skip
+# Names of a rate: a figure in % after a reaching word is the rate's target, the other figures of
+# the phrase count something in its name.
+RATE_NAME_WORDS: tuple[str, ...] = ("tỷ lệ", "tỉ lệ", "tỷ trọng", "tỉ trọng", "tỷ suất", "tỉ suất")
+# After "cả N", the parts a requirement covers, not a figure to reach: "kéo giảm tai nạn giao
+# thông trên cả 3 tiêu chí", "tiến bộ trên cả 4 mặt".
+ASPECT_NOUNS: tuple[str, ...] = ("tiêu chí", "mặt", "lĩnh vực", "nội dung", "chỉ số thành phần")
 # Floor area, a measure of its own: "diện tích nhà ở bình quân 30 m2 sàn/người".
 FLOOR_AREA_UNITS: tuple[str, ...] = ("m2 sàn", "m² sàn", "m2 sàn xây dựng")
 # Per mille, as written: "18,5‰", "18,5%o" (or "%0"), "giảm 0,6 phần nghìn".

@@ -59,7 +59,7 @@ _YEAR_PAIR_RE = re.compile(r"\s*[-–—]\s*((?:19|20)\d\d)(?![\d.,]\d|\d)")
 # Numbers, ranges and units.
 
 _NUM = r"\d+(?:[.,]\d+)*"
-_SEP = r"(?:-|–|—|~|đến|tới)"
+_SEP = "(?:" + vocabulary.alternation(vocabulary.RANGE_SEPARATORS) + ")"  # "40 - 50%", "15 ÷ 16%"
 # Unit words (``core.vocabulary``), longest first so "tháng tuổi" wins over "tháng" and "hộ gia
 # đình" over "hộ"; ages and durations are units here so that they can be refused.
 # Measures of a body or a thing ("chiều cao … đạt 167 cm", "cân nặng … 3 kg").
@@ -101,7 +101,8 @@ _DENOMS = (
     r"(?:"
     + vocabulary.alternation(vocabulary.PER_WORDS)
     + r"|năm|người|ha|hộ|tháng|lao động|km2|km²|km|m2|con|sào|lượt|dân|kg|tấn"
-    + rf"|\d+(?:[.,]\d+)*\s+(?:{'|'.join(re.escape(w) for w in _UNIT_WORDS)}))(?!\w)"
+    + r"|\d+(?:[.,]\d+)*\s+(?:" + vocabulary.alternation(vocabulary.POPULATION_WORDS)  # "/100 người dân"
+    + rf"|{'|'.join(re.escape(w) for w in _UNIT_WORDS)}))(?!\w)"
 )
 _QTY_RE = re.compile(
     rf"(?P<a>{_NUM})"
@@ -120,6 +121,7 @@ _ORDINAL_WORDS = vocabulary.ORDINAL_WORDS
 _PER_WORDS = frozenset(["trên", "mỗi"])  # "trên 1 ha", "mỗi 1 vạn dân": the base of a ratio
 _PER_BASES = {"1", "1.000", "10.000", "100.000"}
 _NOT_A_TARGET_AFTER = re.compile(r"\s*(?:năm|sao)(?!\w)")
+_ASPECT_AFTER_RE = re.compile(rf"\s*(?:{vocabulary.alternation(vocabulary.ASPECT_NOUNS)})(?!\w)")
 _PER_AFTER = re.compile(r"\s*(?:ha|km2|km²|m2|vạn|nghìn dân|ngàn dân|dân|người dân|trẻ|ca)(?!\w)")
 
 # ---------------------------------------------------------------------------------------------
@@ -200,7 +202,7 @@ _SUBJECT_LEAD_RE = re.compile(
     r"^(?:(?:phấn đấu|phần đầu|trong đó|hằng năm|hàng năm|mỗi năm|bình quân|[\x01\x02])(?!\w)[\s,:;.\-–]*)+",
     re.IGNORECASE,
 )
-_NUMBER_LEAD_RE = re.compile(r"^[\d.,\s%‰~–—-]+(?:(?:đến|tới)\s+[\d.,]+\s*[%‰]?)?")
+_NUMBER_LEAD_RE = re.compile(r"^[\d.,\s%‰~÷–—-]+(?:(?:đến|tới)\s+[\d.,]+\s*[%‰]?)?")
 
 _RATE_KINDS = {"rate", "share"}
 
@@ -348,6 +350,10 @@ def _parse_text(original: str, text: str, kind: str | None, *, allow_alternative
     if len(quantities) > 1:
         if _is_structure(work, quantities, body_start):
             return _structure(original, text, work, quantities, years, body_start, kind)
+        reached = _rate_reached(work, quantities, body_start)
+        if reached is not None:
+            target = _single(original, text, work, reached, years, kind)
+            return target if alternative is None else target.with_(alternative=alternative)
         raise TargetParseError(
             original,
             "có nhiều số cho nhiều chỉ tiêu, cần tách thành từng chỉ tiêu / "
@@ -357,6 +363,27 @@ def _parse_text(original: str, text: str, kind: str | None, *, allow_alternative
     if alternative is not None:
         target = target.with_(alternative=alternative)
     return target
+
+
+_REACH_WORDS = frozenset(vocabulary.REACH_WORDS)
+_RATE_NAME_RE = re.compile(rf"(?<!\w)(?:{vocabulary.alternation(vocabulary.RATE_NAME_WORDS)})(?!\w)")
+
+
+def _rate_reached(work: str, quantities: list[_Quantity], body_start: int) -> _Quantity | None:
+    """The target of a rate whose name counts something: "Tỷ lệ phụ nữ mang thai được khám thai ít
+    nhất 4 lần trong 3 thời kỳ đạt trên 90%", "Tỷ lệ học sinh được học 2 buổi/ngày đạt 100%". The
+    last figure, in % or ‰, after a word of reaching (đạt, còn, xuống …), when the phrase names a
+    rate before its first figure and no other figure is in % or ‰ or comes after that word; else
+    None (two targets in one phrase stay refused)."""
+    last = quantities[-1]
+    if last.unit not in ("%", "‰") or last.rank or not _RATE_NAME_RE.search(work, body_start, quantities[0].start):
+        return None
+    left_start, words = _read_left(work, last.start, quantities[-2].end)
+    if not any(w in _REACH_WORDS for w in words):
+        return None
+    if any(q.unit in ("%", "‰") or q.rank or q.end > left_start for q in quantities[:-1]):
+        return None
+    return last
 
 
 # "tăng gấp đôi", "gấp ba lần", "gấp rưỡi": a multiple in words, written as its figure (the same
@@ -447,6 +474,8 @@ def _find_quantities(work: str, start: int) -> list[_Quantity]:
         rank = bool(last) and b is None and _is_rank(last[-1], work, m.end("a"))
         if not rank and last and (last[-1] in _ORDINAL_WORDS or " ".join(last) in _ORDINAL_WORDS):
             continue
+        if last and last[-1] == "cả" and _ASPECT_AFTER_RE.match(work, m.end("a")):
+            continue  # "kéo giảm tai nạn giao thông trên cả 3 tiêu chí": what is covered, no figure
         if before[-2:-1].isascii() and before[-2:-1].isalpha() and before.endswith("-"):
             continue  # "COVID-19"
         if not unit_text and not m["den"] and _NOT_A_TARGET_AFTER.match(work, m.end()):
@@ -518,13 +547,18 @@ def _read_unit(unit_text: str, denominators: str) -> tuple[str | None, bool, boo
         per_year, dens = True, []
     if not base:
         return None, per_year, points
-    unit = _normalise_unit(base + "".join("/" + d for d in dens))
-    if unit and "usd" in unit:
-        unit = _USD_RE.sub("USD", unit)  # a currency code keeps its capitals, as the reader writes it
-    return unit, per_year, points
+    dens = [vocabulary.POPULATION_BASES.get(_SPACES_RE.sub(" ", d), d) for d in dens]  # "/10.000 dân": "/vạn dân"
+    return _capitals(_normalise_unit(base + "".join("/" + d for d in dens))), per_year, points
 
 
-_USD_RE = re.compile(r"(?<!\w)usd(?!\w)")
+_CAPITALS_RE = re.compile(rf"(?<!\w)(?:{vocabulary.alternation(vocabulary.UNIT_CAPITALS)})(?!\w)")
+
+
+def _capitals(unit: str | None) -> str | None:
+    """A currency code keeps its capitals, as the reader writes it: "USD", "tỷ USD"."""
+    if not unit:
+        return unit
+    return _CAPITALS_RE.sub(lambda m: vocabulary.UNIT_CAPITALS[m.group()], unit)
 
 
 def _read_left(work: str, end: int, floor: int = 0) -> tuple[int, list[str]]:
@@ -635,6 +669,8 @@ def _single(original, text, work, q: _Quantity, years: _Years, kind) -> Target:
         form = Form.GROWTH  # "17-19%/năm" of a flow: a growth rate per year
     else:
         form = Form.LEVEL
+    if unit and unit == q.unit and form in (Form.LEVEL, Form.CHANGE):
+        unit = _per_population_of_name(work[:left_start], unit)
     if points and form is not Form.CHANGE:
         raise TargetParseError(original, "điểm phần trăm chỉ dùng cho mức thay đổi / points only for a change")
 
@@ -702,6 +738,28 @@ def _single(original, text, work, q: _Quantity, years: _Years, kind) -> Target:
         base_year=base_year,
         subject=subject,
     )
+
+
+# "Số giường bệnh trên 10.000 dân đạt 32 giường trở lên": the name says what the count is per.
+_NAME_PER_POPULATION_RE = re.compile(
+    rf"(?<!\w)(?P<noun>{vocabulary.alternation(vocabulary.COUNT_NOUNS)})\s*(?:/|trên|mỗi)\s*"
+    rf"(?P<base>(?:(?:1|100|1\.000|10\.000|100\.000)\s+|1\s+vạn\s+|vạn\s+)"
+    rf"(?:{vocabulary.alternation(vocabulary.POPULATION_WORDS)}))(?!\w)"
+)
+
+
+def _per_population_of_name(name: str, unit: str) -> str:
+    """The unit of a count whose name is a ratio to the population: "giường" under "Số giường bệnh
+    trên 10.000 dân" is "giường bệnh/vạn dân"; "bác sĩ" under "Số bác sĩ/vạn dân" "bác sĩ/vạn dân".
+    A unit with its own "/", or another noun than the name's, stays as written."""
+    if "/" in unit:
+        return unit
+    for m in _NAME_PER_POPULATION_RE.finditer(name):
+        noun = _UNIT_ALIASES.get(m["noun"], m["noun"])
+        if noun == unit or noun.startswith(unit + " "):
+            base = _SPACES_RE.sub(" ", m["base"])
+            return f"{noun}/{vocabulary.POPULATION_BASES.get(base, base)}"
+    return unit
 
 
 def _subject(raw: str) -> str | None:
