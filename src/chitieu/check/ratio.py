@@ -134,13 +134,16 @@ def _plan_ratios(p: Passage) -> list[Finding]:
         sent = p.sentence_of(pct.start)
         nums = [q for q in p.numbers_in(*sent) if q is not pct and q.exact and q.unit and q.unit not in _PERCENT]
         plans = [q for q in nums if _PLAN_WORD.search(p.folded, max(sent[0], q.start - 40), q.start)]
+        bare = [q for q in p.numbers_in(*sent) if q.start > pct.end and _bare_plan(p, q)]
+        if not plans and len(bare) == 1:
+            plans = bare
         if len(plans) != 1:
             continue
         plan = plans[0]
         results = [
             q for q in nums
-            if q is not plan and q.family == plan.family and q.start < pct.start and q.role == "level"
-            and q.mention.denominator is None
+            if q is not plan and (q.family == plan.family or plan.unit is None and _unit_fits(p, plan, q))
+            and q.start < pct.start and q.role == "level" and q.mention.denominator is None
         ]
         if not results or not plan.value:
             continue
@@ -154,6 +157,22 @@ def _plan_ratios(p: Passage) -> list[Finding]:
             out.append(f)
     return out
 
+
+
+def _bare_plan(p: Passage, q: Number) -> bool:
+    """A plan in brackets the reader gives no unit, the result's noun cut short or left out
+    ("đạt 61,8% kế hoạch năm (380 giấy)", "(kế hoạch: 380)")."""
+    return q.unit is None and q.exact and q.mention.denominator is None and bool(q.value) \
+        and _PLAN_WORD.search(p.folded, max(0, q.start - 40), q.start) is not None \
+        and re.match(r"[^()\d]{0,30}\)", p.folded[q.end :]) is not None
+
+
+def _unit_fits(p: Passage, plan: Number, result: Number) -> bool:
+    """Whether the words after a unitless plan begin the result's unit (or there are none)."""
+    if not result.unit or result.is_money:
+        return False
+    after = p.folded[plan.end : p.folded.find(")", plan.end)].strip()
+    return not after or result.unit.lower().startswith(after)
 
 
 def _plan_ratio(p, pct, result, plan):
@@ -268,6 +287,10 @@ _RECEIVED = re.compile(r"tiếp nhận|thụ lý|nhận được|phải giải q
 _HANDLED = re.compile(r"giải quyết|xử lý|trả kết quả|hoàn thành|đúng hạn|phát hiện|cấp phép|đã cấp")
 _BARE_AFTER = re.compile(r"\s*(?:[,;.:)]|$)")
 _RATE_CUE = re.compile(r"(?:tỷ lệ|đạt|chiếm|bằng)\s*(?:tỷ lệ\s*)?:?\s*$")
+# … or a rate named by a few words ("tỷ lệ lấp đầy 72,6%"), not a change's
+_NAMED_RATE_CUE = re.compile(r"tỷ lệ(?:\s+(?!tăng|giảm)[a-zà-ỹđ]+){1,3}\s*(?:là|đạt)?\s*:?\s*$")
+_TOTAL_LABEL = re.compile(r"(?<![a-zà-ỹđ])tổng(?: số| diện tích| chiều dài| công suất| quy mô)?\s*$")
+_DONE = re.compile(r"(?<![a-zà-ỹđ])(?:đã|được)\s+[a-zà-ỹđ]+")
 
 
 def _label(p: Passage, n: Number, start: int) -> str:
@@ -310,7 +333,7 @@ def _handled_ratios(p: Passage) -> list[Finding]:
     cases received just before them in the sentence (a "trong đó" list is ``_shares``' own)."""
     out = []
     for pct in p.numbers:
-        part = _part_before(p, pct, _RATE_CUE)
+        part = _part_before(p, pct, _RATE_CUE) or _part_before(p, pct, _NAMED_RATE_CUE)
         if part is None:
             continue
         sent = p.sentence_of(part.start)
@@ -320,8 +343,16 @@ def _handled_ratios(p: Passage) -> list[Finding]:
         whole = same[-1]
         if not _BARE_AFTER.match(p.folded, pct.end):
             continue  # "chiếm 12% hồ sơ cả huyện": the share of a whole it names, not of the one before
-        own = _label(p, part, sent[0])
-        if not _HANDLED.search(own) or _WHOLE_MARK.search(own) or not _RECEIVED.search(_label(p, whole, sent[0])):
+        own, whole_label = _label(p, part, sent[0]), _label(p, whole, sent[0])
+        if _WHOLE_MARK.search(own):
+            continue
+        if not (_HANDLED.search(own) and _RECEIVED.search(whole_label)) and not (
+            # "tổng diện tích 186,5 ha, đã cho thuê 128,7 ha, tỷ lệ lấp đầy 72,6%": a whole that
+            # calls itself the total and the part done of it
+            _TOTAL_LABEL.search(whole_label) and _DONE.search(own)
+        ):
+            continue
+        if not _RATE_CUE.search(p.folded, max(sent[0], pct.start - 25), pct.start) and not _TOTAL_LABEL.search(whole_label):
             continue
         if whole.base() <= part.base():
             continue
@@ -504,6 +535,107 @@ def _table_plan_ratios(ctx: Context) -> list[Finding]:
     return out
 
 
+def _plan_in_table(ctx: Context) -> list[Finding]:
+    """"Thu tiền sử dụng đất ước 6.480 triệu đồng, đạt 125,7% dự toán" with no plan in the text:
+    the plan of the one table row named so whose result cell holds the same figure."""
+    rows = []
+    for t in ctx.passages:
+        cells, roles, header = t.segment.cells, t.segment.roles, t.segment.header
+        if cells is None or roles is None or header is None or not len(cells) == len(roles) == len(header):
+            continue
+        if "name" not in roles:
+            continue
+        for ci, ti, _ in dict.fromkeys(_plan_result_columns(roles, header) + _initials_columns(header)):
+            result, plan = _stated_cell(cells[ci]), _stated_cell(cells[ti])
+            if result is not None and plan is not None and plan.value:
+                rows.append((t, cells[roles.index("name")].strip().lower(), result, plan, cells[ti].strip()))
+    out: list[Finding] = []
+    if not rows:
+        return out
+    for p in ctx.passages:
+        if p.is_table_row:
+            continue
+        for pct in p.numbers:
+            if not _percent(pct) or pct.role != "plan_ratio" or not _PLAN_AFTER.match(p.folded, pct.end):
+                continue
+            sent = p.sentence_of(pct.start)
+            nums = [q for q in p.numbers_in(*sent) if q is not pct and q.unit not in _PERCENT]
+            before = [q for q in nums if q.start < pct.start]
+            if len(before) != 1 or len(nums) != len(before) and any(q.unit for q in nums if q.start > pct.end):
+                continue  # the sentence names its plan, or has figures of its own to divide
+            result = before[0]
+            if not _plain(result) or p.numbers_in(result.end, pct.start) != []:
+                continue
+            label = p.folded[sent[0] : result.start]
+            hits = [r for r in rows if r[1] and r[1] in label and r[2].value == result.value
+                    and r[2].decimals == (result.stated.decimals if result.stated else 0)]
+            if len(hits) != 1:
+                continue
+            t, name, _, plan, plan_text = hits[0]
+            dr, dp = result.half(), 0.5 * 10.0**-plan.decimals
+            centre = 100.0 * result.value / plan.value
+            low = 100.0 * (result.value - dr) / (plan.value + dp)
+            high = 100.0 * (result.value + dr) / max(plan.value - dp, 1e-12)
+            f = _finding(p, pct, [pct.text, result.text, plan_text], [pct.line, t.segment.line_numbers[0]],
+                         centre, low, high, "Tỷ lệ thực hiện so với kế hoạch",
+                         f"{result.text} / {plan_text} (kế hoạch ở bảng, dòng {t.segment.line_numbers[0]})")
+            if f:
+                out.append(f)
+    return out
+
+
+_CASE_RATE = re.compile(r"tỷ lệ[^\d;.]{0,40}?(đúng hạn|trễ hạn|quá hạn)[^\d;.]{0,15}$")
+
+
+def _case_rates(ctx: Context) -> list[Finding]:
+    """"Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,2%" with no figure of its own: the cases on time
+    (or late) over the cases handled, both given once in the list it closes. Over the cases
+    received, or with those early counted as on time, any reading that gives the rate will do."""
+    from chitieu.check.sums import case_figures
+
+    out: list[Finding] = []
+    for p in ctx.passages:
+        if p.is_table_row:
+            continue
+        for pct in p.numbers:
+            if not _percent(pct) or not _own(p, pct) or pct.role == "plan_ratio":
+                continue
+            sent = p.sentence_of(pct.start)
+            m = _CASE_RATE.search(p.folded, sent[0], pct.start)
+            if m is None or any(q is not pct and q.unit not in _PERCENT for q in p.numbers_in(*sent)):
+                continue
+            if not _BARE_AFTER.match(p.folded, pct.end) and not p.folded.startswith(",", pct.end):
+                continue
+            # the list the rate closes: the passages right before it
+            start = p
+            while start.index > 0 and p.index - start.index < 8:
+                prev = ctx.passages[start.index - 1]
+                if prev.is_table_row or prev.segment.line_numbers[-1] + 1 < start.segment.line_numbers[0]:
+                    break
+                start = prev
+            figs = [f for f in case_figures(ctx, start) if f[1].index < p.index or f[2].start < pct.start]
+            by = {k: [f for f in figs if f[0] == k] for k in ("resolved", "ontime", "late", "early", "received")}
+            part_state = "ontime" if m.group(1) == "đúng hạn" else "late"
+            if len(by["resolved"]) != 1 or len(by[part_state]) != 1 or len(by["received"]) > 1:
+                continue
+            part, whole = by[part_state][0][2], by["resolved"][0][2]
+            if part.family != whole.family or whole.value <= part.value:
+                continue
+            readings = [(part.value, whole.value)]
+            if by["received"]:
+                readings.append((part.value, by["received"][0][2].value))
+            if part_state == "ontime" and len(by["early"]) == 1:
+                readings.append((part.value + by["early"][0][2].value, whole.value))
+            if any(pct.agrees(100.0 * x / y) is not Agreement.WRONG for x, y in readings):
+                continue
+            centre = 100.0 * part.value / whole.value
+            f = _finding(p, pct, [pct.text, part.text, whole.text], [pct.line, part.line, whole.line],
+                         centre, centre, centre, "Tỷ lệ", f"{part.text} / {whole.text} (đã giải quyết)")
+            if f:
+                out.append(f)
+    return out
+
+
 def _values(f: Finding) -> frozenset[float]:
     """The numbers a finding names, as numbers ("97,3%" and "97,3" are one)."""
     out = set()
@@ -528,5 +660,7 @@ def check(ctx: Context) -> list[Finding]:
                 found.append(f)
                 said.add((f.lines, f.figures[0]))
         out += found
+    said = {(f.lines[0], f.figures[0]) for f in out}
+    out += [f for f in _plan_in_table(ctx) + _case_rates(ctx) if (f.lines[0], f.figures[0]) not in said]
     # a table row repeating a ratio the text already gets wrong adds its line to that finding
     return merge_repeats(out, _table_plan_ratios(ctx), lambda f, t: _values(f) == _values(t))

@@ -43,6 +43,8 @@ def check(ctx: Context) -> list[Finding]:
             if not _STRUCTURE.search(p.folded, a, b) or _TWO_TIMES.search(p.folded, a, b):
                 continue
             for group, text in _year_groups(p, a, b):
+                if not text.startswith("("):
+                    group = _after_whole(p, group, a, b)
                 if len(set(_YEAR.findall(text))) > 1 or (text.startswith("(") and _TARGET_BRACKET.match(text)):
                     continue
                 f = _judge_shares(p, group, a, b, text.startswith("("))
@@ -51,6 +53,18 @@ def check(ctx: Context) -> list[Finding]:
     # a table cell repeating a structure the text already gives adds its line to that finding
     cells = merge_repeats(out, _cell_structures(ctx), lambda f, c: f.figures == c.figures and f.type == "shares")
     return cells + _table_structures(ctx) + _against_values(ctx) + _complement_scales(ctx)
+
+
+def _after_whole(p: Passage, group: list[Number], a: int, b: int) -> list[Number]:
+    """The group less the whole the structure is of, when it stands before the structure's word
+    ("Tổng vốn đầu tư … ước 96,8 tỷ đồng; cơ cấu: vốn ngân sách 38,5%, …")."""
+    m = _STRUCTURE.search(p.folded, a, b)
+    if m is None:
+        return group
+    before = [n for n in group if n.start < m.start()]
+    if not before or any(n.unit == "%" for n in before):
+        return group
+    return [n for n in group if n.start > m.start()]
 
 
 # A share's label: the words between the separator before it and the figure ("; chưa hài lòng 1,2%").
