@@ -436,6 +436,63 @@ def _named_total_shares(ctx: Context, p: Passage) -> list[Finding]:
     return out
 
 
+_NAME_AFTER = re.compile(r"\s*([a-zà-ỹđ]+(?: [a-zà-ỹđ]+){1,5})\s*(?=[,;.:()]|$)")
+_NOT_A_WHOLE = re.compile(r"(?:tổng|kế hoạch|kh|dự toán|chỉ tiêu|nghị quyết|cùng kỳ|năm|so với|mục tiêu|yêu cầu|số)(?![a-zà-ỹđ])")
+_MEASURE = re.compile(r"^(?:diện tích|sản lượng|số lượng|số|giá trị|tổng số)\s+")
+_ITEM_HEAD = re.compile(r"^[\W\d]*(?:(?:trong đó|bao gồm|gồm|cụ thể)\b\W*)?")
+
+
+def _bare_label(p: Passage, n: Number) -> str:
+    """The words naming ``n`` in its clause, list marks and bullets left out ("; trong đó: lúa" → "lúa")."""
+    a = p.clause_of(n.start)[0]
+    prev = p.numbers_in(a, n.start)
+    text = p.folded[max(a, prev[-1].end if prev else a) : n.start]
+    text = re.split(r"[,;:(]", text)[-1] if re.search(r"[,;:(]\s*[a-zà-ỹđ]", text) else text
+    return _ITEM_HEAD.sub("", text).strip()
+
+
+def _named_part_shares(ctx: Context, p: Passage) -> list[Finding]:
+    """"Diện tích lúa chất lượng cao 9.850 ha, chiếm 65,2% diện tích lúa": the part whose name
+    extends the whole's, over the one figure named so before it ("…; trong đó: lúa 16.240 ha")."""
+    out = []
+    for pct in p.numbers:
+        part = _part_before(p, pct, re.compile(r"chiếm\s*$"))
+        if part is None:
+            continue
+        m = _NAME_AFTER.match(p.folded, pct.end)
+        if m is None or _NOT_A_WHOLE.match(m.group(1)):
+            continue
+        name = m.group(1)
+        own, short = _bare_label(p, part), _MEASURE.sub("", name)
+        if not own.startswith(name + " ") and not own.startswith(short + " "):
+            continue
+        wholes = []
+        i = p.index
+        chain = [p]
+        while i > 0 and len(chain) <= _LOOK_BACK:
+            prev, nxt = ctx.passages[i - 1], ctx.passages[i]
+            if prev.is_table_row or prev.segment.line_numbers[-1] + 1 < nxt.segment.line_numbers[0]:
+                break
+            chain.append(prev)
+            i -= 1
+        for q_p in chain:
+            for q in q_p.numbers:
+                if q_p is p and q.start >= part.start:
+                    break
+                if q.family == part.family and _plain(q) and q.base() > part.base() \
+                        and _bare_label(q_p, q) in (name, short):
+                    wholes.append(q)
+        if len({w.value for w in wholes}) != 1:
+            continue
+        whole = wholes[0]
+        centre, low, high = _ratio_range(part, whole, _counts(part, whole))
+        f = _finding(p, pct, [pct.text, part.text, whole.text], list(dict.fromkeys([pct.line, part.line, whole.line])),
+                     centre, low, high, "Tỷ trọng", f"{part.text} / {whole.text} ({name}, dòng {whole.line})")
+        if f:
+            out.append(f)
+    return out
+
+
 # A ratio column of the result over the plan ("So dự toán (%)", "% KH", "Tỷ lệ so với kế hoạch").
 _PLAN_COLUMN = re.compile(
     r"so\s*(?:với\s*)?(?:kế hoạch|kh|dự toán|dt|chỉ tiêu|nghị quyết|nq)(?![a-zà-ỹđ])"
@@ -655,7 +712,7 @@ def check(ctx: Context) -> list[Finding]:
         found = _count_ratios(p) + _plan_ratios(p) + _plan_before_ratios(p) + _shares(p)
         said = {(f.lines, f.figures[0]) for f in found}
         # the wider readings only where the narrow ones found nothing for that percentage
-        for f in _handled_ratios(p) + _named_total_shares(ctx, p):
+        for f in _handled_ratios(p) + _named_total_shares(ctx, p) + _named_part_shares(ctx, p):
             if not any(f.figures[0] == fig and set(f.lines) & set(lines) for lines, fig in said):
                 found.append(f)
                 said.add((f.lines, f.figures[0]))

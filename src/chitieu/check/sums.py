@@ -160,7 +160,7 @@ def _case_unit(p: Passage, n: Number) -> str | None:
     ("14 phản ánh, kiến nghị")."""
     if n.unit:
         return n.unit.lower()
-    m = re.match(r"\s+([a-zà-ỹđ]+(?: [a-zà-ỹđ]+)?)", p.folded[n.end :])
+    m = re.match(r"\s+([a-zà-ỹđ]+)", p.folded[n.end :])  # "86 đơn thư" and "70 đơn" count one thing
     return m.group(1) if m else None
 
 
@@ -233,7 +233,7 @@ def _case_sums(ctx: Context) -> list[Finding]:
                 out.append(Finding(
                     "sum", ERROR, lines, (total.text, *(n.text for n in parts)),
                     f"Số {words}: {' + '.join(n.written for n in parts)} = {computed}, "
-                    f"văn bản ghi {total.written} {unit}.".replace("  ", " "),
+                    f"văn bản ghi {total.text}.",
                     computed, q.quote(*q.sentence_of(total.start)),
                 ))
     return out
