@@ -19,6 +19,7 @@ def of(kind: str, text: str):
     "Tổng số lao động 12.400 người, cơ cấu: nông nghiệp 41,2%, công nghiệp 33,5%, dịch vụ 28,3%.",
     "Giá trị sản xuất đạt 3.240 tỷ đồng, với cơ cấu dịch vụ 52,1%, công nghiệp - xây dựng 31,4%, nông nghiệp 19,5%.",
     "Diện tích đất nông nghiệp 1.820 ha; tỷ trọng: đất lúa 61%, đất màu 25%, đất nuôi trồng thủy sản 17%.",
+    "Tổng sản phẩm trên địa bàn ước 5.120 tỷ đồng, tăng 7,2%; cơ cấu kinh tế: dịch vụ 48,6%, công nghiệp 35,1%, nông nghiệp 18,3%.",
 ])
 def test_shares_after_their_whole(text):
     [f] = of("shares", text)
@@ -135,6 +136,8 @@ def test_cases_by_state(text, computed):
     "Tiếp nhận 80 đơn (kỳ trước chuyển sang 6 đơn); đã giải quyết 70 đơn, đang giải quyết 16 đơn.",
     # another state named: returned
     "Tiếp nhận 86 đơn; đã giải quyết 70 đơn, đang giải quyết 12 đơn, trả lại 4 đơn.",
+    # employment is no case handled
+    "Giải quyết việc làm cho 412 lao động; tiếp nhận 30 hồ sơ, trong đó đúng hạn 20 hồ sơ, trễ hạn 3 hồ sơ.",
     # on time only: no late figure to add
     "Đã giải quyết 500 hồ sơ, đúng hạn 498 hồ sơ.",
 ])

@@ -62,7 +62,7 @@ def _after_whole(p: Passage, group: list[Number], a: int, b: int) -> list[Number
     if m is None:
         return group
     before = [n for n in group if n.start < m.start()]
-    if not before or any(n.unit == "%" for n in before):
+    if not before or any(n.unit == "%" and n.role != "change" for n in before):
         return group
     return [n for n in group if n.start > m.start()]
 

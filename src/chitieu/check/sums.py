@@ -147,7 +147,7 @@ _CASE_STATES = (
     ("late", re.compile(r"trễ hạn|quá hạn|chậm")),
     ("ontime", re.compile(r"đúng hạn")),
     ("early", re.compile(r"trước hạn")),
-    ("resolved", re.compile(r"(?:đã )?giải quyết|đã xử lý|xử lý xong|trả kết quả")),
+    ("resolved", re.compile(r"(?:đã )?giải quyết(?! việc làm)|đã xử lý|xử lý xong|trả kết quả")),
     ("received", re.compile(r"tiếp nhận|thụ lý|nhận được")),
 )
 # Words of other states or of cases from before the period: the states named do not cover all.
