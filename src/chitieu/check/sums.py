@@ -47,8 +47,8 @@ _MARK_AFTER = re.compile(r"[^\d;.()]{0,40}?(trong đó|bao gồm|(?<![a-zà-ỹ�
 # The change or share may quote its base in brackets: "…, đạt 52,3% dự toán năm (73.500 triệu
 # đồng). Trong đó: …", "…, tăng 11,4% so với năm trước (11.354 tỷ đồng). Trong đó: …".
 _MARK_AFTER_CHANGE = re.compile(
-    r"[^\d;.()]{0,20}?(?:\(?\s*(?:tăng|giảm|đạt|bằng)\s*[\d.,]+\s*%[^\d;.()]{0,30}?(?:(?:19|20)\d\d)?\s*\)?"
-    r"(?:\s*\((?![^()]*(?:trong đó|gồm))[^()]{0,50}\))?\s*,?\s*){1,2}"
+    r"[^\d;.()]{0,20}?\(?\s*(?:tăng|giảm|đạt|bằng)\s*[\d.,]+\s*%[^\d;.()]{0,30}?(?:(?:19|20)\d\d)?\s*\)?"
+    r"(?:\s*\((?![^()]*(?:trong đó|gồm))[^()]{0,50}\))?"
     r"\s*[.;:,]?\s*(trong đó)"
 )
 _COMPLETE = re.compile(r"bao gồm|(?<![a-zà-ỹđ])gồm")
