@@ -10,6 +10,14 @@ Three shapes, all inside one sentence:
 Wider readings where those find nothing: cases handled over cases received ("tiếp nhận 146 hồ
 sơ, giải quyết đúng hạn 139 hồ sơ, tỷ lệ 96,5%"); a part over the total its words name, given
 before in the paragraph or the list it heads ("…, bằng 2,5% tổng chi ngân sách địa phương").
+A total that calls itself so and the part done of it ("tổng diện tích 186,5 ha, đã cho thuê
+128,7 ha, tỷ lệ lấp đầy 72,6%"); a part whose name extends the whole's, over the one figure named
+so before it ("lúa 16.240 ha … Diện tích lúa chất lượng cao 9.850 ha, chiếm 65,2% diện tích
+lúa"); a plan in brackets the reader gives no unit ("đạt 61,8% kế hoạch năm (380 giấy)"); a plan
+given only in a table row of the same name and result ("Thu tiền sử dụng đất ước 6.480 triệu
+đồng, đạt 125,7% dự toán" / "Thu tiền sử dụng đất | 5.600 | 6.480 | 115,7"); an on-time (or
+late) rate with no figure of its own against the cases of the list it closes (any reading — over
+the cases handled or received, early counted in — that gives it will do).
 A table's "So dự toán (%)" cell against its result and plan cells; one error written in the
 text and again in the table is one finding with both lines.
 The percentage is judged at its printed digits, with the inputs widened by theirs.

@@ -5,7 +5,8 @@ row — plain percentage levels, no changes, no quoted targets, one year — mus
 within the digits they are printed with (each share may be off by half a unit of its last
 digit). A list summing far from 100 (below 90 or above 110) is not one structure (two years
 side by side, or shares of different wholes) and is left alone. A bracket of three shares or
-more ("(năm 2020 tương ứng là 36,2% - 29,5% - 34,3%)") is a structure of its own. The same
+more ("(năm 2020 tương ứng là 36,2% - 29,5% - 34,3%)") is a structure of its own. The whole the structure is of may stand before its word ("Tổng vốn
+đầu tư … 96,8 tỷ đồng; cơ cấu: vốn ngân sách 38,5%, …"). The same
 holds for a table cell of a structure's row ("Cơ cấu kinh tế | % | 52,6 - 29,1 - 17,4") and for
 the rows above or below a table's "Tổng | 100" row, column by column. Seed 002: "thương mại dịch
 vụ 64,3%; công nghiệp – xây dựng 31,1%; nông - lâm nghiệp - thủy sản 4,6%" holds.

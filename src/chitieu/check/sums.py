@@ -24,6 +24,17 @@ The same rule over parts that stand in passages of their own:
 - **numbered rows**: a "Tổng …"/"Cộng" row without a number over (or under) the rows numbered
   1, 2, 3 …, and a row numbered "2" over its "2.1", "2.2" …, column by column.
 
+- **cases by state**: cases handled are those on time and those late (and early, if named):
+  "Đã giải quyết 3.297 hồ sơ; … đúng hạn 3.205 hồ sơ; trễ hạn 82 hồ sơ"; cases received are those
+  handled and those in hand ("tiếp nhận 14 phản ánh …; đã giải quyết 12 …, đang xem xét giải quyết
+  3 …"), only when no other state (trả lại, rút …) and no cases from before (kỳ trước, tồn …)
+  are named, over the passage and the list items running on after it.
+
+The total may carry its change or share of the plan with the base in brackets before the mark
+("12.648 tỷ đồng, tăng 11,4% so với năm trước (11.354 tỷ đồng). Trong đó: …", "23.115 triệu
+đồng, đạt 94,8% dự toán (24.380 triệu đồng), gồm:"); pupils are people whether counted as học
+sinh, em or cháu.
+
 A gap the printed digits still allow, but only if nearly every figure was rounded to its
 extreme the same way (one in a thousand or rarer), is a ``warning``.
 """
