@@ -10,6 +10,14 @@ Three shapes, all inside one sentence:
 Wider readings where those find nothing: cases handled over cases received ("tiếp nhận 146 hồ
 sơ, giải quyết đúng hạn 139 hồ sơ, tỷ lệ 96,5%"); a part over the total its words name, given
 before in the paragraph or the list it heads ("…, bằng 2,5% tổng chi ngân sách địa phương").
+A total that calls itself so and the part done of it ("tổng diện tích 186,5 ha, đã cho thuê
+128,7 ha, tỷ lệ lấp đầy 72,6%"); a part whose name extends the whole's, over the one figure named
+so before it ("lúa 16.240 ha … Diện tích lúa chất lượng cao 9.850 ha, chiếm 65,2% diện tích
+lúa"); a plan in brackets the reader gives no unit ("đạt 61,8% kế hoạch năm (380 giấy)"); a plan
+given only in a table row of the same name and result ("Thu tiền sử dụng đất ước 6.480 triệu
+đồng, đạt 125,7% dự toán" / "Thu tiền sử dụng đất | 5.600 | 6.480 | 115,7"); an on-time (or
+late) rate with no figure of its own against the cases of the list it closes (any reading — over
+the cases handled or received, early counted in — that gives it will do).
 A table's "So dự toán (%)" cell against its result and plan cells; one error written in the
 text and again in the table is one finding with both lines.
 The percentage is judged at its printed digits, with the inputs widened by theirs.
@@ -134,13 +142,16 @@ def _plan_ratios(p: Passage) -> list[Finding]:
         sent = p.sentence_of(pct.start)
         nums = [q for q in p.numbers_in(*sent) if q is not pct and q.exact and q.unit and q.unit not in _PERCENT]
         plans = [q for q in nums if _PLAN_WORD.search(p.folded, max(sent[0], q.start - 40), q.start)]
+        bare = [q for q in p.numbers_in(*sent) if q.start > pct.end and _bare_plan(p, q)]
+        if not plans and len(bare) == 1:
+            plans = bare
         if len(plans) != 1:
             continue
         plan = plans[0]
         results = [
             q for q in nums
-            if q is not plan and q.family == plan.family and q.start < pct.start and q.role == "level"
-            and q.mention.denominator is None
+            if q is not plan and (q.family == plan.family or plan.unit is None and _unit_fits(p, plan, q))
+            and q.start < pct.start and q.role == "level" and q.mention.denominator is None
         ]
         if not results or not plan.value:
             continue
@@ -154,6 +165,22 @@ def _plan_ratios(p: Passage) -> list[Finding]:
             out.append(f)
     return out
 
+
+
+def _bare_plan(p: Passage, q: Number) -> bool:
+    """A plan in brackets the reader gives no unit, the result's noun cut short or left out
+    ("đạt 61,8% kế hoạch năm (380 giấy)", "(kế hoạch: 380)")."""
+    return q.unit is None and q.exact and q.mention.denominator is None and bool(q.value) \
+        and _PLAN_WORD.search(p.folded, max(0, q.start - 40), q.start) is not None \
+        and re.match(r"[^()\d]{0,30}\)", p.folded[q.end :]) is not None
+
+
+def _unit_fits(p: Passage, plan: Number, result: Number) -> bool:
+    """Whether the words after a unitless plan begin the result's unit (or there are none)."""
+    if not result.unit or result.is_money:
+        return False
+    after = p.folded[plan.end : p.folded.find(")", plan.end)].strip()
+    return not after or result.unit.lower().startswith(after)
 
 
 def _plan_ratio(p, pct, result, plan):
@@ -268,6 +295,10 @@ _RECEIVED = re.compile(r"tiếp nhận|thụ lý|nhận được|phải giải q
 _HANDLED = re.compile(r"giải quyết|xử lý|trả kết quả|hoàn thành|đúng hạn|phát hiện|cấp phép|đã cấp")
 _BARE_AFTER = re.compile(r"\s*(?:[,;.:)]|$)")
 _RATE_CUE = re.compile(r"(?:tỷ lệ|đạt|chiếm|bằng)\s*(?:tỷ lệ\s*)?:?\s*$")
+# … or a rate named by a few words ("tỷ lệ lấp đầy 72,6%"), not a change's
+_NAMED_RATE_CUE = re.compile(r"tỷ lệ(?:\s+(?!tăng|giảm)[a-zà-ỹđ]+){1,3}\s*(?:là|đạt)?\s*:?\s*$")
+_TOTAL_LABEL = re.compile(r"(?<![a-zà-ỹđ])tổng(?: số| diện tích| chiều dài| công suất| quy mô)?\s*$")
+_DONE = re.compile(r"(?<![a-zà-ỹđ])(?:đã|được)\s+[a-zà-ỹđ]+")
 
 
 def _label(p: Passage, n: Number, start: int) -> str:
@@ -310,7 +341,7 @@ def _handled_ratios(p: Passage) -> list[Finding]:
     cases received just before them in the sentence (a "trong đó" list is ``_shares``' own)."""
     out = []
     for pct in p.numbers:
-        part = _part_before(p, pct, _RATE_CUE)
+        part = _part_before(p, pct, _RATE_CUE) or _part_before(p, pct, _NAMED_RATE_CUE)
         if part is None:
             continue
         sent = p.sentence_of(part.start)
@@ -320,8 +351,16 @@ def _handled_ratios(p: Passage) -> list[Finding]:
         whole = same[-1]
         if not _BARE_AFTER.match(p.folded, pct.end):
             continue  # "chiếm 12% hồ sơ cả huyện": the share of a whole it names, not of the one before
-        own = _label(p, part, sent[0])
-        if not _HANDLED.search(own) or _WHOLE_MARK.search(own) or not _RECEIVED.search(_label(p, whole, sent[0])):
+        own, whole_label = _label(p, part, sent[0]), _label(p, whole, sent[0])
+        if _WHOLE_MARK.search(own):
+            continue
+        if not (_HANDLED.search(own) and _RECEIVED.search(whole_label)) and not (
+            # "tổng diện tích 186,5 ha, đã cho thuê 128,7 ha, tỷ lệ lấp đầy 72,6%": a whole that
+            # calls itself the total and the part done of it
+            _TOTAL_LABEL.search(whole_label) and _DONE.search(own)
+        ):
+            continue
+        if not _RATE_CUE.search(p.folded, max(sent[0], pct.start - 25), pct.start) and not _TOTAL_LABEL.search(whole_label):
             continue
         if whole.base() <= part.base():
             continue
@@ -400,6 +439,63 @@ def _named_total_shares(ctx: Context, p: Passage) -> list[Finding]:
         centre, low, high = _ratio_range(part, whole, _counts(part, whole))
         f = _finding(p, pct, [pct.text, part.text, whole.text], list(dict.fromkeys([pct.line, part.line, whole.line])),
                      centre, low, high, "Tỷ trọng", f"{part.text} / {whole.text} (dòng {whole.line})")
+        if f:
+            out.append(f)
+    return out
+
+
+_NAME_AFTER = re.compile(r"\s*([a-zà-ỹđ]+(?: [a-zà-ỹđ]+){1,5})\s*(?=[,;.:()]|$)")
+_NOT_A_WHOLE = re.compile(r"(?:tổng|kế hoạch|kh|dự toán|chỉ tiêu|nghị quyết|cùng kỳ|năm|so với|mục tiêu|yêu cầu|số)(?![a-zà-ỹđ])")
+_MEASURE = re.compile(r"^(?:diện tích|sản lượng|số lượng|số|giá trị|tổng số)\s+")
+_ITEM_HEAD = re.compile(r"^[\W\d]*(?:(?:trong đó|bao gồm|gồm|cụ thể)\b\W*)?")
+
+
+def _bare_label(p: Passage, n: Number) -> str:
+    """The words naming ``n`` in its clause, list marks and bullets left out ("; trong đó: lúa" → "lúa")."""
+    a = p.clause_of(n.start)[0]
+    prev = p.numbers_in(a, n.start)
+    text = p.folded[max(a, prev[-1].end if prev else a) : n.start]
+    text = re.split(r"[,;:(]", text)[-1] if re.search(r"[,;:(]\s*[a-zà-ỹđ]", text) else text
+    return _ITEM_HEAD.sub("", text).strip()
+
+
+def _named_part_shares(ctx: Context, p: Passage) -> list[Finding]:
+    """"Diện tích lúa chất lượng cao 9.850 ha, chiếm 65,2% diện tích lúa": the part whose name
+    extends the whole's, over the one figure named so before it ("…; trong đó: lúa 16.240 ha")."""
+    out = []
+    for pct in p.numbers:
+        part = _part_before(p, pct, re.compile(r"chiếm\s*$"))
+        if part is None:
+            continue
+        m = _NAME_AFTER.match(p.folded, pct.end)
+        if m is None or _NOT_A_WHOLE.match(m.group(1)):
+            continue
+        name = m.group(1)
+        own, short = _bare_label(p, part), _MEASURE.sub("", name)
+        if not own.startswith(name + " ") and not own.startswith(short + " "):
+            continue
+        wholes = []
+        i = p.index
+        chain = [p]
+        while i > 0 and len(chain) <= _LOOK_BACK:
+            prev, nxt = ctx.passages[i - 1], ctx.passages[i]
+            if prev.is_table_row or prev.segment.line_numbers[-1] + 1 < nxt.segment.line_numbers[0]:
+                break
+            chain.append(prev)
+            i -= 1
+        for q_p in chain:
+            for q in q_p.numbers:
+                if q_p is p and q.start >= part.start:
+                    break
+                if q.family == part.family and _plain(q) and q.base() > part.base() \
+                        and _bare_label(q_p, q) in (name, short):
+                    wholes.append(q)
+        if len({w.value for w in wholes}) != 1:
+            continue
+        whole = wholes[0]
+        centre, low, high = _ratio_range(part, whole, _counts(part, whole))
+        f = _finding(p, pct, [pct.text, part.text, whole.text], list(dict.fromkeys([pct.line, part.line, whole.line])),
+                     centre, low, high, "Tỷ trọng", f"{part.text} / {whole.text} ({name}, dòng {whole.line})")
         if f:
             out.append(f)
     return out
@@ -504,6 +600,107 @@ def _table_plan_ratios(ctx: Context) -> list[Finding]:
     return out
 
 
+def _plan_in_table(ctx: Context) -> list[Finding]:
+    """"Thu tiền sử dụng đất ước 6.480 triệu đồng, đạt 125,7% dự toán" with no plan in the text:
+    the plan of the one table row named so whose result cell holds the same figure."""
+    rows = []
+    for t in ctx.passages:
+        cells, roles, header = t.segment.cells, t.segment.roles, t.segment.header
+        if cells is None or roles is None or header is None or not len(cells) == len(roles) == len(header):
+            continue
+        if "name" not in roles:
+            continue
+        for ci, ti, _ in dict.fromkeys(_plan_result_columns(roles, header) + _initials_columns(header)):
+            result, plan = _stated_cell(cells[ci]), _stated_cell(cells[ti])
+            if result is not None and plan is not None and plan.value:
+                rows.append((t, cells[roles.index("name")].strip().lower(), result, plan, cells[ti].strip()))
+    out: list[Finding] = []
+    if not rows:
+        return out
+    for p in ctx.passages:
+        if p.is_table_row:
+            continue
+        for pct in p.numbers:
+            if not _percent(pct) or pct.role != "plan_ratio" or not _PLAN_AFTER.match(p.folded, pct.end):
+                continue
+            sent = p.sentence_of(pct.start)
+            nums = [q for q in p.numbers_in(*sent) if q is not pct and q.unit not in _PERCENT]
+            before = [q for q in nums if q.start < pct.start]
+            if len(before) != 1 or len(nums) != len(before) and any(q.unit for q in nums if q.start > pct.end):
+                continue  # the sentence names its plan, or has figures of its own to divide
+            result = before[0]
+            if not _plain(result) or p.numbers_in(result.end, pct.start) != []:
+                continue
+            label = p.folded[sent[0] : result.start]
+            hits = [r for r in rows if r[1] and r[1] in label and r[2].value == result.value
+                    and r[2].decimals == (result.stated.decimals if result.stated else 0)]
+            if len(hits) != 1:
+                continue
+            t, name, _, plan, plan_text = hits[0]
+            dr, dp = result.half(), 0.5 * 10.0**-plan.decimals
+            centre = 100.0 * result.value / plan.value
+            low = 100.0 * (result.value - dr) / (plan.value + dp)
+            high = 100.0 * (result.value + dr) / max(plan.value - dp, 1e-12)
+            f = _finding(p, pct, [pct.text, result.text, plan_text], [pct.line, t.segment.line_numbers[0]],
+                         centre, low, high, "Tỷ lệ thực hiện so với kế hoạch",
+                         f"{result.text} / {plan_text} (kế hoạch ở bảng, dòng {t.segment.line_numbers[0]})")
+            if f:
+                out.append(f)
+    return out
+
+
+_CASE_RATE = re.compile(r"tỷ lệ[^\d;.]{0,40}?(đúng hạn|trễ hạn|quá hạn)[^\d;.]{0,15}$")
+
+
+def _case_rates(ctx: Context) -> list[Finding]:
+    """"Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,2%" with no figure of its own: the cases on time
+    (or late) over the cases handled, both given once in the list it closes. Over the cases
+    received, or with those early counted as on time, any reading that gives the rate will do."""
+    from chitieu.check.sums import case_figures
+
+    out: list[Finding] = []
+    for p in ctx.passages:
+        if p.is_table_row:
+            continue
+        for pct in p.numbers:
+            if not _percent(pct) or not _own(p, pct) or pct.role == "plan_ratio":
+                continue
+            sent = p.sentence_of(pct.start)
+            m = _CASE_RATE.search(p.folded, sent[0], pct.start)
+            if m is None or any(q is not pct and q.unit not in _PERCENT for q in p.numbers_in(*sent)):
+                continue
+            if not _BARE_AFTER.match(p.folded, pct.end) and not p.folded.startswith(",", pct.end):
+                continue
+            # the list the rate closes: the passages right before it
+            start = p
+            while start.index > 0 and p.index - start.index < 8:
+                prev = ctx.passages[start.index - 1]
+                if prev.is_table_row or prev.segment.line_numbers[-1] + 1 < start.segment.line_numbers[0]:
+                    break
+                start = prev
+            figs = [f for f in case_figures(ctx, start) if f[1].index < p.index or f[2].start < pct.start]
+            by = {k: [f for f in figs if f[0] == k] for k in ("resolved", "ontime", "late", "early", "received")}
+            part_state = "ontime" if m.group(1) == "đúng hạn" else "late"
+            if len(by["resolved"]) != 1 or len(by[part_state]) != 1 or len(by["received"]) > 1:
+                continue
+            part, whole = by[part_state][0][2], by["resolved"][0][2]
+            if part.family != whole.family or whole.value <= part.value:
+                continue
+            readings = [(part.value, whole.value)]
+            if by["received"]:
+                readings.append((part.value, by["received"][0][2].value))
+            if part_state == "ontime" and len(by["early"]) == 1:
+                readings.append((part.value + by["early"][0][2].value, whole.value))
+            if any(pct.agrees(100.0 * x / y) is not Agreement.WRONG for x, y in readings):
+                continue
+            centre = 100.0 * part.value / whole.value
+            f = _finding(p, pct, [pct.text, part.text, whole.text], [pct.line, part.line, whole.line],
+                         centre, centre, centre, "Tỷ lệ", f"{part.text} / {whole.text} (đã giải quyết)")
+            if f:
+                out.append(f)
+    return out
+
+
 def _values(f: Finding) -> frozenset[float]:
     """The numbers a finding names, as numbers ("97,3%" and "97,3" are one)."""
     out = set()
@@ -523,10 +720,12 @@ def check(ctx: Context) -> list[Finding]:
         found = _count_ratios(p) + _plan_ratios(p) + _plan_before_ratios(p) + _shares(p)
         said = {(f.lines, f.figures[0]) for f in found}
         # the wider readings only where the narrow ones found nothing for that percentage
-        for f in _handled_ratios(p) + _named_total_shares(ctx, p):
+        for f in _handled_ratios(p) + _named_total_shares(ctx, p) + _named_part_shares(ctx, p):
             if not any(f.figures[0] == fig and set(f.lines) & set(lines) for lines, fig in said):
                 found.append(f)
                 said.add((f.lines, f.figures[0]))
         out += found
+    said = {(f.lines[0], f.figures[0]) for f in out}
+    out += [f for f in _plan_in_table(ctx) + _case_rates(ctx) if (f.lines[0], f.figures[0]) not in said]
     # a table row repeating a ratio the text already gets wrong adds its line to that finding
     return merge_repeats(out, _table_plan_ratios(ctx), lambda f, t: _values(f) == _values(t))

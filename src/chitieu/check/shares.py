@@ -5,7 +5,8 @@ row — plain percentage levels, no changes, no quoted targets, one year — mus
 within the digits they are printed with (each share may be off by half a unit of its last
 digit). A list summing far from 100 (below 90 or above 110) is not one structure (two years
 side by side, or shares of different wholes) and is left alone. A bracket of three shares or
-more ("(năm 2020 tương ứng là 36,2% - 29,5% - 34,3%)") is a structure of its own. The same
+more ("(năm 2020 tương ứng là 36,2% - 29,5% - 34,3%)") is a structure of its own. The whole the structure is of may stand before its word ("Tổng vốn
+đầu tư … 96,8 tỷ đồng; cơ cấu: vốn ngân sách 38,5%, …"). The same
 holds for a table cell of a structure's row ("Cơ cấu kinh tế | % | 52,6 - 29,1 - 17,4") and for
 the rows above or below a table's "Tổng | 100" row, column by column. Seed 002: "thương mại dịch
 vụ 64,3%; công nghiệp – xây dựng 31,1%; nông - lâm nghiệp - thủy sản 4,6%" holds.
@@ -43,6 +44,8 @@ def check(ctx: Context) -> list[Finding]:
             if not _STRUCTURE.search(p.folded, a, b) or _TWO_TIMES.search(p.folded, a, b):
                 continue
             for group, text in _year_groups(p, a, b):
+                if not text.startswith("("):
+                    group = _after_whole(p, group, a, b)
                 if len(set(_YEAR.findall(text))) > 1 or (text.startswith("(") and _TARGET_BRACKET.match(text)):
                     continue
                 f = _judge_shares(p, group, a, b, text.startswith("("))
@@ -51,6 +54,18 @@ def check(ctx: Context) -> list[Finding]:
     # a table cell repeating a structure the text already gives adds its line to that finding
     cells = merge_repeats(out, _cell_structures(ctx), lambda f, c: f.figures == c.figures and f.type == "shares")
     return cells + _table_structures(ctx) + _against_values(ctx) + _complement_scales(ctx)
+
+
+def _after_whole(p: Passage, group: list[Number], a: int, b: int) -> list[Number]:
+    """The group less the whole the structure is of, when it stands before the structure's word
+    ("Tổng vốn đầu tư … ước 96,8 tỷ đồng; cơ cấu: vốn ngân sách 38,5%, …")."""
+    m = _STRUCTURE.search(p.folded, a, b)
+    if m is None:
+        return group
+    before = [n for n in group if n.start < m.start()]
+    if not before or any(n.unit == "%" and n.role != "change" for n in before):
+        return group
+    return [n for n in group if n.start > m.start()]
 
 
 # A share's label: the words between the separator before it and the figure ("; chưa hài lòng 1,2%").

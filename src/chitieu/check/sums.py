@@ -24,6 +24,17 @@ The same rule over parts that stand in passages of their own:
 - **numbered rows**: a "Tổng …"/"Cộng" row without a number over (or under) the rows numbered
   1, 2, 3 …, and a row numbered "2" over its "2.1", "2.2" …, column by column.
 
+- **cases by state**: cases handled are those on time and those late (and early, if named):
+  "Đã giải quyết 3.297 hồ sơ; … đúng hạn 3.205 hồ sơ; trễ hạn 82 hồ sơ"; cases received are those
+  handled and those in hand ("tiếp nhận 14 phản ánh …; đã giải quyết 12 …, đang xem xét giải quyết
+  3 …"), only when no other state (trả lại, rút …) and no cases from before (kỳ trước, tồn …)
+  are named, over the passage and the list items running on after it.
+
+The total may carry its change or share of the plan with the base in brackets before the mark
+("12.648 tỷ đồng, tăng 11,4% so với năm trước (11.354 tỷ đồng). Trong đó: …", "23.115 triệu
+đồng, đạt 94,8% dự toán (24.380 triệu đồng), gồm:"); pupils are people whether counted as học
+sinh, em or cháu.
+
 A gap the printed digits still allow, but only if nearly every figure was rounded to its
 extreme the same way (one in a thousand or rarer), is a ``warning``.
 """
@@ -44,8 +55,11 @@ _MARK_AFTER = re.compile(r"[^\d;.()]{0,40}?(trong đó|bao gồm|(?<![a-zà-ỹ�
 # … or after the total's change on the year before (or its share of the plan), then "trong đó" —
 # in the same sentence or opening the next:
 # "… ước đạt 2.967,2 tỷ đồng, tăng 8,32% so với cùng kỳ năm 2016. Trong đó, giá trị sản xuất …"
+# The change or share may quote its base in brackets: "…, đạt 52,3% dự toán năm (73.500 triệu
+# đồng). Trong đó: …", "…, tăng 11,4% so với năm trước (11.354 tỷ đồng). Trong đó: …".
 _MARK_AFTER_CHANGE = re.compile(
-    r"[^\d;.()]{0,20}?\(?\s*(?:tăng|giảm|đạt)\s*[\d.,]+\s*%[^\d;.()]{0,30}?(?:(?:19|20)\d\d)?\s*\)?"
+    r"[^\d;.()]{0,20}?\(?\s*(?:tăng|giảm|đạt|bằng)\s*[\d.,]+\s*%[^\d;.()]{0,30}?(?:(?:19|20)\d\d)?\s*\)?"
+    r"(?:\s*\((?![^()]*(?:trong đó|gồm))[^()]{0,50}\))?"
     r"\s*[.;:,]?\s*(trong đó)"
 )
 _COMPLETE = re.compile(r"bao gồm|(?<![a-zà-ỹđ])gồm")
@@ -60,6 +74,8 @@ _PEOPLE = frozenset((
     "người", "lao động", "học sinh", "sinh viên", "cán bộ", "công chức", "viên chức", "đảng viên",
     "hội viên", "đoàn viên", "thanh niên", "bệnh nhân", "người lao động",
 ))
+# … and words that count anyone: "4.862 học sinh, trong đó: mầm non 1.215 cháu, tiểu học 2.104 em".
+_ANYONE = frozenset(("người", "em", "cháu", "trẻ", "trẻ em"))
 
 
 def _same_kind(q: Number, total: Number) -> bool:
@@ -68,7 +84,7 @@ def _same_kind(q: Number, total: Number) -> bool:
     if q.family == total.family:
         return True
     units = {(q.unit or "").lower(), (total.unit or "").lower()}
-    return "người" in units and units <= _PEOPLE
+    return bool(units & _ANYONE) and units <= _PEOPLE | _ANYONE
 
 
 # A clause that opens so is no item of the list before it ("…; ngoài ra có 45 hộ nghèo").
@@ -133,7 +149,105 @@ def check(ctx: Context) -> list[Finding]:
     table = _table_children(ctx)
     seen = {(f.lines, f.figures) for f in table}
     numbered = [f for f in _numbered_sums(ctx) if (f.lines, f.figures) not in seen]
-    return out + _list_children(ctx) + table + _footnote_parts(ctx) + _spread_parts(ctx) + numbered
+    return out + _list_children(ctx) + table + _footnote_parts(ctx) + _spread_parts(ctx) + numbered + _case_sums(ctx)
+
+
+# Cases (hồ sơ, đơn, phản ánh …) by their state: what each figure's words before it say it counts.
+_CASE_STATES = (
+    ("pending", re.compile(r"đang(?: xem xét)?(?: giải quyết| xử lý| thụ lý)|chưa giải quyết|chưa xử lý")),
+    ("late", re.compile(r"trễ hạn|quá hạn|chậm")),
+    ("ontime", re.compile(r"đúng hạn")),
+    ("early", re.compile(r"trước hạn")),
+    ("resolved", re.compile(r"(?:đã )?giải quyết(?! việc làm)|đã xử lý|xử lý xong|trả kết quả")),
+    ("received", re.compile(r"tiếp nhận|thụ lý|nhận được")),
+)
+# Words of other states or of cases from before the period: the states named do not cover all.
+_OTHER_STATES = re.compile(r"trả lại|rút|từ chối|tạm dừng|hủy|huỷ|chuyển sang|chuyển tiếp|kỳ trước|tồn|lũy kế|luỹ kế")
+_RUN = 8  # passages of one list
+
+
+def _case_unit(p: Passage, n: Number) -> str | None:
+    """The thing a count counts: its unit, or the word after it the reader gives no unit
+    ("14 phản ánh, kiến nghị")."""
+    if n.unit:
+        return n.unit.lower()
+    m = re.match(r"\s+([a-zà-ỹđ]+)", p.folded[n.end :])  # "86 đơn thư" and "70 đơn" count one thing
+    return m.group(1) if m else None
+
+
+def case_figures(ctx: Context, p: Passage) -> list[tuple[str, Passage, Number, str]]:
+    """The counts of cases in ``p`` and the list items running on after it — (state, passage,
+    figure, thing counted) — each labelled by the words between it and the figure or clause
+    before it; figures with no state, fractions and shares left out."""
+    run = [p]
+    for q in ctx.passages[p.index + 1 : p.index + _RUN]:
+        if q.is_table_row or q.segment.line_numbers[0] > run[-1].segment.line_numbers[-1] + 1:
+            break
+        run.append(q)
+    out = []
+    for q in run:
+        for n in q.numbers:
+            if n.unit in ("%", "‰") or not n.exact or n.role != "level" or n.mention.denominator is not None:
+                continue
+            if not n.value or not float(n.value).is_integer() or n.is_money:
+                continue
+            prev = q.numbers_in(q.clause_of(n.start)[0], n.start)
+            label = q.folded[max(prev[-1].end if prev else 0, q.clause_of(n.start)[0]) : n.start]
+            state = next((k for k, rx in _CASE_STATES if rx.search(label)), None)
+            if state is not None:
+                out.append((state, q, n, _case_unit(q, n) or ""))
+    return out
+
+
+_CASE_IDENTITIES = (
+    ("resolved", ("ontime", "late"), ("early",), "giải quyết đúng hạn + trễ hạn"),
+    ("received", ("resolved", "pending"), (), "đã giải quyết + đang giải quyết"),
+)
+
+
+def _case_sums(ctx: Context) -> list[Finding]:
+    """"Đã giải quyết 3.297 hồ sơ; … đúng hạn 3.205 hồ sơ; trễ hạn 82 hồ sơ": the cases handled
+    are those on time and those late (and those early, if given); the cases received are those
+    handled and those still in hand — when no other state and no cases from before are named."""
+    out: list[Finding] = []
+    seen: set[int] = set()
+    for p in ctx.passages:
+        if p.is_table_row:
+            continue
+        figs = case_figures(ctx, p)
+        for i, (state, q, total, unit) in enumerate(figs):
+            if id(total) in seen:
+                continue
+            for whole, need, maybe, words in _CASE_IDENTITIES:
+                if state != whole:
+                    continue
+                after = []
+                for f in figs[i + 1 :]:
+                    if f[0] == whole or (whole == "resolved" and f[0] == "received"):
+                        break  # the next total: its parts are its own
+                    if f[0] in need + maybe and f[3] == unit:
+                        after.append(f)
+                states = [f[0] for f in after]
+                if any(states.count(k) != 1 for k in need) or any(states.count(k) > 1 for k in maybe):
+                    continue
+                held = {id(x[1]): x[1] for x in after}
+                held[id(q)] = q
+                if any(_OTHER_STATES.search(x.folded) for x in held.values()):
+                    continue
+                parts = [f[2] for f in after]
+                summed = sum(n.value for n in parts)
+                if abs(summed - total.value) < 1e-9 or summed < 0.5 * total.value:
+                    continue
+                seen.add(id(total))
+                lines = tuple(dict.fromkeys([total.line, *(n.line for n in parts)]))
+                computed = fmt(summed, 0)
+                out.append(Finding(
+                    "sum", ERROR, lines, (total.text, *(n.text for n in parts)),
+                    f"Số {words}: {' + '.join(n.written for n in parts)} = {computed}, "
+                    f"văn bản ghi {total.text}.",
+                    computed, q.quote(*q.sentence_of(total.start)),
+                ))
+    return out
 
 
 # A sentence that spreads the figure before it over places or kinds: "Phân bố theo địa bàn: …"
@@ -265,18 +379,36 @@ def _bullet_kind(text: str) -> str | None:
     return b if b in "-+–•*" else ("letter" if b[0].isalpha() and b[0] not in "ivx" else "number" if b[0].isdigit() else "roman")
 
 
+# What may stand between a list's total and its mark: the total's share of the plan or change and
+# the base quoted in brackets ("23.115 triệu đồng, đạt 94,8% dự toán (24.380 triệu đồng), gồm:").
+_ASIDE = re.compile(
+    r"\((?![^()]*(?:trong đó|gồm))[^()]{0,60}\)"
+    r"|,?\s*(?:tăng|giảm|đạt|bằng)\s*[\d.,]+\s*%(?:\s*(?:so với\s*)?(?:kế hoạch|dự toán|chỉ tiêu|cùng kỳ|năm trước|năm (?:19|20)\d\d))*"
+)
+
+
+def _list_total(p: Passage) -> Number | None:
+    """The figure a passage's closing list mark breaks down: its last figure, or the last one
+    before the asides the mark may follow (a share of the plan, a change, a base in brackets)."""
+    last = p.numbers[-1]
+    a = p.sentence_of(last.start)[0]
+    spans = [m.span() for m in _ASIDE.finditer(p.folded, a)]
+    outside = [n for n in p.numbers_in(a, len(p.folded)) if not any(x <= n.start < y for x, y in spans)]
+    return outside[-1] if outside else None
+
+
 def _list_children(ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     ps = ctx.passages
     for i, p in enumerate(ps):
         if not p.numbers or p.is_table_row:
             continue
-        total = p.numbers[-1]
-        if not total.exact or total.unit in (None, "%", "‰") or total.role != "level" or not total.value:
+        total = _list_total(p)
+        if total is None or not total.exact or total.unit in (None, "%", "‰") or total.role != "level" or not total.value:
             continue
         if total.mention.denominator is not None:
             continue
-        tail = p.folded[total.end :]
+        tail = _ASIDE.sub("", p.folded[total.end :])
         m = _TRAILING_MARK.match(tail)
         if m is None or (m.group(1) is None and ":" not in tail):
             continue
