@@ -1,0 +1,45 @@
+"""Round 9: a row's verdict holds for every result of the row (its share of the plan too), a
+verdict after a share of the plan, facts of a unit that are no indicator, count nouns as written,
+qualitative goals of a congress's target list."""
+
+from __future__ import annotations
+
+import pytest
+from reading import read_lines
+
+HEAD = "| TT | Chỉ tiêu | ĐVT | KH năm 2025 | TH năm 2025 | {ratio} | {verdict} |"
+RULE = "|---|---|---|---|---|---|---|"
+
+
+def _statuses(lines):
+    return {(s.indicator, s.unit): s.stated_status for s in read_lines(*lines) if s.kind == "result"}
+
+
+@pytest.mark.parametrize(
+    ("ratio", "verdict", "row", "status"),
+    [
+        ("So sánh (%)", "Đánh giá", "| 1 | Thu ngân sách phường | tỷ đồng | 96,5 | 101,2 | 104,9 | Vượt |", "vuot"),
+        ("% so KH", "Đánh giá", "| 3 | Tổng vốn đầu tư toàn xã hội | tỷ đồng | 12.000 | 11.240 | 93,7 | Không đạt |",
+         "khong_dat"),
+        ("Tỷ lệ % so với KH", "Kết quả so với KH", "| 5 | Số trạm y tế đạt chuẩn | trạm | 10 | 10 | 100 | Đạt |", "dat"),
+        ("So sánh (%)", "Ghi chú", "| 2 | Tỷ lệ dân cư dùng nước sạch | % | 62 | 58,7 | 94,7 | Chưa đạt |",
+         "khong_dat"),
+    ],
+)
+def test_a_rows_verdict_holds_for_its_share_of_the_plan(ratio, verdict, row, status):
+    got = _statuses(["Phụ lục", HEAD.format(ratio=ratio, verdict=verdict), RULE, row])
+    assert len(got) == 2, got
+    assert set(got.values()) == {status}
+
+
+def test_a_row_with_no_verdict_gives_its_share_none():
+    got = _statuses(["Phụ lục", HEAD.format(ratio="So sánh (%)", verdict="Đánh giá"), RULE,
+                     "| 4 | Diện tích rừng có chứng chỉ FSC | ha | 42.000 | 44.150 | 105,1 |  |"])
+    assert len(got) == 2 and set(got.values()) == {None}
+
+
+def test_a_verdict_does_not_judge_the_comparison_with_last_year():
+    head = "| TT | Chỉ tiêu | ĐVT | KH năm 2025 | TH năm 2025 | So cùng kỳ (%) | Đánh giá |"
+    got = _statuses(["Phụ lục", head, RULE, "| 1 | Thu ngân sách | tỷ đồng | 96,5 | 101,2 | 108,3 | Vượt |"])
+    assert got[("Thu ngân sách", "tỷ đồng")] == "vuot"
+    assert got[("Thu ngân sách so với cùng kỳ", "%")] is None
