@@ -43,3 +43,38 @@ def test_a_verdict_does_not_judge_the_comparison_with_last_year():
     got = _statuses(["Phụ lục", head, RULE, "| 1 | Thu ngân sách | tỷ đồng | 96,5 | 101,2 | 108,3 | Vượt |"])
     assert got[("Thu ngân sách", "tỷ đồng")] == "vuot"
     assert got[("Thu ngân sách so với cùng kỳ", "%")] is None
+
+
+def _prose(sentence):
+    return {(s.indicator, s.low): s.stated_status for s in read_lines("1. Kết quả thực hiện", sentence)
+            if s.kind == "result"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "status"),
+    [
+        ("Tỷ lệ bao phủ BHYT đạt 91,2%, thấp hơn chỉ tiêu tỉnh giao (93%).", 91.2, "khong_dat"),
+        ("Tỷ lệ lao động qua đào tạo đạt 68,5%, thấp hơn kế hoạch (70%).", 68.5, "khong_dat"),
+        ("Thu nhập bình quân đầu người đạt 62 triệu đồng, cao hơn mục tiêu Nghị quyết (60 triệu đồng).", 62, "vuot"),
+        ("Tỷ lệ hộ nghèo còn 1,8%, thấp hơn mục tiêu đề ra (2%).", 1.8, "vuot"),  # lower is better
+    ],
+)
+def test_a_result_above_or_below_its_quoted_plan_is_judged(sentence, low, status):
+    assert _prose(sentence)[next(k for k in _prose(sentence) if k[1] == low)] == status
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tỷ lệ bao phủ BHYT đạt 91,2%, cao hơn bình quân cả nước (90,5%).",  # no plan
+        "Tỷ lệ bao phủ BHYT đạt 91,2% (không thấp hơn kế hoạch (90%)).",
+    ],
+)
+def test_a_comparison_with_no_plan_is_no_verdict(sentence):
+    got = _prose(sentence)
+    assert got[next(k for k in got if k[1] == 91.2)] is None
+
+
+def test_the_lower_is_better_words_are_the_indicators_own():
+    got = _prose("Xã hỗ trợ xây 41 căn nhà cho hộ nghèo; tỷ lệ bao phủ BHYT đạt 91,2%, thấp hơn chỉ tiêu (93%).")
+    assert got[next(k for k in got if k[1] == 91.2)] == "khong_dat"

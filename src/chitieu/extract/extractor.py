@@ -144,6 +144,15 @@ _EXCEEDED_BY = re.compile(
     r"(?:\s+(?:giao|đề ra|năm \d{4}|năm|tỉnh giao|huyện giao|được giao|nghị quyết|đại hội|hđnd))*\s*:?\s*$"
 )
 
+# "…, thấp hơn chỉ tiêu tỉnh giao (93%)", "cao hơn mục tiêu Nghị quyết (8%)": a result set against
+# its plan quoted in brackets after it (no margin figure): above or below the plan, a verdict.
+_BESIDE_QUOTED_PLAN = re.compile(
+    r"(?<![" + L + r"])(?<!không )(?<!chưa )(?P<side>cao hơn|thấp hơn)\s+(?:so với\s+)?"
+    r"(?:chỉ tiêu|kế hoạch|kh|nghị quyết|mục tiêu|dự toán)"
+    r"(?:\s+(?:giao|đề ra|năm \d{4}|năm|tỉnh giao|huyện giao|thành phố giao|được giao|nghị quyết|đại hội|hđnd))*"
+    r"\s*\("
+)
+
 # What a lower figure is better for: "Tỷ lệ hộ nghèo còn 2,1%, thấp hơn mục tiêu 0,4%" beat its plan.
 _LOWER_BETTER = re.compile(
     r"nghèo|suy dinh dưỡng|tử vong|tai nạn|thất nghiệp|tội phạm|phạm pháp|vi phạm|ô nhiễm|sinh con thứ|tảo hôn"
@@ -1578,6 +1587,30 @@ def _verdicts(folded: str, sentences, items: list[_Item]) -> None:
     if any(w in span for w in _VERDICT_WORDS):  # (else no verdict: one is in each)
         _verdict_phrases(folded, sentences, items, lo, hi)
     _verdicts_by_position(folded, sentences, items)
+    if "hơn" in span:
+        _beside_quoted_plan(folded, sentences, items, lo, hi)
+
+
+def _beside_quoted_plan(folded: str, sentences, items: list[_Item], lo: int, hi: int) -> None:
+    """ "tỷ lệ bao phủ BHYT đạt 91,2%, thấp hơn chỉ tiêu tỉnh giao (93%)": the result before missed
+    its plan (beat it where a lower figure is better: "tỷ lệ hộ nghèo 1,8%, thấp hơn mục tiêu (2%)");
+    "cao hơn" the other way round."""
+    for v in _BESIDE_QUOTED_PLAN.finditer(folded, lo, hi):
+        sent = containing(sentences, v.start())
+        before = [it for it in items if it.start < v.start() and containing(sentences, it.start) == sent]
+        if not before:
+            continue
+        it = before[-1]
+        if it.kind != RESULT or it.status is not None or it.mention is None or it.mention.unit == "chỉ tiêu":
+            continue
+        if folded.find(";", it.start, v.start()) >= 0:
+            continue
+        # the indicator's own clause: after the figure before it and after a ";"
+        opens = max([sent[0], folded.rfind(";", sent[0], it.start) + 1]
+                    + [b.mention.end for b in before[:-1] if b.mention is not None])
+        lower_better = _LOWER_BETTER.search(folded, opens, it.start) is not None
+        above = v.group("side") == "cao hơn"
+        it.status = "vuot" if above != lower_better else "khong_dat"
 
 
 def _verdict_phrases(folded: str, sentences, items: list[_Item], lo: int, hi: int) -> None:
