@@ -78,3 +78,51 @@ def test_a_comparison_with_no_plan_is_no_verdict(sentence):
 def test_the_lower_is_better_words_are_the_indicators_own():
     got = _prose("Xã hỗ trợ xây 41 căn nhà cho hộ nghèo; tỷ lệ bao phủ BHYT đạt 91,2%, thấp hơn chỉ tiêu (93%).")
     assert got[next(k for k in got if k[1] == 91.2)] == "khong_dat"
+
+
+def _figures(*sentences):
+    return [(s.low, s.unit) for s in read_lines("1. Kết quả thực hiện", *sentences)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Số liệu trong báo cáo là số liệu tổng hợp của 03 đơn vị cũ.",
+        "Các số liệu dưới đây đã được cộng dồn số liệu 6 tháng đầu năm của 3 đơn vị cũ.",
+        "Số liệu năm 2025 được tổng hợp từ 4 phường cũ.",
+        "Cấp xã (64 xã, phường sau sắp xếp): tiếp nhận 402.118 hồ sơ.",
+        "Năm 2025, sau khi sắp xếp đơn vị hành chính cấp xã, toàn ngành có 1.214 cơ sở giáo dục công lập.",
+        "Sau sáp nhập, toàn huyện có 320 trường học các cấp.",
+    ],
+)
+def test_the_units_a_merger_joined_or_made_are_no_indicator(sentence):
+    assert not [f for f in _figures(sentence) if f[1] in ("đơn vị", "phường", "xã", "cơ sở", "trường")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Đảng bộ xã hiện có 46 tổ chức cơ sở đảng với 2.318 đảng viên.",
+        "Dự đại hội có 300 đại biểu đại diện cho hơn 6.400 đảng viên của 112 tổ chức cơ sở đảng.",
+        "Chi bộ thôn Đông có 35 đảng viên sinh hoạt tại nhà văn hóa thôn.",
+        "Đảng bộ phường gồm 28 chi bộ trực thuộc với 1.150 đảng viên.",
+        "Hội Nông dân xã có 1.250 hội viên.",
+    ],
+)
+def test_the_members_of_an_organisation_are_no_indicator(sentence):
+    assert _figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low"),
+    [
+        ("Năm 2025, Đảng bộ xã kết nạp 27 đảng viên mới, đạt 108% kế hoạch.", 27),
+        ("Trong năm có thêm 2 xã đạt chuẩn nông thôn mới nâng cao.", 2),
+        ("Toàn Đảng bộ có 38 chi bộ được xếp loại hoàn thành tốt nhiệm vụ.", 38),
+        ("Có 40/42 chi bộ đạt trong sạch vững mạnh.", 40),
+        ("Sau sắp xếp, toàn tỉnh có 85% số xã đạt chuẩn nông thôn mới.", 85),
+        ("Kết nạp mới 69 đảng viên, vượt chỉ tiêu.", 69),
+    ],
+)
+def test_a_real_indicator_of_members_or_units_stays(sentence, low):
+    assert low in [f[0] for f in _figures(sentence)]

@@ -954,6 +954,7 @@ _FACT_WORDS = {
     "award": ("khen", "biểu dương", "tôn vinh", "danh hiệu", "thi đua", "kỷ niệm chương"),
     "merged": ("cũ", "sáp nhập", "hợp nhất", "gộp", "sắp xếp"),
     "founded": ("thành lập", "hình thành"),
+    "members": ("đảng viên", "chi bộ", "tổ chức cơ sở đảng", "tổ chức đảng", "đoàn viên", "hội viên"),
 }
 _PEOPLE_VOTING = r"(?:phiếu|(?:các\s+)?(?:đại biểu|đồng chí|ủy viên|uỷ viên|thành viên|cử tri))"
 # "100% đại biểu có mặt biểu quyết thông qua …", "với 98,6% số phiếu tán thành", "139/139 đại biểu biểu quyết"
@@ -996,11 +997,24 @@ _NAME_BEFORE_PAREN = re.compile(r"(?:^|\s)[A-ZÀ-ỸĐ][\w.-]*\s*$")
 _ADMIN_UNITS = frozenset(
     {"xã", "phường", "thị trấn", "huyện", "tỉnh", "thôn", "xóm", "bản", "ấp", "tổ dân phố", "khu phố"}
 )
-_MERGED_AFTER = re.compile(r"(?:\s*,\s*(?:phường|thị trấn|xã))?\s+cũ(?![" + L + r"])")
-_MERGED_BEFORE = re.compile(
-    r"(?:sáp nhập|hợp nhất|gộp|sắp xếp)(?:\s+(?:từ|lại|của|cả))?\s*$"
-    r"|sau\s+(?:khi\s+)?(?:sáp nhập|hợp nhất|sắp xếp)[^.;:\d]{0,40}\s(?:có|gồm)\s*$"
+# "3 đơn vị cũ", "4 phường cũ", "64 xã, phường sau sắp xếp": the units merged, or made by the merger
+_MERGED_UNITS = _ADMIN_UNITS | {"đơn vị", "đơn vị hành chính"}
+_MERGED_AFTER = re.compile(
+    r"(?:\s*,\s*(?:phường|thị trấn|xã))?\s+(?:cũ(?![" + L + r"])|(?:sau|trước)\s+(?:khi\s+)?(?:sáp nhập|hợp nhất|sắp xếp))"
 )
+# "sau khi sắp xếp đơn vị hành chính cấp xã, toàn ngành có 1.214 cơ sở giáo dục": what the merged
+# unit (or sector) is made of after the merger, of any count noun
+_MERGED_MAKEUP = re.compile(r"sau\s+(?:khi\s+)?(?:sáp nhập|hợp nhất|sắp xếp)[^.;:\d]{0,40}\s(?:có|gồm)\s*$")
+_MERGED_BEFORE = re.compile(r"(?:sáp nhập|hợp nhất|gộp|sắp xếp)(?:\s+(?:từ|lại|của|cả))?\s*$|" + _MERGED_MAKEUP.pattern)
+# The members of a party (or mass) organisation: "Đảng bộ hiện có 46 tổ chức cơ sở đảng với 2.318
+# đảng viên", "300 đại biểu đại diện cho hơn 6.400 đảng viên của 112 tổ chức cơ sở đảng" — not
+# "kết nạp 27 đảng viên mới", nor "có 40/42 chi bộ đạt …" (a count that a verb or a rating follows)
+_MEMBER_UNITS = frozenset({"đảng viên", "chi bộ", "tổ chức cơ sở đảng", "tổ chức đảng", "đoàn viên", "hội viên"})
+_MEMBERS_BEFORE = re.compile(
+    r"(?:(?<![" + L + r"])(?:hiện\s+)?(?:có|gồm)(?:\s+(?:tổng số|tổng cộng))?|(?<![" + L + r"])với|đại diện cho"
+    r"|(?<![" + L + r"])của)\s+(?:(?:hơn|gần|trên|khoảng|tổng số)\s+)?$"
+)
+_MEMBERS_AFTER = re.compile(r"(?:\s+(?:trực thuộc|sinh hoạt|đang sinh hoạt)(?![" + L + r"])|\s*(?:$|[,.;()])|\s+(?:với|của)\s)")
 
 
 def _fact_kinds(folded: str, mentions: list[Mention]) -> frozenset[str]:
@@ -1010,7 +1024,7 @@ def _fact_kinds(folded: str, mentions: list[Mention]) -> frozenset[str]:
     for kind, words in _FACT_WORDS.items():
         if kind == "award" and units.isdisjoint(_AWARDED):
             continue
-        if kind == "merged" and units.isdisjoint(_ADMIN_UNITS):
+        if kind == "members" and units.isdisjoint(_MEMBER_UNITS):
             continue
         for w in words:
             if w in folded:
@@ -1058,8 +1072,15 @@ def _fact_not_indicator(
                 return True
             closed = folded.find(")", founded.end(), sent[1])
             return closed < 0 or m.start < closed
-    if "merged" in kinds and m.unit in _ADMIN_UNITS:
+    if "merged" in kinds and m.unit in _MERGED_UNITS:
         if _MERGED_AFTER.match(folded, m.end) or _MERGED_BEFORE.search(folded, max(0, m.start - 80), m.start):
+            return True
+    elif "merged" in kinds and m.unit and m.unit != "%" and not m.denominator:
+        if "sau" in folded[max(0, m.start - 80) : m.start] and _MERGED_MAKEUP.search(folded, max(0, m.start - 80), m.start):
+            return True
+    if "members" in kinds and m.unit in _MEMBER_UNITS and not m.denominator:
+        sub = containing(subclauses, m.start)
+        if _MEMBERS_BEFORE.search(folded, max(sub[0], m.start - 30), m.start) and _MEMBERS_AFTER.match(folded, m.end):
             return True
     if "spec" in kinds:
         opened = folded.rfind("(", max(0, m.start - 80), m.start)
