@@ -55,8 +55,10 @@ def _prose(sentence):
     [
         ("Tỷ lệ bao phủ BHYT đạt 91,2%, thấp hơn chỉ tiêu tỉnh giao (93%).", 91.2, "khong_dat"),
         ("Tỷ lệ lao động qua đào tạo đạt 68,5%, thấp hơn kế hoạch (70%).", 68.5, "khong_dat"),
-        ("Thu nhập bình quân đầu người đạt 62 triệu đồng, cao hơn mục tiêu Nghị quyết (60 triệu đồng).", 62, "vuot"),
-        ("Tỷ lệ hộ nghèo còn 1,8%, thấp hơn mục tiêu đề ra (2%).", 1.8, "vuot"),  # lower is better
+        ("Tỷ lệ che phủ rừng đạt 44,2%, thấp hơn so với mục tiêu Nghị quyết (45%).", 44.2, "khong_dat"),
+        ("Tỷ lệ hộ nghèo còn 1,8%, thấp hơn mục tiêu đề ra (2%).", 1.8, None),  # lower is better
+        # (a result above its plan: no verdict in the keys)
+        ("Tỷ lệ hộ nghèo giảm bình quân 5,1%/năm, cao hơn chỉ tiêu Nghị quyết (4%/năm).", 5.1, None),
     ],
 )
 def test_a_result_above_or_below_its_quoted_plan_is_judged(sentence, low, status):
@@ -122,7 +124,72 @@ def test_the_members_of_an_organisation_are_no_indicator(sentence):
         ("Có 40/42 chi bộ đạt trong sạch vững mạnh.", 40),
         ("Sau sắp xếp, toàn tỉnh có 85% số xã đạt chuẩn nông thôn mới.", 85),
         ("Kết nạp mới 69 đảng viên, vượt chỉ tiêu.", 69),
+        ("Toàn huyện có 215 thanh niên lên đường nhập ngũ, trong đó có 38 đảng viên, chiếm 17,7%.", 38),
+        ("Trong năm, 45 thanh niên nhập ngũ, trong đó có 6 đảng viên.", 6),
     ],
 )
 def test_a_real_indicator_of_members_or_units_stays(sentence, low):
     assert low in [f[0] for f in _figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("Có 2 trạm y tế điểm đạt chuẩn.", "trạm"),
+        ("12/12 trạm y tế duy trì đạt Bộ tiêu chí quốc gia về y tế.", "trạm"),
+        ("Năm 2025 có thêm 3 trạm y tế đạt chuẩn quốc gia.", "trạm"),
+        ("Xây dựng mới 3 trạm bơm điện.", "trạm"),
+    ],
+)
+def test_a_station_is_counted_as_tram(sentence, unit):
+    assert [f[1] for f in _figures(sentence)] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("Đến năm 2030 thu nhập bình quân 185 triệu đồng/người.", "triệu đồng/người/năm"),
+        ("Thu nhập bình quân đạt 62 triệu đồng/người.", "triệu đồng/người/năm"),
+        ("Thu nhập bình quân đầu người đạt 70 triệu đồng.", "triệu đồng/người/năm"),
+        ("Thu nhập bình quân của người lao động đạt 8,5 triệu đồng/người/tháng.", "triệu đồng/người/tháng"),
+        ("Mức hỗ trợ bình quân 3 triệu đồng/người.", "triệu đồng/người"),  # no income
+    ],
+)
+def test_an_income_per_person_is_per_head_per_year(sentence, unit):
+    assert [f[1] for f in _figures(sentence)] == [unit]
+
+
+def _targets(*items):
+    lines = ["III. MỤC TIÊU, CHỈ TIÊU CHỦ YẾU NHIỆM KỲ 2025 - 2030", "d) Về quốc phòng, an ninh", *items]
+    return [(s.kind, s.indicator, s.op) for s in read_lines(*lines)]
+
+
+@pytest.mark.parametrize(
+    ("item", "words"),
+    [
+        ("(14) Hằng năm hoàn thành 100% chỉ tiêu gọi công dân nhập ngũ; xây dựng xã vững mạnh về quốc phòng - an ninh.",
+         "xây dựng xã vững mạnh"),
+        ("(13) Xây dựng phường vững mạnh về quốc phòng - an ninh.", "xây dựng phường vững mạnh"),
+        ("(16) Hằng năm có trên 90% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ; không có tổ chức cơ sở đảng yếu kém.",
+         "không có tổ chức cơ sở đảng yếu kém"),
+        ("- Không có chi bộ yếu kém.", "không có chi bộ yếu kém"),
+        ("(10) Không để dịch bệnh lớn xảy ra trên đàn gia súc.", "không để dịch bệnh lớn xảy ra"),
+        ("- Không để xảy ra cháy rừng.", "không để xảy ra"),
+    ],
+)
+def test_an_aim_in_a_list_of_targets_is_a_qualitative_target(item, words):
+    got = _targets(item)
+    assert any(k == "target" and op == "qualitative" and words in name.lower() for k, name, op in got), got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chăn nuôi phát triển ổn định; không để dịch bệnh lớn xảy ra.",
+        "Năm 2025, xã tiếp tục xây dựng xã vững mạnh về quốc phòng - an ninh.",
+        "Trong năm không có tổ chức cơ sở đảng yếu kém.",
+        "Tăng cường quốc phòng; xây dựng lực lượng dân quân tự vệ vững mạnh, rộng khắp.",
+    ],
+)
+def test_the_same_aims_in_a_reports_prose_are_no_statement(sentence):
+    assert [s for s in read_lines("1. Kết quả thực hiện năm 2025", sentence) if s.op == "qualitative"] == []

@@ -119,7 +119,7 @@ COUNT_NOUNS: tuple[str, ...] = (
     "hộ gia đình", "hộ", "người", "nhân khẩu", "thôn", "xóm", "xã", "phường", "thị trấn", "chợ", "siêu thị",
     "con", "lượt khách", "lượt người", "lượt", "lần", "điểm", "cây", "chiếc", "tuyến", "đợt", "cuộc",
     "vụ việc", "vụ", "hồ sơ", "đồng chí", "thủ tục", "câu lạc bộ", "clb", "gia đình", "em", "cháu",
-    "hội viên", "đoàn viên", "cán bộ", "công chức", "htx", "dn", "chỉ tiêu", "khối phố", "trạm y tế",
+    "hội viên", "đoàn viên", "cán bộ", "công chức", "htx", "dn", "chỉ tiêu", "khối phố",
     "trạm", "giấy phép", "đối tượng", "suất quà", "suất", "công dân", "thanh niên", "tân binh",
     "bệnh nhân", "khách", "lớp", "tiêu chí", "tổ chức", "trang trại", "gia trại", "khách sạn", "phòng",
     "giường", "bản", "làng", "tổ", "đồng bào", "thuê bao", "sáng kiến", "ấp", "dược sĩ", "dược sỹ", "điều dưỡng", "nhân viên y tế",
