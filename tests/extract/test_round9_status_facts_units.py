@@ -212,3 +212,31 @@ def test_the_same_aims_in_a_reports_prose_are_no_statement(sentence):
 )
 def test_a_number_that_opens_a_quoted_name_is_no_figure(sentence, lows):
     assert [f[0] for f in _figures(sentence)] == lows
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lows"),
+    [
+        ("Tổ chức 02 đợt ra quân tổng vệ sinh môi trường.", []),
+        ("Tổ chức 02 đợt tổng vệ sinh, tiêu độc khử trùng; tỷ lệ tiêm phòng đạt 86,5%.", [86.5]),
+        ("Sản xuất ổn định dù chịu ảnh hưởng của 2 đợt rét đậm.", []),
+        ("Tổ chức 64 lớp tập huấn kỹ thuật cho 2.310 lượt nông dân.", [64, 2310]),  # classes stay
+        ("Tiêm vắc xin đợt 2 cho 1.200 con gia súc.", [1200]),
+    ],
+)
+def test_waves_of_an_activity_are_no_count(sentence, lows):
+    assert [f[0] for f in _figures(sentence)] == lows
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lows"),
+    [
+        ("Trong 6 tháng, UBND xã tổ chức 6 cuộc họp giao ban, 02 cuộc kiểm tra liên ngành.", [2]),
+        ("UBND huyện đã tổ chức 24 cuộc họp thường kỳ và chuyên đề.", []),
+        ("Hội đồng nhân dân xã tổ chức 4 buổi họp chuyên đề.", []),
+        ("Thanh tra, kiểm tra hoàn thành: 8/8 cuộc.", [8]),
+        ("Tổ chức 9 phiên giao dịch việc làm với 2.140 lượt lao động tham gia.", [9, 2140]),
+    ],
+)
+def test_meetings_held_are_no_count(sentence, lows):
+    assert [f[0] for f in _figures(sentence)] == lows

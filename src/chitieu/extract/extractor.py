@@ -964,6 +964,7 @@ _FACT_WORDS = {
     "merged": ("cũ", "sáp nhập", "hợp nhất", "gộp", "sắp xếp"),
     "founded": ("thành lập", "hình thành"),
     "members": ("đảng viên", "chi bộ", "tổ chức cơ sở đảng", "tổ chức đảng", "đoàn viên", "hội viên"),
+    "meeting": ("họp",),
 }
 _PEOPLE_VOTING = r"(?:phiếu|(?:các\s+)?(?:đại biểu|đồng chí|ủy viên|uỷ viên|thành viên|cử tri))"
 # "100% đại biểu có mặt biểu quyết thông qua …", "với 98,6% số phiếu tán thành", "139/139 đại biểu biểu quyết"
@@ -1018,6 +1019,9 @@ _MERGED_BEFORE = re.compile(r"(?:sáp nhập|hợp nhất|gộp|sắp xếp)(?:\
 # The members of a party (or mass) organisation: "Đảng bộ hiện có 46 tổ chức cơ sở đảng với 2.318
 # đảng viên", "300 đại biểu đại diện cho hơn 6.400 đảng viên của 112 tổ chức cơ sở đảng" — not
 # "kết nạp 27 đảng viên mới", nor "có 40/42 chi bộ đạt …" (a count that a verb or a rating follows)
+# Meetings held: "tổ chức 6 cuộc họp giao ban", "24 cuộc họp thường kỳ", "6 buổi họp" (no indicator)
+_MEETING_UNITS = frozenset({"cuộc", "buổi", "phiên"})
+_MEETING_AFTER = re.compile(r"\s+họp(?![" + L + r"])")
 _MEMBER_UNITS = frozenset({"đảng viên", "chi bộ", "tổ chức cơ sở đảng", "tổ chức đảng", "đoàn viên", "hội viên"})
 _MEMBERS_BEFORE = re.compile(
     r"(?:(?<![" + L + r"])(?:hiện\s+)?(?:có|gồm)(?:\s+(?:tổng số|tổng cộng))?|(?<![" + L + r"])với|đại diện cho"
@@ -1037,6 +1041,8 @@ def _fact_kinds(folded: str, mentions: list[Mention]) -> frozenset[str]:
         if kind == "award" and units.isdisjoint(_AWARDED):
             continue
         if kind == "members" and units.isdisjoint(_MEMBER_UNITS):
+            continue
+        if kind == "meeting" and units.isdisjoint(_MEETING_UNITS):
             continue
         for w in words:
             if w in folded:
@@ -1090,6 +1096,8 @@ def _fact_not_indicator(
     elif "merged" in kinds and m.unit and m.unit != "%" and not m.denominator:
         if "sau" in folded[max(0, m.start - 80) : m.start] and _MERGED_MAKEUP.search(folded, max(0, m.start - 80), m.start):
             return True
+    if "meeting" in kinds and m.unit in _MEETING_UNITS and _MEETING_AFTER.match(folded, m.end):
+        return True
     if "members" in kinds and m.unit in _MEMBER_UNITS and not m.denominator:
         sub = containing(subclauses, m.start)
         if (
