@@ -118,10 +118,10 @@ def test_a_docx_results_table_is_read_by_its_header(tmp_path):
     assert got == [
         ("result", 4, "Tỷ lệ hộ nghèo", 2.1, 2.1, "%", 2024, None, None),
         ("result", 4, "Tỷ lệ hộ nghèo", 1.8, 1.8, "%", 2025, {"op": "<", "low": None, "high": 2}, "dat"),
-        ("result", 4, "Tỷ lệ hộ nghèo so với kế hoạch", 111, 111, "%", 2025, None, None),
+        ("result", 4, "Tỷ lệ hộ nghèo so với kế hoạch", 111, 111, "%", 2025, None, "dat"),  # (the row's verdict)
         ("result", 5, "Thu ngân sách", 45, 45, "tỷ đồng", 2024, None, None),
         ("result", 5, "Thu ngân sách", 48.5, 48.5, "tỷ đồng", 2025, {"op": "=", "low": 50, "high": 50}, "khong_dat"),
-        ("result", 5, "Thu ngân sách so với kế hoạch", 97, 97, "%", 2025, None, None),
+        ("result", 5, "Thu ngân sách so với kế hoạch", 97, 97, "%", 2025, None, "khong_dat"),
         ("result", 6, "Số trường đạt chuẩn quốc gia", 11, 11, "trường", 2025, {"op": "=", "low": 10, "high": 10}, "vuot"),
     ]
 

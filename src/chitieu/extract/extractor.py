@@ -144,6 +144,15 @@ _EXCEEDED_BY = re.compile(
     r"(?:\s+(?:giao|đề ra|năm \d{4}|năm|tỉnh giao|huyện giao|được giao|nghị quyết|đại hội|hđnd))*\s*:?\s*$"
 )
 
+# "…, thấp hơn chỉ tiêu tỉnh giao (93%)": a result below its plan quoted in brackets after it (no
+# margin figure) missed it. ("cao hơn chỉ tiêu Nghị quyết (4%/năm)" is no verdict in the keys.)
+_BESIDE_QUOTED_PLAN = re.compile(
+    r"(?<![" + L + r"])(?<!không )(?<!chưa )thấp hơn\s+(?:so với\s+)?"
+    r"(?:chỉ tiêu|kế hoạch|kh|nghị quyết|mục tiêu|dự toán)"
+    r"(?:\s+(?:giao|đề ra|năm \d{4}|năm|tỉnh giao|huyện giao|thành phố giao|được giao|nghị quyết|đại hội|hđnd))*"
+    r"\s*\("
+)
+
 # What a lower figure is better for: "Tỷ lệ hộ nghèo còn 2,1%, thấp hơn mục tiêu 0,4%" beat its plan.
 _LOWER_BETTER = re.compile(
     r"nghèo|suy dinh dưỡng|tử vong|tai nạn|thất nghiệp|tội phạm|phạm pháp|vi phạm|ô nhiễm|sinh con thứ|tảo hôn"
@@ -196,11 +205,20 @@ _QUALITATIVE_PARTS = (
     ("không", r"không còn\s+(?:hộ|nhà|người)"),
     # "không để xảy ra cháy rừng", "không để phát sinh hộ nghèo mới"
     ("không", r"không để\s+(?:xảy ra|phát sinh)"),
+    # aims of a list of targets only (``_AIM_ONLY``): "không để dịch bệnh lớn xảy ra", "không có tổ
+    # chức cơ sở đảng yếu kém", "xây dựng xã vững mạnh về quốc phòng - an ninh"
+    ("không", r"không để\s+(?:[" + L + r"]+\s+){1,4}?(?:xảy ra|phát sinh)"),
+    ("không", r"không có\s+(?:[" + L + r"]+\s+){1,6}?yếu kém"),
+    ("xây dựng", r"xây dựng\s+(?:xã|phường|thị trấn|thị xã|huyện|tỉnh|thành phố|đặc khu)\s+vững mạnh"),
     ("công nhận", r"công nhận\s+(?:đạt\s+)?[" + L + r" ]{0,40}?(?:chuẩn|kiểu mẫu|danh hiệu)"),
     ("được", r"được\s+xếp loại\s+(?:tốt|khá|xuất sắc|hoàn thành)"),
     ("xếp loại", r"xếp loại\s+(?:tốt|khá|xuất sắc|hoàn thành)"),
 )
 _QUALITATIVE = re.compile("|".join(part for _, part in _QUALITATIVE_PARTS))
+# The aims among them a statement only in a list of targets (the keys read none in a report's prose:
+# "Chăn nuôi phát triển ổn định; không để xảy ra dịch bệnh lớn"): a thing kept from happening, none
+# weak, a unit built strong.
+_AIM_ONLY = re.compile(r"không để\s|không có\s+(?:[" + L + r"]+\s+){1,6}?yếu kém|xây dựng\s")
 # _QUALITATIVE looks neither around nor at the end: a match inside a part of a text is one inside
 # the whole, at the same place (``_met_in`` tries only the places where the whole has one).
 assert not any(x in _QUALITATIVE.pattern for x in ("(?=", "(?!", "(?<", "$", "\\b"))
@@ -945,6 +963,8 @@ _FACT_WORDS = {
     "award": ("khen", "biểu dương", "tôn vinh", "danh hiệu", "thi đua", "kỷ niệm chương"),
     "merged": ("cũ", "sáp nhập", "hợp nhất", "gộp", "sắp xếp"),
     "founded": ("thành lập", "hình thành"),
+    "members": ("đảng viên", "chi bộ", "tổ chức cơ sở đảng", "tổ chức đảng", "đoàn viên", "hội viên"),
+    "meeting": ("họp",),
 }
 _PEOPLE_VOTING = r"(?:phiếu|(?:các\s+)?(?:đại biểu|đồng chí|ủy viên|uỷ viên|thành viên|cử tri))"
 # "100% đại biểu có mặt biểu quyết thông qua …", "với 98,6% số phiếu tán thành", "139/139 đại biểu biểu quyết"
@@ -987,11 +1007,30 @@ _NAME_BEFORE_PAREN = re.compile(r"(?:^|\s)[A-ZÀ-ỸĐ][\w.-]*\s*$")
 _ADMIN_UNITS = frozenset(
     {"xã", "phường", "thị trấn", "huyện", "tỉnh", "thôn", "xóm", "bản", "ấp", "tổ dân phố", "khu phố"}
 )
-_MERGED_AFTER = re.compile(r"(?:\s*,\s*(?:phường|thị trấn|xã))?\s+cũ(?![" + L + r"])")
-_MERGED_BEFORE = re.compile(
-    r"(?:sáp nhập|hợp nhất|gộp|sắp xếp)(?:\s+(?:từ|lại|của|cả))?\s*$"
-    r"|sau\s+(?:khi\s+)?(?:sáp nhập|hợp nhất|sắp xếp)[^.;:\d]{0,40}\s(?:có|gồm)\s*$"
+# "3 đơn vị cũ", "4 phường cũ", "64 xã, phường sau sắp xếp": the units merged, or made by the merger
+_MERGED_UNITS = _ADMIN_UNITS | {"đơn vị", "đơn vị hành chính"}
+_MERGED_AFTER = re.compile(
+    r"(?:\s*,\s*(?:phường|thị trấn|xã))?\s+(?:cũ(?![" + L + r"])|(?:sau|trước)\s+(?:khi\s+)?(?:sáp nhập|hợp nhất|sắp xếp))"
 )
+# "sau khi sắp xếp đơn vị hành chính cấp xã, toàn ngành có 1.214 cơ sở giáo dục": what the merged
+# unit (or sector) is made of after the merger, of any count noun
+_MERGED_MAKEUP = re.compile(r"sau\s+(?:khi\s+)?(?:sáp nhập|hợp nhất|sắp xếp)[^.;:\d]{0,40}\s(?:có|gồm)\s*$")
+_MERGED_BEFORE = re.compile(r"(?:sáp nhập|hợp nhất|gộp|sắp xếp)(?:\s+(?:từ|lại|của|cả))?\s*$|" + _MERGED_MAKEUP.pattern)
+# The members of a party (or mass) organisation: "Đảng bộ hiện có 46 tổ chức cơ sở đảng với 2.318
+# đảng viên", "300 đại biểu đại diện cho hơn 6.400 đảng viên của 112 tổ chức cơ sở đảng" — not
+# "kết nạp 27 đảng viên mới", nor "có 40/42 chi bộ đạt …" (a count that a verb or a rating follows)
+# Meetings held: "tổ chức 6 cuộc họp giao ban", "24 cuộc họp thường kỳ", "6 buổi họp" (no indicator)
+_MEETING_UNITS = frozenset({"cuộc", "buổi", "phiên"})
+_MEETING_AFTER = re.compile(r"\s+họp(?![" + L + r"])")
+_MEMBER_UNITS = frozenset({"đảng viên", "chi bộ", "tổ chức cơ sở đảng", "tổ chức đảng", "đoàn viên", "hội viên"})
+_MEMBERS_BEFORE = re.compile(
+    r"(?:(?<![" + L + r"])(?:hiện\s+)?(?:có|gồm)(?:\s+(?:tổng số|tổng cộng))?|(?<![" + L + r"])với|đại diện cho"
+    r"|(?<![" + L + r"])của)\s+(?:(?:hơn|gần|trên|khoảng|tổng số)\s+)?$"
+)
+# ... but "215 thanh niên nhập ngũ, trong đó có 38 đảng viên, chiếm 17,7%": a part of a count
+_PART_OF_COUNT = re.compile(r"trong đó\s+(?:có\s+)?(?:(?:hơn|gần|trên|khoảng)\s+)?$")
+_SHARE_AFTER = re.compile(r"\s*,?\s*(?:chiếm|bằng|tỷ lệ|đạt)(?![" + L + r"])")
+_MEMBERS_AFTER = re.compile(r"(?:\s+(?:trực thuộc|sinh hoạt|đang sinh hoạt)(?![" + L + r"])|\s*(?:$|[,.;()])|\s+(?:với|của)\s)")
 
 
 def _fact_kinds(folded: str, mentions: list[Mention]) -> frozenset[str]:
@@ -1001,7 +1040,9 @@ def _fact_kinds(folded: str, mentions: list[Mention]) -> frozenset[str]:
     for kind, words in _FACT_WORDS.items():
         if kind == "award" and units.isdisjoint(_AWARDED):
             continue
-        if kind == "merged" and units.isdisjoint(_ADMIN_UNITS):
+        if kind == "members" and units.isdisjoint(_MEMBER_UNITS):
+            continue
+        if kind == "meeting" and units.isdisjoint(_MEETING_UNITS):
             continue
         for w in words:
             if w in folded:
@@ -1049,8 +1090,22 @@ def _fact_not_indicator(
                 return True
             closed = folded.find(")", founded.end(), sent[1])
             return closed < 0 or m.start < closed
-    if "merged" in kinds and m.unit in _ADMIN_UNITS:
+    if "merged" in kinds and m.unit in _MERGED_UNITS:
         if _MERGED_AFTER.match(folded, m.end) or _MERGED_BEFORE.search(folded, max(0, m.start - 80), m.start):
+            return True
+    elif "merged" in kinds and m.unit and m.unit != "%" and not m.denominator:
+        if "sau" in folded[max(0, m.start - 80) : m.start] and _MERGED_MAKEUP.search(folded, max(0, m.start - 80), m.start):
+            return True
+    if "meeting" in kinds and m.unit in _MEETING_UNITS and _MEETING_AFTER.match(folded, m.end):
+        return True
+    if "members" in kinds and m.unit in _MEMBER_UNITS and not m.denominator:
+        sub = containing(subclauses, m.start)
+        if (
+            _MEMBERS_BEFORE.search(folded, max(sub[0], m.start - 30), m.start)
+            and _MEMBERS_AFTER.match(folded, m.end)
+            and not _PART_OF_COUNT.search(folded, max(0, m.start - 20), m.start)
+            and not _SHARE_AFTER.match(folded, m.end)
+        ):
             return True
     if "spec" in kinds:
         opened = folded.rfind("(", max(0, m.start - 80), m.start)
@@ -1568,6 +1623,8 @@ def _qualitative(seg, folded, sentences, clauses, subclauses, mentions, items, w
             if _ALL_INDICATORS.search(folded, sa, q.start()):
                 continue  # "các chỉ tiêu đều đạt và vượt kế hoạch": a summary of them all, no indicator's
             kind, why = why_at(q.start())
+            if kind != TARGET and _AIM_ONLY.match(folded, q.start()):
+                continue  # "… không để xảy ra dịch bệnh lớn" in a report: no statement in the keys
             items.append(_Item(None, q.start(), kind, "qualitative", None, None, None, evidence=why))
 
 
@@ -1578,6 +1635,28 @@ def _verdicts(folded: str, sentences, items: list[_Item]) -> None:
     if any(w in span for w in _VERDICT_WORDS):  # (else no verdict: one is in each)
         _verdict_phrases(folded, sentences, items, lo, hi)
     _verdicts_by_position(folded, sentences, items)
+    if "hơn" in span:
+        _beside_quoted_plan(folded, sentences, items, lo, hi)
+
+
+def _beside_quoted_plan(folded: str, sentences, items: list[_Item], lo: int, hi: int) -> None:
+    """ "tỷ lệ bao phủ BHYT đạt 91,2%, thấp hơn chỉ tiêu tỉnh giao (93%)": the result before missed
+    its plan (no verdict where a lower figure is better: "tỷ lệ hộ nghèo 1,8%, thấp hơn mục tiêu (2%)")."""
+    for v in _BESIDE_QUOTED_PLAN.finditer(folded, lo, hi):
+        sent = containing(sentences, v.start())
+        before = [it for it in items if it.start < v.start() and containing(sentences, it.start) == sent]
+        if not before:
+            continue
+        it = before[-1]
+        if it.kind != RESULT or it.status is not None or it.mention is None or it.mention.unit == "chỉ tiêu":
+            continue
+        if folded.find(";", it.start, v.start()) >= 0:
+            continue
+        # the indicator's own clause: after the figure before it and after a ";"
+        opens = max([sent[0], folded.rfind(";", sent[0], it.start) + 1]
+                    + [b.mention.end for b in before[:-1] if b.mention is not None])
+        if _LOWER_BETTER.search(folded, opens, it.start) is None:
+            it.status = "khong_dat"
 
 
 def _verdict_phrases(folded: str, sentences, items: list[_Item], lo: int, hi: int) -> None:
@@ -2133,7 +2212,9 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
     # Income or GRDP per head ("bình quân đầu người đạt 82,4 triệu đồng, tương đương 3.250 USD")
     # is money per person per year, whatever the text leaves out.
     local = folded[max(clause[0], prev_end or clause[0]) : end]
-    income = _money_per_head(unit, "đầu người" in local) or bool(
+    # ("thu nhập bình quân 185 triệu đồng/người": an income written per person is per head too)
+    per_person = bool(unit and unit.endswith("/người") and "thu nhập" in local)
+    income = _money_per_head(unit, "đầu người" in local or per_person) or bool(
         prev is not None
         and prev.per_head
         and _money_per_head(unit, m is not None and m.role == "change" or "tương đương" in local or "(" in local)

@@ -410,6 +410,10 @@ def find_mentions(folded: str) -> list[Mention]:
             continue
         if s >= 1 and folded[s - 1] == "-" and s >= 2 and folded[s - 2].isalpha():
             continue  # Covid-19
+        if s >= 1 and folded[s - 1] in _OPENING_QUOTES and (s < 2 or not folded[s - 2].isalnum()) and (
+            _QUOTED_NAME_REST.match(folded, e)
+        ):
+            continue  # 'tiêu chuẩn "4 tốt"', "“4 tại chỗ”", '"1 phải 5 giảm"': a name in quotes
         # (_LETTER.match(folded, e), as plain comparisons)
         if ("a" <= c <= "z" or "à" <= c <= "ỹ" or c == "đ") and not _UNIT.match(folded, e):
             continue  # part of a code (5G, 3D)
@@ -454,6 +458,9 @@ def find_mentions(folded: str) -> list[Mention]:
 
 
 _SPACES_AT = re.compile(r"\s*")
+# A number that opens a short quoted name ("4 tốt" — four "goods"), what follows it to the closing quote.
+_OPENING_QUOTES = ('"', "“")
+_QUOTED_NAME_REST = re.compile(r"\s+[^\W\d][^\"”%\n]{0,30}[\"”]")
 _LABEL_MARKS = (":", ".", ")")
 
 

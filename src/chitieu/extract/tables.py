@@ -602,8 +602,12 @@ def parse_cells(
                 compared = f"{name} kế hoạch {later} so với năm {max(of)}"
                 out.append({**_cell_statement("target", compared, "%", m, [later], None, None, i), "compare": True})
                 continue
-            out.append({**_cell_statement("result", compared_name(name, headers[i]), "%", m, of, None, None, i),
-                        "compare": True})
+            compared = compared_name(name, headers[i])
+            # the row's verdict judges its result against the plan, so the share of the plan too
+            # ("KH | TH | So sánh (%) | Đánh giá: Vượt"); not a comparison with last year
+            judged = status if not _LAST_YEAR_COLUMN.search(fold(headers[i])) else None
+            out.append({**_cell_statement("result", compared, "%", m, of, None, None, i),
+                        "compare": True, "status": judged})
         if role == "change" and (m := _cell_mention(cell, "%" if "%" in headers[i] else unit)) is not None:
             # "Tăng, giảm (%)": the change the row's latest result makes
             latest = [int(y) for y in re.findall(r"(?:19|20)\d\d", headers[filled[-1][0]])] if filled else []
