@@ -121,6 +121,24 @@ def _total(p: Passage, claims, sent) -> int | None:
     return int(plain[0].value) if len(plain) == 1 else None
 
 
+def _total_before(p: Passage, sent: tuple[int, int]) -> int | None:
+    """The total the sentence before a count gives when it gives nothing else: "Kế hoạch 5 năm
+    đề ra 20 chỉ tiêu chủ yếu. Kết quả: 17 chỉ tiêu đạt và vượt, 3 chỉ tiêu không đạt"."""
+    if sent[0] == 0:
+        return None
+    prev = p.sentence_of(max(0, sent[0] - 2))
+    if prev[0] >= sent[0] or not re.match(r"\W*kết quả", p.folded[sent[0] :]):
+        return None
+    nums = [n for n in p.numbers_in(*prev) if n.unit is not None]
+    if len(nums) != 1 or nums[0].unit != "chỉ tiêu" or not nums[0].exact or _claims_at(p, nums[0]):
+        return None
+    return int(nums[0].value)
+
+
+def _claims_at(p: Passage, n: Number) -> bool:
+    return bool(_UNMET_AFTER.match(p.folded, n.end) or _MET_AFTER.match(p.folded, n.end))
+
+
 def _against_list(ctx: Context, p: Passage, claims) -> list[Finding]:
     """A count whose sentence opens a list of the indicators: "có 14/16 chỉ tiêu đạt và vượt, 2
     chỉ tiêu không đạt. Cụ thể:" over sixteen items each judged, or "3 chỉ tiêu không đạt,
@@ -161,7 +179,7 @@ def _against_list(ctx: Context, p: Passage, claims) -> list[Finding]:
     if (rest and p.line_at(opens.end() + len(p.folded[opens.end() :]) - len(rest)) != items[0]):
         return out
     if len(items) == int(n.value):
-        return out
+        return _item_judged_otherwise(ctx, p, n, met, items, sent)
     # Each item an indicator the list judges the count's way (none judged the other way).
     if any(_item_met(ctx, k) is (not met) or not _judged(ctx, k) for k in items):
         return out
@@ -171,6 +189,36 @@ def _against_list(ctx: Context, p: Passage, claims) -> list[Finding]:
         f"Văn bản ghi {n.text} {'đạt' if met else 'không đạt'} nhưng danh sách ngay sau đó kê {len(items)} chỉ tiêu"
         f"{other}.",
         str(len(items)), p.quote(*sent),
+    )]
+
+
+def _item_judged_otherwise(ctx: Context, p: Passage, n: Number, met: bool, items: list[int], sent) -> list[Finding]:
+    """"3 chỉ tiêu không đạt, gồm: … - Tỷ lệ lao động tham gia BHXH: kế hoạch 18%, thực hiện
+    19,8%.": as many items as the count, but an item whose own figures judge it the other way
+    (met among the unmet, or the reverse) — its result against the target beside it, no verdict
+    of its own — is miscounted. Only when every item gives a result beside a target."""
+    if any(not _judged(ctx, k) for k in items):
+        return []
+    wrong = []
+    for k in items:
+        results = [s for s in ctx.statements if s.line == k and s.kind == "result"]
+        if any(s.stated_status for s in results) or _OTHER_CATEGORY.search(fold(ctx.document.lines[k - 1])):
+            continue
+        judged = {met_by_figures(s) for s in results if s.compared_target is not None}
+        if judged == {not met}:
+            wrong.append((k, results))
+    if len(wrong) != 1:
+        return []
+    k, results = wrong[0]
+    q = ctx.passage_at(k)
+    figs = [x.text for x in (q.numbers if q else []) if x.line == k and x.unit][:2]
+    right = int(n.value) - 1
+    return [Finding(
+        "count", ERROR, (k, n.line), (*figs, n.text),
+        f"Văn bản kê {_item_name(ctx, k)} trong {n.text} {'đạt' if met else 'không đạt'} nhưng số liệu của chính "
+        f"chỉ tiêu này ({', '.join(figs)}) cho thấy nó {'không đạt' if met else 'đạt'}: danh sách chỉ có {right} "
+        f"chỉ tiêu {'đạt' if met else 'không đạt'}.",
+        str(right), p.quote(*sent),
     )]
 
 
@@ -302,12 +350,19 @@ def check(ctx: Context) -> list[Finding]:
         for f in _against_list(ctx, p, claims):
             judged_lists.add(f.lines[0])
             out.append(f)
+        first_met: set[tuple[int, int]] = set()
         for n, met in claims:
             den = n.mention.denominator
-            if not met or den is None:
-                continue
-            total = int(den[0])
             sent = p.sentence_of(n.start)
+            if not met or (den is None and sent in first_met):
+                continue
+            if den is None:
+                first_met.add(sent)
+                total = _total(p, claims, sent) or _total_before(p, sent)
+                if total is None:
+                    continue
+            else:
+                total = int(den[0])
             unmet = [m for m, ok in claims if not ok and sent[0] <= m.start < sent[1] and m.mention.denominator is None]
             if unmet:
                 z = int(unmet[0].value)
@@ -325,7 +380,7 @@ def check(ctx: Context) -> list[Finding]:
             if by_items is not None:
                 out.extend(_against_verdicts(p, n, by_items, total))
                 continue
-            if unmet:
+            if unmet and den is not None:
                 continue
             if n.line in judged_lists:
                 continue
