@@ -79,6 +79,8 @@ def test_a_change_against_an_estimated_base_stays_silent_when_right(text):
     "Năm 2025 có 18 chỉ tiêu chủ yếu; kết quả có 15 chỉ tiêu đạt và vượt kế hoạch, 4 chỉ tiêu không đạt.\n",
     "Lĩnh vực xã hội có 12 chỉ tiêu, trong đó 10 chỉ tiêu đạt và vượt kế hoạch, 3 chỉ tiêu chưa đạt.\n",
     "Kế hoạch đề ra 20 chỉ tiêu chủ yếu. Kết quả: 16 chỉ tiêu đạt và vượt, 3 chỉ tiêu không đạt.\n",
+    "Trong 16 chỉ tiêu chủ yếu có 9 chỉ tiêu vượt, 5 chỉ tiêu đạt và 3 chỉ tiêu không đạt.\n",
+    "Có 18 chỉ tiêu chủ yếu; 15 chỉ tiêu đạt và vượt, trong đó 6 chỉ tiêu vượt, 4 chỉ tiêu không đạt.\n",
 ])
 def test_met_and_unmet_counts_must_make_the_total_of_the_sentence(text):
     [f] = findings(text, "count")
@@ -91,6 +93,8 @@ def test_met_and_unmet_counts_must_make_the_total_of_the_sentence(text):
     "Trong 21 chỉ tiêu, có 17 chỉ tiêu đạt và vượt, 3 chỉ tiêu cơ bản đạt, 1 chỉ tiêu không đạt.\n",
     # "trong đó" a part of the met ones
     "Có 18 chỉ tiêu chủ yếu; 15 chỉ tiêu đạt và vượt, trong đó 6 chỉ tiêu vượt, 3 chỉ tiêu không đạt.\n",
+    # groups side by side (synthetic-4 r4_05)
+    "Trong 16 chỉ tiêu chủ yếu có 9 chỉ tiêu vượt, 4 chỉ tiêu đạt và 3 chỉ tiêu không đạt.\n",
 ])
 def test_counts_that_make_their_total_stay_silent(text):
     assert findings(text, "count") == []

@@ -121,6 +121,22 @@ def _total(p: Passage, claims, sent) -> int | None:
     return int(plain[0].value) if len(plain) == 1 else None
 
 
+_PART_OF = re.compile(r"trong đó|bao gồm|(?<![a-zà-ỹđ])gồm(?![a-zà-ỹđ])|riêng")
+
+
+def _groups(p: Passage, claims, sent) -> list[tuple[Number, bool]]:
+    """The counts of a sentence that stand side by side (each a group of the total), leaving out
+    those a "trong đó" or "gồm" puts inside the count before them."""
+    mine = [(n, ok) for n, ok in claims if sent[0] <= n.start < sent[1] and n.mention.denominator is None]
+    out, prev = [], None
+    for n, ok in mine:
+        inside = prev is not None and _PART_OF.search(p.folded, prev.end, n.start) and out and out[-1][1] == ok
+        prev = n
+        if not inside:
+            out.append((n, ok))
+    return out
+
+
 def _total_before(p: Passage, sent: tuple[int, int]) -> int | None:
     """The total the sentence before a count gives when it gives nothing else: "Kế hoạch 5 năm
     đề ra 20 chỉ tiêu chủ yếu. Kết quả: 17 chỉ tiêu đạt và vượt, 3 chỉ tiêu không đạt"."""
@@ -356,24 +372,29 @@ def check(ctx: Context) -> list[Finding]:
             sent = p.sentence_of(n.start)
             if not met or (den is None and sent in first_met):
                 continue
+            unmet = [m for m, ok in claims if not ok and sent[0] <= m.start < sent[1] and m.mention.denominator is None]
+            value, z = n.value, int(unmet[0].value) if unmet else 0
             if den is None:
                 first_met.add(sent)
                 total = _total(p, claims, sent) or _total_before(p, sent)
                 if total is None:
                     continue
+                # "9 chỉ tiêu vượt, 4 chỉ tiêu đạt và 3 chỉ tiêu không đạt": groups side by side add up;
+                # "…, trong đó 6 chỉ tiêu vượt" is a part of the group before it.
+                groups = _groups(p, claims, sent)
+                value = sum(q.value for q, ok in groups if ok)
+                z = int(sum(q.value for q, ok in groups if not ok))
             else:
                 total = int(den[0])
-            unmet = [m for m, ok in claims if not ok and sent[0] <= m.start < sent[1] and m.mention.denominator is None]
             if unmet:
-                z = int(unmet[0].value)
-                if n.value + z > total or (
-                    n.value + z < total and not _OTHER_CATEGORY.search(p.folded, *sent)
+                if value + z > total or (
+                    value + z < total and not _OTHER_CATEGORY.search(p.folded, *sent)
                 ):
                     out.append(Finding(
                         "count", ERROR, tuple(dict.fromkeys((n.line, unmet[0].line))), (n.text, unmet[0].text),
-                        f"{int(n.value)} chỉ tiêu đạt và {z} chỉ tiêu chưa đạt là {int(n.value) + z}"
+                        f"{int(value)} chỉ tiêu đạt và {z} chỉ tiêu chưa đạt là {int(value) + z}"
                         f" chỉ tiêu, văn bản ghi tổng {total}.",
-                        str(int(n.value) + z), p.quote(*sent),
+                        str(int(value) + z), p.quote(*sent),
                     ))
                     continue
             by_items = _verdict_list(ctx, total)
@@ -389,7 +410,7 @@ def check(ctx: Context) -> list[Finding]:
             if len(listed) != total:
                 continue
             met_count = sum(1 for _, ok, _ in listed if ok)
-            if met_count != int(n.value):
+            if met_count != int(value):
                 not_met = [name for name, ok, _ in listed if not ok]
                 out.append(Finding(
                     "count", ERROR, (n.line,), (n.text,),
