@@ -5,9 +5,10 @@ Over the reader's target statements: two of them name the same indicator (the on
 same unit, both per year or both not, for the same year or term (a yearly rate over a term
 by its term alone, whatever year a heading gives it), in two different passages
 (the body and the appendix, the section of targets and the summary), and their bounds differ:
-"tăng 19 - 21%/năm" here, "tăng 18 - 20%/năm" there. The year or term must be written in each
-sentence itself (or be its table row's): a target dated only by a heading far above is not
-compared; names of fewer than four words ("Tỷ lệ trường") are too loose to compare, and a target
+"tăng 19 - 21%/năm" here, "tăng 18 - 20%/năm" there. The year or term must be written in one of the two
+sentences itself (or be its table row's), the other's at least in the heading of its own list
+a few lines above ("Điều 2. Mục tiêu và các chỉ tiêu chủ yếu năm 2026" / "- Tỷ lệ … đạt 95%":
+``_heading_dated``): a target dated only by a heading far above is not compared; names of fewer than four words ("Tỷ lệ trường") are too loose to compare, and a target
 quoted beside a result ("thấp hơn chỉ tiêu 8-9%/năm") is named by its comparison, not by an
 indicator, nor is the base a comparison quotes ("tăng 7,4% so với dự toán năm 2024 (231.500
 triệu đồng)"). A

@@ -2,12 +2,16 @@
 indicators the document lists contradict.
 
 Three checks:
-- inside one sentence, the met and unmet counts cannot exceed the total ("13/18 chỉ tiêu đạt
-  và vượt, 6 chỉ tiêu chưa đạt");
+- inside one sentence, the met and unmet counts must make the total ("13/18 chỉ tiêu đạt
+  và vượt, 6 chỉ tiêu chưa đạt"; "Trong 21 chỉ tiêu …, có 17 chỉ tiêu đạt và vượt, 3 chỉ tiêu
+  không đạt", the total a count of its own in the sentence, or the sentence before one opening
+  "Kết quả:"; groups side by side add up, a "trong đó" part does not), unless a third group is
+  named ("chưa có số liệu", "cơ bản đạt");
 - against the list the count's sentence opens ("…, 2 chỉ tiêu không đạt. Cụ thể:", "3 chỉ tiêu
   không đạt, gồm:"): a list of all the indicators must give the counts, each item judged by its
   stated verdict or its figures against its target; a list of the counted ones must have as
-  many items (``_against_list``);
+  many items, none met by its own figures among the unmet (or the reverse)
+  (``_against_list``, ``_item_judged_otherwise``);
 - against the list: when the document lists exactly as many indicators with a verdict as the
   count's total (a table with an "Đánh giá" column, or results each judged in the text), the
   number judged đạt/vượt (by the text, or by the figures against their targets where the text

@@ -13,7 +13,11 @@ cannot give.
   năm 2020 (27.410 tỷ đồng)", "…, tăng 8,6% so với năm 2023 (175,2 tỷ đồng)", "bằng 108,8% so
   với năm 2023 (…)", and an average rate per year of the same subject later in the sentence;
   the value, when the sentence gives none, from the one other sentence naming the indicator
-  for that year (``_value_then_base``);
+  for that year (``_value_then_base``); the base may be an estimate ("so với ước thực hiện năm
+  2025 (1.402 tỷ đồng)"), the index named so ("chỉ số phát triển 107,20% so với năm 2023
+  (…)"), and a rate per year right before the value whose clause names no subject of its own
+  is the values' rate ("tăng bình quân 15%/năm; năm 2025 đạt 86,4 tỷ đồng, gấp 1,6 lần năm
+  2020 (54,0 tỷ đồng)": ``_rate_before_pair``);
 - the index columns of an appendix table against the row's own values (``_index_columns``);
 - sector rates vs the total: "Tốc độ tăng giá trị sản xuất bình quân 16%, trong đó: nông,
   lâm, thủy sản tăng 6%; công nghiệp - xây dựng tăng 18,4%; dịch vụ tăng 18,2%" — the total's

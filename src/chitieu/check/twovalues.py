@@ -7,7 +7,10 @@ with values within a quarter; a named index "Chỉ số … (SIPAS)" and its acr
 in one unit family (tỷ and triệu đồng compared), for the same year (or period) and the same
 part of it (6 tháng, quý, cả năm: ``_span``), both plain levels (not a change, not a share of
 plan, not the base a comparison quotes, not a table's plan or ratio column), and their values
-differ beyond the digits both are printed with. Body, footnote and appendix are one document:
+differ beyond the digits both are printed with. The part of the year is the figure's own
+clause's when its sentence names two ("sản lượng 9 tháng đạt 15.640 tấn; … ước cả năm đạt
+21.380 tấn"), else its table column's, its heading's, or the report title's ("… 9 tháng đầu
+năm, phương hướng … 3 tháng cuối năm": 9 tháng). Body, footnote and appendix are one document:
 the second value may stand anywhere; a table cell takes its row's unit column. A difference
 only the truncation of the last digit explains is a warning. When neither sentence names its
 year (both inherit it from a heading, as footnotes listing the funds of separate projects do:

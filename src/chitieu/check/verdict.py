@@ -12,12 +12,20 @@ and which way is better is known (``_clearly_met``). A share of the plan below 1
 tiến độ" / "chưa đạt tiến độ": before the target year a value is judged against the path to
 the target, not against the target itself (chitieu's own appendix writes it so).
 
+A verdict with no target beside it is judged against the one table row giving the same
+indicator the same value ("- Lệ phí trước bạ ước 1.692 triệu đồng, vượt dự toán" / "2 | Lệ phí
+trước bạ | 1.850 | 1.692 | 91,5": ``_verdict_against_table``), and "đạt yêu cầu" against the
+floor or ceiling in the parenthesis after it ("tỷ lệ 59,1%, đạt yêu cầu của tỉnh (giải ngân tối
+thiểu 65% …)": ``_met_requirement``).
+
 A clear miss the text never admits is a finding too: a result beside its quoted target that
 misses it by more than 2 % of the target ("Tỷ lệ sinh con thứ 3 trở lên 16,9% (chỉ tiêu
 <11%).", seed 000) while its paragraph says nothing of it (no "chưa đạt", "cơ bản đạt",
 "thấp hơn", "còn cao", no "đạt 96%" of the target) and no sentence of the document names the indicator as not
 met, nor the opening of the list it is an item of ("3 chỉ tiêu không đạt, gồm:", "hoàn thành
-8/10 chỉ tiêu, cụ thể:"). A target quoted for a later year than the result's is a path, not judged; nor is a table
+8/10 chỉ tiêu, cụ thể:"). A target quoted for a later year than the result's is a path, not judged; nor a result of
+part of a year against a target without a period of its own ("Tổng chi ngân sách 6 tháng
+29.874 triệu đồng, bằng 41,2% dự toán (72.500 triệu đồng)": ``_part_of_year``); nor is a table
 row (its columns may hold a year before the target's, and the table has its own verdicts).
 """
 
