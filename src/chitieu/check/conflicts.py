@@ -5,9 +5,10 @@ Over the reader's target statements: two of them name the same indicator (the on
 same unit, both per year or both not, for the same year or term (a yearly rate over a term
 by its term alone, whatever year a heading gives it), in two different passages
 (the body and the appendix, the section of targets and the summary), and their bounds differ:
-"tăng 19 - 21%/năm" here, "tăng 18 - 20%/năm" there. The year or term must be written in each
-sentence itself (or be its table row's): a target dated only by a heading far above is not
-compared; names of fewer than four words ("Tỷ lệ trường") are too loose to compare, and a target
+"tăng 19 - 21%/năm" here, "tăng 18 - 20%/năm" there. The year or term must be written in one of the two
+sentences itself (or be its table row's), the other's at least in the heading of its own list
+a few lines above ("Điều 2. Mục tiêu và các chỉ tiêu chủ yếu năm 2026" / "- Tỷ lệ … đạt 95%":
+``_heading_dated``): a target dated only by a heading far above is not compared; names of fewer than four words ("Tỷ lệ trường") are too loose to compare, and a target
 quoted beside a result ("thấp hơn chỉ tiêu 8-9%/năm") is named by its comparison, not by an
 indicator, nor is the base a comparison quotes ("tăng 7,4% so với dự toán năm 2024 (231.500
 triệu đồng)"). A
@@ -38,7 +39,7 @@ _TIME_TAIL = re.compile(r"[\s,]+(?:(?:đến|tới|vào)\s+)?(?:hết\s+|cuối\
 
 # A target quoted beside a result ("…, thấp hơn chỉ tiêu 8-9%/năm"): the reader names it by the
 # words of the comparison, which every such quote shares; it is no indicator of its own.
-_COMPARISON = re.compile(r"(?:^|\s)(?:thấp hơn|cao hơn|so với|vượt|bằng|theo)(?:\s|$)|(?:chỉ tiêu|kế hoạch|nghị quyết|dự toán)$")
+_COMPARISON = re.compile(r"(?:^|\s)(?:thấp hơn|cao hơn|so với|vượt|bằng(?! cấp)|theo)(?:\s|$)|(?:chỉ tiêu|kế hoạch|nghị quyết|dự toán)$")
 
 
 def target_name(indicator: str) -> str:
@@ -48,6 +49,31 @@ def target_name(indicator: str) -> str:
 _TERM_TAIL = re.compile(r"\s+(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d\s*$")
 _ADJUSTED = re.compile(r"điều chỉnh|sửa đổi")
 _SIGN = {"=": "", ">": "trên ", ">=": "từ ", "<": "dưới ", "<=": "không quá ", "range": ""}
+
+
+_ITEM = re.compile(r"\s*(?:[-+•*–]|\(\d{1,2}\)|[a-zđ]\))\s")
+_DATE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}/\d{1,2}/\d{4}")
+_ONE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _heading_dated(ctx: Context, s) -> bool:
+    """Whether a target's year is written in the heading of its own list, a few lines above
+    ("Điều 2. Mục tiêu và các chỉ tiêu chủ yếu năm 2026" / "1. Chỉ tiêu kinh tế" / "- Tỷ lệ … đạt
+    95%."): over the list's other items and short sub-headings without a year, the first line that
+    names a year names the target's one year, and no more than 12 lines up."""
+    lines = ctx.document.lines
+    if s.year is None or not _ITEM.match(lines[s.line - 1]):
+        return False
+    for k in range(s.line - 1, max(0, s.line - 13), -1):
+        text = _DATE.sub(" ", fold(lines[k - 1])).strip()
+        if not text or _ITEM.match(lines[k - 1]):
+            continue
+        years = {int(y) for y in _ONE_YEAR.findall(text)}
+        if years:
+            return years == {s.year} and len(text) <= 120
+        if len(text) > 60 or re.search(r"\d{2,}", text):
+            return False
+    return False
 
 
 def _number_of(ctx: Context, s) -> Number | None:
@@ -88,7 +114,7 @@ def check(ctx: Context) -> list[Finding]:
         if len(name.split()) < 4 or _COMPARISON.search(name) or not real_name(s.indicator):  # "Tỷ lệ trường": too loose to tell two apart
             continue
         n = _number_of(ctx, s)
-        if n is None or not _dated(n) or _compared_base(n):
+        if n is None or _compared_base(n) or not (_dated(n) or _heading_dated(ctx, s)):
             continue
         # A yearly rate over a term is one target of the term, whatever year its heading names
         # ("… bình quân giai đoạn 2025-2030: 9,5-10%/năm" under "CHỈ TIÊU ĐẾN NĂM 2030").
@@ -98,8 +124,8 @@ def check(ctx: Context) -> list[Finding]:
     for items in groups.values():
         for i, (s1, n1) in enumerate(items):
             for s2, n2 in items[i + 1 :]:
-                if n1.passage is n2.passage:
-                    continue
+                if n1.passage is n2.passage or not (_dated(n1) or _dated(n2)):
+                    continue  # two targets dated by headings alone: nothing says they are one
                 name1, name2 = target_name(s1.indicator), target_name(s2.indicator)
                 if not same_indicator(name1, name2):
                     continue

@@ -2,12 +2,16 @@
 indicators the document lists contradict.
 
 Three checks:
-- inside one sentence, the met and unmet counts cannot exceed the total ("13/18 chỉ tiêu đạt
-  và vượt, 6 chỉ tiêu chưa đạt");
+- inside one sentence, the met and unmet counts must make the total ("13/18 chỉ tiêu đạt
+  và vượt, 6 chỉ tiêu chưa đạt"; "Trong 21 chỉ tiêu …, có 17 chỉ tiêu đạt và vượt, 3 chỉ tiêu
+  không đạt", the total a count of its own in the sentence, or the sentence before one opening
+  "Kết quả:"; groups side by side add up, a "trong đó" part does not), unless a third group is
+  named ("chưa có số liệu", "cơ bản đạt");
 - against the list the count's sentence opens ("…, 2 chỉ tiêu không đạt. Cụ thể:", "3 chỉ tiêu
   không đạt, gồm:"): a list of all the indicators must give the counts, each item judged by its
   stated verdict or its figures against its target; a list of the counted ones must have as
-  many items (``_against_list``);
+  many items, none met by its own figures among the unmet (or the reverse)
+  (``_against_list``, ``_item_judged_otherwise``);
 - against the list: when the document lists exactly as many indicators with a verdict as the
   count's total (a table with an "Đánh giá" column, or results each judged in the text), the
   number judged đạt/vượt (by the text, or by the figures against their targets where the text
@@ -121,6 +125,40 @@ def _total(p: Passage, claims, sent) -> int | None:
     return int(plain[0].value) if len(plain) == 1 else None
 
 
+_PART_OF = re.compile(r"trong đó|bao gồm|(?<![a-zà-ỹđ])gồm(?![a-zà-ỹđ])|riêng")
+
+
+def _groups(p: Passage, claims, sent) -> list[tuple[Number, bool]]:
+    """The counts of a sentence that stand side by side (each a group of the total), leaving out
+    those a "trong đó" or "gồm" puts inside the count before them."""
+    mine = [(n, ok) for n, ok in claims if sent[0] <= n.start < sent[1] and n.mention.denominator is None]
+    out, prev = [], None
+    for n, ok in mine:
+        inside = prev is not None and _PART_OF.search(p.folded, prev.end, n.start) and out and out[-1][1] == ok
+        prev = n
+        if not inside:
+            out.append((n, ok))
+    return out
+
+
+def _total_before(p: Passage, sent: tuple[int, int]) -> int | None:
+    """The total the sentence before a count gives when it gives nothing else: "Kế hoạch 5 năm
+    đề ra 20 chỉ tiêu chủ yếu. Kết quả: 17 chỉ tiêu đạt và vượt, 3 chỉ tiêu không đạt"."""
+    if sent[0] == 0:
+        return None
+    prev = p.sentence_of(max(0, sent[0] - 2))
+    if prev[0] >= sent[0] or not re.match(r"\W*kết quả", p.folded[sent[0] :]):
+        return None
+    nums = [n for n in p.numbers_in(*prev) if n.unit is not None]
+    if len(nums) != 1 or nums[0].unit != "chỉ tiêu" or not nums[0].exact or _claims_at(p, nums[0]):
+        return None
+    return int(nums[0].value)
+
+
+def _claims_at(p: Passage, n: Number) -> bool:
+    return bool(_UNMET_AFTER.match(p.folded, n.end) or _MET_AFTER.match(p.folded, n.end))
+
+
 def _against_list(ctx: Context, p: Passage, claims) -> list[Finding]:
     """A count whose sentence opens a list of the indicators: "có 14/16 chỉ tiêu đạt và vượt, 2
     chỉ tiêu không đạt. Cụ thể:" over sixteen items each judged, or "3 chỉ tiêu không đạt,
@@ -161,7 +199,7 @@ def _against_list(ctx: Context, p: Passage, claims) -> list[Finding]:
     if (rest and p.line_at(opens.end() + len(p.folded[opens.end() :]) - len(rest)) != items[0]):
         return out
     if len(items) == int(n.value):
-        return out
+        return _item_judged_otherwise(ctx, p, n, met, items, sent)
     # Each item an indicator the list judges the count's way (none judged the other way).
     if any(_item_met(ctx, k) is (not met) or not _judged(ctx, k) for k in items):
         return out
@@ -171,6 +209,36 @@ def _against_list(ctx: Context, p: Passage, claims) -> list[Finding]:
         f"Văn bản ghi {n.text} {'đạt' if met else 'không đạt'} nhưng danh sách ngay sau đó kê {len(items)} chỉ tiêu"
         f"{other}.",
         str(len(items)), p.quote(*sent),
+    )]
+
+
+def _item_judged_otherwise(ctx: Context, p: Passage, n: Number, met: bool, items: list[int], sent) -> list[Finding]:
+    """"3 chỉ tiêu không đạt, gồm: … - Tỷ lệ lao động tham gia BHXH: kế hoạch 18%, thực hiện
+    19,8%.": as many items as the count, but an item whose own figures judge it the other way
+    (met among the unmet, or the reverse) — its result against the target beside it, no verdict
+    of its own — is miscounted. Only when every item gives a result beside a target."""
+    if any(not _judged(ctx, k) for k in items):
+        return []
+    wrong = []
+    for k in items:
+        results = [s for s in ctx.statements if s.line == k and s.kind == "result"]
+        if any(s.stated_status for s in results) or _OTHER_CATEGORY.search(fold(ctx.document.lines[k - 1])):
+            continue
+        judged = {met_by_figures(s) for s in results if s.compared_target is not None}
+        if judged == {not met}:
+            wrong.append((k, results))
+    if len(wrong) != 1:
+        return []
+    k, results = wrong[0]
+    q = ctx.passage_at(k)
+    figs = [x.text for x in (q.numbers if q else []) if x.line == k and x.unit][:2]
+    right = int(n.value) - 1
+    return [Finding(
+        "count", ERROR, (k, n.line), (*figs, n.text),
+        f"Văn bản kê {_item_name(ctx, k)} trong {n.text} {'đạt' if met else 'không đạt'} nhưng số liệu của chính "
+        f"chỉ tiêu này ({', '.join(figs)}) cho thấy nó {'không đạt' if met else 'đạt'}: danh sách chỉ có {right} "
+        f"chỉ tiêu {'đạt' if met else 'không đạt'}.",
+        str(right), p.quote(*sent),
     )]
 
 
@@ -302,30 +370,42 @@ def check(ctx: Context) -> list[Finding]:
         for f in _against_list(ctx, p, claims):
             judged_lists.add(f.lines[0])
             out.append(f)
+        first_met: set[tuple[int, int]] = set()
         for n, met in claims:
             den = n.mention.denominator
-            if not met or den is None:
-                continue
-            total = int(den[0])
             sent = p.sentence_of(n.start)
+            if not met or (den is None and sent in first_met):
+                continue
             unmet = [m for m, ok in claims if not ok and sent[0] <= m.start < sent[1] and m.mention.denominator is None]
+            value, z = n.value, int(unmet[0].value) if unmet else 0
+            if den is None:
+                first_met.add(sent)
+                total = _total(p, claims, sent) or _total_before(p, sent)
+                if total is None:
+                    continue
+                # "9 chỉ tiêu vượt, 4 chỉ tiêu đạt và 3 chỉ tiêu không đạt": groups side by side add up;
+                # "…, trong đó 6 chỉ tiêu vượt" is a part of the group before it.
+                groups = _groups(p, claims, sent)
+                value = sum(q.value for q, ok in groups if ok)
+                z = int(sum(q.value for q, ok in groups if not ok))
+            else:
+                total = int(den[0])
             if unmet:
-                z = int(unmet[0].value)
-                if n.value + z > total or (
-                    n.value + z < total and not _OTHER_CATEGORY.search(p.folded, *sent)
+                if value + z > total or (
+                    value + z < total and not _OTHER_CATEGORY.search(p.folded, *sent)
                 ):
                     out.append(Finding(
                         "count", ERROR, tuple(dict.fromkeys((n.line, unmet[0].line))), (n.text, unmet[0].text),
-                        f"{int(n.value)} chỉ tiêu đạt và {z} chỉ tiêu chưa đạt là {int(n.value) + z}"
+                        f"{int(value)} chỉ tiêu đạt và {z} chỉ tiêu chưa đạt là {int(value) + z}"
                         f" chỉ tiêu, văn bản ghi tổng {total}.",
-                        str(int(n.value) + z), p.quote(*sent),
+                        str(int(value) + z), p.quote(*sent),
                     ))
                     continue
             by_items = _verdict_list(ctx, total)
             if by_items is not None:
                 out.extend(_against_verdicts(p, n, by_items, total))
                 continue
-            if unmet:
+            if unmet and den is not None:
                 continue
             if n.line in judged_lists:
                 continue
@@ -334,7 +414,7 @@ def check(ctx: Context) -> list[Finding]:
             if len(listed) != total:
                 continue
             met_count = sum(1 for _, ok, _ in listed if ok)
-            if met_count != int(n.value):
+            if met_count != int(value):
                 not_met = [name for name, ok, _ in listed if not ok]
                 out.append(Finding(
                     "count", ERROR, (n.line,), (n.text,),

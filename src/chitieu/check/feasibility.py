@@ -218,6 +218,17 @@ def _written(s: Statement) -> str:
     return f"{fmt(s.low)}{sep}{u}"
 
 
+_ADDED = re.compile(r"(?<![a-zà-ỹđ])(?:thêm|mới|tăng)\s*(?:được\s*|ít nhất\s*|tối thiểu\s*)?$")
+
+
+def _added(ctx: Context, t: Statement) -> bool:
+    """Whether a target counts what is to be added, not the stock: "Có thêm 01 trường đạt chuẩn
+    quốc gia (nâng tổng số lên 5/6 trường)", "xây mới 3 nhà văn hóa"."""
+    p = ctx.passage_at(t.line)
+    hits = [n for n in (p.numbers if p else []) if n.line == t.line and n.mention.low == t.low]
+    return any(_ADDED.search(p.folded, max(0, n.start - 25), n.start) for n in hits)
+
+
 def _below_reached(ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     results = [s for s in ctx.statements if s.kind == "result" and s.op == "=" and s.low is not None
@@ -229,7 +240,7 @@ def _below_reached(ctx: Context) -> list[Finding]:
         quote = fold(t.quote)
         if not _STOCK.search(re.sub(r"^(?:phấn đấu|đến năm \d{4},?)\s*", "", name)):
             continue
-        if _LOWER_BETTER.search(name) or _CHANGE.search(name) or _KEEP.search(quote):
+        if _LOWER_BETTER.search(name) or _CHANGE.search(name) or _KEEP.search(quote) or _added(ctx, t):
             continue
         ty = _year(t)
         if ty is None or len(t.indicator) < 10 or not real_name(t.indicator):

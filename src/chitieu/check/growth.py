@@ -13,7 +13,11 @@ cannot give.
   năm 2020 (27.410 tỷ đồng)", "…, tăng 8,6% so với năm 2023 (175,2 tỷ đồng)", "bằng 108,8% so
   với năm 2023 (…)", and an average rate per year of the same subject later in the sentence;
   the value, when the sentence gives none, from the one other sentence naming the indicator
-  for that year (``_value_then_base``);
+  for that year (``_value_then_base``); the base may be an estimate ("so với ước thực hiện năm
+  2025 (1.402 tỷ đồng)"), the index named so ("chỉ số phát triển 107,20% so với năm 2023
+  (…)"), and a rate per year right before the value whose clause names no subject of its own
+  is the values' rate ("tăng bình quân 15%/năm; năm 2025 đạt 86,4 tỷ đồng, gấp 1,6 lần năm
+  2020 (54,0 tỷ đồng)": ``_rate_before_pair``);
 - the index columns of an appendix table against the row's own values (``_index_columns``);
 - sector rates vs the total: "Tốc độ tăng giá trị sản xuất bình quân 16%, trong đó: nông,
   lâm, thủy sản tăng 6%; công nghiệp - xây dựng tăng 18,4%; dịch vụ tăng 18,2%" — the total's
@@ -243,8 +247,9 @@ def _points_agree(c: Number, a: Number, b: Number, years: int) -> bool:
 # What stands between a change and the base value in parentheses: "gấp 1,6 lần năm 2020 (",
 # "tăng 8,6% so với năm 2023 (", "tăng 11% so với cùng kỳ (".
 _TO_BASE = re.compile(
-    r"\s*(?:so với\s*)?(?:cùng kỳ\s*)?(?:(?:cuối |đầu )?năm\s*(?:(?:19|20)\d\d|trước)|đầu nhiệm kỳ|đầu kỳ|cùng kỳ)?"
-    r"\s*\(\s*"
+    r"\s*(?:so với\s*)?(?:(?:mức\s*)?(?:ước\s*)?(?:thực hiện|đạt|kết quả)\s*)?(?:cùng kỳ\s*)?"
+    r"(?:(?:cuối |đầu )?năm\s*(?:(?:19|20)\d\d|trước)|đầu nhiệm kỳ|đầu kỳ|cùng kỳ)?"
+    r"\s*\(\s*(?:(?:ước\s*)?(?:thực hiện|đạt)?\s*)"
 )
 _TWO_PRICES = re.compile(r"giá hiện hành.*giá so sánh|giá so sánh.*giá hiện hành")
 
@@ -323,7 +328,7 @@ def _value_then_base(ctx: Context, p: Passage) -> list[Finding]:
         n_years = year_b - year_a if year_a and year_b and year_b > year_a else None
         va, vb = a.base(), b.base()
         da, db = a.half() * va / a.value, b.half() * vb / b.value
-        if _INDEX_WORD.search(p.folded, max(0, c.start - 12), c.start):
+        if _INDEX_WORD.search(p.folded, max(0, c.start - 30), c.start):
             f = _index_of_base(p, a, b, c, (va, vb, da, db))
         else:
             f = _judge(p, a, b, c, va, vb, da, db, n_years, "")
@@ -332,11 +337,11 @@ def _value_then_base(ctx: Context, p: Passage) -> list[Finding]:
                 f = Finding(f.type, f.severity, (c.line, b.line), f.figures, f.message, f.computed, f.quote)
             out.append(f)
         elif bp is p and n_years:
-            out += _rate_after_pair(p, a, b, n_years)
+            out += _rate_after_pair(p, a, b, n_years) + _rate_before_pair(p, a, b, n_years, year_b)
     return out
 
 
-_INDEX_WORD = re.compile(r"(?:bằng|đạt)\s*$")
+_INDEX_WORD = re.compile(r"(?:bằng|đạt|chỉ số(?: phát triển)?(?:\s+(?:đạt|là|bằng))?)\s*$")
 
 
 def _index_of_base(p: Passage, a: Number, b: Number, c: Number, values) -> Finding | None:
@@ -412,6 +417,44 @@ def _rate_after_pair(p: Passage, a: Number, b: Number, n_years: int) -> list[Fin
     named = _term(p, p.clause_of(g.start)[0], g.start)
     if named is not None and named != n_years:
         return []
+    return _judge_rate(p, g, a, b, n_years, sent)
+
+
+# What may stand between an average rate and the value of the next clause that continues its
+# subject: "tăng bình quân 15%/năm; năm 2025 đạt 86,4 tỷ đồng, gấp 1,6 lần năm 2020 (54,0 …)".
+_RATE_THEN_VALUE = re.compile(
+    r"\s*(?:/\s*năm)?\s*(?:\(?\s*(?:giai đoạn|thời kỳ|nhiệm kỳ)?\s*(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d\s*\)?)?"
+    r"\s*[;,]\s*(?:(?:riêng|đến|tính đến|trong)\s*)?(?:năm\s*(?:19|20)\d\d)?\s*,?\s*(?:ước\s*)?"
+    r"(?:đạt|thực hiện|là|lên|lên mức)?\s*"
+)
+
+
+def _rate_before_pair(p: Passage, a: Number, b: Number, n_years: int, year_b: int) -> list[Finding]:
+    """"Thu ngân sách trên địa bàn tăng bình quân 15%/năm; năm 2025 đạt 86,4 tỷ đồng, gấp 1,6
+    lần năm 2020 (54,0 tỷ đồng)": a rate per year right before the value, the value's clause
+    naming no subject of its own (only its year), is the rate of the same values: it must be
+    (B / A)^(1/n) − 1 over the years the values name (a period beside the rate must give the
+    same length)."""
+    sent = p.sentence_of(b.start)
+    before = [q for q in p.numbers_in(sent[0], b.start) if q.unit]
+    if not before or not _per_year_rate(p, before[-1]) or before[-1].stated is None or b.value <= a.value:
+        return []
+    g = before[-1]
+    if not _RATE_THEN_VALUE.fullmatch(p.folded, g.end, b.start):
+        return []
+    rate_clause = p.folded[max(sent[0], p.folded.rfind(";", 0, g.start) + 1) : g.start]
+    if not re.search(r"tăng", rate_clause) or re.search(r"giảm", rate_clause):
+        return []
+    cut = re.search(r"[;,]", p.folded[g.end : b.start])
+    around = (max(sent[0], g.start - 60), g.end + cut.start())
+    named = _term(p, *around)
+    years = [int(y) for y in _YEAR.findall(p.folded[around[0] : around[1]])]
+    if (named is not None and named != n_years) or (years and max(years) != year_b):
+        return []
+    return _judge_rate(p, g, a, b, n_years, sent)
+
+
+def _judge_rate(p: Passage, g: Number, a: Number, b: Number, n_years: int, sent) -> list[Finding]:
     va, vb = a.base(), b.base()
     da, db = a.half() * va / a.value, b.half() * vb / b.value
     centre = 100 * ((vb / va) ** (1 / n_years) - 1)
@@ -565,6 +608,21 @@ def _index_columns(p: Passage) -> list[Finding]:
     return out
 
 
+def _once(findings: list[Finding]) -> list[Finding]:
+    """One finding per stated rate: "tăng bình quân 15%/năm, năm 2025 đạt 86,4 tỷ đồng, gấp 1,6
+    lần năm 2020 (54,0 tỷ đồng)" is judged against the multiple and against the values, one
+    error."""
+    out, seen = [], set()
+    for f in findings:
+        key = (f.lines[0], f.figures[0]) if f.figures[0].endswith("/năm") else None
+        key2 = (f.lines[0], f.figures[1]) if len(f.figures) > 1 and f.figures[1].endswith("/năm") else None
+        if (key and key in seen) or (key2 and key2 in seen):
+            continue
+        seen |= {k for k in (key, key2) if k}
+        out.append(f)
+    return out
+
+
 def check(ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     for i, p in enumerate(ctx.passages):
@@ -578,4 +636,4 @@ def check(ctx: Context) -> list[Finding]:
         out += _rate_and_multiple(p)
         out += _from_to(p)
         out += _value_then_base(ctx, p)
-    return out
+    return _once(out)

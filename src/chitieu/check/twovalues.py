@@ -7,7 +7,10 @@ with values within a quarter; a named index "Chỉ số … (SIPAS)" and its acr
 in one unit family (tỷ and triệu đồng compared), for the same year (or period) and the same
 part of it (6 tháng, quý, cả năm: ``_span``), both plain levels (not a change, not a share of
 plan, not the base a comparison quotes, not a table's plan or ratio column), and their values
-differ beyond the digits both are printed with. Body, footnote and appendix are one document:
+differ beyond the digits both are printed with. The part of the year is the figure's own
+clause's when its sentence names two ("sản lượng 9 tháng đạt 15.640 tấn; … ước cả năm đạt
+21.380 tấn"), else its table column's, its heading's, or the report title's ("… 9 tháng đầu
+năm, phương hướng … 3 tháng cuối năm": 9 tháng). Body, footnote and appendix are one document:
 the second value may stand anywhere; a table cell takes its row's unit column. A difference
 only the truncation of the last digit explains is a warning. When neither sentence names its
 year (both inherit it from a heading, as footnotes listing the funds of separate projects do:
@@ -26,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 from chitieu.check.common import Context, fmt, real_name, sector
 from chitieu.check.finding import ERROR, WARNING, Finding
@@ -50,6 +54,8 @@ def _number(ctx: Context, line: int, value: float, unit: str | None) -> Number |
             continue
         if n.unit == unit or n.unit is None and n.exact and p.is_table_row and not ctx.broken_row(line):
             return n
+        if n.unit and unit.startswith(n.unit + "/") and n.unit.endswith("đồng"):
+            return n  # "78,5 triệu đồng" the reader reads per head a year: "triệu đồng/người/năm"
     return None
 
 
@@ -75,6 +81,7 @@ def _levels(ctx: Context) -> dict[tuple, list]:
     for s in ctx.statements:
         if s.kind != "result" or s.op != "=" or s.low is None or not s.unit or (s.year is None and s.period is None):
             continue
+        s = _named(ctx, s)
         if len(s.indicator) < 8 or not real_name(s.indicator):
             continue
         n = _number(ctx, s.line, s.low, s.unit)
@@ -84,6 +91,24 @@ def _levels(ctx: Context) -> dict[tuple, list]:
             continue
         groups[(_family(s.unit), s.year, s.period, s.per_year)].append((s, n))
     return groups
+
+
+# A name that is only a time and an estimate ("ước cả năm", "cả năm", "ước thực hiện"): the reader
+# lost the indicator's words to the clause before.
+_ONLY_TIME = re.compile(r"(?:\s|ước|dự kiến|thực hiện|đạt|cả năm|năm|(?:\d+|sáu|chín) tháng(?: đầu năm| cuối năm)?)*")
+
+
+def _named(ctx: Context, s):
+    """``s`` with the indicator of the result before it on its line when its own name is only a
+    time ("sản lượng lương thực 9 tháng đạt 15.640 tấn; … ước cả năm đạt 21.380 tấn"), that
+    name's time words left out."""
+    if not _ONLY_TIME.fullmatch(fold(s.indicator)):
+        return s
+    before = [t for t in ctx.statements if t.line == s.line and t.kind == "result" and t.start < s.start and t.unit == s.unit]
+    if not before or _ONLY_TIME.fullmatch(fold(before[-1].indicator)):
+        return s
+    name = re.sub(r"\s*(?:\d+|sáu|chín) tháng(?: đầu năm| cuối năm)?\s*$", "", before[-1].indicator)
+    return replace(s, indicator=name)
 
 
 def check(ctx: Context) -> list[Finding]:
@@ -248,6 +273,9 @@ def _span(ctx: Context, n: Number) -> str | None:
     else:
         a, b = p.sentence_of(n.start)
         own = _parts(p.folded[a:b])
+        if len(own) > 1:  # "sản lượng 9 tháng đạt 15.640 tấn; … ước cả năm đạt 21.380 tấn": its clause's
+            c = max(a, p.folded.rfind(";", a, n.start) + 1)
+            own = _parts(p.folded[c : n.start]) or own
     if len(own) == 1:
         return own.pop()
     if own:
@@ -298,7 +326,24 @@ def _heading_part(ctx: Context, line: int) -> str | None:
             return None
         if _A_YEAR.search(text):
             return ""
-    return ""
+    return _title_part(ctx)
+
+
+_SECTION = re.compile(r"\s*(?:phần\s|chương\s|[ivx]+[.)]\s|\d{1,2}[.)]\s|[a-zđ]\)\s|[-+•*–]\s|căn cứ)")
+
+
+def _title_part(ctx: Context) -> str:
+    """The part of a year the report's title names for its results ("Tình hình … 9 tháng đầu năm,
+    phương hướng nhiệm vụ 3 tháng cuối năm 2026": 9 tháng; the months still to come are its
+    plan's); "" when it names none, or more than one."""
+    head = []
+    for line in ctx.document.lines[:12]:
+        if _SECTION.match(fold(line)):
+            break  # the body begins
+        head.append(line)
+    text = _DATE.sub(" ", fold(" ".join(head)))
+    found = {x for x in _parts(text) if not x.endswith(" cuối")}
+    return found.pop() if len(found) == 1 else ""
 
 
 _STRUCTURE = re.compile(r"cơ cấu|tỷ trọng")

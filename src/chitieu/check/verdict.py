@@ -12,12 +12,20 @@ and which way is better is known (``_clearly_met``). A share of the plan below 1
 tiến độ" / "chưa đạt tiến độ": before the target year a value is judged against the path to
 the target, not against the target itself (chitieu's own appendix writes it so).
 
+A verdict with no target beside it is judged against the one table row giving the same
+indicator the same value ("- Lệ phí trước bạ ước 1.692 triệu đồng, vượt dự toán" / "2 | Lệ phí
+trước bạ | 1.850 | 1.692 | 91,5": ``_verdict_against_table``), and "đạt yêu cầu" against the
+floor or ceiling in the parenthesis after it ("tỷ lệ 59,1%, đạt yêu cầu của tỉnh (giải ngân tối
+thiểu 65% …)": ``_met_requirement``).
+
 A clear miss the text never admits is a finding too: a result beside its quoted target that
 misses it by more than 2 % of the target ("Tỷ lệ sinh con thứ 3 trở lên 16,9% (chỉ tiêu
 <11%).", seed 000) while its paragraph says nothing of it (no "chưa đạt", "cơ bản đạt",
 "thấp hơn", "còn cao", no "đạt 96%" of the target) and no sentence of the document names the indicator as not
 met, nor the opening of the list it is an item of ("3 chỉ tiêu không đạt, gồm:", "hoàn thành
-8/10 chỉ tiêu, cụ thể:"). A target quoted for a later year than the result's is a path, not judged; nor is a table
+8/10 chỉ tiêu, cụ thể:"). A target quoted for a later year than the result's is a path, not judged; nor a result of
+part of a year against a target without a period of its own ("Tổng chi ngân sách 6 tháng
+29.874 triệu đồng, bằng 41,2% dự toán (72.500 triệu đồng)": ``_part_of_year``); nor is a table
 row (its columns may hold a year before the target's, and the table has its own verdicts).
 """
 
@@ -34,7 +42,8 @@ from chitieu.extract.normalise import fold
 # Level indicators whose lower values are better when the target is a plain number.
 _LOWER_BETTER = re.compile(
     r"hộ nghèo|cận nghèo|suy dinh dưỡng|sinh con thứ (?:3|ba)|thất nghiệp|tai nạn|tội phạm|tử vong|"
-    r"ô nhiễm|tăng dân số|mất cân bằng giới tính|nợ đọng|bỏ học"
+    r"ô nhiễm|tăng dân số|mất cân bằng giới tính|nợ đọng|bỏ học|(?<![a-zà-ỹđ])sdd(?![a-zà-ỹđ])|thấp còi|nhẹ cân|"
+    r"trễ hạn|quá hạn|tái nghèo"
 )
 _CHANGE = re.compile(r"(?:^|\s)(?:mức\s+)?(?:tăng|giảm)(?:\s|$)")
 _LABELS = {"dat": "đạt", "vuot": "vượt", "khong_dat": "không đạt"}
@@ -156,8 +165,104 @@ def _comparison_contradicted(ctx: Context) -> list[Finding]:
     return out
 
 
+# A result of part of a year: "… 6 tháng ước đạt", "9 tháng đầu năm", "quý III", "đến 30/9", "lũy kế".
+_PART = re.compile(
+    r"(?<![\d,.])\d{1,2}\s*tháng|quý\s*(?:i{1,3}|iv|[1-4])(?![a-zà-ỹđ])|nửa đầu năm|"
+    r"(?:đến|tính đến)\s*(?:ngày\s*)?\d{1,2}\s*/\s*\d{1,2}(?!\s*/\s*\d)|lũy kế|luỹ kế"
+)
+# A target of that part of the year: "kế hoạch 6 tháng", "dự toán quý III".
+_PART_TARGET = re.compile(r"(?:kế hoạch|kh|dự toán|chỉ tiêu|mục tiêu)\s*(?:\d{1,2}\s*tháng|quý)")
+
+
+def _part_of_year(s) -> bool:
+    """Whether a result is of part of a year while its target (quoted without a period of its own)
+    is the whole year's: "Tổng chi ngân sách 6 tháng 29.874 triệu đồng, bằng 41,2% dự toán (72.500
+    triệu đồng)" is a stage on the way, no miss to admit."""
+    q = fold(s.quote)
+    return bool(_PART.search(fold(s.indicator)) or _PART.search(q)) and not _PART_TARGET.search(q)
+
+
+def _verdict_against_table(ctx: Context) -> list[Finding]:
+    """A verdict the text gives a result with no target beside it ("- Lệ phí trước bạ ước 1.692
+    triệu đồng, vượt dự toán …") judged against the target of the one table row that gives the
+    same indicator the same value in the same unit ("2 | Lệ phí trước bạ | 1.850 | 1.692 | 91,5"):
+    error when even the printed digits' most favourable end misses it by more than 1 %."""
+    out = []
+    rows = [t for t in ctx.statements if t.kind == "result" and t.compared_target is not None
+            and t.op == "=" and t.low is not None and ctx.is_table_line(t.line)]
+    for s in ctx.statements:
+        if s.kind != "result" or s.compared_target is not None or s.stated_status not in ("dat", "vuot"):
+            continue
+        if s.op != "=" or s.low is None or ctx.is_table_line(s.line) or _BASIC.search(fold(s.quote)):
+            continue
+        name = fold(s.indicator).strip()
+        fits = [t for t in rows if t.low == s.low and t.unit == s.unit and (t.year == s.year or not s.year or not t.year)
+                and fold(t.indicator).strip() == name]
+        if len(fits) != 1 or len(name) < 6:
+            continue
+        t = fits[0]
+        bound = _bound(t.compared_target)
+        if bound is None or bound.op is Op.QUALITATIVE:
+            continue
+        higher = _higher(name, bound)
+        half = _half(s)
+        best = s.low + half if higher else s.low - half
+        status = judge(best, bound, higher)
+        if status in (Status.DAT, Status.VUOT) or _gap(best, bound) <= 0.01:
+            continue
+        figure = _figure(s.quote, s.low, s.unit)
+        target = _text(t.compared_target, t.unit)
+        out.append(Finding(
+            "verdict", ERROR, (s.line, t.line), (figure, target),
+            f"{s.indicator[:80]}: văn bản ghi “{_LABELS[s.stated_status]}” nhưng kết quả {figure} chưa đạt "
+            f"{target} mà bảng (dòng {t.line}) ghi làm chỉ tiêu.",
+            STATUS_LABELS[status], s.quote[:300],
+        ))
+    return out
+
+
+# "…, tỷ lệ 59,1%, đạt yêu cầu của tỉnh (giải ngân tối thiểu 65% kế hoạch đến 30/9)": a share called
+# met against the floor (or ceiling) quoted in the parenthesis right after the verdict.
+_MET_REQUIREMENT = re.compile(
+    r"\s*,?\s*(?<!chưa )(?<!không )(đạt|vượt|hoàn thành)\s+(?:yêu cầu|chỉ tiêu|mục tiêu|kế hoạch|chuẩn)[^();.\d]{0,30}\("
+    r"[^()\d]{0,40}?(tối thiểu|ít nhất|không dưới|không thấp hơn|từ|trên|tối đa|không quá|không vượt quá|dưới)\s*$"
+)
+
+
+def _met_requirement(ctx: Context) -> list[Finding]:
+    out = []
+    for p in ctx.passages:
+        for n in p.numbers:
+            if n.unit != "%" or not n.exact or n.stated is None:
+                continue
+            inside = [q for q in p.numbers_in(n.end, min(len(p.text), n.end + 160)) if q.unit == "%"]
+            if not inside:
+                continue
+            b = inside[0]
+            m = _MET_REQUIREMENT.match(p.folded[n.end : b.start])
+            if m is None or p.numbers_in(n.end, b.start):
+                continue
+            if any(s.line == n.line and s.low == n.value and s.compared_target for s in ctx.statements):
+                continue  # the reader quoted the bound as the result's target: judged below
+            floor = m.group(2) not in ("tối đa", "không quá", "không vượt quá", "dưới")
+            best = n.value + n.half() if floor else n.value - n.half()
+            strict = m.group(2) in ("trên", "dưới")
+            missed = (best < b.value or (strict and best == b.value)) if floor else (best > b.value or (strict and best == b.value))
+            if not missed:
+                continue
+            out.append(Finding(
+                "verdict", ERROR, tuple(dict.fromkeys((n.line, b.line))), (n.text, b.text),
+                f"Văn bản ghi “{m.group(1)}” nhưng {n.text} {'thấp' if floor else 'cao'} hơn mức {m.group(2)} {b.text} "
+                f"nêu trong ngoặc.",
+                "không đạt", p.quote(*p.sentence_of(n.start)),
+            ))
+    return out
+
+
 def check(ctx: Context) -> list[Finding]:
-    out: list[Finding] = _share_called_met(ctx) + _comparison_contradicted(ctx)
+    out: list[Finding] = (
+        _share_called_met(ctx) + _comparison_contradicted(ctx) + _verdict_against_table(ctx) + _met_requirement(ctx)
+    )
     for s in ctx.statements:
         if s.kind != "result" or s.compared_target is None:
             continue
@@ -184,6 +289,8 @@ def check(ctx: Context) -> list[Finding]:
             later = [y for y in years if s.year and y > s.year] or (not s.year and re.search(
                 r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+20\d\d|giai đoạn|nhiệm kỳ", fold(s.quote)))
             if met or later or ctx.is_table_line(s.line) or _gap(best, bound) <= _CLEAR or _admitted(ctx, s):
+                continue
+            if _part_of_year(s):
                 continue
             sev = ERROR
             why = (f"kết quả {fmt(s.low)}{_unit(s.unit)} không đạt chỉ tiêu {_text(s.compared_target, s.unit)} "
