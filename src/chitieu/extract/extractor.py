@@ -406,6 +406,7 @@ class _Item:
     from_tail: bool = False
     per_head: bool = False
     target_at: int | None = None  # where its quoted target stands
+    name_at: int | None = None  # where its name ends, when not just before it: "Thu nhập (NQ: 45; ước đạt 42,6)"
     evidence: str = "default"  # why it has its kind (``Statement.kind_evidence``)
 
 
@@ -1271,6 +1272,8 @@ def _sentence_statements(
         return why_at(offset)[0]
 
     # Quoted targets in parentheses: "(chỉ tiêu trên 80%)", "đạt chỉ tiêu ... (13 - 14%)".
+    forward: set[int] = set()  # ids of quoted targets compared with the result after them
+    reported: dict[int, int] = {}  # ids of results reported after their plan in one bracket: where it opens
     for pm in _PAREN.finditer(folded, *sentence) if "(" in folded else ():
         inner_start = pm.start(1)
         head = _PAREN_TARGET.match(folded, inner_start)
@@ -1283,6 +1286,14 @@ def _sentence_statements(
         if not quoted_here:
             continue
         inside = [m for m in mentions if pm.start() < m.start < pm.end()]
+        if (split := _plan_then_result(folded, pm.start(), inside)) is not None:
+            # "(Nghị quyết: 45 triệu đồng; ước đạt 42,6 triệu đồng)": the plan, then what was reached
+            # against it; the plan is the compared target of the result after it, which is a result
+            plans, done = split
+            quoted.update(id(m) for m in plans)
+            forward.update(id(m) for m in plans)
+            reported.update((id(m), pm.start()) for m in done)
+            continue
         if len(inside) > 1 and all(m.op == "=" and m.unit == inside[0].unit and m.unit for m in inside):
             # "(Nghị quyết: 25% - 32% - 43%)": one target for each result listed before it.
             quoted.update(id(m) for m in inside)
@@ -1292,7 +1303,6 @@ def _sentence_statements(
 
     # Inline quoted targets in results: "…, kế hoạch giao 17,26 tỷ đồng" (after the result) or
     # "chỉ tiêu Nghị quyết 95%, thực hiện đạt 97%" (before it).
-    forward: set[int] = set()
     lone: set[int] = set()
     for m in mentions:
         if mode != RESULT or id(m) in quoted:
@@ -1357,11 +1367,15 @@ def _sentence_statements(
                 continue  # "đề ra 12 chỉ tiêu": the plan's own list, not an indicator
         if id(m) in lone:
             kind, why = TARGET, PLAN_WORDS  # "Kế hoạch năm 2025 giao 50 tỷ đồng."
+        elif id(m) in reported:
+            kind, why = RESULT, REPORT_WORDS  # "(KH: 120 ha; thực hiện 118 ha)"
         elif m.op == "range" and _planned_rate(folded, sentence, m, mode):  # (only a range is one)
             kind, why = TARGET, YEARLY_RANGE
         else:
             kind, why = why_at(m.start)
         item = _Item(m, m.start, kind, m.op, m.low, m.high, m.unit, evidence=why)
+        if id(m) in reported:
+            item.name_at = reported[id(m)]  # named before the bracket its plan opens
         near = folded[max(0, m.start - 60) : m.start] if kind == RESULT else ""
         if "vượt" in near or "thấp hơn" in near:
             if (by := _margin(folded, mentions, m, 0)) is not None and by.startswith("vượt"):
@@ -1472,6 +1486,35 @@ def _sentence_statements(
     items.sort(key=lambda it: it.start)
     _verdicts(folded, sentences, items)
     return [_statement(seg, folded, sentences, clauses, subclauses, items, i) for i in range(len(items))]
+
+
+# In a bracket opened by a plan, the words that report what was reached against it: "(Nghị quyết:
+# 45 triệu đồng; ước đạt 42,6 triệu đồng)", "(chỉ tiêu 95%, đạt 96,2%)", "(KH: 120 ha; thực hiện 118 ha)".
+_REPORT_IN_PARENS = re.compile(
+    r"[;,]\s*(?:(?:năm\s+\d{4}|cả năm|năm nay|đến nay)\s+)?(?:ước\s+)?"
+    r"(?:đạt|thực hiện(?:\s+(?:được|đạt))?|th|còn|kết quả(?:\s+(?:thực hiện|đạt))?)\s*:?\s*(?:được\s*)?$"
+)
+
+
+def _plan_then_result(folded: str, open_at: int, inside: list[Mention]) -> tuple[list[Mention], list[Mention]] | None:
+    """The plans and the results of a bracket opened by a plan that goes on to report what was
+    reached against it, each result after a plan of its unit; None for any other bracket (a bracket
+    of plans alone, "(Nghị quyết: 8%; kế hoạch tỉnh giao 7,5%)", stays quoted targets)."""
+    done = [
+        m
+        for m in inside
+        if m is not inside[0] and _REPORT_IN_PARENS.search(folded, open_at, m.start)
+    ]
+    if not done:
+        return None
+    plans = [m for m in inside if m.start < done[0].start and m not in done]
+    if not plans or any(m.start > done[0].start and m not in done for m in inside):
+        return None
+    if not all(
+        m.unit and any(p.unit and _unit_family(p.unit) == _unit_family(m.unit) for p in plans) for m in done
+    ):
+        return None  # "(kế hoạch 120 ha, đạt 98,3%)": the share of the plan, beside the result before it
+    return plans, done
 
 
 _IN_PARENS = re.compile(r"\([^()]*$")  # an open parenthesis before the value, not closed
@@ -2090,11 +2133,15 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
     clause = containing(clauses, at)
     sub = containing(subclauses, at)
     end = m.end if m else at
+    named_at = at if it.name_at is None else it.name_at
+    name_clause = clause if it.name_at is None else containing(clauses, named_at)
     # the items before it in its clause (items are in text order: the walk back stops at the clause)
     prev = level = None
     for j in range(i - 1, -1, -1):
         p = items[j]
-        if p.start < clause[0]:
+        if p.start >= named_at:
+            continue  # (the plan quoted before it in its bracket)
+        if p.start < name_clause[0]:
             break
         if p.mention is not None:
             if prev is None:
@@ -2109,9 +2156,9 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
         name, it.from_tail = indicator_name(
             seg.text,
             m,
-            at,
-            end,
-            clause,
+            named_at,
+            end if it.name_at is None else named_at,
+            name_clause,
             prev_end,
             getattr(level, "name", None),
             getattr(prev, "from_tail", False),
@@ -2132,7 +2179,7 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
     unit = it.unit
     # Income or GRDP per head ("bình quân đầu người đạt 82,4 triệu đồng, tương đương 3.250 USD")
     # is money per person per year, whatever the text leaves out.
-    local = folded[max(clause[0], prev_end or clause[0]) : end]
+    local = folded[max(name_clause[0], prev_end or name_clause[0]) : end]
     income = _money_per_head(unit, "đầu người" in local) or bool(
         prev is not None
         and prev.per_head

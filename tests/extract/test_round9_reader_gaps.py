@@ -1,0 +1,75 @@
+"""Round 9 of the reader's gaps: a bracket that quotes a plan and then reports what was reached
+against it; the size of a plan (kế hoạch vốn, dự toán giao); a date in the clause that gives a
+result its year; counts of applications (đơn, giao dịch, lượt, hồ sơ); and the tables of the
+one-stop shop whose columns are counts with no unit and no year."""
+
+from __future__ import annotations
+
+import pytest
+from reading import plan_of, read_lines
+
+# --- 1. a plan and its result in one bracket ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "low", "unit", "plan"),
+    [
+        (
+            "Thu nhập bình quân đầu người (Nghị quyết: 45 triệu đồng; ước đạt 42,6 triệu đồng).",
+            "Thu nhập bình quân đầu người",
+            42.6,
+            "triệu đồng/người/năm",
+            45,
+        ),
+        ("Diện tích trồng rừng mới (KH: 120 ha; thực hiện 118 ha).", "Diện tích trồng rừng mới", 118, "ha", 120),
+        ("Tỷ lệ thu gom rác thải (chỉ tiêu 95%, đạt 96,2%).", "Tỷ lệ thu gom rác thải", 96.2, "%", 95),
+        (
+            "Tốc độ tăng trưởng kinh tế (Nghị quyết đề ra 8%; ước thực hiện 7,5%).",
+            "Tốc độ tăng trưởng kinh tế",
+            7.5,
+            "%",
+            8,
+        ),
+        ("Tỷ lệ hộ nghèo (Nghị quyết: dưới 3%; năm 2025 còn 2,1%).", "Tỷ lệ hộ nghèo", 2.1, "%", 3),
+    ],
+)
+def test_a_bracket_with_a_plan_then_its_result_is_one_result_compared_with_the_plan(line, name, low, unit, plan):
+    got = read_lines(line)
+    assert [(s.kind, s.indicator, s.low, s.unit, plan_of(s)) for s in got] == [("result", name, low, unit, plan)]
+
+
+def test_the_result_in_the_bracket_takes_the_verdict_after_it():
+    got = read_lines(
+        "Sản lượng lương thực đạt 5.600 tấn; thu nhập bình quân đầu người "
+        "(Nghị quyết: 45 triệu đồng; ước đạt 42,6 triệu đồng), chưa đạt."
+    )
+    assert [(s.kind, s.low, plan_of(s), s.stated_status) for s in got] == [
+        ("result", 5600, None, None),
+        ("result", 42.6, 45, "khong_dat"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        # plans alone: two quoted targets, as before
+        (
+            "Tốc độ tăng trưởng kinh tế (Nghị quyết: 8%; kế hoạch tỉnh giao 7,5%).",
+            [("target", 8, None), ("target", 7.5, None)],
+        ),
+        # a plan after its result, as before: one result, the plan its compared target
+        ("Thu nhập bình quân đầu người đạt 42,6 triệu đồng (NQ: 45 triệu đồng).", [("result", 42.6, 45)]),
+        ("Diện tích trồng rừng 118 ha (KH 120 ha).", [("result", 118, 120)]),
+        # the share of the plan reached, after the result: the plan stays the first result's
+        (
+            "Diện tích trồng rừng 118 ha (kế hoạch 120 ha, đạt 98,3%).",
+            [("result", 118, 120), ("result", 98.3, None)],
+        ),
+        (
+            "Thu ngân sách 2.145 triệu đồng (dự toán 2.400 triệu đồng, đạt 89,4%).",
+            [("result", 2145, 2400), ("result", 89.4, None)],
+        ),
+    ],
+)
+def test_other_brackets_of_plans_stay_as_they_were(line, want):
+    assert [(s.kind, s.low if s.low is not None else s.high, plan_of(s)) for s in read_lines(line)] == want
