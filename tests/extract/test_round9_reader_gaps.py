@@ -73,3 +73,44 @@ def test_the_result_in_the_bracket_takes_the_verdict_after_it():
 )
 def test_other_brackets_of_plans_stay_as_they_were(line, want):
     assert [(s.kind, s.low if s.low is not None else s.high, plan_of(s)) for s in read_lines(line)] == want
+
+
+# --- 2. the size of a plan -----------------------------------------------------------------
+
+_REPORT = "BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2025"
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        (
+            "Kế hoạch vốn năm 2025 (5.436,8 tỷ đồng), đến ngày 30/6/2025 giải ngân 4.210 tỷ đồng, đạt 77,4% kế hoạch vốn.",
+            [("target", 5436.8), ("result", 4210), ("result", 77.4)],
+        ),
+        ("Kế hoạch vốn năm 2025 là 5.436,8 tỷ đồng.", [("target", 5436.8)]),
+        ("Tổng vốn kế hoạch năm 2025 được giao 1.250 tỷ đồng.", [("target", 1250)]),
+        (
+            "Chi ngân sách địa phương, dự toán giao 12.500 triệu đồng, ước thực hiện 11.800 triệu đồng.",
+            [("target", 12500), ("result", 11800)],
+        ),
+        ("Dự toán được giao 8.200 triệu đồng.", [("target", 8200)]),
+    ],
+)
+def test_the_size_of_a_plan_is_a_target_of_its_year(line, want):
+    got = read_lines(_REPORT, line)
+    assert [(s.kind, s.low) for s in got] == want
+    assert {s.year for s in got} == {2025}
+    assert all(s.compared_target is None for s in got)
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("Giải ngân 4.210 tỷ đồng, đạt 77,4% kế hoạch vốn.", [("result", 4210), ("result", 77.4)]),
+        ("Giải ngân vốn kế hoạch đạt 4.210 tỷ đồng.", [("result", 4210)]),
+        ("Thu ngân sách nhà nước 2.145 triệu đồng, đạt 89,4% dự toán giao.", [("result", 2145), ("result", 89.4)]),
+        ("Thu ngân sách 2.145 triệu đồng, vượt dự toán giao 12%.", [("result", 2145), ("result", 12)]),
+    ],
+)
+def test_what_was_done_of_a_plan_stays_a_result(line, want):
+    assert [(s.kind, s.low) for s in read_lines(_REPORT, line)] == want

@@ -217,6 +217,10 @@ COLUMN_ABBREVIATIONS: tuple[str, ...] = ("th", "ước th", "tt", "kh", "nq", "c
 # A comparison column opening with a plan of a year ("KH 2027 so với ước TH 2026 (%)", "Dự kiến
 # năm 2027 so năm 2026"): the growth the plan sets, a target of that year, not a ratio of results.
 PLANNED_COMPARISON_WORDS: tuple[str, ...] = ("kế hoạch", "kh", "dự kiến", "dự toán", "mục tiêu", "chỉ tiêu")
+# The size of a plan, before its figure: "Kế hoạch vốn năm 2025 (5.436,8 tỷ đồng)", "dự toán giao
+# 12.500 triệu đồng". The figure is the plan (a target of its year), not what was done; "đạt 77,4%
+# kế hoạch vốn" measures a result against it.
+PLAN_SIZE_WORDS: tuple[str, ...] = ("kế hoạch vốn", "vốn kế hoạch", "dự toán giao", "dự toán được giao")
 # A year column's kind under a heading that plans ("LỘ TRÌNH … GIAI ĐOẠN 2026 - 2030", "KẾ HOẠCH
 # THỰC HIỆN …"): "thực hiện" after these nouns is what the plan will do, not what was done.
 PLAN_NOUNS: tuple[str, ...] = ("lộ trình", "kế hoạch", "phương án", "chương trình", "đề án", "dự kiến")

@@ -1311,7 +1311,11 @@ def _sentence_statements(
         if a > 0 and folded[a - 1] == ":":
             a = max(sentence[0], a - 40)  # "Kế hoạch: 8%": the label before the colon
         before = folded[a : m.start]
-        if not (
+        if sized := ("kế hoạch" in folded or "dự toán" in folded) and bool(
+            _PLAN_SIZE.search(folded, max(sentence[0], m.start - 80), m.start)
+        ):
+            pass  # "Kế hoạch vốn năm 2025 (5.436,8 tỷ đồng)", "dự toán giao 12.500 triệu đồng": the plan's size
+        elif not (
             (
                 # (one of these words is in every match of _TARGET_INLINE: plain tests first)
                 (
@@ -1333,7 +1337,9 @@ def _sentence_statements(
             continue  # "đạt 6.420 ha, vượt kế hoạch 2,6%": by how much the result beat the plan, a result
         sent = sentence
         same = [p for p in mentions if p is not m and not p.bare and id(p) not in quoted]
-        if not same:
+        if sized:
+            lone.add(id(m))  # the plan's size, a target of its own beside what was done of it
+        elif not same:
             lone.add(id(m))  # "Kế hoạch năm 2025 giao 50 tỷ đồng." with no result beside it
         elif any(p.start < m.start for p in same):
             quoted.add(id(m))
@@ -1488,6 +1494,12 @@ def _sentence_statements(
     return [_statement(seg, folded, sentences, clauses, subclauses, items, i) for i in range(len(items))]
 
 
+# The words that name a plan's size right before its figure (and its year, its giver, a bracket).
+_PLAN_SIZE = re.compile(
+    r"(?<![" + L + r"])(?:" + vocabulary.alternation(vocabulary.PLAN_SIZE_WORDS) + r")(?![" + L + r"])"
+    r"(?:\s+(?!(?:đạt|ước|thực|giải|đã|vượt|bằng|chiếm|so|còn|tăng|giảm)(?![" + L + r"]))[^\s\d;,.()%:]+){0,6}?"
+    r"(?:\s+năm\s+(?:19|20)\d\d)?(?:\s+(?:được\s+)?giao|\s+là)?\s*[:(]?\s*$"
+)  # (not "vốn kế hoạch đạt 4.210 tỷ đồng", what was done of it)
 # In a bracket opened by a plan, the words that report what was reached against it: "(Nghị quyết:
 # 45 triệu đồng; ước đạt 42,6 triệu đồng)", "(chỉ tiêu 95%, đạt 96,2%)", "(KH: 120 ha; thực hiện 118 ha)".
 _REPORT_IN_PARENS = re.compile(
