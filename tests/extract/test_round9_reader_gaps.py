@@ -114,3 +114,37 @@ def test_the_size_of_a_plan_is_a_target_of_its_year(line, want):
 )
 def test_what_was_done_of_a_plan_stays_a_result(line, want):
     assert [(s.kind, s.low) for s in read_lines(_REPORT, line)] == want
+
+
+# --- 3. a date in the clause gives a result its year ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "line", "years"),
+    [
+        ("BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2024", "Đến ngày 30/6/2025, giải ngân 4.210 tỷ đồng, đạt 77,4% kế hoạch.", [2025, 2025]),
+        ("BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2025", "Tính đến 31/12/2024, toàn tỉnh có 1.250 doanh nghiệp đang hoạt động.", [2024]),
+        ("BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2025", "Tính đến ngày 31/12/2024, tỷ lệ hộ nghèo còn 2,1%.", [2024]),
+        ("BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2025", "Đến hết ngày 31.12.2024, đã cấp 320 giấy chứng nhận.", [2024]),
+        # the date of its own clause only: the clause before keeps the report's year
+        (
+            "BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2025",
+            "Thu ngân sách đạt 2.145 triệu đồng; đến ngày 30/6/2024 giải ngân 120 tỷ đồng.",
+            [2025, 2024],
+        ),
+    ],
+)
+def test_a_date_a_result_is_counted_to_gives_its_year(heading, line, years):
+    assert [s.year for s in read_lines(heading, line)] == years
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Thực hiện Nghị quyết ngày 12/3/2021, thu ngân sách đạt 2.145 triệu đồng.",  # a document's date
+        "Từ ngày 01/01/2024 đến nay, tiếp nhận 1.250 hồ sơ.",  # counted from, to the report's time
+        "Ngày 15/3/2024, xã tổ chức tiêm 1.200 liều vắc xin.",  # a day's event, no count up to it
+    ],
+)
+def test_other_dates_leave_the_report_year(line):
+    assert {s.year for s in read_lines("BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2025", line)} == {2025}

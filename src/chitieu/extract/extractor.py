@@ -379,7 +379,8 @@ _ONE_YEAR_CHANGE = re.compile(r"\s*(?:,\s*)?so với\s+(?:năm\s+(?:19|20)\d\d|n
 # every alternative (the same matches): the engine then skips to the places where one can start.
 _YEAR_EXPR = re.compile(
     r"(?:năm\s+(?:năm\s+)?|đến\s+(?:năm\s+)?|cuối\s+(?:năm\s+)?|vào\s+(?:năm\s+)?|trong\s+(?:năm\s+)?"
-    r"|tới\s+(?:năm\s+)?|tháng\s+\d{1,2}\s*/\s*|quý\s+[ivx\d]{1,3}\s*/\s*)"  # "quý iv/2025"
+    r"|tới\s+(?:năm\s+)?|tháng\s+\d{1,2}\s*/\s*|quý\s+[ivx\d]{1,3}\s*/\s*"  # "quý iv/2025"
+    r"|đến\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*(?:/\s*\d{1,2}\s*/|\.\d{1,2}\.|-\d{1,2}-)\s*)"  # "(tính) đến ngày 30/6/2025"
     r"((?:19|20)\d\d)(?![\d.,]*\d)(?!\s*[-–—]\s*(?:19|20)\d\d)"
 )
 
