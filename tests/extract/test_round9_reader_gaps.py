@@ -148,3 +148,38 @@ def test_a_date_a_result_is_counted_to_gives_its_year(heading, line, years):
 )
 def test_other_dates_leave_the_report_year(line):
     assert {s.year for s in read_lines("BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2025", line)} == {2025}
+
+
+# --- 4. counts of applications: đơn, giao dịch, hồ sơ, lượt ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("45 đơn đã được giải quyết dứt điểm.", [(45, "đơn")]),
+        ("Trong năm, tiếp nhận 45 đơn, đã giải quyết 42 đơn, đạt 93,3%.", [(45, "đơn"), (42, "đơn"), (93.3, "%")]),
+        ("Tiếp nhận 38 đơn thư khiếu nại, tố cáo.", [(38, "đơn thư")]),
+        ("Tiếp nhận 12 đơn khiếu nại và 5 đơn tố cáo.", [(12, "đơn khiếu nại"), (5, "đơn tố cáo")]),
+        ("2.350 giao dịch được thực hiện qua ngân hàng.", [(2350, "giao dịch")]),
+        ("Số giao dịch thanh toán không dùng tiền mặt: 3.500 giao dịch.", [(3500, "giao dịch")]),
+        ("Trung tâm tiếp nhận 1.250 hồ sơ; tiếp 320 lượt công dân.", [(1250, "hồ sơ"), (320, "lượt công dân")]),
+        ("Tiếp công dân 24 lượt.", [(24, "lượt")]),
+    ],
+)
+def test_counts_of_applications_are_statements_in_their_noun(line, want):
+    got = read_lines("BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2025", line)
+    assert [(s.low, s.unit) for s in got] == want
+    assert {s.kind for s in got} == {"result"}
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("Có 12 đơn vị hành chính.", [(12, "đơn vị")]),  # "đơn vị": units of a body, not applications
+        ("Đơn giá hỗ trợ 120 nghìn đồng.", [(120, "nghìn đồng")]),
+        ("Huyện đã tiếp nhận 85 đơn phản ánh, kiến nghị của công dân.", [(85, "đơn phản ánh")]),
+    ],
+)
+def test_look_alikes_of_applications_keep_their_units(line, want):
+    got = read_lines("BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2025", line)
+    assert [(s.low, s.unit) for s in got] == want

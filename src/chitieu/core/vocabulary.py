@@ -127,6 +127,10 @@ COUNT_NOUNS: tuple[str, ...] = (
     "huy chương", "di tích", "lễ hội", "làng nghề", "nhà máy", "cụm công nghiệp", "khu công nghiệp",
     "tài khoản", "hợp đồng", "vụ án", "bị can", "tác phẩm", "tin bài", "giếng", "cầu", "khóm", "buôn",
     "trường hợp", "giấy chứng nhận", "mã số", "nhà đầu tư",
+    # applications and petitions a one-stop shop or an inspectorate counts ("tiếp nhận 45 đơn",
+    # "38 đơn thư khiếu nại", "85 đơn phản ánh", "2.350 giao dịch trực tuyến"; each its own unit, as
+    # written); "hồ sơ" and "lượt" are above
+    "đơn thư", "đơn khiếu nại", "đơn tố cáo", "đơn kiến nghị", "đơn phản ánh", "đơn", "giao dịch",
 )  # fmt: skip
 # "lượt" before a thing counted counts its turns ("52.000 lượt lao động", "1.200 lượt hộ").
 TURN_NOUNS: tuple[str, ...] = tuple(f"lượt {n}" for n in COUNT_NOUNS if not n.startswith("lượt") and "," not in n)
