@@ -183,3 +183,77 @@ def test_counts_of_applications_are_statements_in_their_noun(line, want):
 def test_look_alikes_of_applications_keep_their_units(line, want):
     got = read_lines("BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2025", line)
     assert [(s.low, s.unit) for s in got] == want
+
+
+# --- 5. one-stop-shop tables: columns of counts, no unit column, no year --------------------
+
+_CCHC = "BÁO CÁO KẾT QUẢ CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2025"
+
+
+def _cells(*lines):
+    return {(s.indicator, s.low, s.unit, s.year, s.kind) for s in read_lines(*lines)}
+
+
+def test_counts_by_field_under_a_line_of_applications():
+    assert _cells(
+        _CCHC,
+        "Kết quả giải quyết hồ sơ tại Bộ phận một cửa:",
+        "Lĩnh vực | Tiếp nhận | Đúng hạn | Trễ hạn",
+        "Đất đai | 320 | 310 | 10",
+        "Hộ tịch | 1.250 | 1.250 | 0",
+    ) == {
+        ("Tiếp nhận đất đai", 320, "hồ sơ", 2025, "result"),
+        ("Đúng hạn đất đai", 310, "hồ sơ", 2025, "result"),
+        ("Trễ hạn đất đai", 10, "hồ sơ", 2025, "result"),
+        ("Tiếp nhận hộ tịch", 1250, "hồ sơ", 2025, "result"),
+        ("Đúng hạn hộ tịch", 1250, "hồ sơ", 2025, "result"),
+        ("Trễ hạn hộ tịch", 0, "hồ sơ", 2025, "result"),
+    }
+
+
+def test_counts_of_the_whole_with_no_column_of_names_and_a_share():
+    assert _cells(
+        _CCHC,
+        "Tiếp nhận | Đã giải quyết | Đúng hạn | Tỷ lệ đúng hạn (%)",
+        "1.570 | 1.560 | 1.540 | 98,7",
+    ) == {
+        ("Tiếp nhận", 1570, None, 2025, "result"),
+        ("Đã giải quyết", 1560, None, 2025, "result"),
+        ("Đúng hạn", 1540, None, 2025, "result"),
+        ("Tỷ lệ đúng hạn", 98.7, "%", 2025, "result"),
+    }
+
+
+def test_hồ_sơ_in_the_header_gives_the_unit():
+    assert _cells(
+        _CCHC,
+        "Lĩnh vực | Số hồ sơ tiếp nhận | Đã giải quyết đúng hạn | Quá hạn",
+        "Xây dựng | 412 | 371 | 12",
+    ) == {
+        ("Số hồ sơ tiếp nhận xây dựng", 412, "hồ sơ", 2025, "result"),
+        ("Đã giải quyết đúng hạn xây dựng", 371, None, 2025, "result"),
+        ("Quá hạn xây dựng", 12, None, 2025, "result"),
+    }
+
+
+def test_tables_of_measures_and_of_years_stay_as_they_were():
+    crops = _cells(
+        "BÁO CÁO KẾT QUẢ SẢN XUẤT NÔNG NGHIỆP NĂM 2025",
+        "Cây trồng | ĐVT | Diện tích (ha) | Năng suất (tạ/ha) | Sản lượng (tấn)",
+        "Lúa | ha | 1.200 | 62 | 7.440",
+    )
+    assert crops == {
+        ("Diện tích lúa", 1200, "ha", 2025, "result"),
+        ("Năng suất lúa", 62, "tạ/ha", 2025, "result"),
+        ("Sản lượng lúa", 7440, "tấn", 2025, "result"),
+    }
+    years = read_lines(
+        _CCHC,
+        "Kết quả giải quyết hồ sơ:",
+        "Chỉ tiêu | ĐVT | Thực hiện 2024 | Kế hoạch 2025",
+        "Hồ sơ tiếp nhận | hồ sơ | 1.450 | 1.600",
+    )
+    assert {(s.kind, s.low, s.year) for s in years} == {("result", 1450, 2024), ("target", 1600, 2025)}
+    # a header of words that count nothing is no table of counts
+    other = read_lines(_CCHC, "Nội dung | Ghi chú | Đơn vị thực hiện", "Tiếp nhận | 12 | Phòng Tư pháp")
+    assert all(s.unit != "hồ sơ" and s.indicator != "Tiếp nhận" for s in other)

@@ -225,6 +225,16 @@ PLANNED_COMPARISON_WORDS: tuple[str, ...] = ("kế hoạch", "kh", "dự kiến"
 # 12.500 triệu đồng". The figure is the plan (a target of its year), not what was done; "đạt 77,4%
 # kế hoạch vốn" measures a result against it.
 PLAN_SIZE_WORDS: tuple[str, ...] = ("kế hoạch vốn", "vốn kế hoạch", "dự toán giao", "dự toán được giao")
+# A table column of counts with no unit written, as one-stop shops report procedures ("Lĩnh vực |
+# Tiếp nhận | Đúng hạn | Trễ hạn", "Tiếp nhận | Đã giải quyết | Đúng hạn | Tỷ lệ đúng hạn (%)"): the
+# words such a column is headed by (after "tổng số", "số", "hồ sơ", "đã" or "mới"), its cells counts
+# of applications.
+PROCEDURE_COUNT_COLUMNS: tuple[str, ...] = (
+    "tiếp nhận", "giải quyết", "xử lý", "trả kết quả", "đúng hạn", "trước hạn", "trước và đúng hạn",
+    "trễ hạn", "quá hạn", "đang giải quyết", "chưa giải quyết", "đang xử lý", "tồn", "kỳ trước chuyển sang",
+    "giải quyết đúng hạn", "giải quyết trước hạn", "giải quyết quá hạn", "giải quyết trễ hạn",
+    "tiếp nhận trực tuyến", "trực tuyến", "rút hồ sơ", "trả lại",
+)  # fmt: skip
 # A year column's kind under a heading that plans ("LỘ TRÌNH … GIAI ĐOẠN 2026 - 2030", "KẾ HOẠCH
 # THỰC HIỆN …"): "thực hiện" after these nouns is what the plan will do, not what was done.
 PLAN_NOUNS: tuple[str, ...] = ("lộ trình", "kế hoạch", "phương án", "chương trình", "đề án", "dự kiến")
