@@ -132,6 +132,10 @@ COUNT_NOUNS: tuple[str, ...] = (
     "huy chương", "di tích", "lễ hội", "làng nghề", "nhà máy", "cụm công nghiệp", "khu công nghiệp",
     "tài khoản", "hợp đồng", "vụ án", "bị can", "tác phẩm", "tin bài", "giếng", "cầu", "khóm", "buôn",
     "trường hợp", "giấy chứng nhận", "mã số", "nhà đầu tư",
+    # applications and petitions a one-stop shop or an inspectorate counts ("tiếp nhận 45 đơn",
+    # "38 đơn thư khiếu nại", "85 đơn phản ánh", "2.350 giao dịch trực tuyến"; each its own unit, as
+    # written); "hồ sơ" and "lượt" are above
+    "đơn thư", "đơn khiếu nại", "đơn tố cáo", "đơn kiến nghị", "đơn phản ánh", "đơn", "giao dịch",
 )  # fmt: skip
 # "lượt" before a thing counted counts its turns ("52.000 lượt lao động", "1.200 lượt hộ").
 TURN_NOUNS: tuple[str, ...] = tuple(f"lượt {n}" for n in COUNT_NOUNS if not n.startswith("lượt") and "," not in n)
@@ -248,6 +252,20 @@ COLUMN_ABBREVIATIONS: tuple[str, ...] = ("th", "ước th", "tt", "kh", "nq", "c
 # A comparison column opening with a plan of a year ("KH 2027 so với ước TH 2026 (%)", "Dự kiến
 # năm 2027 so năm 2026"): the growth the plan sets, a target of that year, not a ratio of results.
 PLANNED_COMPARISON_WORDS: tuple[str, ...] = ("kế hoạch", "kh", "dự kiến", "dự toán", "mục tiêu", "chỉ tiêu")
+# The size of a plan, before its figure: "Kế hoạch vốn năm 2025 (5.436,8 tỷ đồng)", "dự toán giao
+# 12.500 triệu đồng". The figure is the plan (a target of its year), not what was done; "đạt 77,4%
+# kế hoạch vốn" measures a result against it.
+PLAN_SIZE_WORDS: tuple[str, ...] = ("kế hoạch vốn", "vốn kế hoạch", "dự toán giao", "dự toán được giao")
+# A table column of counts with no unit written, as one-stop shops report procedures ("Lĩnh vực |
+# Tiếp nhận | Đúng hạn | Trễ hạn", "Tiếp nhận | Đã giải quyết | Đúng hạn | Tỷ lệ đúng hạn (%)"): the
+# words such a column is headed by (after "tổng số", "số", "hồ sơ", "đã" or "mới"), its cells counts
+# of applications.
+PROCEDURE_COUNT_COLUMNS: tuple[str, ...] = (
+    "tiếp nhận", "giải quyết", "xử lý", "trả kết quả", "đúng hạn", "trước hạn", "trước và đúng hạn",
+    "trễ hạn", "quá hạn", "đang giải quyết", "chưa giải quyết", "đang xử lý", "tồn", "kỳ trước chuyển sang",
+    "giải quyết đúng hạn", "giải quyết trước hạn", "giải quyết quá hạn", "giải quyết trễ hạn",
+    "tiếp nhận trực tuyến", "trực tuyến", "rút hồ sơ", "trả lại",
+)  # fmt: skip
 # A year column's kind under a heading that plans ("LỘ TRÌNH … GIAI ĐOẠN 2026 - 2030", "KẾ HOẠCH
 # THỰC HIỆN …"): "thực hiện" after these nouns is what the plan will do, not what was done.
 PLAN_NOUNS: tuple[str, ...] = ("lộ trình", "kế hoạch", "phương án", "chương trình", "đề án", "dự kiến")

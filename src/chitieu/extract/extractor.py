@@ -397,7 +397,8 @@ _ONE_YEAR_CHANGE = re.compile(r"\s*(?:,\s*)?so với\s+(?:năm\s+(?:19|20)\d\d|n
 # every alternative (the same matches): the engine then skips to the places where one can start.
 _YEAR_EXPR = re.compile(
     r"(?:năm\s+(?:năm\s+)?|đến\s+(?:năm\s+)?|cuối\s+(?:năm\s+)?|vào\s+(?:năm\s+)?|trong\s+(?:năm\s+)?"
-    r"|tới\s+(?:năm\s+)?|tháng\s+\d{1,2}\s*/\s*|quý\s+[ivx\d]{1,3}\s*/\s*)"  # "quý iv/2025"
+    r"|tới\s+(?:năm\s+)?|tháng\s+\d{1,2}\s*/\s*|quý\s+[ivx\d]{1,3}\s*/\s*"  # "quý iv/2025"
+    r"|đến\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*(?:/\s*\d{1,2}\s*/|\.\d{1,2}\.|-\d{1,2}-)\s*)"  # "(tính) đến ngày 30/6/2025"
     r"((?:19|20)\d\d)(?![\d.,]*\d)(?!\s*[-–—]\s*(?:19|20)\d\d)"
 )
 
@@ -424,6 +425,7 @@ class _Item:
     from_tail: bool = False
     per_head: bool = False
     target_at: int | None = None  # where its quoted target stands
+    name_at: int | None = None  # where its name ends, when not just before it: "Thu nhập (NQ: 45; ước đạt 42,6)"
     evidence: str = "default"  # why it has its kind (``Statement.kind_evidence``)
 
 
@@ -1326,6 +1328,8 @@ def _sentence_statements(
         return why_at(offset)[0]
 
     # Quoted targets in parentheses: "(chỉ tiêu trên 80%)", "đạt chỉ tiêu ... (13 - 14%)".
+    forward: set[int] = set()  # ids of quoted targets compared with the result after them
+    reported: dict[int, int] = {}  # ids of results reported after their plan in one bracket: where it opens
     for pm in _PAREN.finditer(folded, *sentence) if "(" in folded else ():
         inner_start = pm.start(1)
         head = _PAREN_TARGET.match(folded, inner_start)
@@ -1338,6 +1342,14 @@ def _sentence_statements(
         if not quoted_here:
             continue
         inside = [m for m in mentions if pm.start() < m.start < pm.end()]
+        if (split := _plan_then_result(folded, pm.start(), inside)) is not None:
+            # "(Nghị quyết: 45 triệu đồng; ước đạt 42,6 triệu đồng)": the plan, then what was reached
+            # against it; the plan is the compared target of the result after it, which is a result
+            plans, done = split
+            quoted.update(id(m) for m in plans)
+            forward.update(id(m) for m in plans)
+            reported.update((id(m), pm.start()) for m in done)
+            continue
         if len(inside) > 1 and all(m.op == "=" and m.unit == inside[0].unit and m.unit for m in inside):
             # "(Nghị quyết: 25% - 32% - 43%)": one target for each result listed before it.
             quoted.update(id(m) for m in inside)
@@ -1347,7 +1359,6 @@ def _sentence_statements(
 
     # Inline quoted targets in results: "…, kế hoạch giao 17,26 tỷ đồng" (after the result) or
     # "chỉ tiêu Nghị quyết 95%, thực hiện đạt 97%" (before it).
-    forward: set[int] = set()
     lone: set[int] = set()
     for m in mentions:
         if mode != RESULT or id(m) in quoted:
@@ -1356,7 +1367,11 @@ def _sentence_statements(
         if a > 0 and folded[a - 1] == ":":
             a = max(sentence[0], a - 40)  # "Kế hoạch: 8%": the label before the colon
         before = folded[a : m.start]
-        if not (
+        if sized := ("kế hoạch" in folded or "dự toán" in folded) and bool(
+            _PLAN_SIZE.search(folded, max(sentence[0], m.start - 80), m.start)
+        ):
+            pass  # "Kế hoạch vốn năm 2025 (5.436,8 tỷ đồng)", "dự toán giao 12.500 triệu đồng": the plan's size
+        elif not (
             (
                 # (one of these words is in every match of _TARGET_INLINE: plain tests first)
                 (
@@ -1378,7 +1393,9 @@ def _sentence_statements(
             continue  # "đạt 6.420 ha, vượt kế hoạch 2,6%": by how much the result beat the plan, a result
         sent = sentence
         same = [p for p in mentions if p is not m and not p.bare and id(p) not in quoted]
-        if not same:
+        if sized:
+            lone.add(id(m))  # the plan's size, a target of its own beside what was done of it
+        elif not same:
             lone.add(id(m))  # "Kế hoạch năm 2025 giao 50 tỷ đồng." with no result beside it
         elif any(p.start < m.start for p in same):
             quoted.add(id(m))
@@ -1412,11 +1429,15 @@ def _sentence_statements(
                 continue  # "đề ra 12 chỉ tiêu": the plan's own list, not an indicator
         if id(m) in lone:
             kind, why = TARGET, PLAN_WORDS  # "Kế hoạch năm 2025 giao 50 tỷ đồng."
+        elif id(m) in reported:
+            kind, why = RESULT, REPORT_WORDS  # "(KH: 120 ha; thực hiện 118 ha)"
         elif m.op == "range" and _planned_rate(folded, sentence, m, mode):  # (only a range is one)
             kind, why = TARGET, YEARLY_RANGE
         else:
             kind, why = why_at(m.start)
         item = _Item(m, m.start, kind, m.op, m.low, m.high, m.unit, evidence=why)
+        if id(m) in reported:
+            item.name_at = reported[id(m)]  # named before the bracket its plan opens
         near = folded[max(0, m.start - 60) : m.start] if kind == RESULT else ""
         if "vượt" in near or "thấp hơn" in near:
             if (by := _margin(folded, mentions, m, 0)) is not None and by.startswith("vượt"):
@@ -1527,6 +1548,41 @@ def _sentence_statements(
     items.sort(key=lambda it: it.start)
     _verdicts(folded, sentences, items)
     return [_statement(seg, folded, sentences, clauses, subclauses, items, i) for i in range(len(items))]
+
+
+# The words that name a plan's size right before its figure (and its year, its giver, a bracket).
+_PLAN_SIZE = re.compile(
+    r"(?<![" + L + r"])(?:" + vocabulary.alternation(vocabulary.PLAN_SIZE_WORDS) + r")(?![" + L + r"])"
+    r"(?:\s+(?!(?:đạt|ước|thực|giải|đã|vượt|bằng|chiếm|so|còn|tăng|giảm)(?![" + L + r"]))[^\s\d;,.()%:]+){0,6}?"
+    r"(?:\s+năm\s+(?:19|20)\d\d)?(?:\s+(?:được\s+)?giao|\s+là)?\s*[:(]?\s*$"
+)  # (not "vốn kế hoạch đạt 4.210 tỷ đồng", what was done of it)
+# In a bracket opened by a plan, the words that report what was reached against it: "(Nghị quyết:
+# 45 triệu đồng; ước đạt 42,6 triệu đồng)", "(chỉ tiêu 95%, đạt 96,2%)", "(KH: 120 ha; thực hiện 118 ha)".
+_REPORT_IN_PARENS = re.compile(
+    r"[;,]\s*(?:(?:năm\s+\d{4}|cả năm|năm nay|đến nay)\s+)?(?:ước\s+)?"
+    r"(?:đạt|thực hiện(?:\s+(?:được|đạt))?|th|còn|kết quả(?:\s+(?:thực hiện|đạt))?)\s*:?\s*(?:được\s*)?$"
+)
+
+
+def _plan_then_result(folded: str, open_at: int, inside: list[Mention]) -> tuple[list[Mention], list[Mention]] | None:
+    """The plans and the results of a bracket opened by a plan that goes on to report what was
+    reached against it, each result after a plan of its unit; None for any other bracket (a bracket
+    of plans alone, "(Nghị quyết: 8%; kế hoạch tỉnh giao 7,5%)", stays quoted targets)."""
+    done = [
+        m
+        for m in inside
+        if m is not inside[0] and _REPORT_IN_PARENS.search(folded, open_at, m.start)
+    ]
+    if not done:
+        return None
+    plans = [m for m in inside if m.start < done[0].start and m not in done]
+    if not plans or any(m.start > done[0].start and m not in done for m in inside):
+        return None
+    if not all(
+        m.unit and any(p.unit and _unit_family(p.unit) == _unit_family(m.unit) for p in plans) for m in done
+    ):
+        return None  # "(kế hoạch 120 ha, đạt 98,3%)": the share of the plan, beside the result before it
+    return plans, done
 
 
 _IN_PARENS = re.compile(r"\([^()]*$")  # an open parenthesis before the value, not closed
@@ -2169,11 +2225,15 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
     clause = containing(clauses, at)
     sub = containing(subclauses, at)
     end = m.end if m else at
+    named_at = at if it.name_at is None else it.name_at
+    name_clause = clause if it.name_at is None else containing(clauses, named_at)
     # the items before it in its clause (items are in text order: the walk back stops at the clause)
     prev = level = None
     for j in range(i - 1, -1, -1):
         p = items[j]
-        if p.start < clause[0]:
+        if p.start >= named_at:
+            continue  # (the plan quoted before it in its bracket)
+        if p.start < name_clause[0]:
             break
         if p.mention is not None:
             if prev is None:
@@ -2188,9 +2248,9 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
         name, it.from_tail = indicator_name(
             seg.text,
             m,
-            at,
-            end,
-            clause,
+            named_at,
+            end if it.name_at is None else named_at,
+            name_clause,
             prev_end,
             getattr(level, "name", None),
             getattr(prev, "from_tail", False),
@@ -2211,7 +2271,7 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
     unit = it.unit
     # Income or GRDP per head ("bình quân đầu người đạt 82,4 triệu đồng, tương đương 3.250 USD")
     # is money per person per year, whatever the text leaves out.
-    local = folded[max(clause[0], prev_end or clause[0]) : end]
+    local = folded[max(name_clause[0], prev_end or name_clause[0]) : end]
     # ("thu nhập bình quân 185 triệu đồng/người": an income written per person is per head too)
     per_person = bool(unit and unit.endswith("/người") and "thu nhập" in local)
     income = _money_per_head(unit, "đầu người" in local or per_person) or bool(

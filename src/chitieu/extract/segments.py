@@ -654,6 +654,12 @@ _NOTE_UNIT = re.compile(
 _THOUSANDS = re.compile(r"^1[.,]?000([.,]?000)?\s*")  # "ĐVT: 1.000 đồng": thousands of đồng
 
 
+def _applications_above(lines, i: int) -> bool:
+    """Whether the text just above a table's header (two lines at most) says it counts hồ sơ."""
+    above = [ln for ln in lines[max(0, i - 3) : i] if ln.strip()][-2:]
+    return any("hồ sơ" in ln.lower() for ln in above)
+
+
 def note_unit(header_text: str) -> str | None:
     """The unit a table's note names ("ĐVT: triệu đồng" → "triệu đồng"), one the tables know as a unit."""
     from chitieu.core.numbers import normalise_unit
@@ -1170,6 +1176,8 @@ def segments(doc: Document) -> list[Segment]:
                     _table_title(out, number, ctx)
                     table_intro_year = _intro_year(lines, i, cells, found)
                 header, roles, header_only = cells, found, True
+                if table_note_unit is None and "measure" in found and _applications_above(lines, i):
+                    table_note_unit = "hồ sơ"  # "Kết quả giải quyết hồ sơ …:" over "Tiếp nhận | Trễ hạn"
                 spaced_header = typed if typed is not None and "\t" not in typed else None
                 continue
             header_only = False

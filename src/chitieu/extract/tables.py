@@ -430,12 +430,34 @@ def header_roles(cells: list[str]) -> list[str] | None:
 _MEASURE_HEADER = re.compile(r"([^\d()|]{2,40}?)\s*\(([^()\d]{1,20})\)")
 
 
-def _measure_label(cell: str) -> tuple[str, str] | None:
-    """A measure column's label and unit ("Diện tích (ha)" → ("Diện tích", "ha")), else None."""
+# ... or by a count of procedures with no unit written ("Tiếp nhận", "Đã giải quyết", "Số hồ sơ trễ
+# hạn"): its unit "hồ sơ" where the header or the table's note says so, else none.
+_COUNT_COLUMN = re.compile(
+    r"(?:tổng\s+)?(?:số\s+)?(?:hồ sơ\s+)?(?:đã\s+|mới\s+|được\s+)?(?:"
+    + vocabulary.alternation(vocabulary.PROCEDURE_COUNT_COLUMNS)
+    + r")(?:\s*\(\s*hồ sơ\s*\))?"
+)
+
+
+def _count_column(cell: str) -> bool:
+    """Whether a header cell heads a column of counts of procedures ("Tiếp nhận", "Trễ hạn")."""
+    from chitieu.extract.normalise import fold
+
+    return bool(_COUNT_COLUMN.fullmatch(" ".join(fold(cell).split())))
+
+
+def _measure_label(cell: str, note_unit: str | None = None) -> tuple[str, str | None] | None:
+    """A measure column's label and unit ("Diện tích (ha)" → ("Diện tích", "ha")), else None; a
+    column of counts of procedures ("Tiếp nhận") in "hồ sơ" where its header or ``note_unit`` says so."""
     from chitieu.extract.celllines import _KNOWN_UNIT
     from chitieu.extract.normalise import fold
 
     m = _MEASURE_HEADER.fullmatch(" ".join(cell.split()))
+    if m is None and _count_column(cell):
+        label = " ".join(cell.split())
+        if "hồ sơ" in fold(label):
+            return label.replace("(hồ sơ)", "").replace("(Hồ sơ)", "").strip(), "hồ sơ"
+        return label, note_unit if note_unit == "hồ sơ" else None
     if m is None or not _KNOWN_UNIT.fullmatch(fold(m.group(2)).strip()):
         return None
     return m.group(1).strip(" :-–"), normalise_unit(m.group(2).strip())
@@ -449,7 +471,12 @@ def _measure_roles(cells: list[str], roles: list[str]) -> list[str] | None:
         return None
     out = list(roles)
     measures = 0
-    for i in range(roles.index("name") + 1, len(roles)):
+    first = roles.index("name") + 1
+    if _count_column(cells[first - 1]):
+        first -= 1  # "Tiếp nhận | Đã giải quyết | …": counts of the whole, no column of names
+        out[first] = "other"
+        roles = list(out)
+    for i in range(first, len(roles)):
         if roles[i] == "unit" and measures == 0:
             continue
         if roles[i] == "other" and _measure_label(cells[i]) is not None:
@@ -498,7 +525,7 @@ def parse_cells(
             for r, h in zip(roles, headers, strict=False)
         ]
     if "measure" in roles:
-        return _measure_cells(cells, roles, headers)
+        return _measure_cells(cells, roles, headers, note_unit)
     headers = _result_years_from_plan(roles, headers)
     get = {role: [c for c, r in zip(cells, roles, strict=False) if r == role] for role in set(roles)}
     name = " ".join(" ".join(get.get("name", [""])).split()).strip(" :-–")
@@ -620,12 +647,13 @@ def parse_cells(
     return out
 
 
-def _measure_cells(cells: list[str], roles: list[str], headers: list[str]) -> list[dict]:
+def _measure_cells(cells: list[str], roles: list[str], headers: list[str], note_unit: str | None = None) -> list[dict]:
     """A row under measure columns: each filled cell a result, named by its column's measure and
     the row's item ("Diện tích" and "Lúa": "Diện tích lúa"), in the unit the column's brackets give;
-    a comparison column ("So cùng kỳ (%)") compares the measure before it. Of no year of its own."""
+    a comparison column ("So cùng kỳ (%)") compares the measure before it. Of no year of its own.
+    A table with no column of names ("Tiếp nhận | Đã giải quyết | …") names each cell by its column."""
     item = " ".join(" ".join(c for c, r in zip(cells, roles, strict=False) if r == "name").split()).strip(" :-–")
-    if not item:
+    if not item and "name" in roles:
         return []
     if item[1:2].islower():
         item = item[0].lower() + item[1:]  # ("Lúa" → "lúa"; "THCS" stays)
@@ -633,8 +661,8 @@ def _measure_cells(cells: list[str], roles: list[str], headers: list[str]) -> li
     last = None  # the name of the measure left of a comparison
     for i, (cell, role) in enumerate(zip(cells, roles, strict=False)):
         if role == "measure":
-            label, unit = _measure_label(headers[i])
-            last = f"{label} {item}"
+            label, unit = _measure_label(headers[i], note_unit)
+            last = f"{label} {item}".strip()
             if (m := _cell_mention(cell, unit)) is not None:
                 out.append(_cell_statement("result", last, unit, m, [], None, None, i))
         elif role in ("ratio", "change") and last is not None:
