@@ -220,6 +220,11 @@ PLANNED_COMPARISON_WORDS: tuple[str, ...] = ("kế hoạch", "kh", "dự kiến"
 # A year column's kind under a heading that plans ("LỘ TRÌNH … GIAI ĐOẠN 2026 - 2030", "KẾ HOẠCH
 # THỰC HIỆN …"): "thực hiện" after these nouns is what the plan will do, not what was done.
 PLAN_NOUNS: tuple[str, ...] = ("lộ trình", "kế hoạch", "phương án", "chương trình", "đề án", "dự kiến")
+# A title reporting on a term's progress names the year it reports on ("… nhiệm kỳ 2025 - 2030, năm thứ
+# nhất (năm 2025) và nhiệm vụ trọng tâm năm 2026"); a year after one of these words is what it plans.
+PLAN_YEAR_WORDS: tuple[str, ...] = (
+    "nhiệm vụ", "phương hướng", "kế hoạch", "mục tiêu", "định hướng", "dự toán", "chỉ tiêu", "đến", "tới",
+)  # fmt: skip
 
 
 def alternation(words: Iterable[str]) -> str:

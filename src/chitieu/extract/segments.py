@@ -189,6 +189,7 @@ class _Context:
     planned: bool = False  # the targets mode was set by a plan word ("kế hoạch", "lộ trình"), not "chỉ tiêu" alone
     note_unit: str | None = None  # "3. Thu, chi (ĐVT: triệu đồng)" over prose: its bare figures' unit
     note_rank: int = 99  # ... until a heading of this rank or higher (a note on a line of its own: any)
+    now: int | None = None  # the year the document stands in: its date's, else the one its headline reports on
 
 
 def _clean(line: str) -> str:
@@ -465,6 +466,8 @@ def _update(ctx: _Context, heading: str, folded: str | None = None) -> None:
         # results are about; only a heading of the same rank or higher, or one with a plan word,
         # turns a results section into targets.
         names_only = not _holds_any(folded.replace("chỉ tiêu", " "), _TARGET_WORDS)
+        if names_only and ctx.mode == RESULT and rank > ctx.mode_rank and _later_year(ctx, folded):
+            names_only = False  # "4. Chỉ tiêu năm 2026" in a report on 2025: the next year's targets
         if not (names_only and ctx.mode == RESULT and rank > ctx.mode_rank):
             ctx.mode, ctx.mode_rank = TARGET, rank
             ctx.planned = not names_only
@@ -477,7 +480,12 @@ def _update(ctx: _Context, heading: str, folded: str | None = None) -> None:
     # NĂM 2024" over "I. LĨNH VỰC KINH TẾ") until a heading of the same rank or higher.
     m = _PERIOD.search(folded)
     y = _HEADING_YEAR.search(folded)
-    if m:
+    in_term = _year_in_term(folded, f"{m.group(1)}-{m.group(2)}") if m and y else None
+    if in_term:
+        ctx.period = None
+        ctx.year = in_term  # "… nhiệm kỳ 2025 - 2030, năm thứ nhất (năm 2025)": the year reported on
+        ctx.time_rank = rank
+    elif m:
         ctx.period = f"{m.group(1)}-{m.group(2)}"
         ctx.year = None
         ctx.time_rank = rank
@@ -489,6 +497,14 @@ def _update(ctx: _Context, heading: str, folded: str | None = None) -> None:
         ctx.period = ctx.title_period
         ctx.year = ctx.title_year
         ctx.time_rank = -1 if ctx.title_year or ctx.title_period else 99
+
+
+def _later_year(ctx: _Context, folded: str) -> bool:
+    """Whether a heading names a year after the one the text around it reports on (the section's, the
+    title's, else the document's own year)."""
+    y = _HEADING_YEAR.search(folded) if "năm" in folded else None
+    now = ctx.year or ctx.title_year or ctx.now
+    return y is not None and now is not None and int(y.group(1)) > now
 
 
 _RANK_PART = re.compile(r"(?:phần|chương|phụ lục|điều\s+\d)(?![a-zà-ỹđ])")
@@ -865,13 +881,59 @@ def title_year(lines: list[str] | tuple[str, ...]) -> int | None:
 _ONE_LINE_TITLE = re.compile(r"(?:báo cáo|kế hoạch)\s+(?!số\b)[a-zà-ỹđ][^\n]{10,200}\snăm\s+(?:19|20)\d\d$")
 
 
+# A year a plan is for, in a title: "… và nhiệm vụ trọng tâm năm 2026", "phương hướng năm 2026"
+_PLANNED_YEAR_BEFORE = re.compile(
+    r"(?<![a-zà-ỹđ])(?:" + vocabulary.alternation(vocabulary.PLAN_YEAR_WORDS) + r")(?![a-zà-ỹđ])[^,;()]{0,30}$"
+)
+
+
 def _time_named(text: str) -> tuple[int | None, str | None]:
-    """The one year or period a (folded) title names (a title naming two years names neither)."""
+    """The one year or period a (folded) title names (a title naming two years names neither).
+
+    A title reporting on a term's progress names the one year inside the term it reports on
+    ("kết quả thực hiện Nghị quyết …, nhiệm kỳ 2025 - 2030, năm thứ nhất (năm 2025) và nhiệm vụ …
+    năm 2026"): that year, not the term (whose end is a target's horizon)."""
     periods = {f"{a}-{b}" for a, b in _PERIOD.findall(text)}
     if periods:
-        return None, periods.pop() if len(periods) == 1 else None
+        if len(periods) != 1:
+            return None, None
+        period = periods.pop()
+        return (year, None) if (year := _year_in_term(text, period)) else (None, period)
     years = set(_YEARS.findall(text))
     return (int(years.pop()), None) if len(years) == 1 else (None, None)
+
+
+def _year_in_term(text: str, period: str) -> int | None:
+    """The one year a report's (folded) title names inside its term, before the term's end and not
+    after a plan's word; None for a title that reports nothing ("Nghị quyết … nhiệm kỳ 2025 - 2030")."""
+    if not _RESULT_HEADING.search(_PLAN_DOING.sub(" ", text)):
+        return None
+    first, last = int(period[:4]), int(period[-4:])
+    spans = [m.span() for m in _PERIOD.finditer(text)]
+    years = {
+        int(m.group())
+        for m in _YEARS.finditer(text)
+        if not any(a <= m.start() < b for a, b in spans)
+        and not _PLANNED_YEAR_BEFORE.search(text, max(0, m.start() - 60), m.start())
+    }
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    return year if first <= year < last else None
+
+
+_NUMBERED_TITLE = re.compile(r"(?:phụ lục|biểu|bảng|mẫu)(?:\s+số)?\s*(?:\d+|[ivx]+)(?![\da-zà-ỹđ])")
+
+
+def table_title_time(line: str) -> tuple[int | None, str | None] | None:
+    """The year or term a table's title names ("Biểu 02. KẾT QUẢ THỰC HIỆN MỘT SỐ CHỈ TIÊU NĂM 2025"
+    → (2025, None)): for a title numbered as a table's ("Biểu", "Phụ lục", "Bảng") or a heading in
+    capitals that names one year or term; None for any other line (a note, a sentence)."""
+    folded = fold(_clean(line)).strip(" *#:")
+    if not (_NUMBERED_TITLE.match(folded) or _capitals(line)):
+        return None
+    year, period = _time_named(folded)
+    return (year, period) if year or period else None
 
 
 def plan_heading_year(line: str) -> int | None:
@@ -908,6 +970,7 @@ def segments(doc: Document) -> list[Segment]:
     head_term_years = (int(head_term[0]), int(head_term[1])) if head_term else ()
     planned_for = plan_year(doc.lines, doc_year)
     reported = report_year(doc.lines)
+    ctx.now = doc_year or reported
     headline_term, reported_term = (
         headline_periods(doc.lines) if ctx.title_period is None and ctx.title_year is None else (None, None)
     )
