@@ -193,3 +193,28 @@ def test_a_row_missing_a_value_and_not_its_note_is_not_realigned():
     got, _ = cell_line_tables(_table("Biểu 02. KẾT QUẢ NĂM 2025", *HEADER, rows=rows))
     paddy = [(s.low, s.unit) for s in got if s.name.startswith("Sản lượng")]
     assert (24152, "%") not in paddy  # (the verdict stands in the note column: a value is missing, not the note)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Đánh giá kết quả sau 1 năm thực hiện Nghị quyết Đại hội Đảng bộ xã nhiệm kỳ 2025 - 2030",
+        "Sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Đảng bộ xã nhiệm kỳ 2025 - 2030",
+        "KẾT QUẢ NĂM THỨ HAI THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI NHIỆM KỲ 2025-2030",
+    ],
+)
+def test_a_report_on_a_terms_progress_naming_no_year_reports_its_dates_year(title):
+    got = read_lines(
+        "ĐẢNG ỦY XÃ MƯỜNG KHƯƠNG", "Mường Khương, ngày 20 tháng 12 năm 2026", "", "BÁO CÁO", title, "",
+        "Tỷ lệ che phủ rừng đạt 58,2%; sản lượng lương thực 13.420 tấn.",
+    )  # fmt: skip
+    assert {(s.kind, s.year, s.period) for s in got} == {("result", 2026, None)}
+
+
+def test_a_report_on_a_terms_progress_dated_after_the_term_is_left_as_it_was():
+    lines = (
+        "ĐẢNG ỦY XÃ MƯỜNG KHƯƠNG", "Mường Khương, ngày 20 tháng 12 năm 2025", "", "BÁO CÁO",
+        "Đánh giá kết quả sau 5 năm thực hiện Nghị quyết Đại hội Đảng bộ xã nhiệm kỳ 2020 - 2025", "",
+        "Tỷ lệ che phủ rừng đạt 58,2%; sản lượng lương thực 13.420 tấn.",
+    )  # fmt: skip
+    assert {(s.year, s.period) for s in read_lines(*lines)} == {(2025, None)}

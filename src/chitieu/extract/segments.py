@@ -480,7 +480,7 @@ def _update(ctx: _Context, heading: str, folded: str | None = None) -> None:
     # NĂM 2024" over "I. LĨNH VỰC KINH TẾ") until a heading of the same rank or higher.
     m = _PERIOD.search(folded)
     y = _HEADING_YEAR.search(folded)
-    in_term = _year_in_term(folded, f"{m.group(1)}-{m.group(2)}") if m and y else None
+    in_term = _year_in_term(folded, f"{m.group(1)}-{m.group(2)}", ctx.now) if m and (y or ctx.now) else None
     if in_term:
         ctx.period = None
         ctx.year = in_term  # "… nhiệm kỳ 2025 - 2030, năm thứ nhất (năm 2025)": the year reported on
@@ -826,7 +826,7 @@ def _table_row_start(raw: str, in_header: bool = False) -> bool:
 _DOC_TYPE = re.compile(r"(?:báo cáo|nghị quyết|kế hoạch|tờ trình|đề án|chương trình)")
 
 
-def _title_time(lines: list[str]) -> tuple[int | None, str | None, int | None]:
+def _title_time(lines: list[str], now: int | None = None) -> tuple[int | None, str | None, int | None]:
     """The one year or period the document's title names, as in "BÁO CÁO" over "Tình hình kinh tế -
     xã hội 9 tháng năm 2023" (a title naming two years names neither), and the index of a title
     written on its document type's own line (read as a heading)."""
@@ -838,7 +838,7 @@ def _title_time(lines: list[str]) -> tuple[int | None, str | None, int | None]:
             if seen <= 5 and _ONE_LINE_TITLE.match(head):
                 # "Báo cáo tình hình thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2025": the
                 # document type and its title on one line (not "Kế hoạch số 12/KH-UBND …")
-                return (*_time_named(head), i)
+                return (*_time_named(head, now), i)
             continue
         title: list[str] = []
         for nxt in lines[i + 1 : i + 8]:
@@ -850,7 +850,7 @@ def _title_time(lines: list[str]) -> tuple[int | None, str | None, int | None]:
             if _heading(cleaned, nxt) or len(title) == 3:
                 break
             title.append(cleaned)
-        return (*_time_named(fold(" ".join(title))), None)
+        return (*_time_named(fold(" ".join(title)), now), None)
     return None, None, None
 
 
@@ -887,25 +887,33 @@ _PLANNED_YEAR_BEFORE = re.compile(
 )
 
 
-def _time_named(text: str) -> tuple[int | None, str | None]:
+def _time_named(text: str, now: int | None = None) -> tuple[int | None, str | None]:
     """The one year or period a (folded) title names (a title naming two years names neither).
 
     A title reporting on a term's progress names the one year inside the term it reports on
     ("kết quả thực hiện Nghị quyết …, nhiệm kỳ 2025 - 2030, năm thứ nhất (năm 2025) và nhiệm vụ …
-    năm 2026"): that year, not the term (whose end is a target's horizon)."""
+    năm 2026"): that year, not the term (whose end is a target's horizon); one naming its progress
+    only ("sau 1 năm thực hiện Nghị quyết … nhiệm kỳ 2025 - 2030"), the year of its date ``now``."""
     periods = {f"{a}-{b}" for a, b in _PERIOD.findall(text)}
     if periods:
         if len(periods) != 1:
             return None, None
         period = periods.pop()
-        return (year, None) if (year := _year_in_term(text, period)) else (None, period)
+        return (year, None) if (year := _year_in_term(text, period, now)) else (None, period)
     years = set(_YEARS.findall(text))
     return (int(years.pop()), None) if len(years) == 1 else (None, None)
 
 
-def _year_in_term(text: str, period: str) -> int | None:
+_TERM_PROGRESS = re.compile(
+    r"(?<![a-zà-ỹđ])(?:" + vocabulary.alternation(vocabulary.TERM_PROGRESS_WORDS) + r")(?![a-zà-ỹđ\d])"
+)
+
+
+def _year_in_term(text: str, period: str, now: int | None = None) -> int | None:
     """The one year a report's (folded) title names inside its term, before the term's end and not
-    after a plan's word; None for a title that reports nothing ("Nghị quyết … nhiệm kỳ 2025 - 2030")."""
+    after a plan's word, else ``now`` (the document's year) when the title names its progress in the
+    term ("sau 1 năm", "giữa nhiệm kỳ") and no year; None for a title that reports nothing
+    ("Nghị quyết … nhiệm kỳ 2025 - 2030")."""
     if not _RESULT_HEADING.search(_PLAN_DOING.sub(" ", text)):
         return None
     first, last = int(period[:4]), int(period[-4:])
@@ -916,6 +924,8 @@ def _year_in_term(text: str, period: str) -> int | None:
         if not any(a <= m.start() < b for a, b in spans)
         and not _PLANNED_YEAR_BEFORE.search(text, max(0, m.start() - 60), m.start())
     }
+    if not years and now is not None and _TERM_PROGRESS.search(text):
+        years = {now}
     if len(years) != 1:
         return None
     year = years.pop()
@@ -957,8 +967,8 @@ def segments(doc: Document) -> list[Segment]:
     """
     out: list[Segment] = []
     ctx = _Context()
-    ctx.title_year, ctx.title_period, title_line = _title_time(doc.lines)
     doc_year = document_year(doc.lines)
+    ctx.title_year, ctx.title_period, title_line = _title_time(doc.lines, doc_year)
     # An undated document (a congress's draft "Báo cáo chính trị … nhiệm kỳ 2025 - 2030", a copy
     # without its date line) stands at an end of the term its title (the first term its first
     # lines name) is for: the years a term it reports on may end in.
