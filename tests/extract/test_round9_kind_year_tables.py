@@ -218,3 +218,27 @@ def test_a_report_on_a_terms_progress_dated_after_the_term_is_left_as_it_was():
         "Tỷ lệ che phủ rừng đạt 58,2%; sản lượng lương thực 13.420 tấn.",
     )  # fmt: skip
     assert {(s.year, s.period) for s in read_lines(*lines)} == {(2025, None)}
+
+
+PLAN = ("NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ XÃ LẦN THỨ I, NHIỆM KỲ 2025 - 2030", "ngày 20 tháng 7 năm 2025", "", "Các chỉ tiêu chủ yếu")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(7) Tỷ lệ lao động qua đào tạo đến năm 2030 đạt 75%. Trong đó: có văn bằng, chứng chỉ đạt 40%.",
+        "(7) Tỷ lệ lao động qua đào tạo đến năm 2030 đạt 75%. Trong đó có văn bằng, chứng chỉ đạt 40%.",
+        "Phấn đấu đến năm 2030 tỷ lệ lao động qua đào tạo đạt 75%. Chia ra: có văn bằng, chứng chỉ đạt 40%.",
+        "Tỷ lệ lao động qua đào tạo năm 2030 đạt 75%. Cụ thể: có văn bằng, chứng chỉ đạt 40%.",
+    ],
+)
+def test_a_breakdown_of_a_target_is_for_its_year(line):
+    got = read_lines(*PLAN, line)
+    assert [(s.kind, s.low, s.year) for s in got] == [("target", 75, 2030), ("target", 40, 2030)]
+
+
+def test_a_breakdown_naming_its_own_year_keeps_it_and_an_unrelated_sentence_gets_none():
+    got = read_lines(*PLAN, "Tỷ lệ lao động qua đào tạo đến năm 2030 đạt 75%. Trong đó năm 2027 đạt 60%.")
+    assert [(s.low, s.year) for s in got] == [(75, 2030), (60, 2027)]
+    got = read_lines(*PLAN, "Tỷ lệ lao động qua đào tạo đến năm 2030 đạt 75%. Tỷ lệ hộ nghèo giảm 1,5%/năm.")
+    assert [(s.low, s.year) for s in got][1] != (1.5, 2030)

@@ -1175,6 +1175,8 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
         found = _sentence_statements(
             seg, folded, (a, b), within(clauses, a, b), within(subclauses, a, b), ms, prior, in_list, met
         )
+        if found and out and _BREAKDOWN_OPENS.match(folded, a):
+            _breakdown_year(found, out[-1])
         out += found
         para_targets += sum(st.kind == TARGET for st in found)
         if found and seg.mode is None and not _quoted_plan_after_result(seg.text, found):
@@ -1187,6 +1189,21 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
     elif targets < 2:
         prior = RESULT if out else prior
     return out, prior
+
+
+# A sentence opening with the parts of the figure before it: "… đến năm 2030 đạt 75%. Trong đó: có văn
+# bằng, chứng chỉ đạt 40%."
+_BREAKDOWN_OPENS = re.compile(r"\s*(?:[-+•]\s*)?(?:trong đó|chia ra|cụ thể)(?![" + L + r"])")
+
+
+def _breakdown_year(found: list[Statement], whole: Statement) -> None:
+    """The targets of a sentence breaking down the target before it, naming no year of their own,
+    are for that target's year (in its term)."""
+    if whole.kind != TARGET or whole.year is None:
+        return
+    for st in found:
+        if st.kind == TARGET and st.year is None and st.period == whole.period:
+            st.year = whole.year
 
 
 def _quoted_plan_after_result(text: str, found: list[Statement]) -> bool:
