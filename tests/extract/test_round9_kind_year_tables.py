@@ -242,3 +242,21 @@ def test_a_breakdown_naming_its_own_year_keeps_it_and_an_unrelated_sentence_gets
     assert [(s.low, s.year) for s in got] == [(75, 2030), (60, 2027)]
     got = read_lines(*PLAN, "Tỷ lệ lao động qua đào tạo đến năm 2030 đạt 75%. Tỷ lệ hộ nghèo giảm 1,5%/năm.")
     assert [(s.low, s.year) for s in got][1] != (1.5, 2030)
+
+
+@pytest.mark.parametrize(
+    ("line", "counts"),
+    [
+        ("Sau hơn 5 tháng triển khai Nghị quyết, có 11/15 chỉ tiêu năm 2025 đạt và vượt, 4 chỉ tiêu chưa đạt.", [11, 4]),
+        ("Có 14/16 chỉ tiêu năm 2025 đạt và vượt kế hoạch.", [14]),
+        ("Trong năm, 12 chỉ tiêu năm 2025 hoàn thành, 3 chỉ tiêu năm 2025 không đạt.", [12, 3]),
+    ],
+)
+def test_a_count_of_indicators_naming_their_year_is_a_result(line, counts):
+    got = read_lines("Báo cáo kết quả thực hiện nhiệm vụ năm 2025", line)
+    assert [(s.kind, s.low, s.unit) for s in got] == [("result", c, "chỉ tiêu") for c in counts]
+
+
+def test_a_count_of_indicators_set_for_a_year_is_no_statement():
+    got = read_lines("Báo cáo kết quả thực hiện nhiệm vụ năm 2025", "Nghị quyết đề ra 15 chỉ tiêu năm 2026 cần tập trung.")
+    assert got == []

@@ -644,9 +644,12 @@ _PARENT_PER_YEAR = re.compile(r"(?:bình quân|hằng năm|hàng năm|/năm)[^.;
 # A count of the plan's indicators met ("19/21 chỉ tiêu đạt và vượt kế hoạch", "16/30 chỉ tiêu
 # đạt") is a result of its own (the contract's convention), and so is a count of those missed
 # ("3 chỉ tiêu không đạt", "chưa đạt 2 chỉ tiêu": its verdict is không đạt); a count of those set is not.
-_INDICATORS_MISSED = re.compile(r"\s*(?:/\s*\d+\s*)?chỉ tiêu\s+(?:[" + L + r"]+\s+){0,3}?(?:không|chưa)\s+(?:đạt|hoàn thành)")
+# (the words between may name the plan's year: "11/15 chỉ tiêu năm 2025 đạt và vượt")
+_INDICATORS_MISSED = re.compile(
+    r"\s*(?:/\s*\d+\s*)?chỉ tiêu\s+(?:(?:[" + L + r"]+|(?:19|20)\d\d)\s+){0,3}?(?:không|chưa)\s+(?:đạt|hoàn thành)"
+)
 _MISSED_BEFORE_COUNT = re.compile(r"(?:không|chưa)\s+(?:đạt|hoàn thành)(?:\s+(?:được|kế hoạch))?\s*$")
-_INDICATORS_MET = re.compile(r"\s*(?:/\s*\d+\s*)?chỉ tiêu\s+(?:(?!không\s|chưa\s)[" + L + r"]+\s+){0,3}?"
+_INDICATORS_MET = re.compile(r"\s*(?:/\s*\d+\s*)?chỉ tiêu\s+(?:(?!không\s|chưa\s)(?:[" + L + r"]+|(?:19|20)\d\d)\s+){0,3}?"
                              r"(?:đạt|vượt|hoàn thành)")
 # ... or the verb before the count: "thực hiện đạt và vượt 15/16 chỉ tiêu Nghị quyết" (not "không đạt 2 chỉ tiêu")
 _MET_BEFORE_COUNT = re.compile(
