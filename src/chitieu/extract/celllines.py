@@ -316,8 +316,9 @@ _BARE_YEAR = re.compile(r"(?:năm\s+)?(?:19|20)\d\d")
 def _table_title_year(lines, i: int) -> int | None:
     """The year results of a table at line ``i`` whose columns name none are of: the one year its
     title (within the three lines above it, "Biểu 02. KẾT QUẢ THỰC HIỆN MỘT SỐ CHỈ TIÊU NĂM 2025")
-    names, else the one the document's title names, else the year of the document's date."""
-    from chitieu.extract.evidence import document_year
+    names, else the one the document's title names, else the one its headline reports on or the year
+    of its date (as a table of measures in cells takes, ``extractor``)."""
+    from chitieu.extract.evidence import document_year, report_year
     from chitieu.extract.segments import table_title_time, title_year
 
     seen = 0
@@ -331,7 +332,7 @@ def _table_title_year(lines, i: int) -> int | None:
         found = table_title_time(line)
         if found is not None:
             return found[0]
-    return title_year(lines) or document_year(lines)
+    return title_year(lines) or report_year(lines) or document_year(lines)
 
 
 def _years_from_plan(columns: list[Column]) -> list[Column]:
