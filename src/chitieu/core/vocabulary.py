@@ -269,6 +269,17 @@ PROCEDURE_COUNT_COLUMNS: tuple[str, ...] = (
 # A year column's kind under a heading that plans ("LỘ TRÌNH … GIAI ĐOẠN 2026 - 2030", "KẾ HOẠCH
 # THỰC HIỆN …"): "thực hiện" after these nouns is what the plan will do, not what was done.
 PLAN_NOUNS: tuple[str, ...] = ("lộ trình", "kế hoạch", "phương án", "chương trình", "đề án", "dự kiến")
+# A title reporting on a term's progress names the year it reports on ("… nhiệm kỳ 2025 - 2030, năm thứ
+# nhất (năm 2025) và nhiệm vụ trọng tâm năm 2026"); a year after one of these words is what it plans.
+# ... or names none, but its progress in the term ("sau 1 năm thực hiện Nghị quyết …", "sơ kết giữa nhiệm
+# kỳ …"): it reports on the year of its date.
+TERM_PROGRESS_WORDS: tuple[str, ...] = (
+    "năm thứ nhất", "năm thứ hai", "năm thứ ba", "năm thứ tư", "năm đầu", "giữa nhiệm kỳ", "giữa kỳ",
+    *(f"sau {n} năm" for n in ("1", "2", "3", "4", "một", "hai", "ba", "bốn", "hơn 1", "hơn 2", "hơn 3")),
+)  # fmt: skip
+PLAN_YEAR_WORDS: tuple[str, ...] = (
+    "nhiệm vụ", "phương hướng", "kế hoạch", "mục tiêu", "định hướng", "dự toán", "chỉ tiêu", "đến", "tới",
+)  # fmt: skip
 
 
 def alternation(words: Iterable[str]) -> str:

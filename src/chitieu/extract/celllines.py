@@ -296,10 +296,10 @@ def cell_line_tables(lines: tuple[str, ...] | list[str]) -> tuple[list[CellState
         statements, end = _rows(lines, j, columns, _note_above(lines, i))
         rows_with_values = len({s.line for s in statements})
         if rows_with_values >= 2 and not any(c.years for c in columns):
-            # a table whose columns name no time ("Yêu cầu | Kết quả | Đánh giá"): of the title's year
-            from chitieu.extract.segments import title_year
-
-            year = title_year(lines)
+            # a table whose columns name no time ("Yêu cầu | Kết quả | Đánh giá", "Kế hoạch | Thực
+            # hiện | Tỷ lệ % so KH"): of the year its own title names ("Biểu 02. KẾT QUẢ THỰC HIỆN …
+            # NĂM 2025"), else the document's title's, else the document's date's
+            year = _table_title_year(lines, i)
             for s in statements:
                 if s.year is None and s.period is None and s.kind == "result":
                     s.year = year
@@ -311,6 +311,28 @@ def cell_line_tables(lines: tuple[str, ...] | list[str]) -> tuple[list[CellState
 
 
 _BARE_YEAR = re.compile(r"(?:năm\s+)?(?:19|20)\d\d")
+
+
+def _table_title_year(lines, i: int) -> int | None:
+    """The year results of a table at line ``i`` whose columns name none are of: the one year its
+    title (within the three lines above it, "Biểu 02. KẾT QUẢ THỰC HIỆN MỘT SỐ CHỈ TIÊU NĂM 2025")
+    names, else the one the document's title names, else the one its headline reports on or the year
+    of its date (as a table of measures in cells takes, ``extractor``)."""
+    from chitieu.extract.evidence import document_year, report_year
+    from chitieu.extract.segments import table_title_time, title_year
+
+    seen = 0
+    for k in range(i - 1, -1, -1):
+        line = lines[k].strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > 3 or len(line) > 200:
+            break
+        found = table_title_time(line)
+        if found is not None:
+            return found[0]
+    return title_year(lines) or report_year(lines) or document_year(lines)
 
 
 def _years_from_plan(columns: list[Column]) -> list[Column]:
@@ -476,11 +498,26 @@ def _later_plan(columns: list[Column], n: int) -> tuple[int, int] | None:
     return None
 
 
+def _without_empty_notes(cells, columns: list[Column]) -> list[Column]:
+    """The columns a row's cells fill when it leaves its last columns of notes empty ("Kế hoạch |
+    Thực hiện | Tỷ lệ % so KH | Ghi chú" over "612 / 628,3 / 102,7"): the ones before them, as a
+    table with its grid keeps the empty cells in their places; else all of them."""
+    notes = 0
+    while notes < len(columns) and columns[len(columns) - 1 - notes].role == "verdict":
+        notes += 1
+    if notes == 0 or len(cells) != len(columns) - notes:
+        return columns
+    if any(_VERDICT.fullmatch(" ".join(fold(text).split())) for _, text in cells):
+        return columns  # (a verdict among the cells: some other cell is missing)
+    return columns[: len(cells)]
+
+
 # A row's name that names its year: "Thu ngân sách nhà nước trên địa bàn năm 2025".
 _NAMED_YEAR = re.compile(r"(?<![\d.,])năm\s+((?:19|20)\d\d)(?![\d.,]*\d)")
 
 
 def _row_cells(name: str, unit: str | None, cells, columns: list[Column], quote: str) -> list[CellStatement]:
+    columns = _without_empty_notes(cells, columns)
     aligned = len(cells) == len(columns)
     out: list[CellStatement] = []
     target = None

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from chitieu.core import vocabulary
+
 _L = "a-zà-ỹđ"
 
 # --- target evidence -----------------------------------------------------------------------
@@ -55,7 +57,7 @@ TARGET_LIST_INTRO = (
     r"(?:chỉ tiêu|mục tiêu|nhóm chỉ tiêu)"
     r"|(?<!["
     + _L
-    + r"])(?:các\s*)?(?:chỉ tiêu|mục tiêu)\s+(?:chủ yếu|cụ thể|chính|kinh tế - xã hội|như sau|sau))"
+    + r"])(?:các\s*)?(?:chỉ tiêu|mục tiêu)\s+(?:chủ yếu|cụ thể|chính(?!\s+phủ)|kinh tế - xã hội|như sau|sau))"
     r"(?:[^.;:\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,40}:"
 )
 # The same announcement with no colon: "Đại hội thông qua nghị quyết nhiệm kỳ mới với một số chỉ tiêu
@@ -79,7 +81,15 @@ PLAN_LABEL = (
 )
 # ... whose items report nothing ("Kế hoạch năm 2026: thực hiện đạt 102%" reports).
 PLAN_LABEL_BLOCKERS = r"(?<![" + _L + r"])(?:ước|thực hiện|đã|kết quả|so với cùng kỳ|đạt được)(?![" + _L + r"])"
-LABEL_BLOCKERS = r"(?<![" + _L + r"])(?:đạt|ước|thực hiện|đã|so với cùng kỳ)(?![" + _L + r"])"
+# ("đạt tối thiểu 80%", "đạt trên 97%" under such a label: a floor to reach, as plans write it)
+_FLOOR_WORDS = vocabulary.alternation(
+    [*vocabulary.bound_words(vocabulary.GE), *vocabulary.bound_words(vocabulary.GT), "từ"]
+)
+LABEL_BLOCKERS = (
+    r"(?<![" + _L + r"])(?:đạt(?!\s+(?:" + _FLOOR_WORDS + r")(?![" + _L + r"]))|ước|thực hiện|đã|so với cùng kỳ)(?!["
+    + _L
+    + r"])"
+)
 # Words after a value that make it a floor to reach: "85% trở lên", "từ 10 đảng viên trở lên/năm".
 TARGET_AFTER = r"^[\d.,]+\s*(?:%|‰|[" + _L + r"]+(?:\s+[" + _L + r"]+)?)?\s*trở lên"
 
@@ -158,9 +168,15 @@ def list_intro(folded: str, a: int = 0, b: int | None = None) -> re.Match[str] |
         return None  # (in every match: "chỉ tiêu", "mục tiêu")
     for p in _list_intro_places(folded, a, b):
         m = _TARGET_LIST_INTRO.match(folded, p, b)
-        if m is not None:
+        if m is not None and not _in_brackets(folded, p):
             return m
     return None
+
+
+def _in_brackets(folded: str, at: int) -> bool:
+    """Whether ``at`` stands inside an open bracket: "đạt 93,4% (chỉ tiêu chủ yếu: 100%)" quotes the
+    plan a result is measured against, it announces no list of targets."""
+    return folded.rfind("(", 0, at) > folded.rfind(")", 0, at)
 
 
 def _list_intros(folded: str) -> Iterator[re.Match[str]]:
@@ -170,7 +186,7 @@ def _list_intros(folded: str) -> Iterator[re.Match[str]]:
         if p < end:
             continue  # (inside the match before: finditer's matches do not overlap)
         m = _TARGET_LIST_INTRO.match(folded, p)
-        if m is not None:
+        if m is not None and not _in_brackets(folded, p):
             yield m
             end = m.end()
 

@@ -664,9 +664,12 @@ _PARENT_PER_YEAR = re.compile(r"(?:bình quân|hằng năm|hàng năm|/năm)[^.;
 # A count of the plan's indicators met ("19/21 chỉ tiêu đạt và vượt kế hoạch", "16/30 chỉ tiêu
 # đạt") is a result of its own (the contract's convention), and so is a count of those missed
 # ("3 chỉ tiêu không đạt", "chưa đạt 2 chỉ tiêu": its verdict is không đạt); a count of those set is not.
-_INDICATORS_MISSED = re.compile(r"\s*(?:/\s*\d+\s*)?chỉ tiêu\s+(?:[" + L + r"]+\s+){0,3}?(?:không|chưa)\s+(?:đạt|hoàn thành)")
+# (the words between may name the plan's year: "11/15 chỉ tiêu năm 2025 đạt và vượt")
+_INDICATORS_MISSED = re.compile(
+    r"\s*(?:/\s*\d+\s*)?chỉ tiêu\s+(?:(?:[" + L + r"]+|(?:19|20)\d\d)\s+){0,3}?(?:không|chưa)\s+(?:đạt|hoàn thành)"
+)
 _MISSED_BEFORE_COUNT = re.compile(r"(?:không|chưa)\s+(?:đạt|hoàn thành)(?:\s+(?:được|kế hoạch))?\s*$")
-_INDICATORS_MET = re.compile(r"\s*(?:/\s*\d+\s*)?chỉ tiêu\s+(?:(?!không\s|chưa\s)[" + L + r"]+\s+){0,3}?"
+_INDICATORS_MET = re.compile(r"\s*(?:/\s*\d+\s*)?chỉ tiêu\s+(?:(?!không\s|chưa\s)(?:[" + L + r"]+|(?:19|20)\d\d)\s+){0,3}?"
                              r"(?:đạt|vượt|hoàn thành)")
 # ... or the verb before the count: "thực hiện đạt và vượt 15/16 chỉ tiêu Nghị quyết" (not "không đạt 2 chỉ tiêu")
 _MET_BEFORE_COUNT = re.compile(
@@ -1232,6 +1235,8 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
         found = _sentence_statements(
             seg, folded, (a, b), within(clauses, a, b), within(subclauses, a, b), ms, prior, in_list, met
         )
+        if found and out and _BREAKDOWN_OPENS.match(folded, a):
+            _breakdown_year(found, out[-1])
         out += found
         para_targets += sum(st.kind == TARGET for st in found)
         if found and seg.mode is None and not _quoted_plan_after_result(seg.text, found):
@@ -1244,6 +1249,21 @@ def _segment_statements(seg: Segment, prior: str = RESULT) -> tuple[list[Stateme
     elif targets < 2:
         prior = RESULT if out else prior
     return out, prior
+
+
+# A sentence opening with the parts of the figure before it: "… đến năm 2030 đạt 75%. Trong đó: có văn
+# bằng, chứng chỉ đạt 40%."
+_BREAKDOWN_OPENS = re.compile(r"\s*(?:[-+•]\s*)?(?:trong đó|chia ra|cụ thể)(?![" + L + r"])")
+
+
+def _breakdown_year(found: list[Statement], whole: Statement) -> None:
+    """The targets of a sentence breaking down the target before it, naming no year of their own,
+    are for that target's year (in its term)."""
+    if whole.kind != TARGET or whole.year is None:
+        return
+    for st in found:
+        if st.kind == TARGET and st.year is None and st.period == whole.period:
+            st.year = whole.year
 
 
 def _quoted_plan_after_result(text: str, found: list[Statement]) -> bool:

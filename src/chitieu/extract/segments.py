@@ -189,6 +189,7 @@ class _Context:
     planned: bool = False  # the targets mode was set by a plan word ("kế hoạch", "lộ trình"), not "chỉ tiêu" alone
     note_unit: str | None = None  # "3. Thu, chi (ĐVT: triệu đồng)" over prose: its bare figures' unit
     note_rank: int = 99  # ... until a heading of this rank or higher (a note on a line of its own: any)
+    now: int | None = None  # the year the document stands in: its date's, else the one its headline reports on
 
 
 def _clean(line: str) -> str:
@@ -465,6 +466,8 @@ def _update(ctx: _Context, heading: str, folded: str | None = None) -> None:
         # results are about; only a heading of the same rank or higher, or one with a plan word,
         # turns a results section into targets.
         names_only = not _holds_any(folded.replace("chỉ tiêu", " "), _TARGET_WORDS)
+        if names_only and ctx.mode == RESULT and rank > ctx.mode_rank and _later_year(ctx, folded):
+            names_only = False  # "4. Chỉ tiêu năm 2026" in a report on 2025: the next year's targets
         if not (names_only and ctx.mode == RESULT and rank > ctx.mode_rank):
             ctx.mode, ctx.mode_rank = TARGET, rank
             ctx.planned = not names_only
@@ -477,7 +480,12 @@ def _update(ctx: _Context, heading: str, folded: str | None = None) -> None:
     # NĂM 2024" over "I. LĨNH VỰC KINH TẾ") until a heading of the same rank or higher.
     m = _PERIOD.search(folded)
     y = _HEADING_YEAR.search(folded)
-    if m:
+    in_term = _year_in_term(folded, f"{m.group(1)}-{m.group(2)}", ctx.now) if m and (y or ctx.now) else None
+    if in_term:
+        ctx.period = None
+        ctx.year = in_term  # "… nhiệm kỳ 2025 - 2030, năm thứ nhất (năm 2025)": the year reported on
+        ctx.time_rank = rank
+    elif m:
         ctx.period = f"{m.group(1)}-{m.group(2)}"
         ctx.year = None
         ctx.time_rank = rank
@@ -489,6 +497,14 @@ def _update(ctx: _Context, heading: str, folded: str | None = None) -> None:
         ctx.period = ctx.title_period
         ctx.year = ctx.title_year
         ctx.time_rank = -1 if ctx.title_year or ctx.title_period else 99
+
+
+def _later_year(ctx: _Context, folded: str) -> bool:
+    """Whether a heading names a year after the one the text around it reports on (the section's, the
+    title's, else the document's own year)."""
+    y = _HEADING_YEAR.search(folded) if "năm" in folded else None
+    now = ctx.year or ctx.title_year or ctx.now
+    return y is not None and now is not None and int(y.group(1)) > now
 
 
 _RANK_PART = re.compile(r"(?:phần|chương|phụ lục|điều\s+\d)(?![a-zà-ỹđ])")
@@ -816,7 +832,7 @@ def _table_row_start(raw: str, in_header: bool = False) -> bool:
 _DOC_TYPE = re.compile(r"(?:báo cáo|nghị quyết|kế hoạch|tờ trình|đề án|chương trình)")
 
 
-def _title_time(lines: list[str]) -> tuple[int | None, str | None, int | None]:
+def _title_time(lines: list[str], now: int | None = None) -> tuple[int | None, str | None, int | None]:
     """The one year or period the document's title names, as in "BÁO CÁO" over "Tình hình kinh tế -
     xã hội 9 tháng năm 2023" (a title naming two years names neither), and the index of a title
     written on its document type's own line (read as a heading)."""
@@ -828,7 +844,7 @@ def _title_time(lines: list[str]) -> tuple[int | None, str | None, int | None]:
             if seen <= 5 and _ONE_LINE_TITLE.match(head):
                 # "Báo cáo tình hình thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2025": the
                 # document type and its title on one line (not "Kế hoạch số 12/KH-UBND …")
-                return (*_time_named(head), i)
+                return (*_time_named(head, now), i)
             continue
         title: list[str] = []
         for nxt in lines[i + 1 : i + 8]:
@@ -840,7 +856,7 @@ def _title_time(lines: list[str]) -> tuple[int | None, str | None, int | None]:
             if _heading(cleaned, nxt) or len(title) == 3:
                 break
             title.append(cleaned)
-        return (*_time_named(fold(" ".join(title))), None)
+        return (*_time_named(fold(" ".join(title)), now), None)
     return None, None, None
 
 
@@ -871,13 +887,69 @@ def title_year(lines: list[str] | tuple[str, ...]) -> int | None:
 _ONE_LINE_TITLE = re.compile(r"(?:báo cáo|kế hoạch)\s+(?!số\b)[a-zà-ỹđ][^\n]{10,200}\snăm\s+(?:19|20)\d\d$")
 
 
-def _time_named(text: str) -> tuple[int | None, str | None]:
-    """The one year or period a (folded) title names (a title naming two years names neither)."""
+# A year a plan is for, in a title: "… và nhiệm vụ trọng tâm năm 2026", "phương hướng năm 2026"
+_PLANNED_YEAR_BEFORE = re.compile(
+    r"(?<![a-zà-ỹđ])(?:" + vocabulary.alternation(vocabulary.PLAN_YEAR_WORDS) + r")(?![a-zà-ỹđ])[^,;()]{0,30}$"
+)
+
+
+def _time_named(text: str, now: int | None = None) -> tuple[int | None, str | None]:
+    """The one year or period a (folded) title names (a title naming two years names neither).
+
+    A title reporting on a term's progress names the one year inside the term it reports on
+    ("kết quả thực hiện Nghị quyết …, nhiệm kỳ 2025 - 2030, năm thứ nhất (năm 2025) và nhiệm vụ …
+    năm 2026"): that year, not the term (whose end is a target's horizon); one naming its progress
+    only ("sau 1 năm thực hiện Nghị quyết … nhiệm kỳ 2025 - 2030"), the year of its date ``now``."""
     periods = {f"{a}-{b}" for a, b in _PERIOD.findall(text)}
     if periods:
-        return None, periods.pop() if len(periods) == 1 else None
+        if len(periods) != 1:
+            return None, None
+        period = periods.pop()
+        return (year, None) if (year := _year_in_term(text, period, now)) else (None, period)
     years = set(_YEARS.findall(text))
     return (int(years.pop()), None) if len(years) == 1 else (None, None)
+
+
+_TERM_PROGRESS = re.compile(
+    r"(?<![a-zà-ỹđ])(?:" + vocabulary.alternation(vocabulary.TERM_PROGRESS_WORDS) + r")(?![a-zà-ỹđ\d])"
+)
+
+
+def _year_in_term(text: str, period: str, now: int | None = None) -> int | None:
+    """The one year a report's (folded) title names inside its term, before the term's end and not
+    after a plan's word, else ``now`` (the document's year) when the title names its progress in the
+    term ("sau 1 năm", "giữa nhiệm kỳ") and no year; None for a title that reports nothing
+    ("Nghị quyết … nhiệm kỳ 2025 - 2030")."""
+    if not _RESULT_HEADING.search(_PLAN_DOING.sub(" ", text)):
+        return None
+    first, last = int(period[:4]), int(period[-4:])
+    spans = [m.span() for m in _PERIOD.finditer(text)]
+    years = {
+        int(m.group())
+        for m in _YEARS.finditer(text)
+        if not any(a <= m.start() < b for a, b in spans)
+        and not _PLANNED_YEAR_BEFORE.search(text, max(0, m.start() - 60), m.start())
+    }
+    if not years and now is not None and _TERM_PROGRESS.search(text):
+        years = {now}
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    return year if first <= year < last else None
+
+
+_NUMBERED_TITLE = re.compile(r"(?:phụ lục|biểu|bảng|mẫu)(?:\s+số)?\s*(?:\d+|[ivx]+)(?![\da-zà-ỹđ])")
+
+
+def table_title_time(line: str) -> tuple[int | None, str | None] | None:
+    """The year or term a table's title names ("Biểu 02. KẾT QUẢ THỰC HIỆN MỘT SỐ CHỈ TIÊU NĂM 2025"
+    → (2025, None)): for a title numbered as a table's ("Biểu", "Phụ lục", "Bảng") or a heading in
+    capitals that names one year or term; None for any other line (a note, a sentence)."""
+    folded = fold(_clean(line)).strip(" *#:")
+    if not (_NUMBERED_TITLE.match(folded) or _capitals(line)):
+        return None
+    year, period = _time_named(folded)
+    return (year, period) if year or period else None
 
 
 def plan_heading_year(line: str) -> int | None:
@@ -901,8 +973,8 @@ def segments(doc: Document) -> list[Segment]:
     """
     out: list[Segment] = []
     ctx = _Context()
-    ctx.title_year, ctx.title_period, title_line = _title_time(doc.lines)
     doc_year = document_year(doc.lines)
+    ctx.title_year, ctx.title_period, title_line = _title_time(doc.lines, doc_year)
     # An undated document (a congress's draft "Báo cáo chính trị … nhiệm kỳ 2025 - 2030", a copy
     # without its date line) stands at an end of the term its title (the first term its first
     # lines name) is for: the years a term it reports on may end in.
@@ -914,6 +986,7 @@ def segments(doc: Document) -> list[Segment]:
     head_term_years = (int(head_term[0]), int(head_term[1])) if head_term else ()
     planned_for = plan_year(doc.lines, doc_year)
     reported = report_year(doc.lines)
+    ctx.now = doc_year or reported
     headline_term, reported_term = (
         headline_periods(doc.lines) if ctx.title_period is None and ctx.title_year is None else (None, None)
     )
