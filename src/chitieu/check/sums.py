@@ -167,10 +167,10 @@ _RUN = 8  # passages of one list
 
 
 def _case_unit(p: Passage, n: Number) -> str | None:
-    """The thing a count counts: its unit, or the word after it the reader gives no unit
-    ("14 phản ánh, kiến nghị")."""
-    if n.unit:
-        return n.unit.lower()
+    """The thing a count counts, by its head word: its unit's, or the word after it where the
+    reader gives no unit ("14 phản ánh, kiến nghị"); "86 đơn thư" and "70 đơn" count one thing."""
+    if n.unit and n.unit.split():
+        return n.unit.lower().split()[0]
     m = re.match(r"\s+([a-zà-ỹđ]+)", p.folded[n.end :])  # "86 đơn thư" and "70 đơn" count one thing
     return m.group(1) if m else None
 
