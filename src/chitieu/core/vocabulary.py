@@ -316,3 +316,35 @@ SECTOR_ABBREVIATIONS: dict[str, str] = {
     "nlnn": "nong lam ngu nghiep",
     "ts": "thuy san",
 }
+
+# What a place is (no statement of the text's figures): the unit itself "có" / "gồm" its parts, its
+# households and people, its natural area, and the shares of that population ("Phường có 23 tổ dân
+# phố, 9.842 hộ với 31.460 nhân khẩu", "Xã có diện tích tự nhiên 61,3 km2 với 21.870 nhân khẩu",
+# "xã có 17 thôn, buôn với hơn 5.600 hộ, trong đó đồng bào dân tộc thiểu số chiếm 38%").
+PLACE_UNITS: tuple[str, ...] = ("xã", "phường", "thị trấn", "thị xã", "huyện", "tỉnh", "thành phố", "đặc khu")
+PLACE_PARTS: tuple[str, ...] = (
+    "tổ dân phố", "tổ dân cư", "khu dân cư", "khu phố", "thôn", "buôn", "bản", "ấp", "xóm", "làng", "sóc",
+    "tổ", "khu", "phường", "xã", "thị trấn",
+)  # fmt: skip
+PLACE_PEOPLE: tuple[str, ...] = ("hộ dân", "hộ gia đình", "hộ", "nhân khẩu", "khẩu")
+PLACE_AREA_NAMES: tuple[str, ...] = ("diện tích đất tự nhiên", "diện tích tự nhiên", "tổng diện tích tự nhiên")
+PLACE_AREA_UNITS: tuple[str, ...] = ("km2", "km²", "ha", "héc-ta", "hécta")
+PLACE_POPULATION_NAMES: tuple[str, ...] = ("dân số", "quy mô dân số")
+# the groups of a population whose share is a fact of the place ("trong đó đồng bào dân tộc thiểu
+# số chiếm 38%"), not a rate of a result ("trong đó hộ nghèo chiếm 4,1%")
+PLACE_POPULATION_GROUPS: tuple[str, ...] = (
+    "đồng bào dân tộc thiểu số", "đồng bào dân tộc", "người dân tộc thiểu số", "dân tộc thiểu số",
+    "đồng bào có đạo", "đồng bào theo đạo", "đồng bào công giáo", "giáo dân", "dân tộc kinh", "người kinh",
+)  # fmt: skip
+
+# A leader's words in an article, what is to be done: "Bí thư … nhấn mạnh: “Năm 2026 phường phải …”",
+# "Ông cũng yêu cầu giữ tỷ lệ hộ nghèo dưới 0,5%" (targets, not results; not "đã yêu cầu", done).
+SPEAKER_WORDS: tuple[str, ...] = (
+    "ông", "bà", "đồng chí", "bí thư", "phó bí thư", "chủ tịch", "phó chủ tịch", "giám đốc", "lãnh đạo",
+    "bộ trưởng", "thứ trưởng", "trưởng ban", "thủ trưởng",
+)  # fmt: skip
+DIRECTIVE_VERBS: tuple[str, ...] = ("yêu cầu", "đề nghị", "chỉ đạo")
+SPEECH_VERBS: tuple[str, ...] = (
+    "nhấn mạnh", "khẳng định", "lưu ý", "cho rằng", "cho biết", "nêu rõ", "phát biểu", "yêu cầu", "đề nghị",
+)  # fmt: skip
+MODAL_WORDS: tuple[str, ...] = ("phải", "cần")

@@ -368,6 +368,15 @@ _LEAD_PLAN_AFTER = re.compile(
 _LEAD_BRACKETS = re.compile(r"\([^()]*\)")
 
 
+# A news lead's opening: its place (in capitals, the paper's name after it) and a dash, or its date
+# ("AN GIANG (Báo An Giang) – …", "Ngày 8/1/2026, …", "Sáng 14/7, …")
+_DATELINE = re.compile(
+    r"(?:[A-ZÀ-ỸĐ][A-ZÀ-ỸĐ.]*(?:\s+[A-ZÀ-ỸĐ][A-ZÀ-ỸĐ.]*)*\s*(?:\([^()]{1,60}\)\s*)?[–—-]\s*)?"
+    r"(?:(?:sáng|chiều|tối|trưa)\s+(?:ngày\s+)?|ngày\s+)\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*(?:19|20)\d\d)?\s*,",
+    re.IGNORECASE,
+)
+
+
 def report_year(lines: list[str]) -> int | None:
     """The one year a news article's headline and lead report on ("Ngành nông nghiệp … năm 2025: …",
     "Tại hội nghị tổng kết … năm 2025, …", "… 6 tháng đầu năm 2026 tăng 21%"), or None.
@@ -382,6 +391,12 @@ def report_year(lines: list[str]) -> int | None:
         if not text or text.startswith("#"):
             continue
         if texts:  # the lead: its first sentence
+            cut = text.find(". ")
+            texts.append(text if cut < 0 else text[:cut])
+            break
+        if _DATELINE.match(line.strip()):
+            # no headline: the text opens with its lead ("AN GIANG (Báo An Giang) – Ngày 8/1/2026, …
+            # tổ chức hội nghị tổng kết năm 2025."): its first sentence
             cut = text.find(". ")
             texts.append(text if cut < 0 else text[:cut])
             break

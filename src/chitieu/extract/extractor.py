@@ -1038,6 +1038,78 @@ _SHARE_AFTER = re.compile(r"\s*,?\s*(?:chiếm|bằng|tỷ lệ|đạt)(?![" + L
 _MEMBERS_AFTER = re.compile(r"(?:\s+(?:trực thuộc|sinh hoạt|đang sinh hoạt)(?![" + L + r"])|\s*(?:$|[,.;()])|\s+(?:với|của)\s)")
 
 
+# What a place is (vocabulary.PLACE_*): "Phường có 23 tổ dân phố, 9.842 hộ với 31.460 nhân khẩu",
+# "Xã có diện tích tự nhiên 61,3 km2 với 21.870 nhân khẩu", "xã có 17 thôn, buôn với hơn 5.600 hộ, trong
+# đó đồng bào dân tộc thiểu số chiếm 38%" — the unit itself "có" / "gồm" its parts, its people, its area;
+# not "Xã có 5 thôn đạt chuẩn …", "có 312 hộ nghèo", "có thêm 2 thôn …", "có 98,5% hộ dân sử dụng …".
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_PLACE_NUMBER = r"(?:(?:hơn|gần|trên|khoảng|tổng số|tổng cộng)\s+)?\d[\d.,]*"
+_PLACE_PARTS = _alternation(vocabulary.PLACE_PARTS)
+_PLACE_ITEM = (
+    r"(?:(?:" + _alternation(vocabulary.PLACE_AREA_NAMES) + r")(?:\s+(?:là|khoảng|rộng))?\s+" + _PLACE_NUMBER
+    + r"\s*(?:" + _alternation(vocabulary.PLACE_AREA_UNITS) + r")"
+    r"|(?:" + _alternation(vocabulary.PLACE_POPULATION_NAMES) + r")(?:\s+(?:là|khoảng))?\s+" + _PLACE_NUMBER
+    + r"\s+(?:người|nhân khẩu)"
+    r"|" + _PLACE_NUMBER + r"\s+(?:" + _PLACE_PARTS + r")(?:\s*,\s*(?:" + _PLACE_PARTS + r")|\s+và\s+(?:"
+    + _PLACE_PARTS + r"))*(?![" + L + r"])"
+    r"|" + _PLACE_NUMBER + r"\s+(?:" + _alternation(vocabulary.PLACE_PEOPLE) + r"))(?![" + L + r"])"
+)
+_PLACE_FACTS = re.compile(
+    r"(?<![" + L + r"])(?:" + _alternation(vocabulary.PLACE_UNITS) + r")"
+    r"(?:\s+(?!(?:đã|có|gồm|thêm|được|sẽ|phải|cần|đạt|với|và|mới có)(?![" + L + r"]))[^\s\d.,;:]+){0,5}?"
+    r"\s+(?:(?:hiện\s+nay|hiện|nay|hiện đang)\s+)?(?:có|gồm)(?:\s+(?:tổng số|tổng cộng))?\s+"
+    r"(" + _PLACE_ITEM + r"(?:(?:\s*,\s*(?:với\s+|và\s+)?|\s+(?:với|và)\s+)" + _PLACE_ITEM + r")*)"
+    r"(?=\s*(?:$|[.;,:()“”\"]|(?:trong đó|chia thành|sinh sống|cư trú)(?![" + L + r"])))"
+)
+_PLACE_SHARE = re.compile(
+    r"\s*,?\s*trong đó\s+(?:(?:hộ|số hộ|nhân khẩu)\s+)?(?:" + _alternation(vocabulary.PLACE_POPULATION_GROUPS) + r")\s+"
+    r"(?:(?:có|là|gồm)\s+)?(?:" + _PLACE_NUMBER + r"\s+(?:" + _alternation(vocabulary.PLACE_PEOPLE) + r"|người)"
+    r"(?![" + L + r"])(?:\s*,?\s*\(?\s*chiếm\s+" + _PLACE_NUMBER + r"\s*%\s*\)?)?"
+    r"|(?:chiếm|là)\s+" + _PLACE_NUMBER + r"\s*%)"
+)
+_PLACE_DIVIDED = re.compile(
+    r"\s*,?\s*(?:(?:được\s+)?chia\s+(?:thành|làm)\s+" + _PLACE_ITEM
+    + r"|(?:gồm|có)\s+" + _PLACE_NUMBER + r"\s+dân tộc(?:\s+anh em)?(?:\s+cùng)?\s+(?:sinh sống|cư trú))"
+)  # ... and how it is divided, its peoples: "…, chia thành 5 khu phố", "…, gồm 14 dân tộc cùng sinh sống"
+
+_SPEAKER = r"(?<![" + L + r"])(?:" + _alternation(vocabulary.SPEAKER_WORDS) + r")(?![" + L + r"])"
+# (vocabulary.SPEAKER_WORDS …): a leader asks for it ("Ông cũng yêu cầu giữ …", "đề nghị các ngành …"),
+# or says what must be done ("nhấn mạnh: “Năm 2026 phường phải chỉnh trang …”") — not what was done
+_SPEECH_DIRECTIVE = re.compile(
+    _SPEAKER + r"[^.;]{0,80}?(?<!đã )(?<![" + L + r"])(?:" + _alternation(vocabulary.DIRECTIVE_VERBS) + r")"
+    r"(?![" + L + r"])(?!\s+(?:của|đề ra|đặt ra))"
+    r"|" + _SPEAKER + r"[^.;]{0,80}?(?<![" + L + r"])(?:" + _alternation(vocabulary.SPEECH_VERBS) + r")"
+    r"(?![" + L + r"])[^.;]{0,60}?(?<![" + L + r"])(?<!không )(?:" + _alternation(vocabulary.MODAL_WORDS) + r")"
+    r"(?![" + L + r"])"
+)
+
+_NOW_AFTER = re.compile(r"[\d.,]+\s*(?:%|[" + L + r"]+(?:\s+[" + L + r"]+)?)?\s+(?:hiện nay|hiện tại|hiện)(?![" + L + r"])")
+
+
+def _reference_year(seg: Segment) -> int | None:
+    """The year a value's year is later than to be planned: the document's date, or the year its lead
+    reports on where that is earlier ("Ngày 8/1/2026, … tổ chức hội nghị tổng kết năm 2025")."""
+    if seg.report_year and seg.doc_year and seg.report_year < seg.doc_year:
+        return seg.report_year
+    return seg.doc_year
+
+
+@functools.lru_cache(maxsize=64)
+def _place_fact_spans(folded: str) -> tuple[tuple[int, int], ...]:
+    """Where ``folded`` states what a place is: its parts, people and area, and their shares."""
+    spans = []
+    for m in _PLACE_FACTS.finditer(folded):
+        end = m.end()
+        for more in (_PLACE_SHARE, _PLACE_DIVIDED, _PLACE_DIVIDED):  # a share, then its parts, its peoples
+            if following := more.match(folded, end):
+                end = following.end()
+        spans.append((m.start(1), end))
+    return tuple(spans)
+
+
 def _fact_kinds(folded: str, mentions: list[Mention]) -> frozenset[str]:
     """The kinds of facts (``_FACT_WORDS``, and "spec") a paragraph may state about its figures."""
     units = {m.unit for m in mentions}
@@ -1059,6 +1131,8 @@ def _fact_kinds(folded: str, mentions: list[Mention]) -> frozenset[str]:
             kinds.add("spec")
             break
         at = folded.find("(", at + 1)
+    if (" có " in folded or " gồm " in folded) and _place_fact_spans(folded):
+        kinds.add("place")
     return frozenset(kinds)
 
 
@@ -1112,6 +1186,8 @@ def _fact_not_indicator(
             and not _SHARE_AFTER.match(folded, m.end)
         ):
             return True
+    if "place" in kinds and any(a <= m.start < b for a, b in _place_fact_spans(folded)):
+        return True
     if "spec" in kinds:
         opened = folded.rfind("(", max(0, m.start - 80), m.start)
         if opened >= 0 and folded.find(")", opened, m.start) < 0 and _SPEC_OPENS.match(folded, opened):
@@ -1321,8 +1397,13 @@ def _sentence_statements(
         stop = min(b, offset + 24)
         cut = folded.find(";", offset, stop)  # not the next item's year
         around = folded[a : cut if cut >= 0 else stop]
-        if future_year(around, seg.doc_year) and not result_cue(around):
+        # (an article dated after the year it reports on, "Ngày 8/1/2026, … tổng kết năm 2025": a
+        # value for 2026 is planned)
+        now = _NOW_AFTER.match(folded, offset) is not None  # "từ 61% hiện nay lên 70%": where it stands
+        if future_year(around, _reference_year(seg)) and not result_cue(around) and not now:
             return TARGET, DOCUMENT_DATE
+        if seg.mode is None and not now and _SPEECH_DIRECTIVE.search(before) and not result_cue(around):
+            return TARGET, PLAN_WORDS
         if seg.mode is None:
             # Weaker evidence, where no heading gives the kind: a label of targets, a floor to
             # reach ("85% trở lên"), or the list the value stands in (the sentence or paragraph
@@ -2367,6 +2448,14 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
         named = _years_in(folded, 0, len(folded))  # cached for the paragraph: linear in its length
         k = bisect.bisect_left(named, (at, 0))
         year = next((y for s, y in reversed(named[max(0, k - 20) : k]) if _target_year_at(folded, s)), None)
+        reference = _reference_year(seg)
+        if year is None and seg.mode is None and reference and _SPEECH_DIRECTIVE.search(folded, sentence[0], at):
+            # "Bí thư … nhấn mạnh: “Năm 2026 phường phải …”. Ông cũng yêu cầu giữ …": a year after the
+            # one the text reports on, named earlier in the paragraph, is what a leader asks for after it
+            year = next(
+                (y for s, y in reversed(named[max(0, k - 20) : k]) if y > reference and _one_paragraph(seg, s, at)),
+                None,
+            )
     if year is None and seg.period is None:
         year = seg.year
     if (
