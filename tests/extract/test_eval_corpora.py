@@ -24,6 +24,8 @@ FLOORS = {
     "synthetic-5": 0.975,
     "synthetic-7": 0.96,
     "synthetic-8": 0.965,
+    "synthetic-9": 0.975,
+    "synthetic-10": 0.97,
 }
 
 
