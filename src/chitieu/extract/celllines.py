@@ -36,6 +36,7 @@ Whatever it claims is blanked out of the document before the running-text reader
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from chitieu.core import vocabulary
@@ -240,7 +241,7 @@ def _label_rest(label: str, line: str) -> bool:
     return not re.search(r"(?:19|20)\d\d", label)
 
 
-def _label_ends(lines: list[str], j: int, stt: bool) -> bool:
+def _label_ends(lines: Sequence[str], j: int, stt: bool) -> bool:
     """After the label's last piece at line ``j``: another label, the first row's number or its name."""
     nxt = _next(lines, j)
     if nxt is None:
@@ -250,13 +251,13 @@ def _label_ends(lines: list[str], j: int, stt: bool) -> bool:
     return not _is_value(lines[nxt])
 
 
-def _stt_cell(lines: list[str], j: int) -> bool:
+def _stt_cell(lines: Sequence[str], j: int) -> bool:
     """A row number on its line with the row's name after it (not a value)."""
     nxt = _next(lines, j)
     return bool(_ROW_NUMBER.fullmatch(lines[j].strip())) and nxt is not None and not _is_value(lines[nxt])
 
 
-def _next(lines: list[str], j: int) -> int | None:
+def _next(lines: Sequence[str], j: int) -> int | None:
     j += 1
     while j < len(lines) and not lines[j].strip():
         j += 1

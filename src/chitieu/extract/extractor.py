@@ -2250,6 +2250,7 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
     named_at = at if it.name_at is None else it.name_at
     name_clause = clause if it.name_at is None else containing(clauses, named_at)
     # the items before it in its clause (items are in text order: the walk back stops at the clause)
+    prev: _Item | None
     prev = level = None
     for j in range(i - 1, -1, -1):
         p = items[j]

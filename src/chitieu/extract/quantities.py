@@ -537,7 +537,7 @@ def _read_at(folded: str, s: int, e: int, value: float, ae: int, nxt: str) -> Me
             um = unit_first
     else:
         um = unit_first
-    measured = None
+    measured: str | None = None
     if (
         na := text.startswith(_NOT_AFTER_BY_FIRST.get(nxt, ()), ae)
         and _NOT_AFTER.match(text, e)

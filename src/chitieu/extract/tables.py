@@ -545,7 +545,7 @@ def parse_cells(
     verdicts = list(_VERDICT.finditer(verdict_text))
     status = _STATUS[verdicts[-1].group(1)] if verdicts else None
     out: list[dict] = []
-    target = None
+    target: object = None  # (a plan cell's Mention, or a rating's or rank's _Bound)
     plans: list[tuple[list[int], object, dict | None]] = []  # (years, bound, statement) of each plan cell
     for i, (cell, role) in enumerate(zip(cells, roles, strict=False)):
         if role != "target":
