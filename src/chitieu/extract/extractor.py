@@ -1489,9 +1489,9 @@ def _sentence_statements(
         if missed:
             item.kind, item.evidence, item.status = RESULT, REPORT_WORDS, "khong_dat"
             item.op, item.high = "=", item.low
-        elif m.unit == "chỉ tiêu" and (split := _SPLIT_VERDICT.match(folded, m.start)):
+        elif m.unit == "chỉ tiêu" and (by_verdict := _SPLIT_VERDICT.match(folded, m.start)):
             # "9 chỉ tiêu vượt, 4 chỉ tiêu đạt và 3 chỉ tiêu không đạt": counts split by verdict
-            if split.group(1) == "vượt":
+            if by_verdict.group(1) == "vượt":
                 item.status = "vuot"
             elif any(v.group(1) == "vượt" for v in _SPLIT_VERDICT.finditer(folded, *sentence)):
                 item.status = "dat"
