@@ -36,6 +36,7 @@ Whatever it claims is blanked out of the document before the running-text reader
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from chitieu.core import vocabulary
@@ -186,6 +187,7 @@ def _prose_value(line: str) -> bool:
 
 def _header(lines: list[str], i: int) -> tuple[list[Column], int] | None:
     """The columns of a header starting at line index ``i`` and the index after it."""
+    j: int | None
     j = i
     stt = bool(_STT_LABEL.fullmatch(fold(lines[j].strip())))
     if stt:
@@ -239,7 +241,7 @@ def _label_rest(label: str, line: str) -> bool:
     return not re.search(r"(?:19|20)\d\d", label)
 
 
-def _label_ends(lines: list[str], j: int, stt: bool) -> bool:
+def _label_ends(lines: Sequence[str], j: int, stt: bool) -> bool:
     """After the label's last piece at line ``j``: another label, the first row's number or its name."""
     nxt = _next(lines, j)
     if nxt is None:
@@ -249,13 +251,13 @@ def _label_ends(lines: list[str], j: int, stt: bool) -> bool:
     return not _is_value(lines[nxt])
 
 
-def _stt_cell(lines: list[str], j: int) -> bool:
+def _stt_cell(lines: Sequence[str], j: int) -> bool:
     """A row number on its line with the row's name after it (not a value)."""
     nxt = _next(lines, j)
     return bool(_ROW_NUMBER.fullmatch(lines[j].strip())) and nxt is not None and not _is_value(lines[nxt])
 
 
-def _next(lines: list[str], j: int) -> int | None:
+def _next(lines: Sequence[str], j: int) -> int | None:
     j += 1
     while j < len(lines) and not lines[j].strip():
         j += 1
@@ -372,12 +374,12 @@ def _note_above(lines, i: int) -> str | None:
     return None
 
 
-def _rows(lines, j: int, columns: list[Column], note: str | None = None) -> tuple[list[CellStatement], int]:
+def _rows(lines, j: int | None, columns: list[Column], note: str | None = None) -> tuple[list[CellStatement], int]:
     out: list[CellStatement] = []
     has_unit = any(c.role == "unit" for c in columns)
     has_stt = any(c.role == "stt" for c in columns)
     valued = [c for c in columns if c.role not in ("unit", "stt")]
-    end = j
+    end: int = j  # type: ignore[assignment]  # (a line index on entry)
     row_number: int | None = None  # the number of the row read (its STT cell), when one
     while j is not None:
         name_line = lines[j].strip()
@@ -385,7 +387,7 @@ def _rows(lines, j: int, columns: list[Column], note: str | None = None) -> tupl
         if len(name_line) < 16 and (_PAGE_FOOTER.fullmatch(name_line) or _page_number(lines, j, after)):
             # the page's furniture between two rows of a table going on over the page: its footer
             # ("Trang 4/6", "- 4 -"), its number and running title, the header repeated on the new page
-            j = _after_page_break(lines, j if _PAGE_FOOTER.fullmatch(name_line) else after, len(columns))
+            j = _after_page_break(lines, j if _PAGE_FOOTER.fullmatch(name_line) else after, len(columns))  # type: ignore[arg-type]
             continue
         if _ROW_NUMBER.fullmatch(name_line) and after is not None and not _is_value(lines[after]):
             j = after  # the STT cell on its own line
@@ -560,7 +562,7 @@ def _row_cells(name: str, unit: str | None, cells, columns: list[Column], quote:
             continue
         cell_unit = m.unit or unit
         cell_name = name
-        planned = None
+        planned: re.Match[str] | tuple[int, int] | None = None
         if role == "ratio":
             cell_unit = "%"
             label = " ".join(re.sub(r"\(?%\)?", "", fold(col.label)).split()) if col is not None else ""
@@ -571,7 +573,7 @@ def _row_cells(name: str, unit: str | None, cells, columns: list[Column], quote:
             if planned is not None:
                 # "KH 2027 so với ước TH 2026 (%)": the growth planned for 2027, a target of that year
                 years = [int(planned.group(1))]
-                cell_name = f"{name} so với năm {col.years[-1]}" if len(col.years) > 1 else f"{name} (tăng, giảm)"
+                cell_name = f"{name} so với năm {col.years[-1]}" if len(col.years) > 1 else f"{name} (tăng, giảm)"  # type: ignore[union-attr]
             elif aligned and col is not None and not col.years and not re.search(r"cùng kỳ", fold(col.label)):
                 later = _later_plan(columns, n)
                 if later is not None:

@@ -13,7 +13,7 @@ date line "2025-08-21" near the top. A year after it is the future: a value for 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from chitieu.core import vocabulary
 
@@ -317,7 +317,7 @@ _DATE_NUMERIC = re.compile(
 DATE_LINES = 12  # where a report's place-and-date line or an article's date line stands
 
 
-def document_year(lines: list[str]) -> int | None:
+def document_year(lines: Sequence[str]) -> int | None:
     """The year of the document's own date, from its first lines, or None.
 
     "UBND xã …, ngày 29 tháng 11 năm 2024" (an official document's place and date) first;
@@ -377,7 +377,7 @@ _DATELINE = re.compile(
 )
 
 
-def report_year(lines: list[str]) -> int | None:
+def report_year(lines: Sequence[str]) -> int | None:
     """The one year a news article's headline and lead report on ("Ngành nông nghiệp … năm 2025: …",
     "Tại hội nghị tổng kết … năm 2025, …", "… 6 tháng đầu năm 2026 tăng 21%"), or None.
 
@@ -431,7 +431,7 @@ _LEAD_PLAN_WORDS = re.compile(
 _LEAD_REPORT_WORDS = re.compile(r"tổng kết|sơ kết|kết quả|nhìn lại|đánh giá|thực hiện")
 
 
-def headline_periods(lines: list[str]) -> tuple[str | None, str | None]:
+def headline_periods(lines: Sequence[str]) -> tuple[str | None, str | None]:
     """The terms a news article's headline names: (the one it sets targets for, the one it reports on).
 
     "Đại hội … thông qua 18 chỉ tiêu chủ yếu nhiệm kỳ 2025-2030", "Nghị quyết Đại hội … nhiệm kỳ
@@ -458,7 +458,7 @@ def headline_periods(lines: list[str]) -> tuple[str | None, str | None]:
 _HEADLINE_YEAR = re.compile(r"(?:năm|kế hoạch|nhiệm vụ|đến)\s+((?:19|20)\d\d)(?![\d.,]*\d)(?!\s*[-–—]\s*\d)")
 
 
-def plan_year(lines: list[str], doc_year: int | None) -> int | None:
+def plan_year(lines: Sequence[str], doc_year: int | None) -> int | None:
     """The year a document plans for: its headline or title names one year after its own date
     ("Nghị quyết về kế hoạch phát triển KT-XH … năm 2024" in an article of December 2023).
 

@@ -170,7 +170,7 @@ def _margin(folded: str, mentions: list[Mention], m: Mention, a: int) -> str | N
     before = [p for p in mentions if p.start < by.start() and not p.bare and p.unit and folded.find(".", p.end, m.start) < 0]
     if not before:
         return None
-    if _unit_family(before[-1].unit) == _unit_family(m.unit):
+    if _unit_family(before[-1].unit) == _unit_family(m.unit):  # type: ignore[arg-type]
         # a figure in the result's own unit is the plan's, unless it cannot be: a plan under a result
         # "thấp hơn" it ("đạt 78,4%, thấp hơn kế hoạch 1,6%"), or, "vượt", one over the result
         # ("đạt 12%, vượt kế hoạch 15%") or a small part of it ("đạt 7,2%, vượt kế hoạch 0,2%"): then
@@ -453,9 +453,10 @@ def extract(doc: Document) -> list[Statement]:
             prior = RESULT
             announced = None
             continue
+        row: dict | None
         if seg.cells is not None:
             quote = _row_quote(seg)  # once per row, not per cell: a wide row stays linear
-            for row in parse_cells(seg.cells, seg.roles, seg.header, unit, _plan_from(seg), seg.note_unit):
+            for row in parse_cells(seg.cells, seg.roles, seg.header, unit, _plan_from(seg), seg.note_unit):  # type: ignore[arg-type]
                 if not row.get("compare"):  # (a comparison's "%" is no unit for the rows below)
                     unit = row["unit"] or unit
                 if row.get("measure") and row["year"] is None and seg.year is None and seg.period is None:
@@ -481,8 +482,8 @@ def extract(doc: Document) -> list[Statement]:
                 unit = row["unit"] or unit
                 quote = _row_quote(seg)
                 cells = _plan_cells(seg, [row, *row["cells"]])
-                cells = _one_with_its_plan(seg, [_row_statement(seg, c, quote) for c in cells])
-                out.extend(sorted(cells, key=lambda st: st.start))
+                row_statements = _one_with_its_plan(seg, [_row_statement(seg, c, quote) for c in cells])
+                out.extend(sorted(row_statements, key=lambda st: st.start))
             continue
         intro = _announcement(seg)
         if announced is not None and _LIST_ITEM.match(seg.text):
@@ -569,7 +570,7 @@ def _plan_from(seg: Segment) -> int | None:
 def _cell_line_statement(c: CellStatement) -> Statement:
     unit, per_year = c.unit, c.per_year
     if _money_per_head(unit, "đầu người" in fold(c.name)):
-        unit = unit.split("/")[0] + "/người/năm"
+        unit = unit.split("/")[0] + "/người/năm"  # type: ignore[union-attr]
         per_year = False  # (money per person per year: the "/năm" is the unit's)
     return Statement(
         kind=c.kind,
@@ -709,7 +710,7 @@ _PER_POPULATION = re.compile(
 _UNIT_COLON = re.compile(r"\(([^()\d]{1,30})\)\s*:\s*(?:[" + L + r"]+\s+){0,2}$")
 
 
-def _unit_before_colon(folded: str, a: int, at: int) -> tuple[str, bool] | None:
+def _unit_before_colon(folded: str, a: int, at: int) -> tuple[str | None, bool] | None:
     """The unit a name gives in brackets just before "…: value" (one the tables know as a unit),
     and whether it is per year ("(%/năm)")."""
     from chitieu.core.numbers import normalise_unit
@@ -854,7 +855,7 @@ def _scaled_count(text: str, folded: str, clauses, m: Mention) -> tuple[str, int
     counted = _unknown_count(text, folded, clauses, m)
     if counted is None:
         return None
-    scaled = " ".join(vocabulary.SCALE_WORDS[x] for x in scale.group(1).split())
+    scaled = " ".join(vocabulary.SCALE_WORDS[x] for x in scale.group(1).split())  # type: ignore[union-attr]
     return f"{scaled} {counted.group('w')}", counted.end()
 
 
@@ -1569,9 +1570,9 @@ def _sentence_statements(
         if missed:
             item.kind, item.evidence, item.status = RESULT, REPORT_WORDS, "khong_dat"
             item.op, item.high = "=", item.low
-        elif m.unit == "chỉ tiêu" and (split := _SPLIT_VERDICT.match(folded, m.start)):
+        elif m.unit == "chỉ tiêu" and (by_verdict := _SPLIT_VERDICT.match(folded, m.start)):
             # "9 chỉ tiêu vượt, 4 chỉ tiêu đạt và 3 chỉ tiêu không đạt": counts split by verdict
-            if split.group(1) == "vượt":
+            if by_verdict.group(1) == "vượt":
                 item.status = "vuot"
             elif any(v.group(1) == "vượt" for v in _SPLIT_VERDICT.finditer(folded, *sentence)):
                 item.status = "dat"
@@ -1860,7 +1861,7 @@ def _verdict_phrases(folded: str, sentences, items: list[_Item], lo: int, hi: in
         if quoted_last:
             if no and _short_of_plan(it) and it.status is None:
                 it.status = status  # "318,45 tỷ đồng, đạt 93,7% dự toán, không đạt chỉ tiêu (NQ: …)": both
-            it = max(quoted_last, key=lambda b: b.target_at)
+            it = max(quoted_last, key=lambda b: b.target_at)  # type: ignore[arg-type,return-value]
         elif no and _short_of_plan(it) and it.status is None and len(before) > 1:
             # "ước 2.148.600, đạt 87,2% dự toán, không đạt kế hoạch": the share of the plan short of
             # it and the level it is the share of missed the plan
@@ -1920,8 +1921,8 @@ def _verdict_on_named(sent: tuple[int, int], v: re.Match[str], status: str, item
         return
     it = after[0]
     it.status = status
-    den = it.mention.denominator
-    if den and it.target is None and den[1] == it.mention.unit:
+    den = it.mention.denominator  # type: ignore[union-attr]
+    if den and it.target is None and den[1] == it.mention.unit:  # type: ignore[union-attr]
         it.target = {"op": "=", "low": den[0], "high": den[0]}
 
 
@@ -1956,6 +1957,7 @@ def _verdicts_by_position(folded: str, sentences, items: list[_Item]) -> None:
             it.status = it.status or "dat"
         if vuot_by and _PLAN_AFTER.match(rest):
             it.status = "vuot"
+            prev: _Item | None
             for prev in reversed(items[:idx]):
                 if (
                     prev.mention is not None
@@ -2329,6 +2331,7 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
     named_at = at if it.name_at is None else it.name_at
     name_clause = clause if it.name_at is None else containing(clauses, named_at)
     # the items before it in its clause (items are in text order: the walk back stops at the clause)
+    prev: _Item | None
     prev = level = None
     for j in range(i - 1, -1, -1):
         p = items[j]
@@ -2342,7 +2345,7 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
             if p.mention.role == "level":
                 level = p
                 break
-    prev_end = prev.mention.end if prev is not None else None
+    prev_end = prev.mention.end if prev is not None else None  # type: ignore[union-attr]
     if m is None:
         name = clean_name(seg.text[sub[0] : sub[1]].strip(" ,;.:-–"))
     else:
@@ -2366,7 +2369,7 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
         # a count of the plan's indicators: the words around it ("Kết quả: 15/18 chỉ tiêu đạt",
         # "3 chỉ tiêu chưa đạt") name no indicator
         name = {"khong_dat": "Số chỉ tiêu không đạt", "vuot": "Số chỉ tiêu vượt"}.get(
-            it.status, "Số chỉ tiêu đạt"
+            it.status, "Số chỉ tiêu đạt"  # type: ignore[arg-type]
         )
     it.name = name
     unit = it.unit
@@ -2382,7 +2385,7 @@ def _statement(seg, folded, sentences, clauses, subclauses, items: list[_Item], 
     )
     it.per_head = income
     if income:
-        unit = unit.split("/")[0] + "/người/năm"
+        unit = unit.split("/")[0] + "/người/năm"  # type: ignore[union-attr]
     elif (
         unit
         and "đồng" in unit

@@ -170,7 +170,7 @@ def indicator_name(
         tail = None  # the words after the number: read below only where needed (most names stand before it)
     if prev_from_tail and tail and _LISTED.search(before):
         # "100% hộ … nước sạch và 98,6% hố xí hợp vệ sinh": a list of number-first phrases.
-        return ("Tỷ lệ " + tail if m.unit in ("%", "‰") else tail), True
+        return ("Tỷ lệ " + tail if m.unit in ("%", "‰") else tail), True  # type: ignore[union-attr,operator]
     pieces = _NAME_PIECES.split(before)
     name = clean_name(pieces[-1]) if pieces else ""
     if 0 < len(name.split()) <= 2 and len(pieces) > 1:

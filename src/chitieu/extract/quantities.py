@@ -263,7 +263,7 @@ _SQUARE_CUBE = re.compile(r"(?<![a-z])(k?m)([²³])")
 
 
 @functools.lru_cache(maxsize=512)
-def _normalised(unit: str) -> str | None:
+def _normalised(unit: str | None) -> str | None:
     """The unit written the one way (a pure function of the words, so remembered: a report
     repeats a few units hundreds of times)."""
     unit = normalise_unit(unit)
@@ -300,6 +300,7 @@ def _scale(words: str) -> str:
 def _read_unit(m: re.Match[str]) -> tuple[str | None, bool, float]:
     per = m.group("per")
     per = _SLASH_SPACES.sub("/", per).strip() if per else ""
+    unit: str | None
     extra = 0.0
     if m.group("permil"):
         unit = "‰"
@@ -399,7 +400,7 @@ def find_mentions(folded: str) -> list[Mention]:
             ae += 1
             nxt = folded[ae : ae + 1]
         if nxt.isspace():  # (``str.isspace`` and ``\s`` agree on what a space is)
-            ae = _SPACES_AT.match(folded, ae).end()
+            ae = _SPACES_AT.match(folded, ae).end()  # type: ignore[union-attr]
             nxt = folded[ae : ae + 1]
         before = folded[s - 30 if s > 30 else 0 : s]
         # (_never_a_statement finds nothing unless one of these holds: most numbers are spared the call)
@@ -471,7 +472,7 @@ def _past_spaces(text: str, at: int) -> int:
         at += 1
         c = text[at : at + 1]
     if c.isspace():  # (``str.isspace`` and ``\\s`` agree on what a space is)
-        at = _SPACES_AT.match(text, at).end()
+        at = _SPACES_AT.match(text, at).end()  # type: ignore[union-attr]
     return at
 
 
@@ -510,6 +511,8 @@ def _read_at(folded: str, s: int, e: int, value: float, ae: int, nxt: str) -> Me
     The patterns tried after the number start with spaces, then a word or mark that is not a
     space: each is tried only where its first character (or word) stands after the spaces."""
     text = folded
+    low: float | None
+    high: float | None
     op, low, high = "=", value, value
     end = e
     # Unit directly after the first number ("19% - 21%" or "19 - 21%").
@@ -534,7 +537,7 @@ def _read_at(folded: str, s: int, e: int, value: float, ae: int, nxt: str) -> Me
             um = unit_first
     else:
         um = unit_first
-    measured = None
+    measured: str | None = None
     if (
         na := text.startswith(_NOT_AFTER_BY_FIRST.get(nxt, ()), ae)
         and _NOT_AFTER.match(text, e)
@@ -549,7 +552,7 @@ def _read_at(folded: str, s: int, e: int, value: float, ae: int, nxt: str) -> Me
             na = counted
     unit, per_year, extra = (None, False, 0.0)
     if measured is not None:
-        unit, um, end = measured, None, na.end()  # "tuổi thọ trung bình đạt 74 tuổi"
+        unit, um, end = measured, None, na.end()  # type: ignore[union-attr]  # "tuổi thọ trung bình đạt 74 tuổi"
     elif um and (ume := um.end()) > end:
         unit, per_year, extra = _unit(um)
         end = ume
@@ -595,7 +598,7 @@ def _read_at(folded: str, s: int, e: int, value: float, ae: int, nxt: str) -> Me
     if value == 1 and op == ">" and unit and unit not in ("%", "‰") and not _DIGIT.search(before[-12:]):
         return None
     if op == "=" and "âm" in before and _NEGATIVE_BEFORE.search(before):
-        low = high = -low  # "tăng trưởng âm 1,2%": a growth of -1,2%
+        low = high = -low  # type: ignore[operator]  # "tăng trưởng âm 1,2%": a growth of -1,2%
     # (positional: a call with keywords costs a third more, and this runs for every number)
     mention = Mention(s, end, op, low, high, unit, per_year, "level", unit is None, denominator)
     if op in ("=", "range") and _change_before(before[-30:]):
@@ -621,7 +624,7 @@ _UNIT_FIRST = frozenset(
     + "".join(w[0] for w in SCALES)
 )
 _RANGE_FIRST = frozenset("-–—đt")
-_NOT_AFTER_WORDS = ("tuổi", "tháng", "năm", "ngày", "giờ", "tầng", "sao", "phút", "giây", "nhiệm kỳ", "kỳ")
+_NOT_AFTER_WORDS: tuple[str, ...] = ("tuổi", "tháng", "năm", "ngày", "giờ", "tầng", "sao", "phút", "giây", "nhiệm kỳ", "kỳ")
 _NOT_AFTER_WORDS += ("khóa", "lần thứ", "độ c")  # (the words of _NOT_AFTER)
 _NOT_AFTER_BY_FIRST = {w[0]: tuple(v for v in _NOT_AFTER_WORDS if v[0] == w[0]) for w in _NOT_AFTER_WORDS}
 _OF_PLAN_WORDS = ("so với", "kế hoạch", "kh", "chỉ tiêu", "dự toán", "nghị quyết")

@@ -15,6 +15,7 @@ import bisect
 import itertools
 import operator
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from chitieu.core import vocabulary
@@ -810,7 +811,7 @@ def _numbered_row(raw: str) -> bool:
 _BARE_ROW_NUMBER = re.compile(r"\s*\d{1,2}(?:\.\d{1,2})*\.\s*")
 
 
-def _bare_number_row(lines: list[str], i: int) -> bool:
+def _bare_number_row(lines: Sequence[str], i: int) -> bool:
     """A row number alone on its line ("1.") with the row's name starting on the next line."""
     if not _BARE_ROW_NUMBER.fullmatch(lines[i]):
         return False
@@ -832,7 +833,7 @@ def _table_row_start(raw: str, in_header: bool = False) -> bool:
 _DOC_TYPE = re.compile(r"(?:báo cáo|nghị quyết|kế hoạch|tờ trình|đề án|chương trình)")
 
 
-def _title_time(lines: list[str], now: int | None = None) -> tuple[int | None, str | None, int | None]:
+def _title_time(lines: Sequence[str], now: int | None = None) -> tuple[int | None, str | None, int | None]:
     """The one year or period the document's title names, as in "BÁO CÁO" over "Tình hình kinh tế -
     xã hội 9 tháng năm 2023" (a title naming two years names neither), and the index of a title
     written on its document type's own line (read as a heading)."""
@@ -1096,6 +1097,7 @@ def segments(doc: Document) -> list[Segment]:
             cells_read = False  # (a row of a Markdown table, or with " | " between cells already)
             if len(stripped) > 2 and stripped[0] == "|" and stripped[-1] == "|":
                 # A Markdown table row: the same cells a DOCX row gives; the |---| rule is no row.
+                cells: list[str] | None
                 cells = [c.strip() for c in stripped[1:-1].split("|")]
                 if all(_MD_RULE.fullmatch(c) for c in cells):
                     continue
@@ -1196,12 +1198,12 @@ def segments(doc: Document) -> list[Segment]:
                 if _ROMAN_ROW.match(raw):
                     ctx.domain = domain_of(fold(cleaned)) or ctx.domain
                 append(number, stripped)
-                current.table_years = table_years
-                current.table_periods = table_periods
-                current.table_compare = table_compare
-                current.table_plan = table_plan
-                current.table_plan_after = table_plan_after
-                current.table_header = header_text.lower()
+                current.table_years = table_years  # type: ignore[union-attr]
+                current.table_periods = table_periods  # type: ignore[union-attr]
+                current.table_compare = table_compare  # type: ignore[union-attr]
+                current.table_plan = table_plan  # type: ignore[union-attr]
+                current.table_plan_after = table_plan_after  # type: ignore[union-attr]
+                current.table_header = header_text.lower()  # type: ignore[union-attr]
             elif current is not None:
                 append(number, stripped)
             continue
@@ -1256,10 +1258,10 @@ def segments(doc: Document) -> list[Segment]:
             header_only = False
             if roles is not None and len(cells) == len(roles):
                 append(number, stripped)
-                current.cells, current.header, current.roles = cells, header, roles
-                current.note_unit = table_note_unit
-                if current.year is None:
-                    current.year = table_intro_year
+                current.cells, current.header, current.roles = cells, header, roles  # type: ignore[union-attr]
+                current.note_unit = table_note_unit  # type: ignore[union-attr]
+                if current.year is None:  # type: ignore[union-attr]
+                    current.year = table_intro_year  # type: ignore[union-attr]
                 close()
                 continue
         elif roles is not None and len(stripped) < 24 and _SUB_ROWS_LABEL.fullmatch(stripped.lower()):

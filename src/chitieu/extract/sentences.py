@@ -67,7 +67,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             at += 1
             nxt = text[at : at + 1]
         if nxt.isspace():
-            at = _SPACE.match(text, at).end()  # where the rest starts: no copy of it (linear)
+            at = _SPACE.match(text, at).end()  # type: ignore[union-attr]  # where the rest starts: no copy of it (linear)
             nxt = text[at : at + 1]
         if nxt in _FIELD_FIRST and colon >= 0:  # (a field ends with ":")
             if colon < at:

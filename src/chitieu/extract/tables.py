@@ -121,9 +121,9 @@ def _parse_row(
     start = body.end() if body else 0
     unit_m = None
     unit_end = None  # where the unit cell (or the name's unit) ends
-    for m in _UNIT_CELL.finditer(text, start):
-        if m.start() > start + 2:
-            unit_m = m
+    for cm in _UNIT_CELL.finditer(text, start):
+        if cm.start() > start + 2:
+            unit_m = cm
             break
     if unit_m is not None:
         name = text[start : unit_m.start()]
@@ -171,7 +171,7 @@ def _parse_row(
             return None
         return {**_qualitative(name, status), "at": rest_at + verdicts[-1].start()}
     target = None
-    cells = mentions
+    cells: list = mentions  # (the row's mentions, then its cells)
     first = mentions[0]
     # A plain first number is the target column only in a row with a verdict and no more
     # numbers than year columns (a sub-row with every year and comparison filled has none).
@@ -253,7 +253,7 @@ def _parse_row(
     index = min(columns, len(plain)) - 1
     year = years[index] if len(plain) >= len(years) and index < len(years) else None
     try:
-        value = parse_number(raw[index], hint)
+        row_value = parse_number(raw[index], hint)
     except NumberFormatError:
         return None
     extra = _target_cells(target, rest, mentions, name, unit, rest_at) if target is not None else []
@@ -287,8 +287,8 @@ def _parse_row(
         "name": name,
         "unit": unit,
         "op": "=",
-        "low": value,
-        "high": value,
+        "low": row_value,
+        "high": row_value,
         "year": year,
         "period": None,
         "per_year": False,
@@ -353,7 +353,7 @@ _BARE_YEAR_COLUMN = re.compile(r"(?:năm\s+)?((?:19|20)\d\d)")
 _UNIT_IN_NAME = re.compile(r"\s*\(([^()\d]{1,30})\)\s*$")
 
 
-def _unit_in_name(name: str) -> tuple[str, str] | None:
+def _unit_in_name(name: str) -> tuple[str, str | None] | None:
     """A name ending in its unit, "Tỷ lệ hộ nghèo (%)", "Số ấp văn hóa (ấp)": (the name, the unit)."""
     from chitieu.extract.celllines import _KNOWN_UNIT
     from chitieu.extract.normalise import fold
@@ -494,7 +494,7 @@ def _cell_mention(cell: str, unit: str | None):
     if not text or not re.search(r"\d", text):
         return None
     bare = not unit or re.search(r"[%a-zà-ỹđ]\s*$", text)
-    found = find_mentions(text + ("" if bare else " " + unit.lower()))
+    found = find_mentions(text + ("" if bare else " " + unit.lower()))  # type: ignore[union-attr]
     if not found and not bare:
         # a bare figure the unit column's word makes look like bait ("Tuổi thọ trung bình | Tuổi |
         # 74,2": no age): the figure alone, in the column's unit
@@ -545,7 +545,7 @@ def parse_cells(
     verdicts = list(_VERDICT.finditer(verdict_text))
     status = _STATUS[verdicts[-1].group(1)] if verdicts else None
     out: list[dict] = []
-    target = None
+    target: object = None  # (a plan cell's Mention, or a rating's or rank's _Bound)
     plans: list[tuple[list[int], object, dict | None]] = []  # (years, bound, statement) of each plan cell
     for i, (cell, role) in enumerate(zip(cells, roles, strict=False)):
         if role != "target":
@@ -613,17 +613,17 @@ def parse_cells(
     for i, (cell, role) in enumerate(zip(cells, roles, strict=False)):
         if role == "ratio" and (m := _cell_mention(cell, "%")) is not None and m.unit == "%":
             # of no year of its own: the comparison of the row's latest result
-            own = [int(y) for y in re.findall(r"(?:19|20)\d\d", headers[i])]
-            of = own or ([int(y) for y in re.findall(r"(?:19|20)\d\d", headers[filled[-1][0]])] if filled else [])
+            own_years = [int(y) for y in re.findall(r"(?:19|20)\d\d", headers[i])]
+            of = own_years or ([int(y) for y in re.findall(r"(?:19|20)\d\d", headers[filled[-1][0]])] if filled else [])
             planned = _PLANNED_COLUMN.match(" ".join(fold(headers[i]).split()))
             if planned is not None:
                 # "KH 2027 so với ước TH 2026 (%)": the growth planned for 2027, a target of that year
-                compared = f"{name} so với năm {own[-1]}" if len(own) > 1 else f"{name} (tăng, giảm)"
+                compared = f"{name} so với năm {own_years[-1]}" if len(own_years) > 1 else f"{name} (tăng, giảm)"
                 out.append({**_cell_statement("target", compared, "%", m, [int(planned.group(1))], None, None, i),
                             "compare": True})
                 continue
             later = _later_plan(roles, headers, i, of)
-            if later is not None and not own and not _LAST_YEAR_COLUMN.search(fold(headers[i])):
+            if later is not None and not own_years and not _LAST_YEAR_COLUMN.search(fold(headers[i])):
                 # "Thực hiện 2025 | Kế hoạch 2026 | So sánh (%)": next year's plan against this year's
                 # result, the growth planned for that year (a target), not the result against its plan
                 compared = f"{name} kế hoạch {later} so với năm {max(of)}"
@@ -637,9 +637,9 @@ def parse_cells(
                         "compare": True, "status": judged})
         if role == "change" and (m := _cell_mention(cell, "%" if "%" in headers[i] else unit)) is not None:
             # "Tăng, giảm (%)": the change the row's latest result makes
-            latest = [int(y) for y in re.findall(r"(?:19|20)\d\d", headers[filled[-1][0]])] if filled else []
+            change_years = [int(y) for y in re.findall(r"(?:19|20)\d\d", headers[filled[-1][0]])] if filled else []
             out.append(
-                {**_cell_statement("result", f"{name} (tăng, giảm)", m.unit, m, latest[-1:], None, None, i),
+                {**_cell_statement("result", f"{name} (tăng, giảm)", m.unit, m, change_years[-1:], None, None, i),
                  "compare": True}
             )
     if not filled and status is not None and "result" in roles:
@@ -661,7 +661,7 @@ def _measure_cells(cells: list[str], roles: list[str], headers: list[str], note_
     last = None  # the name of the measure left of a comparison
     for i, (cell, role) in enumerate(zip(cells, roles, strict=False)):
         if role == "measure":
-            label, unit = _measure_label(headers[i], note_unit)
+            label, unit = _measure_label(headers[i], note_unit)  # type: ignore[misc]
             last = f"{label} {item}".strip()
             if (m := _cell_mention(cell, unit)) is not None:
                 out.append(_cell_statement("result", last, unit, m, [], None, None, i))
@@ -974,8 +974,8 @@ def _cell_statements(text: str, folded: str, name: str, unit: str | None, placed
         if column == "compare":
             status = _status_of(words)
             if status is not None:
-                year = _YEAR_NAMED.search(words)
-                verdicts.append((status, int(year.group(1)) if year else None, words, a))
+                named_year = _YEAR_NAMED.search(words)
+                verdicts.append((status, int(named_year.group(1)) if named_year else None, words, a))
             if cell_kind == "prose":
                 for m in find_mentions(words):
                     if m.unit == "%":
@@ -1110,19 +1110,19 @@ def _prose_facts(text, folded, a, b, kind, name, unit, year, period) -> list[dic
     if count is not None and unit not in (None, "%"):  # "3% tổng số đảng viên (66)": the count, in the row's unit
         value = float(count.group(1).replace(".", "").replace(",", "."))
         out.append(_fact(kind, name, unit, "=", value, value, year, period, False, a + count.start(1)))
-    for m in _RATING.finditer(words):
-        if _NEGATED.search(words[: m.start()]):
+    for rm in _RATING.finditer(words):
+        if _NEGATED.search(words[: rm.start()]):
             continue
-        option = text[a + m.start(1) : a + m.end(1)]
+        option = text[a + rm.start(1) : a + rm.end(1)]
         option = option[:1].upper() + option[1:].lower()
-        label = f"xếp loại {option}" + (" trở lên" if m.group(2) else "")
+        label = f"xếp loại {option}" + (" trở lên" if rm.group(2) else "")
         out.append(_fact(kind, _named("Xếp loại", name), label, "qualitative", None, None, year, period,
-                         False, a + m.start(1)))
+                         False, a + rm.start(1)))
     for rx, op in ((_TOP_RANK, "<="), (_POSITION_RANK, "=")):
-        for m in rx.finditer(words):
-            if _NEGATED.search(words[: m.start()]):
+        for rm in rx.finditer(words):
+            if _NEGATED.search(words[: rm.start()]):
                 continue  # "không nằm trong top 3": a verdict, not a rank
-            n = float(m.group(1))
+            n = float(rm.group(1))
             out.append(_fact(kind, _named("Thứ hạng", name), "hạng", op, None if op == "<=" else n, n, year,
-                             period, False, a + m.start(1)))
+                             period, False, a + rm.start(1)))
     return out
