@@ -76,6 +76,30 @@ def _heading_dated(ctx: Context, s) -> bool:
     return False
 
 
+_MARK = re.compile(r"^\W*(?:\d{1,2}[.)]|[a-zđ]\)|[-+•*–])?\s*")
+_VERB_TAIL = re.compile(r"[\s,:]+(?:(?:phấn đấu|ước|dự kiến)\s+)?(?:đạt|là|ở mức|đạt mức|lên|còn|tăng|giảm)?\s*(?:trên|dưới|từ|tối thiểu|tối đa)?\s*$")
+
+
+def _lead_name(n: Number, cut: str) -> str | None:
+    """The words of a prose figure's sentence before it, as a target's name, when the reader's
+    name ``cut`` is only their part after a comma: "3. Tỷ lệ thu gom, xử lý rác thải sinh hoạt năm
+    2026 đạt 100%" (the reader: "xử lý rác thải sinh hoạt") → "tỷ lệ thu gom, xử lý rác thải sinh
+    hoạt". None in a table row, when another figure stands before it in its sentence, or when the
+    reader's name is not such a cut tail."""
+    p = n.passage
+    if p.is_table_row:
+        return None
+    a, _ = p.sentence_of(n.start)
+    if any(q.unit for q in p.numbers_in(a, n.start)):
+        return None
+    words = _MARK.sub("", p.folded[a : n.start])
+    words = target_name(_VERB_TAIL.sub("", words))
+    head, comma, tail = words.rpartition(",")
+    if not comma or not head.strip() or tail.strip() != cut.strip():
+        return None
+    return words
+
+
 def _number_of(ctx: Context, s) -> Number | None:
     p = ctx.passage_at(s.line)
     if p is None:
@@ -111,9 +135,11 @@ def check(ctx: Context) -> list[Finding]:
         if s.year is None and s.period is None:
             continue
         name = target_name(s.indicator)
+        n = _number_of(ctx, s)
+        if n is not None and len(name.split()) < 4 and not _COMPARISON.search(name):
+            name = _lead_name(n, name) or name  # "hợp vệ sinh": the reader cut "Tỷ lệ hộ …, hợp vệ sinh" at its comma
         if len(name.split()) < 4 or _COMPARISON.search(name) or not real_name(s.indicator):  # "Tỷ lệ trường": too loose to tell two apart
             continue
-        n = _number_of(ctx, s)
         if n is None or _compared_base(n) or not (_dated(n) or _heading_dated(ctx, s)):
             continue
         # A yearly rate over a term is one target of the term, whatever year its heading names
@@ -128,7 +154,12 @@ def check(ctx: Context) -> list[Finding]:
                     continue  # two targets dated by headings alone: nothing says they are one
                 name1, name2 = target_name(s1.indicator), target_name(s2.indicator)
                 if not same_indicator(name1, name2):
-                    continue
+                    # the reader may cut a name at a comma ("Tỷ lệ thu gom, xử lý rác thải …"):
+                    # the sentence's own words before the figure name it too
+                    lead1, lead2 = _lead_name(n1, name1), _lead_name(n2, name2)
+                    if not any(x and y and same_indicator(x, y) for x, y in ((lead1, name2), (name1, lead2), (lead1, lead2))):
+                        continue
+                    name1, name2 = lead1 or name1, lead2 or name2
                 if name1 != name2 and _scope_differs(name1, name2):
                     continue
                 if not _differ(s1, n1, s2, n2):

@@ -43,6 +43,7 @@ _MULTIPLE_WORD = re.compile(r"(gấp|tăng)(?:\s+(?:gần|khoảng|hơn|trên|g�
 _APPROX = re.compile(r"(?:gần|khoảng|hơn|trên|xấp xỉ)\s*$")
 _FROM = re.compile(r"(?<![a-zà-ỹđ])từ\s*(?:mức\s*)?$")
 _TO = re.compile(r"(?:lên|đến|tăng lên|giảm xuống|xuống|còn|giảm còn)\s*(?:mức\s*)?$")
+_GROWTH_NAMED = re.compile(r"(tăng)(?: trưởng)?(?:\s+(?:bình quân|trung bình|hàng năm|hằng năm|mỗi năm))+[^;]{0,45}?(?:đạt|là|ở mức)?\s*$")
 _RATE_WORD = re.compile(r"(tăng|giảm)(?:\s+(?:bình quân|trung bình|hàng năm|hằng năm|mỗi năm|được|thêm))*\s*$")
 
 
@@ -180,7 +181,7 @@ def _from_to(p: Passage) -> list[Finding]:
             if c.stated is None or not c.exact:
                 continue
             gap = p.folded[b.end : c.start]
-            if len(gap) > 60 or any(q.unit for q in p.numbers_in(b.end, c.start)):
+            if len(gap) > (110 if _per_year_rate(p, c) else 60) or any(q.unit for q in p.numbers_in(b.end, c.start)):
                 break
             f = _judge(p, a, b, c, va, vb, da, db, n_years, gap)
             if f is not None:
@@ -191,6 +192,9 @@ def _from_to(p: Passage) -> list[Finding]:
 
 def _judge(p, a, b, c, va, vb, da, db, n_years, gap) -> Finding | None:
     word = _RATE_WORD.search(p.folded, max(0, c.start - 30), c.start)
+    if word is None and c.unit == "%" and _per_year_rate(p, c):
+        # "…, tốc độ tăng trưởng bình quân giai đoạn 2021-2025 đạt 12,5%/năm": the rate's own words
+        word = _GROWTH_NAMED.search(p.folded, max(0, c.start - 70), c.start)
     note = ""
     lo_ratio, hi_ratio = (vb - db) / (va + da), (vb + db) / max(va - da, 1e-12)
     ratio = vb / va
@@ -247,7 +251,7 @@ def _points_agree(c: Number, a: Number, b: Number, years: int) -> bool:
 # What stands between a change and the base value in parentheses: "gấp 1,6 lần năm 2020 (",
 # "tăng 8,6% so với năm 2023 (", "tăng 11% so với cùng kỳ (".
 _TO_BASE = re.compile(
-    r"\s*(?:so với\s*)?(?:(?:mức\s*)?(?:ước\s*)?(?:thực hiện|đạt|kết quả)\s*)?(?:cùng kỳ\s*)?"
+    r"\s*(?:so với\s*)?(?:(?:mức\s*)?(?:ước\s*)?(?:thực hiện|đạt|kết quả|quyết toán|số liệu|mức|tổng)\s*)?(?:cùng kỳ\s*)?"
     r"(?:(?:cuối |đầu )?năm\s*(?:(?:19|20)\d\d|trước)|đầu nhiệm kỳ|đầu kỳ|cùng kỳ)?"
     r"\s*\(\s*(?:(?:ước\s*)?(?:thực hiện|đạt)?\s*)"
 )
@@ -608,6 +612,56 @@ def _index_columns(p: Passage) -> list[Finding]:
     return out
 
 
+# An index against a past period: "bằng 104,6% so với năm trước", "đạt 108,2% so với cùng kỳ".
+_INDEX_BASE = re.compile(
+    r"\s*so với\s*(?:cùng kỳ(?:\s*năm\s*(?:(?:19|20)\d\d|trước))?|năm\s*(?:(?:19|20)\d\d|trước)|kỳ trước|"
+    r"(?:quý|tháng) trước|đầu (?:nhiệm )?kỳ)"
+)
+# What may link the index to the change it restates: "…, tức là tăng 6,4%", "(tăng 6,4%)", "hay giảm".
+_RESTATES = re.compile(r"[\s,;(:-]*(?:tức là|tức|nghĩa là|hay|hoặc|tương ứng|tương đương)?(?:\s*với)?\s*(?:mức\s*)?(tăng|giảm)\s*(?:thêm\s*)?$")
+
+
+def _index_and_rate(p: Passage) -> list[Finding]:
+    """An index against a past period and the change it restates in the same sentence: "bằng
+    104,6% so với năm trước, tức là tăng 6,4%" — the change must be the index less 100 (100 less
+    the index for "giảm"), both at their printed digits. The change stands right after the
+    index's base with only linking words between and names no base of its own (or the same
+    one); an index of the plan ("bằng 104,6% kế hoạch") and a rate per year are not read so."""
+    out = []
+    for i in p.numbers:
+        if i.unit != "%" or not i.exact or i.stated is None or not 20 <= (i.value or 0) <= 500:
+            continue
+        if not _INDEX_WORD.search(p.folded, max(0, i.start - 30), i.start):
+            continue
+        base = _INDEX_BASE.match(p.folded, i.end)
+        if base is None:
+            continue
+        a, b = p.sentence_of(i.start)
+        nxt = [q for q in p.numbers_in(base.end(), b) if q.unit]
+        if not nxt:
+            continue
+        c = nxt[0]
+        link = _RESTATES.fullmatch(p.folded, base.end(), c.start)
+        if link is None or c.unit != "%" or not c.exact or c.stated is None or _per_year_rate(p, c):
+            continue
+        own = re.match(r"\s*so với\s*([^,;.()]{0,30})", p.folded[c.end : b])
+        if own and not p.folded[base.start() : base.end()].strip().endswith(own.group(1).strip()[:12]):
+            continue
+        sign = -1 if link.group(1) == "giảm" else 1
+        centre = (i.value - 100) * (sign if c.value >= 0 else 1)  # the reader may sign "giảm 5%" itself
+        half = i.half()
+        sev = severity_of(c.agrees(centre, centre - half, centre + half))
+        if sev is None:
+            continue
+        computed = fmt_like(centre, c) + "%"
+        out.append(Finding(
+            "growth", sev, tuple(dict.fromkeys((c.line, i.line))), (i.text, c.text),
+            f"Chỉ số {i.text} so với kỳ gốc tương ứng {link.group(1)} {computed}, văn bản ghi {link.group(1)} {c.text}.",
+            computed, p.quote(a, b),
+        ))
+    return out
+
+
 def _once(findings: list[Finding]) -> list[Finding]:
     """One finding per stated rate: "tăng bình quân 15%/năm, năm 2025 đạt 86,4 tỷ đồng, gấp 1,6
     lần năm 2020 (54,0 tỷ đồng)" is judged against the multiple and against the values, one
@@ -634,6 +688,7 @@ def check(ctx: Context) -> list[Finding]:
         if len(p.numbers) < 2:
             continue
         out += _rate_and_multiple(p)
+        out += _index_and_rate(p)
         out += _from_to(p)
         out += _value_then_base(ctx, p)
     return _once(out)

@@ -78,9 +78,16 @@ def _levels(ctx: Context) -> dict[tuple, list]:
     of a real name, not a change, a share of plan, a sector's share in a structure or the
     base a comparison quotes ("tăng 11,3% so với năm 2024 (5.824 tỷ đồng)")."""
     groups: dict[tuple, list] = defaultdict(list)
+    report_year = _title_year(ctx)
     for s in ctx.statements:
-        if s.kind != "result" or s.op != "=" or s.low is None or not s.unit or (s.year is None and s.period is None):
+        if s.kind != "result" or s.op != "=" or s.low is None or not s.unit:
             continue
+        if s.year is None and s.period is None:
+            # "độ che phủ rừng đạt 68,4%" in the body of the report of 2025: that year's level, to
+            # be compared only with a figure that names its year (``_dated``), as a table row does
+            if report_year is None or ctx.is_table_line(s.line):
+                continue
+            s = replace(s, year=report_year)
         s = _named(ctx, s)
         if len(s.indicator) < 8 or not real_name(s.indicator):
             continue
@@ -143,6 +150,18 @@ def check(ctx: Context) -> list[Finding]:
     return out + _same_rate_pairs(ctx)
 
 
+def _title_year(ctx: Context) -> int | None:
+    """The one year the report's title (its lines before the body) names for its results: "BÁO
+    CÁO Kết quả thực hiện nhiệm vụ … năm 2025"; None when it names none or several."""
+    head = []
+    for line in ctx.document.lines[:12]:
+        if _SECTION.match(fold(line)):
+            break
+        head.append(line)
+    years = set(_A_YEAR.findall(_DATE.sub(" ", fold(" ".join(head)))))
+    return int(years.pop()) if len(years) == 1 else None
+
+
 def _same_name(s1, s2) -> bool:
     """Whether two result levels' names name one indicator: alike (``same_indicator``), or the
     one's words said again in other words (``reworded``) with values so near (within a quarter)
@@ -153,7 +172,20 @@ def _same_name(s1, s2) -> bool:
     if same_indicator(a, b):
         return True
     v1, v2 = abs(s1.low), abs(_in_unit(s2.low, s2.unit, s1.unit))
-    return reworded(a, b) and min(v1, v2) > 0 and max(v1, v2) <= 1.25 * min(v1, v2)
+    near = min(v1, v2) > 0 and max(v1, v2) <= 1.25 * min(v1, v2)
+    return near and (reworded(a, b) or _longer_says_more(a, b))
+
+
+def _longer_says_more(a: str, b: str) -> bool:
+    """Whether one name (four words or more) starts the other and what the longer adds only
+    describes what it counts ("Số hộ kinh doanh cá thể" / "… đang hoạt động trên địa bàn"): no
+    word that narrows, makes a change or a scope (``_NARROWS``, ``_CHANGE``, ``_SCOPES``)."""
+    ca, cb = _core_name(a), _core_name(b)
+    short, long_ = sorted((ca, cb), key=len)
+    if len(short.split()) < 4 or not long_.startswith(short + " "):
+        return False
+    rest = long_[len(short) :]
+    return not (_NARROWS.search(rest) or _CHANGE.search(rest) or _scope_differs(short, long_))
 
 
 _BASIS = re.compile(r"giá (hiện hành|thực tế|so sánh|cố định)")
@@ -472,11 +504,12 @@ def reworded(a: str, b: str) -> bool:
     return not (_NARROWS.search(rest) or _CHANGE.search(rest))
 
 
+_ON_AREA = re.compile(r"trên địa bàn")  # "trên" of a place, not a lower bound
 _SCOPES = ("thành thị", "nông thôn", "nữ", "nam", "trẻ em", "dưới", "trên", "mới", "tăng thêm")
 
 
 def _scope_differs(a: str, b: str) -> bool:
     """Names that differ by a word that narrows the scope ("… khu vực thành thị")."""
-    fa, fb = f" {fold(a)} ", f" {fold(b)} "
+    fa, fb = (f" {_ON_AREA.sub(' ', fold(x))} " for x in (a, b))
     return any((f" {w} " in fa) != (f" {w} " in fb) for w in _SCOPES)
 

@@ -35,6 +35,7 @@ import re
 
 from chitieu.check.common import Context, fmt
 from chitieu.check.finding import ERROR, WARNING, Finding
+from chitieu.core.numbers import parse_number
 from chitieu.core.targets import Bound, Op
 from chitieu.core.verdict import STATUS_LABELS, Status, judge
 from chitieu.extract.normalise import fold
@@ -262,6 +263,7 @@ def _met_requirement(ctx: Context) -> list[Finding]:
 def check(ctx: Context) -> list[Finding]:
     out: list[Finding] = (
         _share_called_met(ctx) + _comparison_contradicted(ctx) + _verdict_against_table(ctx) + _met_requirement(ctx)
+        + _target_in_sentence(ctx)
     )
     for s in ctx.statements:
         if s.kind != "result" or s.compared_target is None:
@@ -283,6 +285,18 @@ def check(ctx: Context) -> list[Finding]:
         status = judge(best, bound, higher)
         claimed = s.stated_status or _closing_verdict(ctx, s)
         met = status in (Status.DAT, Status.VUOT)
+        if _NOT_OVER.search(fold(s.quote)) and bound.op is Op.EQ:
+            # "19.732 triệu đồng, bằng 103,2% dự toán (19.120 triệu đồng), không vượt dự toán": the
+            # claim is a ceiling kept; even the least value the digits allow must not pass it.
+            if s.low - half > bound.high and _gap(s.low - half, bound) > 0.005:
+                out.append(Finding(
+                    "verdict", ERROR, (s.line,), tuple(x for x in (_figure(s.quote, s.low, s.unit), _text(s.compared_target, s.unit)) if x),
+                    f"{s.indicator[:80]}: văn bản ghi “không vượt” nhưng kết quả {fmt(s.low)}{_unit(s.unit)} cao hơn "
+                    f"{_text(s.compared_target, s.unit)}.", STATUS_LABELS[Status.VUOT], s.quote[:300],
+                ))
+            continue
+        if claimed is None and _SPENDING.search(name) and bound.op is Op.EQ:
+            continue  # spending below its budget is no miss (nor, unsaid, is it a success)
         if claimed is None:
             years = [int(y) for y in re.findall(r"(?<!\d)20\d\d(?!\d)", s.quote)]
             # a target for a later year (or the term's, when the result's year is not known) is a path
@@ -309,6 +323,12 @@ def check(ctx: Context) -> list[Finding]:
             f"{s.indicator[:80]}: {why}.", STATUS_LABELS[status], s.quote[:300],
         ))
     return out
+
+
+# A claim that a ceiling was kept: "không vượt dự toán được giao", "chưa vượt quá kế hoạch".
+_NOT_OVER = re.compile(r"(?:không|chưa)\s+(?:vượt|quá)(?:\s+quá)?\s*(?:mức\s*)?(?:dự toán|kế hoạch|chỉ tiêu|định mức|hạn mức)")
+# Spending against its budget: a plain-number budget is a ceiling, not a floor.
+_SPENDING = re.compile(r"^(?:[-+•*\s]*)(?:tổng\s+)?chi(?:\s|$)|(?<![a-zà-ỹđ])chi (?:ngân sách|thường xuyên|đầu tư phát triển|sự nghiệp)")
 
 
 # A line closed by a bare verdict of its own clause: "…93,1% (yêu cầu ≥ 95%); đạt."
@@ -503,3 +523,79 @@ def _figure(quote: str, value: float, unit: str | None) -> str:
     m = _num_pattern(value).search(quote)
     number = m.group() if m else fmt(value)
     return number + _unit(unit)
+
+
+# A target quoted after a result in its sentence, with its bound word: "năm nay là 1,32%, chỉ tiêu
+# đặt ra là dưới 1,2%", "đạt 1,9 ngày (kế hoạch 2,1 ngày)".
+_TARGET_WORDS = re.compile(
+    rf"(?:so với\s*)?{_PLAN}(?:\s+(?:năm|đặt ra|đề ra|được giao|giao|của (?:tỉnh|huyện|xã|phường)|đại hội)(?:\s+(?:19|20)\d\d)?)*"
+    r"\s*(?:là|đặt ra là|:)?\s*(dưới|không quá|tối đa|thấp hơn|trên|tối thiểu|ít nhất|từ|đạt)?\s*$"
+)
+_CLAIM_MET = re.compile(r"(?<!chưa )(?<!không )(?<!cơ bản )(?<!gần )(?<!sắp )(?<![a-zà-ỹđ])(?:hoàn thành|vượt|đạt)(?![a-zà-ỹđ])")
+_CLAIM_NOT = re.compile(r"chưa|không|cơ bản|gần|tiến độ|phấn đấu|cần|phải")
+_FIGURE = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})*(?:,\d+)?|\d+(?:,\d+)?)\s*(%|[a-zà-ỹđ]+)")
+_DATE_UNIT = re.compile(r"tháng|năm$|quý")
+_BOUND_OPS = {"dưới": Op.LT, "không quá": Op.LE, "tối đa": Op.LE, "thấp hơn": Op.LT,
+              "trên": Op.GT, "tối thiểu": Op.GE, "ít nhất": Op.GE, "từ": Op.GE}
+
+
+def _target_in_sentence(ctx: Context) -> list[Finding]:
+    """A result, then its target quoted in the same sentence, then a verdict of success the
+    figures deny, when the reader tied neither to the other: "tỷ lệ tăng dân số tự nhiên: năm
+    nay là 1,32%, chỉ tiêu đặt ra là dưới 1,2%, nhưng … vẫn coi như đã hoàn thành", "Thời gian
+    lưu trú bình quân … đạt 1,9 ngày (kế hoạch 2,1 ngày), đạt kế hoạch đề ra". The two figures
+    one unit, nothing but words between, the verdict after the target in its own sentence with
+    no word of doubt or failure ("chưa", "không", "cơ bản", "tiến độ"); the bound word of the
+    target ("dưới", "trên") says which way is better, else the indicator's name (``_higher``).
+    A miss of more than 1 % of the target (the result's digits widened) is an error. Lines whose
+    result the reader already judges against a quoted target are left to ``check``."""
+    judged = {s.line for s in ctx.statements if s.kind == "result" and s.compared_target is not None}
+    out: list[Finding] = []
+    for p in ctx.passages:
+        if p.is_table_row:
+            continue
+        for a, b in p.sentences:
+            figs = list(_FIGURE.finditer(p.folded, a, b))
+            for r, t in zip(figs, figs[1:], strict=False):
+                line = p.line_at(r.start())
+                if line in judged or r.group(2) != t.group(2) or _DATE_UNIT.match(r.group(2)):
+                    continue
+                gap = p.folded[r.end() : t.start()].lstrip(" ,;(")
+                m = _TARGET_WORDS.fullmatch(gap)
+                if m is None or len(gap) > 60:
+                    continue
+                nxt = _FIGURE.search(p.folded, t.end(), b)
+                rest = p.folded[t.end() : nxt.start() if nxt else b]
+                claim = _CLAIM_MET.search(rest)
+                if claim is None or _CLAIM_NOT.search(rest[: claim.start()][-30:]) or _CLAIM_NOT.search(
+                    rest[claim.start() : claim.end() + 25]
+                ):
+                    continue
+                try:
+                    rv, tv = parse_number(r.group(1), "vi"), parse_number(t.group(1), "vi")
+                except ValueError:
+                    continue
+                op = _BOUND_OPS.get(m.group(1) or "", Op.EQ)
+                if op in (Op.LT, Op.LE):
+                    bound = Bound(op, None, tv)
+                elif op is Op.EQ:
+                    bound = Bound(Op.EQ, tv, tv)
+                else:
+                    bound = Bound(op, tv, None)
+                name = p.folded[max(a, r.start() - 80) : r.start()]
+                if op is Op.EQ and _SPENDING.search(name):
+                    continue
+                higher = _higher(name, bound)
+                decimals = len(r.group(1).split(",")[1]) if "," in r.group(1) else 0
+                half = 0.5 * 10.0**-decimals
+                best = rv + half if higher else rv - half
+                if judge(best, bound, higher) in (Status.DAT, Status.VUOT) or _gap(best, bound) <= 0.01:
+                    continue
+                unit = r.group(2) if r.group(2) == "%" else " " + r.group(2)
+                said = (m.group(1) + " " if m.group(1) and m.group(1) != "đạt" else "") + t.group(1) + unit
+                out.append(Finding(
+                    "verdict", ERROR, (line,), (r.group(1) + unit, said),
+                    f"Văn bản ghi “{claim.group()}” nhưng kết quả {r.group(1)}{unit} chưa đạt chỉ tiêu {said}.",
+                    STATUS_LABELS[Status.KHONG_DAT], p.quote(a, b),
+                ))
+    return out
