@@ -99,6 +99,7 @@ import os
 import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -113,13 +114,21 @@ def main() -> int:
     ap.add_argument("seeds", nargs="?", type=Path, default=default)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--pdf", type=Path, default=None, help="the PDF to time (default: seed 002 printed by LibreOffice)")
+    ap.add_argument("--native", action="store_true",
+                    help="build the compiled reader (scripts/native_build.py) and time it and the Python one in turn")
+    ap.add_argument("--turns", type=int, default=3, help="with --native: how many times each build is run")
     args = ap.parse_args()
+    if args.native:
+        return _compare_builds(args)
     files = sorted(
         p
         for p in args.seeds.iterdir()
         if p.suffix in (".txt", ".md", ".docx", ".pdf") and not p.name.startswith("README")
     )
     docs = [read_document(p) for p in files]
+    from chitieu.extract import extractor
+
+    print("reader:", "compiled (mypyc)" if extractor.__file__.endswith(".so") else "Python")
     size = sum(len("\n".join(d.lines).encode("utf-8")) for d in docs)
     cpu, wall = [], []
     count = 0
@@ -138,7 +147,7 @@ def main() -> int:
             f"{label:4}: best {best * 1000:.0f} ms = {mb / best:.2f} MB/s; median {median * 1000:.0f} ms = {mb / median:.2f} MB/s"
         )
     pdf = args.pdf or _seed_pdf(args.seeds)
-    if pdf is None:
+    if pdf is None or not pdf.is_file():
         print("PDF: skipped (no --pdf and no LibreOffice to print a seed)")
         return 0
     import pypdfium2
@@ -154,6 +163,31 @@ def main() -> int:
     for label, rounds in (("CPU", cpu), ("wall", wall)):
         best, median = min(rounds), statistics.median(rounds)
         print(f"{label:4}: best {best * 1000:.0f} ms = {pages / best:.0f} pages/s; median {pages / median:.0f} pages/s")
+    return 0
+
+
+def _compare_builds(args) -> int:
+    """The compiled reader and the Python one, each in its own process, in turn (the same
+    machine load for both): the text rounds of each, then the best of each build."""
+    repo = Path(__file__).resolve().parents[1]
+    with tempfile.TemporaryDirectory() as tmp:
+        print("building the compiled reader (scripts/native_build.py) …", flush=True)
+        native = subprocess.run(
+            [sys.executable, str(repo / "scripts" / "native_build.py"), tmp], check=True, capture_output=True, text=True
+        ).stdout.strip()
+        best: dict[str, list[float]] = {"Python": [], "compiled": []}
+        for _ in range(args.turns):
+            for label, path in (("Python", repo / "src"), ("compiled", Path(native))):
+                out = subprocess.run(
+                    [sys.executable, __file__, str(args.seeds), "--repeat", str(args.repeat), "--pdf", "/dev/null/none"],
+                    env={**os.environ, "PYTHONPATH": str(path)}, check=True, capture_output=True, text=True,
+                ).stdout
+                cpu = next(line for line in out.splitlines() if line.startswith("CPU"))
+                print(f"{label:8} {cpu}", flush=True)
+                best[label].append(float(cpu.split("best ")[1].split(" ms")[0]))
+        mb = float(out.split(" MB of text")[0].rsplit(" ", 1)[1])
+        for label, rounds in best.items():
+            print(f"{label:8} best of the turns: {min(rounds):.0f} ms = {mb / min(rounds) * 1000:.2f} MB/s")
     return 0
 
 
