@@ -35,6 +35,7 @@ import re
 
 from chitieu.check.common import Context, fmt
 from chitieu.check.finding import ERROR, WARNING, Finding
+from chitieu.core import vocabulary
 from chitieu.core.numbers import parse_number
 from chitieu.core.targets import Bound, Op
 from chitieu.core.verdict import STATUS_LABELS, Status, judge
@@ -535,8 +536,9 @@ _CLAIM_MET = re.compile(r"(?<!chưa )(?<!không )(?<!cơ bản )(?<!gần )(?<!s
 _CLAIM_NOT = re.compile(r"chưa|không|cơ bản|gần|tiến độ|phấn đấu|cần|phải")
 _FIGURE = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})*(?:,\d+)?|\d+(?:,\d+)?)\s*(%|[a-zà-ỹđ]+)")
 _DATE_UNIT = re.compile(r"tháng|năm$|quý")
-_BOUND_OPS = {"dưới": Op.LT, "không quá": Op.LE, "tối đa": Op.LE, "thấp hơn": Op.LT,
-              "trên": Op.GT, "tối thiểu": Op.GE, "ít nhất": Op.GE, "từ": Op.GE}
+# the bound words' meanings are the vocabulary's ("từ 8%" in a plan is a floor)
+_BOUND_OPS = {vocabulary.GT: Op.GT, vocabulary.GE: Op.GE, vocabulary.FROM: Op.GE, vocabulary.LT: Op.LT,
+              vocabulary.LE: Op.LE}
 
 
 def _target_in_sentence(ctx: Context) -> list[Finding]:
@@ -575,7 +577,7 @@ def _target_in_sentence(ctx: Context) -> list[Finding]:
                     rv, tv = parse_number(r.group(1), "vi"), parse_number(t.group(1), "vi")
                 except ValueError:
                     continue
-                op = _BOUND_OPS.get(m.group(1) or "", Op.EQ)
+                op = _BOUND_OPS.get(vocabulary.BOUND_WORDS.get(m.group(1) or "", ""), Op.EQ)
                 if op in (Op.LT, Op.LE):
                     bound = Bound(op, None, tv)
                 elif op is Op.EQ:
