@@ -372,6 +372,42 @@ def _handled_ratios(p: Passage) -> list[Finding]:
     return out
 
 
+# "A người … trên tổng số B nhân khẩu", "A hộ trong tổng số B hộ", "A trên B": the part written
+# over its whole in words, right before the whole
+_OVER_WORDS = re.compile(r"(?:(?<![a-zà-ỹđ])trên|(?<![a-zà-ỹđ])trong)(?:\s+tổng)?\s+số(?:\s+[a-zà-ỹđ]+){0,2}\s*$"
+                         r"|(?<![a-zà-ỹđ])trên(?:\s+tổng)?\s*$")
+
+
+def _over_total_ratios(p: Passage) -> list[Finding]:
+    """"có 17.420 người tham gia trên tổng số 18.360 nhân khẩu, tỷ lệ bao phủ 96,2%": a rate
+    after a part and the whole its words put it over ("trên (tổng số)", "trong (tổng) số"),
+    in either unit of counts (people over inhabitants) or one unit."""
+    out = []
+    for pct in p.numbers:
+        whole = _part_before(p, pct, _RATE_CUE) or _part_before(p, pct, _NAMED_RATE_CUE) \
+            or _part_before(p, pct, _SHARE_WORD)
+        if whole is None or not _BARE_AFTER.match(p.folded, pct.end):
+            continue
+        sent = p.sentence_of(pct.start)
+        before = p.numbers_in(sent[0], whole.start)
+        if not before or not _plain(before[-1]):
+            continue
+        part = before[-1]
+        gap = between(p, part, whole)
+        if len(gap) > 40 or re.search(r"[,;:()]", gap) or not _OVER_WORDS.search(gap):
+            continue
+        if part.family != whole.family and not _counts(part, whole):
+            continue
+        if whole.base() <= part.base():
+            continue
+        centre, low, high = _ratio_range(part, whole, _counts(part, whole))
+        f = _finding(p, pct, [pct.text, part.text, whole.text], list(dict.fromkeys([pct.line, part.line, whole.line])),
+                     centre, low, high, "Tỷ lệ", f"{part.text} / {whole.text}")
+        if f:
+            out.append(f)
+    return out
+
+
 # "…, chiếm 46,8% tổng số hồ sơ tiếp nhận": the whole named after the share
 _OF_TOTAL = re.compile(r"\s*(?:so với\s*)?(?:tổng số|tổng)\s+([a-zà-ỹđ ]+?)\s*(?=[,;.:()]|$|\d)")
 _FILLER = re.compile(r"(?:\s+(?:năm|của|trên địa bàn|toàn|các|cả))+$")
@@ -720,7 +756,7 @@ def check(ctx: Context) -> list[Finding]:
         found = _count_ratios(p) + _plan_ratios(p) + _plan_before_ratios(p) + _shares(p)
         said = {(f.lines, f.figures[0]) for f in found}
         # the wider readings only where the narrow ones found nothing for that percentage
-        for f in _handled_ratios(p) + _named_total_shares(ctx, p) + _named_part_shares(ctx, p):
+        for f in _handled_ratios(p) + _over_total_ratios(p) + _named_total_shares(ctx, p) + _named_part_shares(ctx, p):
             if not any(f.figures[0] == fig and set(f.lines) & set(lines) for lines, fig in said):
                 found.append(f)
                 said.add((f.lines, f.figures[0]))
