@@ -413,6 +413,7 @@ def _list_children(ctx: Context) -> list[Finding]:
         if total.mention.denominator is not None:
             continue
         tail = _ASIDE.sub("", p.folded[total.end :])
+        apart = False
         m = _TRAILING_MARK.match(tail)
         if m is None:
             # the mark in a sentence of its own, after at most two sentences with no figure
@@ -421,6 +422,7 @@ def _list_children(ctx: Context) -> list[Finding]:
             m = _MARK_SENTENCE.search(tail)
             if m is not None and (re.search(r"\d", tail[: m.start()]) or tail[: m.start()].count(".") > 3):
                 m = None
+            apart = m is not None
         if m is None or (m.group(1) is None and ":" not in tail):
             continue
         own = _bullet_kind(p.text)
@@ -436,8 +438,8 @@ def _list_children(ctx: Context) -> list[Finding]:
                 parts = []
                 break
             parts.append(same[0])
-        if len(parts) < 2:
-            continue
+        if len(parts) < (3 if apart else 2):
+            continue  # two items under a mark standing apart: too often some parts only
         f = _judge(p, total, parts, m.group(1) in ("gồm", "bao gồm"))
         if f is not None:
             out.append(f)
