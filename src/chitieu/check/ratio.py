@@ -28,7 +28,17 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from chitieu.check.common import Context, between, fmt_like, is_quoted_target, severity_of
+from chitieu.check.common import (
+    Context,
+    between,
+    column_formulas,
+    column_legend,
+    column_marks,
+    fmt_like,
+    is_quoted_target,
+    raw_tables,
+    severity_of,
+)
 from chitieu.check.finding import Finding, merge_repeats
 from chitieu.check.passages import Number, Passage
 from chitieu.core.numbers import format_number
@@ -737,6 +747,47 @@ def _case_rates(ctx: Context) -> list[Finding]:
     return out
 
 
+_PLAN_LEGEND = re.compile(r"(?<![a-zà-ỹđ])(?:kh|kế hoạch|dt|dự toán|chỉ tiêu|nq|nghị quyết)(?![a-zà-ỹđ])")
+
+
+def _formula_ratios(ctx: Context) -> list[Finding]:
+    """A table whose columns are numbered and whose note or header gives a ratio column's formula
+    over the plan ("(7) = (6)/(5) %" with "(5) KH 2025"): each row's cell against the cells it
+    divides, in tables the reader gives no cells (the reader's own tables are
+    ``_table_plan_ratios``'). A row of rates (unit "%") is left out."""
+    out: list[Finding] = []
+    for header, rows, above in raw_tables(ctx):
+        marks = column_marks(header, rows)
+        legend = column_legend(above)
+        for a, b, c in column_formulas(above):
+            if not {a, b, c} <= marks.keys() or not _PLAN_LEGEND.search(legend.get(c, "")):
+                continue
+            ia, ib, ic = marks[a], marks[b], marks[c]
+            for line, cells in rows:
+                if any(x.strip() == "%" for x in cells):
+                    continue
+                ratio, num, den = (_stated_cell(cells[i]) for i in (ia, ib, ic))
+                if ratio is None or num is None or den is None or not den.value:
+                    continue
+                dn, dd = 0.5 * 10.0**-num.decimals, 0.5 * 10.0**-den.decimals
+                centre = 100.0 * num.value / den.value
+                low = 100.0 * (num.value - dn) / (den.value + dd)
+                high = 100.0 * (num.value + dn) / max(den.value - dd, 1e-12)
+                sev = severity_of(ratio.agrees(centre, low=low, high=high))
+                if sev is None:
+                    continue
+                computed = format_number(centre, ratio.decimals + 1) + "%"
+                name = max((x for x in cells if re.search(r"[a-zà-ỹđ]{3}", x.lower())), key=len, default="")
+                rounding = " (số bị cắt thay vì làm tròn)" if sev == "warning" else ""
+                out.append(Finding(
+                    "ratio", sev, (line,), (cells[ia], cells[ib], cells[ic]),
+                    f"{name[:80]}: cột ({b}) / cột ({c}) = {cells[ib]} / {cells[ic]} = {computed}, "
+                    f"cột ({a}) ghi {cells[ia]}{rounding}.",
+                    computed, " | ".join(cells)[:300],
+                ))
+    return out
+
+
 def _values(f: Finding) -> frozenset[float]:
     """The numbers a finding names, as numbers ("97,3%" and "97,3" are one)."""
     out = set()
@@ -762,6 +813,6 @@ def check(ctx: Context) -> list[Finding]:
                 said.add((f.lines, f.figures[0]))
         out += found
     said = {(f.lines[0], f.figures[0]) for f in out}
-    out += [f for f in _plan_in_table(ctx) + _case_rates(ctx) if (f.lines[0], f.figures[0]) not in said]
+    out += [f for f in _plan_in_table(ctx) + _case_rates(ctx) + _formula_ratios(ctx) if (f.lines[0], f.figures[0]) not in said]
     # a table row repeating a ratio the text already gets wrong adds its line to that finding
     return merge_repeats(out, _table_plan_ratios(ctx), lambda f, t: _values(f) == _values(t))

@@ -44,7 +44,7 @@ from __future__ import annotations
 import math
 import re
 
-from chitieu.check.common import Context, fmt, table_blocks
+from chitieu.check.common import Context, column_formulas, column_marks, fmt, raw_tables, table_blocks
 from chitieu.check.finding import ERROR, WARNING, Finding
 from chitieu.check.footnotes import links
 from chitieu.check.passages import Number, Passage
@@ -151,7 +151,7 @@ def check(ctx: Context) -> list[Finding]:
     numbered = [f for f in _numbered_sums(ctx) if (f.lines, f.figures) not in seen]
     said = {(f.lines[0], f.figures[0]) for f in out}
     out += [f for f in _list_children(ctx) if (f.lines[0], f.figures[0]) not in said]
-    return out + table + _footnote_parts(ctx) + _spread_parts(ctx) + numbered + _case_sums(ctx) + _period_sums(ctx) + _year_row_sums(ctx)
+    return out + table + _footnote_parts(ctx) + _spread_parts(ctx) + numbered + _case_sums(ctx) + _period_sums(ctx) + _year_row_sums(ctx) + _raw_table_children(ctx)
 
 
 # Cases (hồ sơ, đơn, phản ánh …) by their state: what each figure's words before it say it counts.
@@ -857,5 +857,64 @@ def _year_row_sums(ctx: Context) -> list[Finding]:
                     f"{name.capitalize()} {years[0]}-{years[-1]} theo bảng (dòng {r.segment.line_numbers[0]}): "
                     f"{' + '.join(cells)} = {computed} {t.unit}, văn bản ghi tổng {t.text}.",
                     computed, p.quote(*sent),
+                ))
+    return out
+
+
+_RAW_CHILD = re.compile(r"^\s*(?:trong đó|[-+–•*]|[a-zđ][).])", re.I)
+
+
+def _raw_table_children(ctx: Context) -> list[Finding]:
+    """``_table_children`` over the tables the reader gives no cells (numbered column heads,
+    "(7) = (6)/(5)" in a note): a row and the rows under it marked as its parts ("- | Trong đó:
+    thóc | tấn | …"), in its unit, column by column, ratio columns (a formula's result, a "%"
+    head) left out."""
+    out: list[Finding] = []
+    for header, rows, above in raw_tables(ctx):
+        marks = column_marks(header, rows)
+        ratio_cols = {marks[a] for a, _, _ in column_formulas(above) if a in marks}
+        ratio_cols |= {i for i, h in enumerate(header) if "%" in h}
+        for k, (line, cells) in enumerate(rows):
+            texts = [i for i, c in enumerate(cells) if re.search(r"[a-zà-ỹđ]{2}", c.lower())]
+            if not texts:
+                continue
+            ni = max(texts, key=lambda i: len(cells[i]))
+            if _RAW_CHILD.match(cells[ni].lower()) or (cells[0].strip() and _RAW_CHILD.match(cells[0].lower())):
+                continue
+            unit_cols = [i for i in texts if i != ni]
+            children = []
+            for c_line, c_cells in rows[k + 1 : k + 15]:
+                if not (_RAW_CHILD.match(c_cells[ni].lower()) or re.fullmatch(r"[-+–•*]", c_cells[0].strip())):
+                    break
+                if any(c_cells[i].strip().lower() != cells[i].strip().lower() for i in unit_cols):
+                    children = []
+                    break
+                children.append((c_line, c_cells))
+            if len(children) < 2:
+                continue
+            partial = any(c[ni].strip().lower().startswith("trong đó") for _, c in children)
+            unit = " ".join(cells[i].strip() for i in unit_cols).strip()
+            for ci in range(len(cells)):
+                if ci == ni or ci in unit_cols or ci in ratio_cols:
+                    continue
+                top = _cell_number(cells[ci])
+                parts = [_cell_number(c[ci]) for _, c in children]
+                if top is None or not top[0] or any(x is None for x in parts):
+                    continue
+                counts = all(float(v).is_integer() and d == 0 for v, d in (top, *parts)) and "đồng" not in unit
+                slack = 0.0 if counts else sum(0.5 * 10.0**-d for _, d in (top, *parts))
+                summed = sum(v for v, _ in parts)
+                diff = summed - top[0]
+                if abs(diff) <= slack + 1e-9 or (abs(diff) > _NEAR * top[0] and diff < 0):
+                    continue
+                if partial and diff < 0 and abs(diff) > _NEAR * top[0] / 5:
+                    continue
+                written = [cells[ci]] + [c[ci] for _, c in children]
+                computed = fmt(summed, max(d for _, d in (top, *parts)))
+                out.append(Finding(
+                    "sum", ERROR, (line, *(c_line for c_line, _ in children)), tuple(written),
+                    f"{cells[ni][:80]} ({header[ci]}): các dòng con cộng lại {' + '.join(written[1:])} = {computed}"
+                    f" {unit}, dòng tổng ghi {written[0]}.".replace("  ", " "),
+                    computed, " | ".join(cells)[:300],
                 ))
     return out
