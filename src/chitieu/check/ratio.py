@@ -788,6 +788,69 @@ def _formula_ratios(ctx: Context) -> list[Finding]:
     return out
 
 
+_PLAN_NAME = re.compile(r"(?:kế hoạch|kh|dự toán|chỉ tiêu|mục tiêu)(?:\s+(?:giao|đề ra|năm|được giao))?\s+(.+?)\s*(?:là|:|đạt|đề ra|giao)?\s*$")
+_PERIOD_WORDS = re.compile(r"\s*(?:(?:của\s+)?(?:cả\s+)?năm(?:\s+(?:19|20)\d\d)?|cả năm|giai đoạn.*)$")
+
+
+def _plan_result_earlier(ctx: Context) -> list[Finding]:
+    """"Kế hoạch sản lượng thủy sản cả năm 2025 là 32.000 tấn; đến hết 9 tháng đã đạt 80,2% kế
+    hoạch": a sentence giving the plan and the share done but no result, against the result of
+    that indicator stated before in the document ("Tổng sản lượng thủy sản 9 tháng đạt 25.055
+    tấn"): figures of the plan's kind whose words name the indicator (and the period the share
+    names, if it names one). Any of them that gives the share will do."""
+    from chitieu.check.sums import _months
+
+    out: list[Finding] = []
+    for p in ctx.passages:
+        if p.is_table_row:
+            continue
+        for pct in p.numbers:
+            if not _percent(pct) or pct.role != "plan_ratio" or not _PLAN_AFTER.match(p.folded, pct.end):
+                continue
+            sent = p.sentence_of(pct.start)
+            nums = [q for q in p.numbers_in(*sent) if q is not pct and q.unit not in _PERCENT and q.unit]
+            if len(nums) != 1 or not _plain(nums[0]) or nums[0].start > pct.start:
+                continue
+            plan = nums[0]
+            a = p.clause_of(plan.start)[0]
+            m = _PLAN_NAME.search(p.folded, max(sent[0], a), plan.start)
+            if m is None:
+                continue
+            name = _PERIOD_WORDS.sub("", m.group(1)).strip()
+            if len(name.split()) < 2:
+                continue
+            period = _months(p.folded[plan.end : pct.start])
+            results = []
+            for q_p in ctx.passages[: p.index + 1]:
+                if q_p.is_table_row:
+                    continue
+                for q in q_p.numbers:
+                    if q_p is p and q.start >= sent[0]:
+                        break
+                    if q.family != plan.family or not _plain(q) or q.base() >= plan.base() * 1.5:
+                        continue
+                    c = q_p.clause_of(q.start)[0]
+                    label = q_p.folded[q_p.sentence_of(q.start)[0] : q.start]
+                    if any(r.family == q.family for r in q_p.numbers_in(q_p.sentence_of(q.start)[0], q.start)):
+                        continue  # not the figure its sentence is about
+                    if name not in label or _PLAN_WORD.search(q_p.folded, max(c, q.start - 40), q.start) \
+                            or re.search(r"kế hoạch|dự toán|chỉ tiêu|cùng kỳ|năm trước|so với", label):
+                        continue
+                    if period is not None and _months(label) != period:
+                        continue
+                    results.append(q)
+            if not results or any(pct.agrees(*_ratio_range(r, plan, False)) is not Agreement.WRONG for r in results):
+                continue
+            result = results[-1]
+            centre, low, high = _ratio_range(result, plan, False)
+            f = _finding(p, pct, [pct.text, plan.text, result.text], list(dict.fromkeys([pct.line, result.line])),
+                         centre, low, high, "Tỷ lệ thực hiện so với kế hoạch",
+                         f"{result.text} (dòng {result.line}) / {plan.text}")
+            if f:
+                out.append(f)
+    return out
+
+
 def _values(f: Finding) -> frozenset[float]:
     """The numbers a finding names, as numbers ("97,3%" and "97,3" are one)."""
     out = set()
@@ -813,6 +876,6 @@ def check(ctx: Context) -> list[Finding]:
                 said.add((f.lines, f.figures[0]))
         out += found
     said = {(f.lines[0], f.figures[0]) for f in out}
-    out += [f for f in _plan_in_table(ctx) + _case_rates(ctx) + _formula_ratios(ctx) if (f.lines[0], f.figures[0]) not in said]
+    out += [f for f in _plan_in_table(ctx) + _case_rates(ctx) + _formula_ratios(ctx) + _plan_result_earlier(ctx) if (f.lines[0], f.figures[0]) not in said]
     # a table row repeating a ratio the text already gets wrong adds its line to that finding
     return merge_repeats(out, _table_plan_ratios(ctx), lambda f, t: _values(f) == _values(t))

@@ -151,7 +151,10 @@ def check(ctx: Context) -> list[Finding]:
     numbered = [f for f in _numbered_sums(ctx) if (f.lines, f.figures) not in seen]
     said = {(f.lines[0], f.figures[0]) for f in out}
     out += [f for f in _list_children(ctx) if (f.lines[0], f.figures[0]) not in said]
-    return out + table + _footnote_parts(ctx) + _spread_parts(ctx) + numbered + _case_sums(ctx) + _period_sums(ctx) + _year_row_sums(ctx) + _raw_table_children(ctx)
+    return (
+        out + table + _footnote_parts(ctx) + _spread_parts(ctx) + numbered + _case_sums(ctx)
+        + _period_sums(ctx) + _year_row_sums(ctx) + _raw_table_children(ctx) + _named_total_parts(ctx)
+    )
 
 
 # Cases (hồ sơ, đơn, phản ánh …) by their state: what each figure's words before it say it counts.
@@ -917,4 +920,60 @@ def _raw_table_children(ctx: Context) -> list[Finding]:
                     f" {unit}, dòng tổng ghi {written[0]}.".replace("  ", " "),
                     computed, " | ".join(cells)[:300],
                 ))
+    return out
+
+
+_IN_TOTAL = re.compile(r"\W*trong\s+(tổng\s+(?:số\s+)?)?([a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,5}?)\s*(?:nói trên|này|đó)?\s*[,:]")
+
+
+def _named_total_parts(ctx: Context) -> list[Finding]:
+    """"Trong tổng lượt khách, khách quốc tế đạt 612 nghìn lượt, khách nội địa 4.148 nghìn
+    lượt": a sentence opening on the whole it breaks down, by name, and the parts it lists,
+    against that whole's figure given before in the paragraph ("Tổng lượt khách … 4.860 nghìn
+    lượt"): the nearest figure of the parts' kind heading a sentence that names it."""
+    out: list[Finding] = []
+    for p in ctx.passages:
+        if p.is_table_row or not p.numbers:
+            continue
+        starts = sorted({p.sentence_of(n.start) for n in p.numbers})
+        for s0, s1 in starts:
+            m = _IN_TOTAL.match(p.folded, s0)
+            if m is None or m.end() > s1:
+                continue
+            name = m.group(2).strip()
+            if len(name.split()) < 2 or re.match(r"(?:đó|số đó|năm|kỳ|thời gian|tháng|quý)(?![a-zà-ỹđ])", name):
+                continue
+            parts = [q for q in p.numbers_in(m.end(), s1) if q.unit not in (None, "%", "‰")]
+            if len(parts) < 2 or len({q.family for q in parts}) != 1 or not all(
+                q.exact and q.role == "level" and q.mention.denominator is None for q in parts
+            ):
+                continue
+            # the whole: back through the paragraph (passages with no gap), nearest first
+            chain, i = [p], p.index
+            while i > 0 and len(chain) <= 10:
+                prev, nxt = ctx.passages[i - 1], ctx.passages[i]
+                if prev.is_table_row or prev.segment.line_numbers[-1] + 1 < nxt.segment.line_numbers[0]:
+                    break
+                chain.append(prev)
+                i -= 1
+            total = None
+            for q_p in chain:
+                limit = s0 if q_p is p else len(q_p.folded)
+                for q in reversed(q_p.numbers_in(0, limit)):
+                    if q.family != parts[0].family or not q.exact or q.role != "level" or q.mention.denominator:
+                        continue
+                    a = q_p.sentence_of(q.start)[0]
+                    label = q_p.folded[a : q.start]
+                    if any(r.family == q.family for r in q_p.numbers_in(a, q.start)):
+                        continue  # not the figure its sentence is about
+                    if name in label and (not m.group(1) or "tổng" in label):
+                        total = (q_p, q)
+                        break
+                if total is not None:
+                    break
+            if total is None or any(q.base() >= total[1].base() for q in parts):
+                continue
+            f = _judge(total[0], total[1], parts, False)
+            if f is not None:
+                out.append(f)
     return out
