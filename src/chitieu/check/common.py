@@ -182,7 +182,8 @@ def column_formulas(text: str) -> list[tuple[int, int, int]]:
 def column_legend(text: str) -> dict[int, str]:
     """"(4) TH 2024; (5) KH 2025": what each numbered column holds, lower case."""
     out: dict[int, str] = {}
-    for k, v in re.findall(r"\((\d{1,2})\)\s*([^;()|=/%]{1,30})", text):
-        if v.strip() and re.search(r"[a-zà-ỹđ]", v.lower()):
+    text = _FORMULA.sub(" ", text)
+    for k, v in re.findall(r"\((\d{1,2})\)\s*(?:là\s+|:\s*)?([^;()|=/%,]{1,30})", text):
+        if re.search(r"[a-zà-ỹđ]", v.lower()):
             out.setdefault(int(k), v.strip().lower())
     return out
