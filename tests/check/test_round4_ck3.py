@@ -198,3 +198,15 @@ def test_a_share_of_the_plan_against_the_result_before(text):
 ])
 def test_a_share_of_the_plan_stays_silent(text):
     assert findings(text, "ratio") == []
+
+
+def test_a_formula_in_a_table_the_reader_reads():
+    text = (
+        "Ghi chú: (2) Dự toán năm 2025; (3) Ước thực hiện năm 2025; (4) = (3)/(2)\n"
+        "Nội dung | Dự toán năm 2025 (2) | Ước thực hiện năm 2025 (3) | (4)\n"
+        "Thu ngân sách xã | 8.000 | 8.426 | {ratio}\n"
+        "Chi thường xuyên | 19.120 | 19.732 | 103,2\n"
+    )
+    [f] = findings(text.format(ratio="107,9"), "ratio")
+    assert f.lines == (3,)
+    assert findings(text.format(ratio="105,3"), "ratio") == []

@@ -38,6 +38,7 @@ from chitieu.check.common import (
     is_quoted_target,
     raw_tables,
     severity_of,
+    table_blocks,
 )
 from chitieu.check.finding import Finding, merge_repeats
 from chitieu.check.passages import Number, Passage
@@ -756,7 +757,15 @@ def _formula_ratios(ctx: Context) -> list[Finding]:
     divides, in tables the reader gives no cells (the reader's own tables are
     ``_table_plan_ratios``'). A row of rates (unit "%") is left out."""
     out: list[Finding] = []
-    for header, rows, above in raw_tables(ctx):
+    tables = raw_tables(ctx)
+    for block in table_blocks(ctx):  # the reader's own tables with numbered columns, too
+        header = block[0].segment.header
+        if header is None or len(header) != len(block[0].segment.cells) or _plan_result_columns(block[0].segment.roles, header):
+            continue
+        first = block[0].segment.line_numbers[0]
+        above = " ".join(ctx.document.lines[max(0, first - 7) : first - 1] + (" ".join(header),))
+        tables.append((header, [(r.segment.line_numbers[0], r.segment.cells) for r in block], above))
+    for header, rows, above in tables:
         marks = column_marks(header, rows)
         legend = column_legend(above)
         for a, b, c in column_formulas(above):
