@@ -132,3 +132,58 @@ def table_blocks(ctx: Context) -> list[list[Passage]]:
         else:
             blocks.append([p])
     return blocks
+
+
+_COLUMN_MARK = re.compile(r"\((\d{1,2})\)")
+_FORMULA = re.compile(r"\((\d{1,2})\)\s*=\s*\((\d{1,2})\)\s*[/:]\s*\((\d{1,2})\)")
+
+
+def raw_tables(ctx: Context) -> list[tuple[list[str], list[tuple[int, list[str]]], str]]:
+    """Tables of "|"-separated lines the reader gave no cells: (header cells, [(line, cells)],
+    the text of the five lines above the header and the header), rows with the header's number
+    of cells only. A fallback for table shapes the reader does not read (column heads that are
+    only numbers "(4) | (5) | (6)", their meaning in a note above)."""
+    lines = ctx.document.lines
+    out = []
+    i = 0
+    while i < len(lines):
+        if lines[i].count("|") < 2 or ctx.is_table_line(i + 1):
+            i += 1
+            continue
+        header = [c.strip() for c in lines[i].split("|")]
+        rows = []
+        j = i + 1
+        while j < len(lines) and lines[j].count("|") >= 2 and not ctx.is_table_line(j + 1):
+            cells = [c.strip() for c in lines[j].split("|")]
+            if len(cells) == len(header):
+                rows.append((j + 1, cells))
+            j += 1
+        above = " ".join(lines[max(0, i - 5) : i + 1])
+        if rows:
+            out.append((header, rows, above))
+        i = j
+    return out
+
+
+def column_marks(header: list[str], rows: list[tuple[int, list[str]]]) -> dict[int, int]:
+    """Column index of each numbered column "(k)", from the header or a numbering row under it."""
+    for cells in [header] + [c for _, c in rows[:1]]:
+        marks = {int(m.group(1)): i for i, c in enumerate(cells) if (m := _COLUMN_MARK.search(c))}
+        if len(marks) >= 3:
+            return marks
+    return {}
+
+
+def column_formulas(text: str) -> list[tuple[int, int, int]]:
+    """"(7) = (6)/(5)": (result column, numerator, denominator) marks a table's note or header gives."""
+    return [(int(a), int(b), int(c)) for a, b, c in _FORMULA.findall(text)]
+
+
+def column_legend(text: str) -> dict[int, str]:
+    """"(4) TH 2024; (5) KH 2025": what each numbered column holds, lower case."""
+    out: dict[int, str] = {}
+    text = _FORMULA.sub(" ", text)
+    for k, v in re.findall(r"\((\d{1,2})\)\s*(?:là\s+|:\s*)?([^;()|=/%,]{1,30})", text):
+        if re.search(r"[a-zà-ỹđ]", v.lower()):
+            out.setdefault(int(k), v.strip().lower())
+    return out

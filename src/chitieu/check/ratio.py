@@ -28,7 +28,18 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from chitieu.check.common import Context, between, fmt_like, is_quoted_target, severity_of
+from chitieu.check.common import (
+    Context,
+    between,
+    column_formulas,
+    column_legend,
+    column_marks,
+    fmt_like,
+    is_quoted_target,
+    raw_tables,
+    severity_of,
+    table_blocks,
+)
 from chitieu.check.finding import Finding, merge_repeats
 from chitieu.check.passages import Number, Passage
 from chitieu.core.numbers import format_number
@@ -372,6 +383,42 @@ def _handled_ratios(p: Passage) -> list[Finding]:
     return out
 
 
+# "A người … trên tổng số B nhân khẩu", "A hộ trong tổng số B hộ", "A trên B": the part written
+# over its whole in words, right before the whole
+_OVER_WORDS = re.compile(r"(?:(?<![a-zà-ỹđ])trên|(?<![a-zà-ỹđ])trong)(?:\s+tổng)?\s+số(?:\s+[a-zà-ỹđ]+){0,2}\s*$"
+                         r"|(?<![a-zà-ỹđ])trên(?:\s+tổng)?\s*$")
+
+
+def _over_total_ratios(p: Passage) -> list[Finding]:
+    """"có 17.420 người tham gia trên tổng số 18.360 nhân khẩu, tỷ lệ bao phủ 96,2%": a rate
+    after a part and the whole its words put it over ("trên (tổng số)", "trong (tổng) số"),
+    in either unit of counts (people over inhabitants) or one unit."""
+    out = []
+    for pct in p.numbers:
+        whole = _part_before(p, pct, _RATE_CUE) or _part_before(p, pct, _NAMED_RATE_CUE) \
+            or _part_before(p, pct, _SHARE_WORD)
+        if whole is None or not _BARE_AFTER.match(p.folded, pct.end):
+            continue
+        sent = p.sentence_of(pct.start)
+        before = p.numbers_in(sent[0], whole.start)
+        if not before or not _plain(before[-1]):
+            continue
+        part = before[-1]
+        gap = between(p, part, whole)
+        if len(gap) > 40 or re.search(r"[,;:()]", gap) or not _OVER_WORDS.search(gap):
+            continue
+        if part.family != whole.family and not _counts(part, whole):
+            continue
+        if whole.base() <= part.base():
+            continue
+        centre, low, high = _ratio_range(part, whole, _counts(part, whole))
+        f = _finding(p, pct, [pct.text, part.text, whole.text], list(dict.fromkeys([pct.line, part.line, whole.line])),
+                     centre, low, high, "Tỷ lệ", f"{part.text} / {whole.text}")
+        if f:
+            out.append(f)
+    return out
+
+
 # "…, chiếm 46,8% tổng số hồ sơ tiếp nhận": the whole named after the share
 _OF_TOTAL = re.compile(r"\s*(?:so với\s*)?(?:tổng số|tổng)\s+([a-zà-ỹđ ]+?)\s*(?=[,;.:()]|$|\d)")
 _FILLER = re.compile(r"(?:\s+(?:năm|của|trên địa bàn|toàn|các|cả))+$")
@@ -701,6 +748,118 @@ def _case_rates(ctx: Context) -> list[Finding]:
     return out
 
 
+_PLAN_LEGEND = re.compile(r"(?<![a-zà-ỹđ])(?:kh|kế hoạch|dt|dự toán|chỉ tiêu|nq|nghị quyết)(?![a-zà-ỹđ])")
+
+
+def _formula_ratios(ctx: Context) -> list[Finding]:
+    """A table whose columns are numbered and whose note or header gives a ratio column's formula
+    over the plan ("(7) = (6)/(5) %" with "(5) KH 2025"): each row's cell against the cells it
+    divides, in tables the reader gives no cells (the reader's own tables are
+    ``_table_plan_ratios``'). A row of rates (unit "%") is left out."""
+    out: list[Finding] = []
+    tables = raw_tables(ctx)
+    for block in table_blocks(ctx):  # the reader's own tables with numbered columns, too
+        header = block[0].segment.header
+        if header is None or len(header) != len(block[0].segment.cells) or _plan_result_columns(block[0].segment.roles, header):
+            continue
+        first = block[0].segment.line_numbers[0]
+        above = " ".join(ctx.document.lines[max(0, first - 7) : first - 1] + (" ".join(header),))
+        tables.append((header, [(r.segment.line_numbers[0], r.segment.cells) for r in block], above))
+    for header, rows, above in tables:
+        marks = column_marks(header, rows)
+        legend = column_legend(above)
+        for a, b, c in column_formulas(above):
+            if not {a, b, c} <= marks.keys() or not _PLAN_LEGEND.search(legend.get(c, "")):
+                continue
+            ia, ib, ic = marks[a], marks[b], marks[c]
+            for line, cells in rows:
+                if any(x.strip() == "%" for x in cells):
+                    continue
+                ratio, num, den = (_stated_cell(cells[i]) for i in (ia, ib, ic))
+                if ratio is None or num is None or den is None or not den.value:
+                    continue
+                dn, dd = 0.5 * 10.0**-num.decimals, 0.5 * 10.0**-den.decimals
+                centre = 100.0 * num.value / den.value
+                low = 100.0 * (num.value - dn) / (den.value + dd)
+                high = 100.0 * (num.value + dn) / max(den.value - dd, 1e-12)
+                sev = severity_of(ratio.agrees(centre, low=low, high=high))
+                if sev is None:
+                    continue
+                computed = format_number(centre, ratio.decimals + 1) + "%"
+                name = max((x for x in cells if re.search(r"[a-zà-ỹđ]{3}", x.lower())), key=len, default="")
+                rounding = " (số bị cắt thay vì làm tròn)" if sev == "warning" else ""
+                out.append(Finding(
+                    "ratio", sev, (line,), (cells[ia], cells[ib], cells[ic]),
+                    f"{name[:80]}: cột ({b}) / cột ({c}) = {cells[ib]} / {cells[ic]} = {computed}, "
+                    f"cột ({a}) ghi {cells[ia]}{rounding}.",
+                    computed, " | ".join(cells)[:300],
+                ))
+    return out
+
+
+_PLAN_NAME = re.compile(r"(?:kế hoạch|kh|dự toán|chỉ tiêu|mục tiêu)(?:\s+(?:giao|đề ra|năm|được giao))?\s+(.+?)\s*(?:là|:|đạt|đề ra|giao)?\s*$")
+_PERIOD_WORDS = re.compile(r"\s*(?:(?:của\s+)?(?:cả\s+)?năm(?:\s+(?:19|20)\d\d)?|cả năm|giai đoạn.*)$")
+
+
+def _plan_result_earlier(ctx: Context) -> list[Finding]:
+    """"Kế hoạch sản lượng thủy sản cả năm 2025 là 32.000 tấn; đến hết 9 tháng đã đạt 80,2% kế
+    hoạch": a sentence giving the plan and the share done but no result, against the result of
+    that indicator stated before in the document ("Tổng sản lượng thủy sản 9 tháng đạt 25.055
+    tấn"): figures of the plan's kind whose words name the indicator (and the period the share
+    names, if it names one). Any of them that gives the share will do."""
+    from chitieu.check.sums import _months
+
+    out: list[Finding] = []
+    for p in ctx.passages:
+        if p.is_table_row:
+            continue
+        for pct in p.numbers:
+            if not _percent(pct) or pct.role != "plan_ratio" or not _PLAN_AFTER.match(p.folded, pct.end):
+                continue
+            sent = p.sentence_of(pct.start)
+            nums = [q for q in p.numbers_in(*sent) if q is not pct and q.unit not in _PERCENT and q.unit]
+            if len(nums) != 1 or not _plain(nums[0]) or nums[0].start > pct.start:
+                continue
+            plan = nums[0]
+            a = p.clause_of(plan.start)[0]
+            m = _PLAN_NAME.search(p.folded, max(sent[0], a), plan.start)
+            if m is None:
+                continue
+            name = _PERIOD_WORDS.sub("", m.group(1)).strip()
+            if len(name.split()) < 2:
+                continue
+            period = _months(p.folded[plan.end : pct.start])
+            results = []
+            for q_p in ctx.passages[: p.index + 1]:
+                if q_p.is_table_row:
+                    continue
+                for q in q_p.numbers:
+                    if q_p is p and q.start >= sent[0]:
+                        break
+                    if q.family != plan.family or not _plain(q) or q.base() >= plan.base() * 1.5:
+                        continue
+                    c = q_p.clause_of(q.start)[0]
+                    label = q_p.folded[q_p.sentence_of(q.start)[0] : q.start]
+                    if any(r.family == q.family for r in q_p.numbers_in(q_p.sentence_of(q.start)[0], q.start)):
+                        continue  # not the figure its sentence is about
+                    if name not in label or _PLAN_WORD.search(q_p.folded, max(c, q.start - 40), q.start) \
+                            or re.search(r"kế hoạch|dự toán|chỉ tiêu|cùng kỳ|năm trước|so với", label):
+                        continue
+                    if period is not None and _months(label) != period:
+                        continue
+                    results.append(q)
+            if not results or any(pct.agrees(*_ratio_range(r, plan, False)) is not Agreement.WRONG for r in results):
+                continue
+            result = results[-1]
+            centre, low, high = _ratio_range(result, plan, False)
+            f = _finding(p, pct, [pct.text, plan.text, result.text], list(dict.fromkeys([pct.line, result.line])),
+                         centre, low, high, "Tỷ lệ thực hiện so với kế hoạch",
+                         f"{result.text} (dòng {result.line}) / {plan.text}")
+            if f:
+                out.append(f)
+    return out
+
+
 def _values(f: Finding) -> frozenset[float]:
     """The numbers a finding names, as numbers ("97,3%" and "97,3" are one)."""
     out = set()
@@ -720,12 +879,12 @@ def check(ctx: Context) -> list[Finding]:
         found = _count_ratios(p) + _plan_ratios(p) + _plan_before_ratios(p) + _shares(p)
         said = {(f.lines, f.figures[0]) for f in found}
         # the wider readings only where the narrow ones found nothing for that percentage
-        for f in _handled_ratios(p) + _named_total_shares(ctx, p) + _named_part_shares(ctx, p):
+        for f in _handled_ratios(p) + _over_total_ratios(p) + _named_total_shares(ctx, p) + _named_part_shares(ctx, p):
             if not any(f.figures[0] == fig and set(f.lines) & set(lines) for lines, fig in said):
                 found.append(f)
                 said.add((f.lines, f.figures[0]))
         out += found
     said = {(f.lines[0], f.figures[0]) for f in out}
-    out += [f for f in _plan_in_table(ctx) + _case_rates(ctx) if (f.lines[0], f.figures[0]) not in said]
+    out += [f for f in _plan_in_table(ctx) + _case_rates(ctx) + _formula_ratios(ctx) + _plan_result_earlier(ctx) if (f.lines[0], f.figures[0]) not in said]
     # a table row repeating a ratio the text already gets wrong adds its line to that finding
     return merge_repeats(out, _table_plan_ratios(ctx), lambda f, t: _values(f) == _values(t))

@@ -44,7 +44,7 @@ from __future__ import annotations
 import math
 import re
 
-from chitieu.check.common import Context, fmt, table_blocks
+from chitieu.check.common import Context, column_formulas, column_marks, fmt, raw_tables, table_blocks
 from chitieu.check.finding import ERROR, WARNING, Finding
 from chitieu.check.footnotes import links
 from chitieu.check.passages import Number, Passage
@@ -149,7 +149,12 @@ def check(ctx: Context) -> list[Finding]:
     table = _table_children(ctx)
     seen = {(f.lines, f.figures) for f in table}
     numbered = [f for f in _numbered_sums(ctx) if (f.lines, f.figures) not in seen]
-    return out + _list_children(ctx) + table + _footnote_parts(ctx) + _spread_parts(ctx) + numbered + _case_sums(ctx)
+    said = {(f.lines[0], f.figures[0]) for f in out}
+    out += [f for f in _list_children(ctx) if (f.lines[0], f.figures[0]) not in said]
+    return (
+        out + table + _footnote_parts(ctx) + _spread_parts(ctx) + numbered + _case_sums(ctx)
+        + _period_sums(ctx) + _year_row_sums(ctx) + _raw_table_children(ctx) + _named_total_parts(ctx)
+    )
 
 
 # Cases (hồ sơ, đơn, phản ánh …) by their state: what each figure's words before it say it counts.
@@ -368,6 +373,8 @@ def _column(ctx: Context, n: Number) -> int:
 
 
 _TRAILING_MARK = re.compile(r"^[^\d;.()]{0,60}?(trong đó|bao gồm|(?<![a-zà-ỹđ])gồm|cụ thể)?\s*:?\s*$")
+_MARK_SENTENCE = re.compile(r"[.;]\s*(?:(trong đó|bao gồm|(?<![a-zà-ỹđ])gồm|cụ thể)(?:\s+[a-zà-ỹđ]+){0,4}"
+                            r"|(?:chi tiết|các khoản)(?:\s+[a-zà-ỹđ]+){0,4})\s*:\s*$")
 _BULLET = re.compile(r"^\s*([-+–•*]|[a-zđ][).]|\d+[).]|[ivx]+[).])\s*")
 
 
@@ -409,7 +416,16 @@ def _list_children(ctx: Context) -> list[Finding]:
         if total.mention.denominator is not None:
             continue
         tail = _ASIDE.sub("", p.folded[total.end :])
+        apart = False
         m = _TRAILING_MARK.match(tail)
+        if m is None:
+            # the mark in a sentence of its own, after at most two sentences with no figure
+            # ("…: 8.426 triệu đồng, bằng 106,7% dự toán (7.900 triệu đồng). Thu đạt khá nhờ …
+            # Trong đó chi tiết:")
+            m = _MARK_SENTENCE.search(tail)
+            if m is not None and (re.search(r"\d", tail[: m.start()]) or tail[: m.start()].count(".") > 3):
+                m = None
+            apart = m is not None
         if m is None or (m.group(1) is None and ":" not in tail):
             continue
         own = _bullet_kind(p.text)
@@ -425,8 +441,8 @@ def _list_children(ctx: Context) -> list[Finding]:
                 parts = []
                 break
             parts.append(same[0])
-        if len(parts) < 2:
-            continue
+        if len(parts) < (3 if apart else 2):
+            continue  # two items under a mark standing apart: too often some parts only
         f = _judge(p, total, parts, m.group(1) in ("gồm", "bao gồm"))
         if f is not None:
             out.append(f)
@@ -671,4 +687,293 @@ def _numbered_sums(ctx: Context) -> list[Finding]:
         if ui is not None and any(c.segment.cells[ui].strip().lower() != unit for c in children):
             continue
         out += _column_sums(parent, children, unit, False, percent_headers=False)
+    return out
+
+
+# Periods a figure's words name: months, quarters, the first n months, a year, n years.
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_MONTH = re.compile(r"(?<![a-zà-ỹđ\d])tháng\s+(\d{1,2})(?![\d/.,])")
+_QUARTER = re.compile(r"(?<![a-zà-ỹđ])quý\s+(iv|iii|ii|i|[1-4])(?![a-zà-ỹđ\d])")
+_FIRST_MONTHS = re.compile(r"(?<![\d.,])(3|6|9)\s+tháng(?:\s+đầu\s+năm)?(?!\s+cuối)")
+_WHOLE_YEAR = re.compile(r"(?<![a-zà-ỹđ])(?:cả năm|năm (?:19|20)\d\d)(?![\d/])")
+_N_YEARS = re.compile(r"(?<![\d.,])(\d)\s+năm(?![a-zà-ỹđ])|giai đoạn\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)")
+_NOT_ADDITIVE = re.compile(r"(?<![a-zà-ỹđ])(?:bình quân|trung bình|lũy kế|luỹ kế|tỷ lệ|chỉ số|năng suất|giá(?! trị)|mức|tồn|hiện có|đang)(?![a-zà-ỹđ])")
+_SUMMED = re.compile(r"(?<![a-zà-ỹđ])(?:tổng|cộng|tính chung|cả)(?![a-zà-ỹđ])")
+
+
+def _months(label: str) -> frozenset[int] | None:
+    """The months of the year the words name, or None (no period, or more than one)."""
+    found = []
+    for m in _MONTH.finditer(label):
+        k = int(m.group(1))
+        if 1 <= k <= 12:
+            found.append(frozenset((k,)))
+    for m in _QUARTER.finditer(label):
+        q = _ROMAN.get(m.group(1)) or int(m.group(1))
+        found.append(frozenset(range(3 * q - 2, 3 * q + 1)))
+    for m in _FIRST_MONTHS.finditer(label):
+        found.append(frozenset(range(1, int(m.group(1)) + 1)))
+    if _WHOLE_YEAR.search(label) and not found:
+        found.append(frozenset(range(1, 13)))
+    return found[0] if len(found) == 1 else None
+
+
+def _item_label(p: Passage, n: Number) -> str:
+    """The words of ``n``'s clause before it, after the figure before it."""
+    a = p.clause_of(n.start)[0]
+    prev = p.numbers_in(a, n.start)
+    return p.folded[prev[-1].end if prev else a : n.start]
+
+
+def _sentences_around(ctx: Context, p: Passage, sent: tuple[int, int]):
+    """The sentence before and the one after ``sent`` (across passages with no gap), as (passage, span)."""
+    out = []
+    if sent[0] > 0:
+        out.append((p, p.sentence_of(sent[0] - 1)))
+    elif p.index > 0 and not ctx.passages[p.index - 1].is_table_row:
+        q = ctx.passages[p.index - 1]
+        if q.folded:
+            out.append((q, q.sentence_of(len(q.folded) - 1)))
+    if sent[1] < len(p.folded) - 1:
+        nxt = p.sentence_of(sent[1] + 1)
+        if nxt != sent:
+            out.append((p, nxt))
+    elif p.index + 1 < len(ctx.passages) and not ctx.passages[p.index + 1].is_table_row:
+        q = ctx.passages[p.index + 1]
+        if q.folded:
+            out.append((q, q.sentence_of(0)))
+    return out
+
+
+def _period_sums(ctx: Context) -> list[Finding]:
+    """Figures of one kind for months or quarters that together make a period ("tháng 1 là 412
+    hồ sơ, tháng 2 là 365 hồ sơ, tháng 3 là 498 hồ sơ") against the total of that period in the
+    same sentence or the one next to it ("Tổng cộng quý I tiếp nhận 1.305 hồ sơ"); 9 tháng and
+    quý IV make the year. Levels only, not averages, rates or stocks."""
+    out: list[Finding] = []
+    for p in ctx.passages:
+        if p.is_table_row:
+            continue
+        done: set[tuple[int, int]] = set()
+        for n in p.numbers:
+            sent = p.sentence_of(n.start)
+            if sent in done:
+                continue
+            done.add(sent)
+            groups: dict[str, list[tuple[Number, frozenset[int]]]] = {}
+            for q in p.numbers_in(*sent):
+                if not q.exact or q.unit in (None, "%", "‰") or q.role != "level" or q.mention.denominator is not None:
+                    continue
+                label = _item_label(p, q)
+                months = _months(label)
+                if months is not None and not _NOT_ADDITIVE.search(label) and not _SUMMED.search(label):
+                    groups.setdefault(q.family, []).append((q, months))
+            for family, items in groups.items():
+                if len(items) < 2:
+                    continue
+                seen: set[int] = set()
+                if any(seen & m or seen.update(m) for _, m in items):
+                    continue  # overlapping periods
+                union = frozenset(seen)
+                totals = []
+                for t_p, t_sent in [(p, sent)] + _sentences_around(ctx, p, sent):
+                    for t in t_p.numbers_in(*t_sent):
+                        if t.family != family or not t.exact or t.role != "level" or any(t is q for q, _ in items):
+                            continue
+                        label = t_p.folded[t_sent[0] : t.start]
+                        own = _item_label(t_p, t)
+                        if _months(own if _months(own) is not None else label) == union \
+                                and _SUMMED.search(label) and not _NOT_ADDITIVE.search(own):
+                            totals.append((t_p, t))
+                if len(totals) != 1:
+                    continue
+                t_p, total = totals[0]
+                f = _judge(t_p, total, [q for q, _ in items], True)
+                if f is not None:
+                    out.append(f)
+    return out
+
+
+_YEAR_HEAD = re.compile(r"^\s*(?:năm\s+)?((?:19|20)\d\d)\s*$")
+
+
+def _year_row_sums(ctx: Context) -> list[Finding]:
+    """A total over several years in the text ("Tổng vốn đầu tư toàn xã hội 5 năm đạt 2.082 tỷ
+    đồng", "… giai đoạn 2021-2025 …") against the table row of the same name whose columns are
+    those years, one a column ("Vốn đầu tư | 312 | 348 | 395 | 441 | 486"), in the unit the
+    table's title or the row gives."""
+    rows = []
+    for p in ctx.passages:
+        cells, roles, header = p.segment.cells, p.segment.roles, p.segment.header
+        if cells is None or roles is None or header is None or not len(cells) == len(roles) == len(header):
+            continue
+        if "name" not in roles:
+            continue
+        cols = [(int(m.group(1)), i) for i, h in enumerate(header) if (m := _YEAR_HEAD.match(h))]
+        if len(cols) < 2 or len({y for y, _ in cols}) != len(cols):
+            continue
+        vals = [_cell_number(cells[i]) for _, i in cols]
+        if any(v is None for v in vals):
+            continue
+        name = cells[roles.index("name")].strip().lower()
+        if len(name.split()) < 2 or _NOT_ADDITIVE.search(name) or "%" in name:
+            continue
+        first = p.segment.line_numbers[0]
+        above = " ".join(ctx.document.lines[max(0, first - 4) : first - 1]).lower() + " " + name
+        rows.append((p, name, sorted(y for y, _ in cols), vals, above))
+    out: list[Finding] = []
+    if not rows:
+        return out
+    for p in ctx.passages:
+        if p.is_table_row:
+            continue
+        for t in p.numbers:
+            if not t.exact or t.unit in (None, "%", "‰") or t.role != "level" or not t.value:
+                continue
+            sent = p.sentence_of(t.start)
+            label = p.folded[sent[0] : t.start]
+            if _NOT_ADDITIVE.search(label):
+                continue
+            m = _N_YEARS.search(label)
+            if m is None:
+                continue
+            for r, name, years, vals, above in rows:
+                if name not in label or t.unit.lower() not in above:
+                    continue
+                if m.group(1) and int(m.group(1)) != len(years):
+                    continue
+                if m.group(2) and list(range(int(m.group(2)), int(m.group(3)) + 1)) != years:
+                    continue
+                if years != list(range(years[0], years[-1] + 1)):
+                    continue
+                counts = all(float(v).is_integer() and d == 0 for v, d in vals) and not t.is_money
+                slack = 0.0 if counts else t.half() + sum(0.5 * 10.0**-d for _, d in vals)
+                summed = sum(v for v, _ in vals)
+                diff = summed - t.value
+                if abs(diff) <= slack + 1e-9 or abs(diff) > _NEAR * t.value:
+                    continue
+                decimals = max([d for _, d in vals] + [t.stated.decimals if t.stated else 0])
+                computed = fmt(summed, decimals)
+                cells = [r.segment.cells[r.segment.header.index(h)].strip() for h in r.segment.header if _YEAR_HEAD.match(h)]
+                out.append(Finding(
+                    "sum", ERROR, (t.line, r.segment.line_numbers[0]), (t.text, *cells),
+                    f"{name.capitalize()} {years[0]}-{years[-1]} theo bảng (dòng {r.segment.line_numbers[0]}): "
+                    f"{' + '.join(cells)} = {computed} {t.unit}, văn bản ghi tổng {t.text}.",
+                    computed, p.quote(*sent),
+                ))
+    return out
+
+
+_RAW_CHILD = re.compile(r"^\s*(?:trong đó|[-+–•*]|[a-zđ][).])", re.I)
+
+
+def _raw_table_children(ctx: Context) -> list[Finding]:
+    """``_table_children`` over the tables the reader gives no cells (numbered column heads,
+    "(7) = (6)/(5)" in a note): a row and the rows under it marked as its parts ("- | Trong đó:
+    thóc | tấn | …"), in its unit, column by column, ratio columns (a formula's result, a "%"
+    head) left out."""
+    out: list[Finding] = []
+    for header, rows, above in raw_tables(ctx):
+        marks = column_marks(header, rows)
+        ratio_cols = {marks[a] for a, _, _ in column_formulas(above) if a in marks}
+        ratio_cols |= {i for i, h in enumerate(header) if "%" in h}
+        for k, (line, cells) in enumerate(rows):
+            texts = [i for i, c in enumerate(cells) if re.search(r"[a-zà-ỹđ]{2}", c.lower())]
+            if not texts:
+                continue
+            ni = max(texts, key=lambda i: len(cells[i]))
+            if _RAW_CHILD.match(cells[ni].lower()) or (cells[0].strip() and _RAW_CHILD.match(cells[0].lower())):
+                continue
+            unit_cols = [i for i in texts if i != ni]
+            children = []
+            for c_line, c_cells in rows[k + 1 : k + 15]:
+                if not (_RAW_CHILD.match(c_cells[ni].lower()) or re.fullmatch(r"[-+–•*]", c_cells[0].strip())):
+                    break
+                if any(c_cells[i].strip().lower() != cells[i].strip().lower() for i in unit_cols):
+                    children = []
+                    break
+                children.append((c_line, c_cells))
+            if len(children) < 2:
+                continue
+            partial = any(c[ni].strip().lower().startswith("trong đó") for _, c in children)
+            unit = " ".join(cells[i].strip() for i in unit_cols).strip()
+            for ci in range(len(cells)):
+                if ci == ni or ci in unit_cols or ci in ratio_cols:
+                    continue
+                top = _cell_number(cells[ci])
+                parts = [_cell_number(c[ci]) for _, c in children]
+                if top is None or not top[0] or any(x is None for x in parts):
+                    continue
+                counts = all(float(v).is_integer() and d == 0 for v, d in (top, *parts)) and "đồng" not in unit
+                slack = 0.0 if counts else sum(0.5 * 10.0**-d for _, d in (top, *parts))
+                summed = sum(v for v, _ in parts)
+                diff = summed - top[0]
+                if abs(diff) <= slack + 1e-9 or (abs(diff) > _NEAR * top[0] and diff < 0):
+                    continue
+                if partial and diff < 0 and abs(diff) > _NEAR * top[0] / 5:
+                    continue
+                written = [cells[ci]] + [c[ci] for _, c in children]
+                computed = fmt(summed, max(d for _, d in (top, *parts)))
+                out.append(Finding(
+                    "sum", ERROR, (line, *(c_line for c_line, _ in children)), tuple(written),
+                    f"{cells[ni][:80]} ({header[ci]}): các dòng con cộng lại {' + '.join(written[1:])} = {computed}"
+                    f" {unit}, dòng tổng ghi {written[0]}.".replace("  ", " "),
+                    computed, " | ".join(cells)[:300],
+                ))
+    return out
+
+
+_IN_TOTAL = re.compile(r"\W*trong\s+(tổng\s+(?:số\s+)?)?([a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,5}?)\s*(?:nói trên|này|đó)?\s*[,:]")
+
+
+def _named_total_parts(ctx: Context) -> list[Finding]:
+    """"Trong tổng lượt khách, khách quốc tế đạt 612 nghìn lượt, khách nội địa 4.148 nghìn
+    lượt": a sentence opening on the whole it breaks down, by name, and the parts it lists,
+    against that whole's figure given before in the paragraph ("Tổng lượt khách … 4.860 nghìn
+    lượt"): the nearest figure of the parts' kind heading a sentence that names it."""
+    out: list[Finding] = []
+    for p in ctx.passages:
+        if p.is_table_row or not p.numbers:
+            continue
+        starts = sorted({p.sentence_of(n.start) for n in p.numbers})
+        for s0, s1 in starts:
+            m = _IN_TOTAL.match(p.folded, s0)
+            if m is None or m.end() > s1:
+                continue
+            name = m.group(2).strip()
+            if len(name.split()) < 2 or re.match(r"(?:đó|số đó|năm|kỳ|thời gian|tháng|quý)(?![a-zà-ỹđ])", name):
+                continue
+            parts = [q for q in p.numbers_in(m.end(), s1) if q.unit not in (None, "%", "‰")]
+            if len(parts) < 2 or len({q.family for q in parts}) != 1 or not all(
+                q.exact and q.role == "level" and q.mention.denominator is None for q in parts
+            ):
+                continue
+            # the whole: back through the paragraph (passages with no gap), nearest first
+            chain, i = [p], p.index
+            while i > 0 and len(chain) <= 10:
+                prev, nxt = ctx.passages[i - 1], ctx.passages[i]
+                if prev.is_table_row or prev.segment.line_numbers[-1] + 1 < nxt.segment.line_numbers[0]:
+                    break
+                chain.append(prev)
+                i -= 1
+            total = None
+            for q_p in chain:
+                limit = s0 if q_p is p else len(q_p.folded)
+                for q in reversed(q_p.numbers_in(0, limit)):
+                    if q.family != parts[0].family or not q.exact or q.role != "level" or q.mention.denominator:
+                        continue
+                    a = q_p.sentence_of(q.start)[0]
+                    label = q_p.folded[a : q.start]
+                    if any(r.family == q.family for r in q_p.numbers_in(a, q.start)):
+                        continue  # not the figure its sentence is about
+                    if name in label and (not m.group(1) or "tổng" in label):
+                        total = (q_p, q)
+                        break
+                if total is not None:
+                    break
+            if total is None or any(q.base() >= total[1].base() for q in parts):
+                continue
+            f = _judge(total[0], total[1], parts, False)
+            if f is not None:
+                out.append(f)
     return out
