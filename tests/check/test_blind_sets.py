@@ -1,4 +1,4 @@
-"""The checker on the blind draft sets under eval/ (checker-1, checker-2: drafts with planted
+"""The checker on the blind draft sets under eval/ (checker-1 to checker-4: drafts with planted
 inconsistencies and look-alikes, written by helper sessions that never saw the checker; first
 scores in eval/README.md). The floors keep what was reached, so that a new rule that breaks
 another shape of draft, or flags a look-alike, fails here."""
@@ -16,7 +16,7 @@ from check.devkey import scorer  # noqa: E402
 
 EVAL = Path(__file__).resolve().parents[2] / "eval"
 # recall over the errors the text alone proves, and precision (2026-12-06)
-FLOORS = {"checker-1": (0.95, 1.0), "checker-2": (0.85, 1.0), "checker-3": (1.0, 1.0)}
+FLOORS = {"checker-1": (0.95, 1.0), "checker-2": (0.85, 1.0), "checker-3": (1.0, 1.0), "checker-4": (0.82, 1.0)}
 
 
 @pytest.mark.parametrize("corpus", sorted(FLOORS))
