@@ -86,6 +86,13 @@ was mostly the regular-expression engine's cheap inner loops; what is left is Py
 about 2.000 instructions a call, spread so thin that no line holds 3 % of the time). 5 MB/s
 (64 ms) is still not reached.
 
+Then (2026-12-07, fifth session) the reader's nine modules compiled with mypyc (``--native``:
+``scripts/native_build.py``, the production build of ``setup.py`` with CHITIEU_COMPILE=1), every
+output identical on 742 texts (``tests/extract/test_native_build.py`` checks 326 of them in CI):
+instructions per round 526 M → 432 M; both builds in turn three times, best of 9 rounds, load
+0,2: Python 77-78 ms = 4,10-4,16 MB/s, compiled 60 ms = 5,33-5,37 MB/s (goal 5: met by the
+compiled build, with a margin of about 6 %).
+
 Then reads a PDF ``--repeat`` times with ``read_document`` (text layer through PDFium, pdfplumber's
 table finder only on pages that draw a table): by default the seed 002 report printed to PDF by
 LibreOffice (made once, kept in the temporary folder; skipped when soffice is missing). Goal:
