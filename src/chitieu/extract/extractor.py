@@ -1043,31 +1043,27 @@ _MEMBERS_AFTER = re.compile(r"(?:\s+(?:trực thuộc|sinh hoạt|đang sinh ho�
 # "Xã có diện tích tự nhiên 61,3 km2 với 21.870 nhân khẩu", "xã có 17 thôn, buôn với hơn 5.600 hộ, trong
 # đó đồng bào dân tộc thiểu số chiếm 38%" — the unit itself "có" / "gồm" its parts, its people, its area;
 # not "Xã có 5 thôn đạt chuẩn …", "có 312 hộ nghèo", "có thêm 2 thôn …", "có 98,5% hộ dân sử dụng …".
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 _PLACE_NUMBER = r"(?:(?:hơn|gần|trên|khoảng|tổng số|tổng cộng)\s+)?\d[\d.,]*"
-_PLACE_PARTS = _alternation(vocabulary.PLACE_PARTS)
+_PLACE_PARTS = vocabulary.alternation(vocabulary.PLACE_PARTS)
 _PLACE_ITEM = (
-    r"(?:(?:" + _alternation(vocabulary.PLACE_AREA_NAMES) + r")(?:\s+(?:là|khoảng|rộng))?\s+" + _PLACE_NUMBER
-    + r"\s*(?:" + _alternation(vocabulary.PLACE_AREA_UNITS) + r")"
-    r"|(?:" + _alternation(vocabulary.PLACE_POPULATION_NAMES) + r")(?:\s+(?:là|khoảng))?\s+" + _PLACE_NUMBER
+    r"(?:(?:" + vocabulary.alternation(vocabulary.PLACE_AREA_NAMES) + r")(?:\s+(?:là|khoảng|rộng))?\s+" + _PLACE_NUMBER
+    + r"\s*(?:" + vocabulary.alternation(vocabulary.PLACE_AREA_UNITS) + r")"
+    r"|(?:" + vocabulary.alternation(vocabulary.PLACE_POPULATION_NAMES) + r")(?:\s+(?:là|khoảng))?\s+" + _PLACE_NUMBER
     + r"\s+(?:người|nhân khẩu)"
     r"|" + _PLACE_NUMBER + r"\s+(?:" + _PLACE_PARTS + r")(?:\s*,\s*(?:" + _PLACE_PARTS + r")|\s+và\s+(?:"
     + _PLACE_PARTS + r"))*(?![" + L + r"])"
-    r"|" + _PLACE_NUMBER + r"\s+(?:" + _alternation(vocabulary.PLACE_PEOPLE) + r"))(?![" + L + r"])"
+    r"|" + _PLACE_NUMBER + r"\s+(?:" + vocabulary.alternation(vocabulary.PLACE_PEOPLE) + r"))(?![" + L + r"])"
 )
 _PLACE_FACTS = re.compile(
-    r"(?<![" + L + r"])(?:" + _alternation(vocabulary.PLACE_UNITS) + r")"
+    r"(?<![" + L + r"])(?:" + vocabulary.alternation(vocabulary.PLACE_UNITS) + r")"
     r"(?:\s+(?!(?:đã|có|gồm|thêm|được|sẽ|phải|cần|đạt|với|và|mới có)(?![" + L + r"]))[^\s\d.,;:]+){0,5}?"
     r"\s+(?:(?:hiện\s+nay|hiện|nay|hiện đang)\s+)?(?:có|gồm)(?:\s+(?:tổng số|tổng cộng))?\s+"
     r"(" + _PLACE_ITEM + r"(?:(?:\s*,\s*(?:với\s+|và\s+)?|\s+(?:với|và)\s+)" + _PLACE_ITEM + r")*)"
     r"(?=\s*(?:$|[.;,:()“”\"]|(?:trong đó|chia thành|sinh sống|cư trú)(?![" + L + r"])))"
 )
 _PLACE_SHARE = re.compile(
-    r"\s*,?\s*trong đó\s+(?:(?:hộ|số hộ|nhân khẩu)\s+)?(?:" + _alternation(vocabulary.PLACE_POPULATION_GROUPS) + r")\s+"
-    r"(?:(?:có|là|gồm)\s+)?(?:" + _PLACE_NUMBER + r"\s+(?:" + _alternation(vocabulary.PLACE_PEOPLE) + r"|người)"
+    r"\s*,?\s*trong đó\s+(?:(?:hộ|số hộ|nhân khẩu)\s+)?(?:" + vocabulary.alternation(vocabulary.PLACE_POPULATION_GROUPS) + r")\s+"
+    r"(?:(?:có|là|gồm)\s+)?(?:" + _PLACE_NUMBER + r"\s+(?:" + vocabulary.alternation(vocabulary.PLACE_PEOPLE) + r"|người)"
     r"(?![" + L + r"])(?:\s*,?\s*\(?\s*chiếm\s+" + _PLACE_NUMBER + r"\s*%\s*\)?)?"
     r"|(?:chiếm|là)\s+" + _PLACE_NUMBER + r"\s*%)"
 )
@@ -1076,14 +1072,14 @@ _PLACE_DIVIDED = re.compile(
     + r"|(?:gồm|có)\s+" + _PLACE_NUMBER + r"\s+dân tộc(?:\s+anh em)?(?:\s+cùng)?\s+(?:sinh sống|cư trú))"
 )  # ... and how it is divided, its peoples: "…, chia thành 5 khu phố", "…, gồm 14 dân tộc cùng sinh sống"
 
-_SPEAKER = r"(?<![" + L + r"])(?:" + _alternation(vocabulary.SPEAKER_WORDS) + r")(?![" + L + r"])"
+_SPEAKER = r"(?<![" + L + r"])(?:" + vocabulary.alternation(vocabulary.SPEAKER_WORDS) + r")(?![" + L + r"])"
 # (vocabulary.SPEAKER_WORDS …): a leader asks for it ("Ông cũng yêu cầu giữ …", "đề nghị các ngành …"),
 # or says what must be done ("nhấn mạnh: “Năm 2026 phường phải chỉnh trang …”") — not what was done
 _SPEECH_DIRECTIVE = re.compile(
-    _SPEAKER + r"[^.;]{0,80}?(?<!đã )(?<![" + L + r"])(?:" + _alternation(vocabulary.DIRECTIVE_VERBS) + r")"
+    _SPEAKER + r"[^.;]{0,80}?(?<!đã )(?<![" + L + r"])(?:" + vocabulary.alternation(vocabulary.DIRECTIVE_VERBS) + r")"
     r"(?![" + L + r"])(?!\s+(?:của|đề ra|đặt ra))"
-    r"|" + _SPEAKER + r"[^.;]{0,80}?(?<![" + L + r"])(?:" + _alternation(vocabulary.SPEECH_VERBS) + r")"
-    r"(?![" + L + r"])[^.;]{0,60}?(?<![" + L + r"])(?<!không )(?:" + _alternation(vocabulary.MODAL_WORDS) + r")"
+    r"|" + _SPEAKER + r"[^.;]{0,80}?(?<![" + L + r"])(?:" + vocabulary.alternation(vocabulary.SPEECH_VERBS) + r")"
+    r"(?![" + L + r"])[^.;]{0,60}?(?<![" + L + r"])(?<!không )(?:" + vocabulary.alternation(vocabulary.MODAL_WORDS) + r")"
     r"(?![" + L + r"])"
 )
 
