@@ -628,14 +628,10 @@ def _table_plan_ratios(ctx: Context) -> list[Finding]:
             result, plan, ratio = (_stated_cell(cells[i]) for i in (ci, ti, ri))
             if result is None or plan is None or ratio is None or not plan.value:
                 continue
-            dr, dp = 0.5 * 10.0**-result.decimals, 0.5 * 10.0**-plan.decimals
-            centre = 100.0 * result.value / plan.value
-            low = 100.0 * (result.value - dr) / (plan.value + dp)
-            high = 100.0 * (result.value + dr) / max(plan.value - dp, 1e-12)
-            sev = severity_of(ratio.agrees(centre, low=low, high=high))
-            if sev is None:
+            checked = _cell_ratio(ratio, result, plan)
+            if checked is None:
                 continue
-            computed = format_number(centre, ratio.decimals + 1) + "%"
+            sev, computed = checked
             rounding = " (số bị cắt thay vì làm tròn)" if sev == "warning" else ""
             name = cells[roles.index("name")].strip()
             out.append(Finding(
@@ -645,6 +641,19 @@ def _table_plan_ratios(ctx: Context) -> list[Finding]:
                 computed, p.quote(0, len(p.text)),
             ))
     return out
+
+
+def _cell_ratio(ratio, num, den) -> tuple[str, str] | None:
+    """A ratio cell against ``num / den`` in %, each figure taken at the precision it is printed
+    with (half-up): (severity, the ratio computed) when they disagree, else None."""
+    dn, dd = 0.5 * 10.0**-num.decimals, 0.5 * 10.0**-den.decimals
+    centre = 100.0 * num.value / den.value
+    low = 100.0 * (num.value - dn) / (den.value + dd)
+    high = 100.0 * (num.value + dn) / max(den.value - dd, 1e-12)
+    sev = severity_of(ratio.agrees(centre, low=low, high=high))
+    if sev is None:
+        return None
+    return sev, format_number(centre, ratio.decimals + 1) + "%"
 
 
 def _plan_in_table(ctx: Context) -> list[Finding]:
@@ -778,14 +787,10 @@ def _formula_ratios(ctx: Context) -> list[Finding]:
                 ratio, num, den = (_stated_cell(cells[i]) for i in (ia, ib, ic))
                 if ratio is None or num is None or den is None or not den.value:
                     continue
-                dn, dd = 0.5 * 10.0**-num.decimals, 0.5 * 10.0**-den.decimals
-                centre = 100.0 * num.value / den.value
-                low = 100.0 * (num.value - dn) / (den.value + dd)
-                high = 100.0 * (num.value + dn) / max(den.value - dd, 1e-12)
-                sev = severity_of(ratio.agrees(centre, low=low, high=high))
-                if sev is None:
+                checked = _cell_ratio(ratio, num, den)
+                if checked is None:
                     continue
-                computed = format_number(centre, ratio.decimals + 1) + "%"
+                sev, computed = checked
                 name = max((x for x in cells if re.search(r"[a-zà-ỹđ]{3}", x.lower())), key=len, default="")
                 rounding = " (số bị cắt thay vì làm tròn)" if sev == "warning" else ""
                 out.append(Finding(
