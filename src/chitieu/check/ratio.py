@@ -88,6 +88,15 @@ def _finding(p: Passage, pct: Number, figures: list[str], lines: list[int], cent
     )
 
 
+def _part_of_whole(p: Passage, pct: Number, part: Number, whole: Number, what: str, how: str,
+                   *, whole_first: bool = False) -> Finding | None:
+    """The finding, if any, of ``pct`` stated as the share of ``part`` in ``whole``."""
+    centre, low, high = _ratio_range(part, whole, _counts(part, whole))
+    pair = [whole.text, part.text] if whole_first else [part.text, whole.text]
+    return _finding(p, pct, [pct.text, *pair], list(dict.fromkeys([pct.line, part.line, whole.line])),
+                    centre, low, high, what, how)
+
+
 _BEFORE_COUNT = re.compile(r"^\s*\(?\s*(?:gồm|với|là|có)?\s*$")
 
 
@@ -375,10 +384,7 @@ def _handled_ratios(p: Passage) -> list[Finding]:
             continue
         if whole.base() <= part.base():
             continue
-        centre, low, high = _ratio_range(part, whole, _counts(part, whole))
-        f = _finding(p, pct, [pct.text, whole.text, part.text], list(dict.fromkeys([pct.line, part.line, whole.line])),
-                     centre, low, high, "Tỷ lệ", f"{part.text} / {whole.text}")
-        if f:
+        if f := _part_of_whole(p, pct, part, whole, "Tỷ lệ", f"{part.text} / {whole.text}", whole_first=True):
             out.append(f)
     return out
 
@@ -411,10 +417,7 @@ def _over_total_ratios(p: Passage) -> list[Finding]:
             continue
         if whole.base() <= part.base():
             continue
-        centre, low, high = _ratio_range(part, whole, _counts(part, whole))
-        f = _finding(p, pct, [pct.text, part.text, whole.text], list(dict.fromkeys([pct.line, part.line, whole.line])),
-                     centre, low, high, "Tỷ lệ", f"{part.text} / {whole.text}")
-        if f:
+        if f := _part_of_whole(p, pct, part, whole, "Tỷ lệ", f"{part.text} / {whole.text}"):
             out.append(f)
     return out
 
@@ -483,10 +486,7 @@ def _named_total_shares(ctx: Context, p: Passage) -> list[Finding]:
         if not wholes or any(pct.agrees(*_ratio_range(part, w, _counts(part, w))) is Agreement.OK for _, w in wholes):
             continue  # a plan and its result may both carry the name: any that gives the share will do
         w_p, whole = wholes[-1]
-        centre, low, high = _ratio_range(part, whole, _counts(part, whole))
-        f = _finding(p, pct, [pct.text, part.text, whole.text], list(dict.fromkeys([pct.line, part.line, whole.line])),
-                     centre, low, high, "Tỷ trọng", f"{part.text} / {whole.text} (dòng {whole.line})")
-        if f:
+        if f := _part_of_whole(p, pct, part, whole, "Tỷ trọng", f"{part.text} / {whole.text} (dòng {whole.line})"):
             out.append(f)
     return out
 
@@ -540,10 +540,7 @@ def _named_part_shares(ctx: Context, p: Passage) -> list[Finding]:
         if len({w.value for w in wholes}) != 1:
             continue
         whole = wholes[0]
-        centre, low, high = _ratio_range(part, whole, _counts(part, whole))
-        f = _finding(p, pct, [pct.text, part.text, whole.text], list(dict.fromkeys([pct.line, part.line, whole.line])),
-                     centre, low, high, "Tỷ trọng", f"{part.text} / {whole.text} ({name}, dòng {whole.line})")
-        if f:
+        if f := _part_of_whole(p, pct, part, whole, "Tỷ trọng", f"{part.text} / {whole.text} ({name}, dòng {whole.line})"):
             out.append(f)
     return out
 
